@@ -1,0 +1,50 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+#include "spec/shapeinference.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+// A loaded dataset as plain values: images as bytes (N x C x H x W, 0..255, scaled to [-1, 1]
+// when batched) or 2D points. Immutable once loaded; shared read-only between threads.
+struct Dataset {
+    enum class Kind { Images, Points };
+    Kind kind = Kind::Images;
+    QString source;  // what was loaded, for messages and the UI
+    std::int64_t count = 0;
+    int channels = 0, height = 0, width = 0;
+    std::vector<std::uint8_t> pixels;  // Images
+    std::vector<float> points;         // Points: x0, y0, x1, y1, ...
+    std::vector<int> labels;           // per sample where the data has them, else empty
+    // Synthetic 2D sets with known modes (for mode coverage).
+    std::vector<std::array<double, 2>> modes;
+    double modeSigma = 0;
+
+    Shape sampleShape() const;
+};
+
+using ProgressFn = std::function<void(double fraction)>;
+
+struct DatasetLoad {
+    std::shared_ptr<const Dataset> data;
+    QString error;  // names the file and the problem when data is null
+};
+
+namespace datasets {
+
+QString fashionMnistDir();  // /usr/share/datasets/fashion-mnist (GAN_PLAYGROUND_FASHION_MNIST overrides)
+
+// Loads what the spec names. `seed` draws synthetic sets. `progress` may be empty.
+DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &progress = {});
+
+// The sample shape without loading the data (reads at most a file header); empty with
+// `error` set when it cannot be known.
+Shape sampleShape(const DataSpec &spec, QString *error = nullptr);
+
+}  // namespace datasets

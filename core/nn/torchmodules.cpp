@@ -1,0 +1,203 @@
+#include "torchmodules.h"
+
+#include <cmath>
+
+namespace {
+constexpr int kInitialPowerIterations = 15;  // as torch.nn.utils.parametrizations.spectral_norm
+constexpr double kNormEps = 1e-12;           // guards the power iteration's normalisation
+
+torch::Tensor normalized(const torch::Tensor &x)
+{
+    return x / x.norm().clamp_min(kNormEps);
+}
+
+std::vector<int64_t> weightShape(const LayerSpec &s)
+{
+    switch (s.kind) {
+    case LayerKind::Linear:
+        return {s.outFeatures, s.inFeatures};
+    case LayerKind::Conv2d:
+        return {s.outChannels, s.inChannels, s.kernel, s.kernel};
+    default:  // ConvTranspose2d keeps PyTorch's [in, out, k, k] layout
+        return {s.inChannels, s.outChannels, s.kernel, s.kernel};
+    }
+}
+}  // namespace
+
+WeightLayerImpl::WeightLayerImpl(const LayerSpec &s, at::Generator generator)
+    : spec(s)
+{
+    weight = register_parameter("weight", torch::empty(weightShape(s)));
+    const int64_t outputs = s.kind == LayerKind::Linear ? s.outFeatures : s.outChannels;
+    if (s.bias)
+        bias = register_parameter("bias", torch::empty({outputs}));
+    if (s.spectralNorm) {
+        u = register_buffer("u", torch::empty({outputs}));
+        v = register_buffer("v", torch::empty({weight.numel() / outputs}));
+    }
+    resetParameters(generator);
+}
+
+void WeightLayerImpl::resetParameters(at::Generator generator)
+{
+    torch::NoGradGuard noGrad;
+    // PyTorch's default: kaiming_uniform(a = sqrt(5)) gives bound 1/sqrt(fan_in); fan_in is
+    // computed from dim 1 of the weight, as PyTorch does (for ConvTranspose2d: out * k * k).
+    const int64_t fanIn = weight.numel() / weight.size(0);
+    const double bound = 1.0 / std::sqrt(double(fanIn));
+    weight.uniform_(-bound, bound, generator);
+    if (bias.defined())
+        bias.uniform_(-bound, bound, generator);
+    if (spec.spectralNorm) {
+        u.normal_(0, 1, generator);
+        u.copy_(normalized(u));
+        const torch::Tensor w = weightMatrix(weight);
+        for (int i = 0; i < kInitialPowerIterations; ++i) {
+            v.copy_(normalized(torch::mv(w.t(), u)));
+            u.copy_(normalized(torch::mv(w, v)));
+        }
+    }
+}
+
+torch::Tensor WeightLayerImpl::weightMatrix(const torch::Tensor &w) const
+{
+    if (spec.kind == LayerKind::ConvTranspose2d)
+        return w.transpose(0, 1).reshape({w.size(1), -1});
+    return w.reshape({w.size(0), -1});
+}
+
+torch::Tensor WeightLayerImpl::spectralNormEstimate() const
+{
+    return torch::dot(u, torch::mv(weightMatrix(weight), v));
+}
+
+torch::Tensor WeightLayerImpl::effectiveWeight()
+{
+    if (!spec.spectralNorm)
+        return weight;
+    if (is_training()) {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor w = weightMatrix(weight);
+        v.copy_(normalized(torch::mv(w.t(), u)));
+        u.copy_(normalized(torch::mv(w, v)));
+    }
+    // u and v are constants here; the gradient flows through W as in the paper.
+    return weight / spectralNormEstimate();
+}
+
+torch::Tensor WeightLayerImpl::forward(const torch::Tensor &input)
+{
+    const torch::Tensor w = effectiveWeight();
+    switch (spec.kind) {
+    case LayerKind::Linear:
+        return torch::nn::functional::linear(input, w, bias);
+    case LayerKind::Conv2d:
+        return torch::conv2d(input, w, bias, spec.stride, spec.padding);
+    default:
+        return torch::conv_transpose2d(input, w, bias, spec.stride, spec.padding, spec.outputPadding);
+    }
+}
+
+torch::Tensor SeededDropoutImpl::forward(const torch::Tensor &input)
+{
+    if (!is_training() || p == 0)
+        return input;
+    const torch::Tensor keep = torch::empty_like(input).bernoulli_(1.0 - p, generator);
+    return input * keep / (1.0 - p);
+}
+
+torch::Tensor ReshapeImpl::forward(const torch::Tensor &input)
+{
+    std::vector<int64_t> full{input.size(0)};
+    full.insert(full.end(), shape.begin(), shape.end());
+    return input.reshape(full);
+}
+
+namespace modulebuilder {
+
+torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dcganInit,
+                            bool dropFinalSigmoid)
+{
+    namespace nn = torch::nn;
+    nn::Sequential seq;
+    for (size_t i = 0; i < network.layers.size(); ++i) {
+        const LayerSpec &l = network.layers[i];
+        const std::string name = l.id.toStdString();
+        if (dropFinalSigmoid && i + 1 == network.layers.size() && l.kind == LayerKind::Sigmoid)
+            break;
+        switch (l.kind) {
+        case LayerKind::Linear:
+        case LayerKind::Conv2d:
+        case LayerKind::ConvTranspose2d:
+            seq->push_back(std::string(name), WeightLayer(l, generator));
+            break;
+        case LayerKind::Upsample: {
+            auto options = nn::UpsampleOptions().scale_factor(std::vector<double>{double(l.scale), double(l.scale)});
+            if (l.mode == UpsampleMode::Bilinear)
+                options.mode(torch::kBilinear).align_corners(false);
+            else
+                options.mode(torch::kNearest);
+            seq->push_back(std::string(name), nn::Upsample(options));
+            break;
+        }
+        case LayerKind::BatchNorm1d:
+            seq->push_back(std::string(name), nn::BatchNorm1d(nn::BatchNorm1dOptions(l.numFeatures).eps(l.eps).momentum(l.momentum)));
+            break;
+        case LayerKind::BatchNorm2d:
+            seq->push_back(std::string(name), nn::BatchNorm2d(nn::BatchNorm2dOptions(l.numFeatures).eps(l.eps).momentum(l.momentum)));
+            break;
+        case LayerKind::LayerNorm:
+            seq->push_back(std::string(name), nn::LayerNorm(nn::LayerNormOptions(std::vector<int64_t>(
+                                                   l.normalizedShape.begin(), l.normalizedShape.end())).eps(l.eps)));
+            break;
+        case LayerKind::Dropout:
+            seq->push_back(std::string(name), SeededDropout(l.p, generator));
+            break;
+        case LayerKind::ReLU:
+            seq->push_back(std::string(name), nn::ReLU());
+            break;
+        case LayerKind::LeakyReLU:
+            seq->push_back(std::string(name), nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(l.slope)));
+            break;
+        case LayerKind::ELU:
+            seq->push_back(std::string(name), nn::ELU(nn::ELUOptions().alpha(l.alpha)));
+            break;
+        case LayerKind::Tanh:
+            seq->push_back(std::string(name), nn::Tanh());
+            break;
+        case LayerKind::Sigmoid:
+            seq->push_back(std::string(name), nn::Sigmoid());
+            break;
+        case LayerKind::Flatten:
+            seq->push_back(std::string(name), nn::Flatten());
+            break;
+        case LayerKind::Reshape:
+            seq->push_back(std::string(name), Reshape(std::vector<int64_t>(l.shape.begin(), l.shape.end())));
+            break;
+        }
+    }
+    if (dcganInit)
+        applyDcganInit(seq, generator);
+    return seq;
+}
+
+void applyDcganInit(torch::nn::Sequential &net, at::Generator generator)
+{
+    constexpr double kStd = 0.02;  // Radford et al. 2015, section 4
+    torch::NoGradGuard noGrad;
+    for (const auto &child : net->named_children()) {
+        if (auto *w = child.value()->as<WeightLayerImpl>()) {
+            w->weight.normal_(0.0, kStd, generator);
+            if (w->bias.defined())
+                w->bias.zero_();
+        } else if (auto *bn = child.value()->as<torch::nn::BatchNorm1dImpl>()) {
+            bn->weight.normal_(1.0, kStd, generator);
+            bn->bias.zero_();
+        } else if (auto *bn2 = child.value()->as<torch::nn::BatchNorm2dImpl>()) {
+            bn2->weight.normal_(1.0, kStd, generator);
+            bn2->bias.zero_();
+        }
+    }
+}
+
+}  // namespace modulebuilder

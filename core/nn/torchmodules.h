@@ -1,0 +1,65 @@
+#pragma once
+
+// Private to core's .cpp files and core tests: includes torch. Public headers never include this.
+
+#include "spec/experimentspec.h"
+
+#include <torch/torch.h>
+
+// Linear, Conv2d or ConvTranspose2d with an optional spectral-normalisation
+// reparametrisation (Miyato et al. 2018): the layer uses W / sigma(W), with sigma estimated
+// by one power iteration per training forward pass on vectors u, v kept as buffers.
+// LibTorch's C++ API has no spectral_norm, so the weight layers are our own modules.
+class WeightLayerImpl : public torch::nn::Module {
+public:
+    WeightLayerImpl(const LayerSpec &spec, at::Generator generator);
+
+    torch::Tensor forward(const torch::Tensor &input);
+    // The weight the layer applies now: W, or W / sigma with spectral norm.
+    // In training mode this advances the power iteration one step.
+    torch::Tensor effectiveWeight();
+    // sigma(W) estimated from the current u, v (no iteration).
+    torch::Tensor spectralNormEstimate() const;
+    // Weight as a matrix [out, fan]: the view spectral norm works on.
+    torch::Tensor weightMatrix(const torch::Tensor &w) const;
+
+    void resetParameters(at::Generator generator);
+
+    LayerSpec spec;
+    torch::Tensor weight;
+    torch::Tensor bias;  // undefined when the layer has none
+    torch::Tensor u;     // spectral norm: left singular vector estimate [out]
+    torch::Tensor v;     // spectral norm: right singular vector estimate [fan]
+};
+TORCH_MODULE(WeightLayer);
+
+// Dropout drawing its mask from the trainer's generator, so a run is reproducible from its seed.
+class SeededDropoutImpl : public torch::nn::Module {
+public:
+    SeededDropoutImpl(double p, at::Generator generator) : p(p), generator(std::move(generator)) {}
+    torch::Tensor forward(const torch::Tensor &input);
+    double p;
+    at::Generator generator;
+};
+TORCH_MODULE(SeededDropout);
+
+class ReshapeImpl : public torch::nn::Module {
+public:
+    explicit ReshapeImpl(std::vector<int64_t> shape) : shape(std::move(shape)) {}
+    torch::Tensor forward(const torch::Tensor &input);
+    std::vector<int64_t> shape;
+};
+TORCH_MODULE(Reshape);
+
+namespace modulebuilder {
+
+// Builds the stack with children named by the layers' ids (ids must be set).
+// With dropFinalSigmoid a trailing Sigmoid is left out: BCE losses then work on logits,
+// which is the same function, computed stably.
+torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dcganInit,
+                            bool dropFinalSigmoid = false);
+
+// N(0, 0.02) for Linear/Conv weights and zero biases, N(1, 0.02) for BatchNorm scales.
+void applyDcganInit(torch::nn::Sequential &net, at::Generator generator);
+
+}  // namespace modulebuilder

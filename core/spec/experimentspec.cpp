@@ -1,0 +1,120 @@
+#include "experimentspec.h"
+
+#include "enumnames.h"
+
+#include <array>
+#include <utility>
+
+namespace {
+const std::array<std::pair<LatentPrior, const char *>, 2> kPriors = {{
+    {LatentPrior::Normal, "normal"},
+    {LatentPrior::Uniform, "uniform"},
+}};
+const std::array<std::pair<LossKind, const char *>, 6> kLosses = {{
+    {LossKind::Minimax, "minimax"},
+    {LossKind::NonSaturating, "non-saturating"},
+    {LossKind::LeastSquares, "least-squares"},
+    {LossKind::Wasserstein, "wasserstein"},
+    {LossKind::WassersteinGP, "wasserstein-gp"},
+    {LossKind::Hinge, "hinge"},
+}};
+const std::array<std::pair<OptimizerKind, const char *>, 3> kOptimizers = {{
+    {OptimizerKind::Adam, "adam"},
+    {OptimizerKind::SGD, "sgd"},
+    {OptimizerKind::RMSprop, "rmsprop"},
+}};
+const std::array<std::pair<DataKind, const char *>, 5> kData = {{
+    {DataKind::FashionMnist, "fashion-mnist"},
+    {DataKind::Idx, "idx"},
+    {DataKind::ImageFolder, "image-folder"},
+    {DataKind::Synthetic2D, "synthetic-2d"},
+    {DataKind::Csv2D, "csv-2d"},
+}};
+const std::array<std::pair<Synthetic2DKind, const char *>, 5> kSynthetic = {{
+    {Synthetic2DKind::Ring8, "ring8"},
+    {Synthetic2DKind::Grid25, "grid25"},
+    {Synthetic2DKind::Spiral, "spiral"},
+    {Synthetic2DKind::TwoMoons, "two-moons"},
+    {Synthetic2DKind::Gaussian, "gaussian"},
+}};
+const std::array<std::pair<UpsampleMode, const char *>, 2> kUpsampleModes = {{
+    {UpsampleMode::Nearest, "nearest"},
+    {UpsampleMode::Bilinear, "bilinear"},
+}};
+}  // namespace
+
+void NetworkSpec::assignMissingIds(const QString &prefix)
+{
+    int next = 1;
+    auto taken = [this](const QString &id) { return indexOfId(id) >= 0; };
+    for (LayerSpec &layer : layers) {
+        if (!layer.id.isEmpty())
+            continue;
+        while (taken(prefix + QString::number(next)))
+            ++next;
+        layer.id = prefix + QString::number(next++);
+    }
+}
+
+int NetworkSpec::indexOfId(const QString &id) const
+{
+    for (size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].id == id)
+            return int(i);
+    return -1;
+}
+
+bool OptimizerSpec::operator==(const OptimizerSpec &o) const
+{
+    return kind == o.kind && lr == o.lr && beta1 == o.beta1 && beta2 == o.beta2
+        && momentum == o.momentum && alpha == o.alpha && weightDecay == o.weightDecay;
+}
+
+bool DataSpec::operator==(const DataSpec &o) const
+{
+    return kind == o.kind && path == o.path && labelsPath == o.labelsPath
+        && imageSize == o.imageSize && grayscale == o.grayscale && synthetic == o.synthetic
+        && syntheticCount == o.syntheticCount && limit == o.limit;
+}
+
+bool LossSpec::operator==(const LossSpec &o) const
+{
+    return kind == o.kind && gpLambda == o.gpLambda && clip == o.clip && r1Gamma == o.r1Gamma
+        && labelSmoothing == o.labelSmoothing && instanceNoise == o.instanceNoise
+        && instanceNoiseSteps == o.instanceNoiseSteps;
+}
+
+bool ExperimentSpec::operator==(const ExperimentSpec &o) const
+{
+    return name == o.name && description == o.description && latentDim == o.latentDim
+        && prior == o.prior && generator == o.generator && discriminator == o.discriminator
+        && data == o.data && loss == o.loss && optimizerG == o.optimizerG
+        && optimizerD == o.optimizerD && batchSize == o.batchSize && dStepsPerG == o.dStepsPerG
+        && seed == o.seed && threads == o.threads && steps == o.steps && dcganInit == o.dcganInit
+        && emaDecay == o.emaDecay && sampleEvery == o.sampleEvery && device == o.device;
+}
+
+namespace specnames {
+QString role(NetworkRole r)
+{
+    return r == NetworkRole::Generator ? QStringLiteral("generator")
+                                       : QStringLiteral("discriminator");
+}
+QString prior(LatentPrior p) { return enumName(kPriors, p); }
+std::optional<LatentPrior> priorFromName(const QString &n) { return enumFromName<LatentPrior>(kPriors, n); }
+QStringList priorNames() { return enumNames(kPriors); }
+QString loss(LossKind k) { return enumName(kLosses, k); }
+std::optional<LossKind> lossFromName(const QString &n) { return enumFromName<LossKind>(kLosses, n); }
+QStringList lossNames() { return enumNames(kLosses); }
+QString optimizer(OptimizerKind k) { return enumName(kOptimizers, k); }
+std::optional<OptimizerKind> optimizerFromName(const QString &n) { return enumFromName<OptimizerKind>(kOptimizers, n); }
+QStringList optimizerNames() { return enumNames(kOptimizers); }
+QString data(DataKind k) { return enumName(kData, k); }
+std::optional<DataKind> dataFromName(const QString &n) { return enumFromName<DataKind>(kData, n); }
+QStringList dataNames() { return enumNames(kData); }
+QString synthetic(Synthetic2DKind k) { return enumName(kSynthetic, k); }
+std::optional<Synthetic2DKind> syntheticFromName(const QString &n) { return enumFromName<Synthetic2DKind>(kSynthetic, n); }
+QStringList syntheticNames() { return enumNames(kSynthetic); }
+QString upsampleMode(UpsampleMode m) { return enumName(kUpsampleModes, m); }
+std::optional<UpsampleMode> upsampleModeFromName(const QString &n) { return enumFromName<UpsampleMode>(kUpsampleModes, n); }
+}  // namespace specnames

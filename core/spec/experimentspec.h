@@ -1,0 +1,127 @@
+#pragma once
+
+#include "layerspec.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+// The whole experiment as plain values. A frozen copy of this goes to the training thread.
+
+enum class NetworkRole { Generator, Discriminator };
+
+struct NetworkSpec {
+    std::vector<LayerSpec> layers;
+    bool operator==(const NetworkSpec &o) const { return layers == o.layers; }
+    bool operator!=(const NetworkSpec &o) const { return !(*this == o); }
+    // Gives every layer without an id a fresh one ("g1", "g2", ... / "d1", ...).
+    void assignMissingIds(const QString &prefix);
+    int indexOfId(const QString &id) const;
+};
+
+enum class LatentPrior { Normal, Uniform };
+enum class LossKind { Minimax, NonSaturating, LeastSquares, Wasserstein, WassersteinGP, Hinge };
+enum class OptimizerKind { Adam, SGD, RMSprop };
+enum class DataKind { FashionMnist, Idx, ImageFolder, Synthetic2D, Csv2D };
+enum class Synthetic2DKind { Ring8, Grid25, Spiral, TwoMoons, Gaussian };
+
+struct OptimizerSpec {
+    OptimizerKind kind = OptimizerKind::Adam;
+    double lr = 2e-4;
+    double beta1 = 0.5;        // Adam
+    double beta2 = 0.999;      // Adam
+    double momentum = 0.0;     // SGD, RMSprop
+    double alpha = 0.99;       // RMSprop smoothing
+    double weightDecay = 0.0;
+    bool operator==(const OptimizerSpec &o) const;
+    bool operator!=(const OptimizerSpec &o) const { return !(*this == o); }
+};
+
+struct DataSpec {
+    DataKind kind = DataKind::FashionMnist;
+    QString path;          // IDX images, image folder or CSV
+    QString labelsPath;    // IDX labels (optional)
+    int imageSize = 28;    // image folder: resized to imageSize x imageSize
+    bool grayscale = true; // image folder: 1 channel, else RGB
+    Synthetic2DKind synthetic = Synthetic2DKind::Ring8;
+    int syntheticCount = 50000;  // points drawn once per run from the data seed
+    int limit = 0;               // use at most this many samples (0 = all)
+    bool operator==(const DataSpec &o) const;
+    bool operator!=(const DataSpec &o) const { return !(*this == o); }
+};
+
+struct LossSpec {
+    LossKind kind = LossKind::NonSaturating;
+    double gpLambda = 10.0;          // WGAN-GP gradient-penalty weight
+    double clip = 0.01;              // WGAN weight clipping bound
+    double r1Gamma = 0.0;            // R1 penalty weight (0 = off)
+    double labelSmoothing = 0.0;     // one-sided: real target is 1 - labelSmoothing
+    double instanceNoise = 0.0;      // initial std of noise added to D's inputs (0 = off)
+    int instanceNoiseSteps = 0;      // linear anneal to 0 over this many steps (0 = constant)
+    bool operator==(const LossSpec &o) const;
+    bool operator!=(const LossSpec &o) const { return !(*this == o); }
+};
+
+struct ExperimentSpec {
+    static constexpr int kSchemaVersion = 1;
+
+    QString name;
+    QString description;
+    int latentDim = 100;
+    LatentPrior prior = LatentPrior::Normal;
+    NetworkSpec generator;
+    NetworkSpec discriminator;
+    DataSpec data;
+    LossSpec loss;
+    OptimizerSpec optimizerG;
+    OptimizerSpec optimizerD;
+    int batchSize = 64;
+    int dStepsPerG = 1;
+    std::uint64_t seed = 1;
+    int threads = 1;           // intra-op threads of the training thread
+    int steps = 2000;          // the run's default length
+    bool dcganInit = false;    // N(0, 0.02) weights, BatchNorm N(1, 0.02)
+    double emaDecay = 0.0;     // EMA of G used for sampling (0 = off)
+    int sampleEvery = 500;     // steps between saved sample grids
+    QString device = QStringLiteral("cpu");  // a torch device string
+
+    bool operator==(const ExperimentSpec &o) const;
+    bool operator!=(const ExperimentSpec &o) const { return !(*this == o); }
+
+    const NetworkSpec &network(NetworkRole role) const
+    {
+        return role == NetworkRole::Generator ? generator : discriminator;
+    }
+    NetworkSpec &network(NetworkRole role)
+    {
+        return role == NetworkRole::Generator ? generator : discriminator;
+    }
+    bool isTwoDimensional() const
+    {
+        return data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D;
+    }
+};
+
+namespace specnames {
+QString role(NetworkRole r);  // "generator"
+QString prior(LatentPrior p);
+std::optional<LatentPrior> priorFromName(const QString &n);
+QStringList priorNames();
+QString loss(LossKind k);
+std::optional<LossKind> lossFromName(const QString &n);
+QStringList lossNames();
+QString optimizer(OptimizerKind k);
+std::optional<OptimizerKind> optimizerFromName(const QString &n);
+QStringList optimizerNames();
+QString data(DataKind k);
+std::optional<DataKind> dataFromName(const QString &n);
+QStringList dataNames();
+QString synthetic(Synthetic2DKind k);
+std::optional<Synthetic2DKind> syntheticFromName(const QString &n);
+QStringList syntheticNames();
+QString upsampleMode(UpsampleMode m);
+std::optional<UpsampleMode> upsampleModeFromName(const QString &n);
+}  // namespace specnames

@@ -1,0 +1,154 @@
+#include "layerspec.h"
+
+#include "enumnames.h"
+
+#include <array>
+#include <utility>
+
+namespace {
+const std::array<std::pair<LayerKind, const char *>, 15> kKindNames = {{
+    {LayerKind::Linear, "Linear"},
+    {LayerKind::Conv2d, "Conv2d"},
+    {LayerKind::ConvTranspose2d, "ConvTranspose2d"},
+    {LayerKind::Upsample, "Upsample"},
+    {LayerKind::BatchNorm1d, "BatchNorm1d"},
+    {LayerKind::BatchNorm2d, "BatchNorm2d"},
+    {LayerKind::LayerNorm, "LayerNorm"},
+    {LayerKind::Dropout, "Dropout"},
+    {LayerKind::ReLU, "ReLU"},
+    {LayerKind::LeakyReLU, "LeakyReLU"},
+    {LayerKind::ELU, "ELU"},
+    {LayerKind::Tanh, "Tanh"},
+    {LayerKind::Sigmoid, "Sigmoid"},
+    {LayerKind::Flatten, "Flatten"},
+    {LayerKind::Reshape, "Reshape"},
+}};
+}  // namespace
+
+bool LayerSpec::operator==(const LayerSpec &o) const
+{
+    return id == o.id && kind == o.kind && inFeatures == o.inFeatures && outFeatures == o.outFeatures
+        && inChannels == o.inChannels && outChannels == o.outChannels && kernel == o.kernel
+        && stride == o.stride && padding == o.padding && outputPadding == o.outputPadding
+        && bias == o.bias && spectralNorm == o.spectralNorm && numFeatures == o.numFeatures
+        && normalizedShape == o.normalizedShape && eps == o.eps && momentum == o.momentum
+        && scale == o.scale && mode == o.mode && p == o.p && slope == o.slope && alpha == o.alpha
+        && shape == o.shape;
+}
+
+LayerSpec LayerSpec::linear(int in, int out, bool bias)
+{
+    LayerSpec l;
+    l.kind = LayerKind::Linear;
+    l.inFeatures = in;
+    l.outFeatures = out;
+    l.bias = bias;
+    return l;
+}
+
+LayerSpec LayerSpec::conv2d(int in, int out, int kernel, int stride, int padding, bool bias)
+{
+    LayerSpec l;
+    l.kind = LayerKind::Conv2d;
+    l.inChannels = in;
+    l.outChannels = out;
+    l.kernel = kernel;
+    l.stride = stride;
+    l.padding = padding;
+    l.bias = bias;
+    return l;
+}
+
+LayerSpec LayerSpec::convTranspose2d(int in, int out, int kernel, int stride, int padding,
+                                     int outputPadding, bool bias)
+{
+    LayerSpec l = conv2d(in, out, kernel, stride, padding, bias);
+    l.kind = LayerKind::ConvTranspose2d;
+    l.outputPadding = outputPadding;
+    return l;
+}
+
+LayerSpec LayerSpec::batchNorm1d(int features)
+{
+    LayerSpec l;
+    l.kind = LayerKind::BatchNorm1d;
+    l.numFeatures = features;
+    return l;
+}
+
+LayerSpec LayerSpec::batchNorm2d(int features)
+{
+    LayerSpec l = batchNorm1d(features);
+    l.kind = LayerKind::BatchNorm2d;
+    return l;
+}
+
+LayerSpec LayerSpec::leakyRelu(double slope)
+{
+    LayerSpec l;
+    l.kind = LayerKind::LeakyReLU;
+    l.slope = slope;
+    return l;
+}
+
+LayerSpec LayerSpec::dropout(double p)
+{
+    LayerSpec l;
+    l.kind = LayerKind::Dropout;
+    l.p = p;
+    return l;
+}
+
+LayerSpec LayerSpec::reshape(std::vector<int> shape)
+{
+    LayerSpec l;
+    l.kind = LayerKind::Reshape;
+    l.shape = std::move(shape);
+    return l;
+}
+
+LayerSpec LayerSpec::simple(LayerKind kind)
+{
+    LayerSpec l;
+    l.kind = kind;
+    return l;
+}
+
+namespace layerkind {
+
+QString name(LayerKind kind)
+{
+    return enumName(kKindNames, kind);
+}
+
+std::optional<LayerKind> fromName(const QString &name)
+{
+    return enumFromName<LayerKind>(kKindNames, name);
+}
+
+QStringList allNames()
+{
+    return enumNames(kKindNames);
+}
+
+bool hasWeights(LayerKind kind)
+{
+    return kind == LayerKind::Linear || kind == LayerKind::Conv2d
+        || kind == LayerKind::ConvTranspose2d;
+}
+
+bool isActivation(LayerKind kind)
+{
+    switch (kind) {
+    case LayerKind::ReLU:
+    case LayerKind::LeakyReLU:
+    case LayerKind::ELU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+        return true;
+    default:
+        return false;
+    }
+}
+
+}  // namespace layerkind

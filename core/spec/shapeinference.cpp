@@ -1,0 +1,281 @@
+#include "shapeinference.h"
+
+#include <functional>
+#include <numeric>
+
+QString shapeToString(const Shape &shape)
+{
+    QStringList parts;
+    for (std::int64_t d : shape)
+        parts << QString::number(d);
+    return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+namespace {
+
+std::int64_t product(const Shape &s)
+{
+    return std::accumulate(s.begin(), s.end(), std::int64_t(1), std::multiplies<std::int64_t>());
+}
+
+QString intsToString(const std::vector<int> &v)
+{
+    return shapeToString(Shape(v.begin(), v.end()));
+}
+
+// Analyses one layer given its input; `out` stays empty when the output cannot be known.
+void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const QString &who)
+{
+    a.inShape = in;
+    auto problem = [&](const QString &what) { a.problems << who + QLatin1Char(' ') + what; };
+    const bool known = !in.empty();
+    const std::int64_t numel = known ? product(in) : 0;
+
+    switch (l.kind) {
+    case LayerKind::Linear: {
+        if (l.inFeatures < 1 || l.outFeatures < 1) {
+            problem(QStringLiteral("needs at least 1 input and 1 output feature"));
+            return;
+        }
+        a.parameters = std::int64_t(l.inFeatures) * l.outFeatures + (l.bias ? l.outFeatures : 0);
+        if (known && in.back() != l.inFeatures)
+            problem(QStringLiteral("gets %1 features but expects %2%3")
+                        .arg(in.back()).arg(l.inFeatures)
+                        .arg(in.size() > 1 ? QStringLiteral(" (its input is %1: add a Flatten before it?)").arg(shapeToString(in))
+                                           : QString()));
+        Shape out = known ? in : Shape{l.inFeatures};
+        out.back() = l.outFeatures;
+        a.outShape = out;
+        a.flops = double(product(out) / l.outFeatures) * (2.0 * l.inFeatures * l.outFeatures + (l.bias ? l.outFeatures : 0));
+        return;
+    }
+    case LayerKind::Conv2d:
+    case LayerKind::ConvTranspose2d: {
+        const bool transposed = l.kind == LayerKind::ConvTranspose2d;
+        if (l.inChannels < 1 || l.outChannels < 1 || l.kernel < 1 || l.stride < 1 || l.padding < 0) {
+            problem(QStringLiteral("needs positive channels, kernel and stride, and a padding of 0 or more"));
+            return;
+        }
+        if (transposed && (l.outputPadding < 0 || l.outputPadding >= l.stride)) {
+            problem(QStringLiteral("has output padding %1, but it must be smaller than the stride (%2)")
+                        .arg(l.outputPadding).arg(l.stride));
+            return;
+        }
+        a.parameters = std::int64_t(l.inChannels) * l.outChannels * l.kernel * l.kernel + (l.bias ? l.outChannels : 0);
+        if (!known)
+            return;
+        if (in.size() != 3) {
+            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1%2")
+                        .arg(shapeToString(in))
+                        .arg(in.size() == 1 ? QStringLiteral(" (add a Reshape before it)") : QString()));
+            return;
+        }
+        if (in[0] != l.inChannels)
+            problem(QStringLiteral("gets %1 channels but expects %2").arg(in[0]).arg(l.inChannels));
+        std::int64_t h, w;
+        if (transposed) {
+            h = (in[1] - 1) * l.stride - 2 * l.padding + l.kernel + l.outputPadding;
+            w = (in[2] - 1) * l.stride - 2 * l.padding + l.kernel + l.outputPadding;
+        } else {
+            h = (in[1] + 2 * l.padding - l.kernel) / l.stride + 1;
+            w = (in[2] + 2 * l.padding - l.kernel) / l.stride + 1;
+            if (in[1] + 2 * l.padding < l.kernel || in[2] + 2 * l.padding < l.kernel)
+                h = w = 0;
+        }
+        if (h < 1 || w < 1) {
+            problem(QStringLiteral("gets a %1x%2 image, too small for kernel %3 with padding %4")
+                        .arg(in[1]).arg(in[2]).arg(l.kernel).arg(l.padding));
+            return;
+        }
+        a.outShape = {l.outChannels, h, w};
+        const double spatial = transposed ? double(in[1] * in[2]) : double(h * w);
+        a.flops = 2.0 * l.inChannels * l.outChannels * l.kernel * l.kernel * spatial
+            + (l.bias ? double(l.outChannels * h * w) : 0.0);
+        return;
+    }
+    case LayerKind::Upsample:
+        if (l.scale < 1) {
+            problem(QStringLiteral("needs a scale of at least 1"));
+            return;
+        }
+        if (!known)
+            return;
+        if (in.size() != 3) {
+            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1").arg(shapeToString(in)));
+            return;
+        }
+        a.outShape = {in[0], in[1] * l.scale, in[2] * l.scale};
+        a.flops = double(product(a.outShape)) * (l.mode == UpsampleMode::Bilinear ? 8.0 : 0.0);
+        return;
+    case LayerKind::BatchNorm1d:
+    case LayerKind::BatchNorm2d: {
+        const bool twoD = l.kind == LayerKind::BatchNorm2d;
+        if (l.numFeatures < 1) {
+            problem(QStringLiteral("needs at least 1 feature"));
+            return;
+        }
+        a.parameters = 2 * std::int64_t(l.numFeatures);
+        if (!known)
+            return;
+        if (twoD && in.size() != 3) {
+            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1 (use BatchNorm1d for vectors)")
+                        .arg(shapeToString(in)));
+            return;
+        }
+        if (!twoD && in.size() != 1 && in.size() != 2) {
+            problem(QStringLiteral("needs a vector input but gets %1 (use BatchNorm2d for images)").arg(shapeToString(in)));
+            return;
+        }
+        if (in[0] != l.numFeatures)
+            problem(QStringLiteral("gets %1 %2 but expects %3")
+                        .arg(in[0]).arg(twoD ? QStringLiteral("channels") : QStringLiteral("features")).arg(l.numFeatures));
+        a.outShape = in;
+        a.flops = 4.0 * numel;
+        return;
+    }
+    case LayerKind::LayerNorm: {
+        if (l.normalizedShape.empty()) {
+            problem(QStringLiteral("needs the shape it normalises"));
+            return;
+        }
+        a.parameters = 2 * product(Shape(l.normalizedShape.begin(), l.normalizedShape.end()));
+        if (!known)
+            return;
+        bool matches = in.size() >= l.normalizedShape.size();
+        for (size_t i = 0; matches && i < l.normalizedShape.size(); ++i)
+            matches = in[in.size() - l.normalizedShape.size() + i] == l.normalizedShape[i];
+        if (!matches)
+            problem(QStringLiteral("normalises the trailing shape %1 but gets %2")
+                        .arg(intsToString(l.normalizedShape), shapeToString(in)));
+        a.outShape = in;
+        a.flops = 8.0 * numel;
+        return;
+    }
+    case LayerKind::Dropout:
+        if (l.p < 0 || l.p >= 1)
+            problem(QStringLiteral("needs a drop probability from 0 to below 1"));
+        a.outShape = in;
+        a.flops = known ? double(numel) : 0;
+        return;
+    case LayerKind::ReLU:
+    case LayerKind::LeakyReLU:
+    case LayerKind::ELU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+        a.outShape = in;
+        a.flops = known ? double(numel) : 0;
+        return;
+    case LayerKind::Flatten:
+        if (known)
+            a.outShape = {numel};
+        return;
+    case LayerKind::Reshape: {
+        if (l.shape.empty()) {
+            problem(QStringLiteral("needs a target shape"));
+            return;
+        }
+        const Shape target(l.shape.begin(), l.shape.end());
+        if (known && product(target) != numel) {
+            problem(QStringLiteral("gets %1 values per sample %2 but its shape %3 holds %4")
+                        .arg(numel).arg(shapeToString(in), shapeToString(target)).arg(product(target)));
+        }
+        a.outShape = target;
+        return;
+    }
+    }
+}
+
+}  // namespace
+
+QString ShapeInference::layerName(NetworkRole role, int index, LayerKind kind)
+{
+    return QStringLiteral("%1 layer %2 (%3)").arg(specnames::role(role)).arg(index + 1).arg(layerkind::name(kind));
+}
+
+NetworkAnalysis ShapeInference::analyzeNetwork(const NetworkSpec &network, NetworkRole role, const Shape &input)
+{
+    NetworkAnalysis n;
+    n.role = role;
+    n.inShape = input;
+    Shape current = input;
+    for (size_t i = 0; i < network.layers.size(); ++i) {
+        const LayerSpec &layer = network.layers[i];
+        LayerAnalysis a;
+        analyzeLayer(layer, current, a, layerName(role, int(i), layer.kind));
+        n.parameters += a.parameters;
+        n.flops += a.flops;
+        n.problems << a.problems;
+        current = a.outShape;
+        n.layers.push_back(std::move(a));
+    }
+    n.outShape = current;
+    if (network.layers.empty())
+        n.problems << QStringLiteral("the %1 has no layers").arg(specnames::role(role));
+    return n;
+}
+
+ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Shape &dataShape)
+{
+    ExperimentAnalysis e;
+    e.generator = analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim});
+    e.discriminator = analyzeNetwork(spec.discriminator, NetworkRole::Discriminator, dataShape);
+
+    NetworkAnalysis &g = e.generator;
+    NetworkAnalysis &d = e.discriminator;
+    if (!spec.generator.layers.empty() && !g.outShape.empty() && !dataShape.empty() && g.outShape != dataShape)
+        g.problems << QStringLiteral("the generator produces %1 per sample but the data samples are %2; "
+                                     "its last layers must produce the data's shape")
+                          .arg(shapeToString(g.outShape), shapeToString(dataShape));
+    if (!spec.discriminator.layers.empty() && !d.outShape.empty() && d.outShape != Shape{1})
+        d.problems << QStringLiteral("the discriminator ends with %1 per sample but must end in one score per sample%2")
+                          .arg(shapeToString(d.outShape))
+                          .arg(d.outShape.size() == 1 ? QStringLiteral(" (add Linear(%1, 1))").arg(d.outShape[0])
+                                                      : QStringLiteral(" (add Flatten and a Linear with 1 output)"));
+
+    const bool dEndsInSigmoid = !spec.discriminator.layers.empty()
+        && spec.discriminator.layers.back().kind == LayerKind::Sigmoid;
+    if (dEndsInSigmoid && (spec.loss.kind == LossKind::Wasserstein || spec.loss.kind == LossKind::WassersteinGP
+                           || spec.loss.kind == LossKind::Hinge))
+        d.problems << QStringLiteral("the discriminator ends in Sigmoid, but the %1 loss needs raw, unbounded scores; remove the Sigmoid")
+                          .arg(specnames::loss(spec.loss.kind));
+    auto hasBatchNorm1d = [](const NetworkSpec &n) {
+        for (const LayerSpec &l : n.layers)
+            if (l.kind == LayerKind::BatchNorm1d)
+                return true;
+        return false;
+    };
+    if (spec.batchSize < 2 && (hasBatchNorm1d(spec.generator) || hasBatchNorm1d(spec.discriminator)))
+        e.problems << QStringLiteral("BatchNorm1d needs a batch of at least 2 samples; raise the batch size");
+    if (spec.latentDim < 1)
+        e.problems << QStringLiteral("the latent size must be at least 1");
+    if (spec.batchSize < 1 || spec.dStepsPerG < 1 || spec.threads < 1 || spec.steps < 1)
+        e.problems << QStringLiteral("batch size, D steps per G step, threads and steps must each be at least 1");
+
+    e.problems = g.problems + d.problems + e.problems;
+
+    if (!spec.isTwoDimensional() && !spec.generator.layers.empty()
+        && spec.generator.layers.back().kind != LayerKind::Tanh)
+        e.warnings << QStringLiteral("the generator does not end in Tanh, but images are scaled to [-1, 1]");
+    if (spec.loss.kind == LossKind::WassersteinGP) {
+        for (const LayerSpec &l : spec.discriminator.layers)
+            if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d) {
+                e.warnings << QStringLiteral("WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator "
+                                             "mixes samples (LayerNorm is the usual choice)");
+                break;
+            }
+    }
+    return e;
+}
+
+double ExperimentAnalysis::trainingStepFlops(const ExperimentSpec &spec) const
+{
+    // Backward costs about twice the forward (input and weight gradients).
+    const double b = spec.batchSize;
+    const double gf = generator.flops * b;
+    const double df = discriminator.flops * b;
+    // Per D update: G forward (fake), D forward+backward on real and on fake.
+    const double dUpdate = gf + 2 * 3 * df;
+    // G update: G forward+backward, D forward+backward (input gradients only: about 2x forward).
+    const double gUpdate = 3 * gf + 2 * df;
+    return spec.dStepsPerG * dUpdate + gUpdate;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "experimentspec.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+using Shape = std::vector<std::int64_t>;  // per sample, without the batch dimension
+
+QString shapeToString(const Shape &shape);  // "[128, 7, 7]"
+
+struct LayerAnalysis {
+    Shape inShape;
+    Shape outShape;          // empty when it cannot be known (an earlier problem)
+    std::int64_t parameters = 0;
+    double flops = 0;        // forward, per sample (a multiply-add counts as 2)
+    QStringList problems;    // full sentences naming network, layer and kind
+};
+
+struct NetworkAnalysis {
+    NetworkRole role = NetworkRole::Generator;
+    Shape inShape;
+    std::vector<LayerAnalysis> layers;
+    Shape outShape;
+    std::int64_t parameters = 0;
+    double flops = 0;
+    QStringList problems;    // every problem of this network, layer problems included, in order
+};
+
+struct ExperimentAnalysis {
+    NetworkAnalysis generator;
+    NetworkAnalysis discriminator;
+    QStringList problems;    // all problems: training cannot start while any exist
+    QStringList warnings;    // legal but probably not meant
+    bool ok() const { return problems.isEmpty(); }
+    // FLOPs of one training step (one G update and dStepsPerG D updates), forward + backward
+    // as the trainer runs them: used to report achieved GFLOP/s.
+    double trainingStepFlops(const ExperimentSpec &spec) const;
+};
+
+// Shape, parameter and FLOP inference from the spec alone; needs no torch.
+// `dataShape` is one real sample's shape (e.g. [1, 28, 28], or [2] for 2D points).
+class ShapeInference {
+public:
+    static NetworkAnalysis analyzeNetwork(const NetworkSpec &network, NetworkRole role, const Shape &input);
+    static ExperimentAnalysis analyze(const ExperimentSpec &spec, const Shape &dataShape);
+    // "generator layer 4 (ConvTranspose2d)"
+    static QString layerName(NetworkRole role, int index, LayerKind kind);
+};

@@ -1,0 +1,609 @@
+#include "specjson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+
+#include <cmath>
+#include <limits>
+
+namespace specjson {
+namespace {
+
+QJsonArray intArray(const std::vector<int> &values)
+{
+    QJsonArray a;
+    for (int v : values)
+        a.append(v);
+    return a;
+}
+
+QJsonObject optimizerToJson(const OptimizerSpec &o)
+{
+    QJsonObject j;
+    j["kind"] = specnames::optimizer(o.kind);
+    j["lr"] = o.lr;
+    if (o.kind == OptimizerKind::Adam) {
+        j["beta1"] = o.beta1;
+        j["beta2"] = o.beta2;
+    } else {
+        j["momentum"] = o.momentum;
+    }
+    if (o.kind == OptimizerKind::RMSprop)
+        j["alpha"] = o.alpha;
+    j["weight_decay"] = o.weightDecay;
+    return j;
+}
+
+QJsonObject dataToJson(const DataSpec &d)
+{
+    QJsonObject j;
+    j["kind"] = specnames::data(d.kind);
+    switch (d.kind) {
+    case DataKind::FashionMnist:
+        break;
+    case DataKind::Idx:
+        j["path"] = d.path;
+        j["labels"] = d.labelsPath;
+        break;
+    case DataKind::ImageFolder:
+        j["path"] = d.path;
+        j["image_size"] = d.imageSize;
+        j["grayscale"] = d.grayscale;
+        break;
+    case DataKind::Synthetic2D:
+        j["set"] = specnames::synthetic(d.synthetic);
+        j["count"] = d.syntheticCount;
+        break;
+    case DataKind::Csv2D:
+        j["path"] = d.path;
+        break;
+    }
+    j["limit"] = d.limit;
+    return j;
+}
+
+QJsonObject lossToJson(const LossSpec &l)
+{
+    QJsonObject j;
+    j["kind"] = specnames::loss(l.kind);
+    if (l.kind == LossKind::WassersteinGP)
+        j["gp_lambda"] = l.gpLambda;
+    if (l.kind == LossKind::Wasserstein)
+        j["clip"] = l.clip;
+    j["r1_gamma"] = l.r1Gamma;
+    j["label_smoothing"] = l.labelSmoothing;
+    j["instance_noise"] = l.instanceNoise;
+    j["instance_noise_steps"] = l.instanceNoiseSteps;
+    return j;
+}
+
+QJsonObject networkToJson(const NetworkSpec &n)
+{
+    QJsonArray layers;
+    for (const LayerSpec &l : n.layers)
+        layers.append(layerToJson(l));
+    QJsonObject j;
+    j["layers"] = layers;
+    return j;
+}
+
+// Reads fields of one object, recording every problem under its path.
+class Reader {
+public:
+    Reader(QStringList &errors, bool allowUnknownKeys)
+        : m_errors(errors), m_allowUnknown(allowUnknownKeys) {}
+
+    void error(const QString &path, const QString &what) { m_errors << path + QStringLiteral(": ") + what; }
+
+    void checkKeys(const QJsonObject &o, const QString &path, const QStringList &known)
+    {
+        if (m_allowUnknown)
+            return;
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!known.contains(it.key()))
+                error(join(path, it.key()),
+                      QStringLiteral("unknown field (known here: %1)").arg(known.join(QStringLiteral(", "))));
+    }
+
+    QJsonObject object(const QJsonObject &o, const QString &key, const QString &path, bool required)
+    {
+        if (!o.contains(key)) {
+            if (required)
+                error(join(path, key), QStringLiteral("missing object"));
+            return {};
+        }
+        if (!o.value(key).isObject()) {
+            error(join(path, key), QStringLiteral("expected an object"));
+            return {};
+        }
+        return o.value(key).toObject();
+    }
+
+    int integer(const QJsonObject &o, const QString &key, const QString &path, int fallback,
+                int min, int max = std::numeric_limits<int>::max())
+    {
+        if (!o.contains(key))
+            return fallback;
+        const QJsonValue v = o.value(key);
+        const double d = v.toDouble(std::nan(""));
+        if (!v.isDouble() || std::floor(d) != d || d < min || d > max) {
+            error(join(path, key), QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    double number(const QJsonObject &o, const QString &key, const QString &path, double fallback,
+                  double min, double max)
+    {
+        if (!o.contains(key))
+            return fallback;
+        const QJsonValue v = o.value(key);
+        if (!v.isDouble() || !(v.toDouble() >= min && v.toDouble() <= max)) {
+            error(join(path, key), QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+            return fallback;
+        }
+        return v.toDouble();
+    }
+
+    bool boolean(const QJsonObject &o, const QString &key, const QString &path, bool fallback)
+    {
+        if (!o.contains(key))
+            return fallback;
+        if (!o.value(key).isBool()) {
+            error(join(path, key), QStringLiteral("expected true or false"));
+            return fallback;
+        }
+        return o.value(key).toBool();
+    }
+
+    QString string(const QJsonObject &o, const QString &key, const QString &path, const QString &fallback)
+    {
+        if (!o.contains(key))
+            return fallback;
+        if (!o.value(key).isString()) {
+            error(join(path, key), QStringLiteral("expected a string"));
+            return fallback;
+        }
+        return o.value(key).toString();
+    }
+
+    template <typename E, typename FromName>
+    E enumeration(const QJsonObject &o, const QString &key, const QString &path, E fallback,
+                  FromName fromName, const QStringList &names)
+    {
+        if (!o.contains(key))
+            return fallback;
+        const auto parsed = fromName(o.value(key).toString());
+        if (!o.value(key).isString() || !parsed) {
+            error(join(path, key), QStringLiteral("expected one of %1").arg(names.join(QStringLiteral(", "))));
+            return fallback;
+        }
+        return *parsed;
+    }
+
+    std::vector<int> intList(const QJsonObject &o, const QString &key, const QString &path)
+    {
+        std::vector<int> out;
+        if (!o.contains(key))
+            return out;
+        const QJsonValue v = o.value(key);
+        bool good = v.isArray() && !v.toArray().isEmpty();
+        if (good) {
+            for (const QJsonValue &e : v.toArray()) {
+                const double d = e.toDouble(-1);
+                if (!e.isDouble() || std::floor(d) != d || d < 1 || d > 1e9) {
+                    good = false;
+                    break;
+                }
+                out.push_back(int(d));
+            }
+        }
+        if (!good) {
+            error(join(path, key), QStringLiteral("expected a non-empty list of positive whole numbers"));
+            out.clear();
+        }
+        return out;
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    }
+
+private:
+    QStringList &m_errors;
+    bool m_allowUnknown;
+};
+
+LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
+{
+    LayerSpec l;
+    QStringList known = {QStringLiteral("id"), QStringLiteral("kind")};
+    l.id = r.string(o, QStringLiteral("id"), path, QString());
+    if (l.id.contains(QLatin1Char('.')))
+        r.error(Reader::join(path, QStringLiteral("id")), QStringLiteral("must not contain a dot"));
+    const auto kind = layerkind::fromName(o.value(QStringLiteral("kind")).toString());
+    if (!kind) {
+        r.error(Reader::join(path, QStringLiteral("kind")),
+                QStringLiteral("expected one of %1").arg(layerkind::allNames().join(QStringLiteral(", "))));
+        return l;
+    }
+    l.kind = *kind;
+    auto weights = [&](bool conv) {
+        known << QStringLiteral("in") << QStringLiteral("out") << QStringLiteral("bias")
+              << QStringLiteral("spectral_norm");
+        int &in = conv ? l.inChannels : l.inFeatures;
+        int &out = conv ? l.outChannels : l.outFeatures;
+        in = r.integer(o, QStringLiteral("in"), path, 0, 1);
+        out = r.integer(o, QStringLiteral("out"), path, 0, 1);
+        if (!o.contains(QStringLiteral("in")) || !o.contains(QStringLiteral("out")))
+            r.error(path, QStringLiteral("%1 needs \"in\" and \"out\"").arg(layerkind::name(l.kind)));
+        l.bias = r.boolean(o, QStringLiteral("bias"), path, true);
+        l.spectralNorm = r.boolean(o, QStringLiteral("spectral_norm"), path, false);
+        if (conv) {
+            known << QStringLiteral("kernel") << QStringLiteral("stride") << QStringLiteral("padding");
+            l.kernel = r.integer(o, QStringLiteral("kernel"), path, 3, 1, 64);
+            l.stride = r.integer(o, QStringLiteral("stride"), path, 1, 1, 64);
+            l.padding = r.integer(o, QStringLiteral("padding"), path, 0, 0, 64);
+        }
+    };
+    auto normalisation = [&]() {
+        known << QStringLiteral("eps");
+        l.eps = r.number(o, QStringLiteral("eps"), path, 1e-5, 0, 1);
+    };
+    switch (l.kind) {
+    case LayerKind::Linear:
+        weights(false);
+        break;
+    case LayerKind::Conv2d:
+        weights(true);
+        break;
+    case LayerKind::ConvTranspose2d:
+        weights(true);
+        known << QStringLiteral("output_padding");
+        l.outputPadding = r.integer(o, QStringLiteral("output_padding"), path, 0, 0, 63);
+        break;
+    case LayerKind::Upsample:
+        known << QStringLiteral("scale") << QStringLiteral("mode");
+        l.scale = r.integer(o, QStringLiteral("scale"), path, 2, 1, 16);
+        l.mode = r.enumeration(o, QStringLiteral("mode"), path, UpsampleMode::Nearest,
+                               specnames::upsampleModeFromName,
+                               {QStringLiteral("nearest"), QStringLiteral("bilinear")});
+        break;
+    case LayerKind::BatchNorm1d:
+    case LayerKind::BatchNorm2d:
+        known << QStringLiteral("features") << QStringLiteral("momentum");
+        l.numFeatures = r.integer(o, QStringLiteral("features"), path, 0, 1);
+        if (!o.contains(QStringLiteral("features")))
+            r.error(path, QStringLiteral("%1 needs \"features\"").arg(layerkind::name(l.kind)));
+        l.momentum = r.number(o, QStringLiteral("momentum"), path, 0.1, 0, 1);
+        normalisation();
+        break;
+    case LayerKind::LayerNorm:
+        known << QStringLiteral("shape");
+        l.normalizedShape = r.intList(o, QStringLiteral("shape"), path);
+        if (!o.contains(QStringLiteral("shape")))
+            r.error(path, QStringLiteral("LayerNorm needs \"shape\""));
+        normalisation();
+        break;
+    case LayerKind::Dropout:
+        known << QStringLiteral("p");
+        l.p = r.number(o, QStringLiteral("p"), path, 0.5, 0, 0.999);
+        break;
+    case LayerKind::LeakyReLU:
+        known << QStringLiteral("slope");
+        l.slope = r.number(o, QStringLiteral("slope"), path, 0.01, 0, 1);
+        break;
+    case LayerKind::ELU:
+        known << QStringLiteral("alpha");
+        l.alpha = r.number(o, QStringLiteral("alpha"), path, 1.0, 0, 100);
+        break;
+    case LayerKind::Reshape:
+        known << QStringLiteral("shape");
+        l.shape = r.intList(o, QStringLiteral("shape"), path);
+        if (!o.contains(QStringLiteral("shape")))
+            r.error(path, QStringLiteral("Reshape needs \"shape\""));
+        break;
+    case LayerKind::ReLU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+    case LayerKind::Flatten:
+        break;
+    }
+    r.checkKeys(o, path, known);
+    return l;
+}
+
+NetworkSpec networkFromJson(Reader &r, const QJsonObject &o, const QString &path)
+{
+    NetworkSpec n;
+    r.checkKeys(o, path, {QStringLiteral("layers")});
+    const QJsonValue layers = o.value(QStringLiteral("layers"));
+    if (!layers.isArray()) {
+        r.error(Reader::join(path, QStringLiteral("layers")), QStringLiteral("expected a list of layers"));
+        return n;
+    }
+    const QJsonArray a = layers.toArray();
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString lpath = QStringLiteral("%1.layers[%2]").arg(path).arg(i);
+        if (!a.at(i).isObject()) {
+            r.error(lpath, QStringLiteral("expected an object"));
+            continue;
+        }
+        n.layers.push_back(layerFromJson(r, a.at(i).toObject(), lpath));
+    }
+    for (size_t i = 0; i < n.layers.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+            if (!n.layers[i].id.isEmpty() && n.layers[i].id == n.layers[j].id)
+                r.error(QStringLiteral("%1.layers[%2].id").arg(path).arg(i),
+                        QStringLiteral("\"%1\" is already used by layer %2").arg(n.layers[i].id).arg(j));
+    return n;
+}
+
+OptimizerSpec optimizerFromJson(Reader &r, const QJsonObject &o, const QString &path)
+{
+    OptimizerSpec s;
+    r.checkKeys(o, path, {QStringLiteral("kind"), QStringLiteral("lr"), QStringLiteral("beta1"),
+                          QStringLiteral("beta2"), QStringLiteral("momentum"),
+                          QStringLiteral("alpha"), QStringLiteral("weight_decay")});
+    s.kind = r.enumeration(o, QStringLiteral("kind"), path, s.kind, specnames::optimizerFromName,
+                           specnames::optimizerNames());
+    s.lr = r.number(o, QStringLiteral("lr"), path, s.lr, 0, 10);
+    s.beta1 = r.number(o, QStringLiteral("beta1"), path, s.beta1, 0, 0.999999);
+    s.beta2 = r.number(o, QStringLiteral("beta2"), path, s.beta2, 0, 0.999999);
+    s.momentum = r.number(o, QStringLiteral("momentum"), path, s.momentum, 0, 0.999999);
+    s.alpha = r.number(o, QStringLiteral("alpha"), path, s.alpha, 0, 0.999999);
+    s.weightDecay = r.number(o, QStringLiteral("weight_decay"), path, s.weightDecay, 0, 1);
+    return s;
+}
+
+}  // namespace
+
+QJsonObject layerToJson(const LayerSpec &l)
+{
+    QJsonObject j;
+    j["id"] = l.id;
+    j["kind"] = layerkind::name(l.kind);
+    switch (l.kind) {
+    case LayerKind::Linear:
+        j["in"] = l.inFeatures;
+        j["out"] = l.outFeatures;
+        j["bias"] = l.bias;
+        j["spectral_norm"] = l.spectralNorm;
+        break;
+    case LayerKind::Conv2d:
+    case LayerKind::ConvTranspose2d:
+        j["in"] = l.inChannels;
+        j["out"] = l.outChannels;
+        j["kernel"] = l.kernel;
+        j["stride"] = l.stride;
+        j["padding"] = l.padding;
+        if (l.kind == LayerKind::ConvTranspose2d)
+            j["output_padding"] = l.outputPadding;
+        j["bias"] = l.bias;
+        j["spectral_norm"] = l.spectralNorm;
+        break;
+    case LayerKind::Upsample:
+        j["scale"] = l.scale;
+        j["mode"] = specnames::upsampleMode(l.mode);
+        break;
+    case LayerKind::BatchNorm1d:
+    case LayerKind::BatchNorm2d:
+        j["features"] = l.numFeatures;
+        j["eps"] = l.eps;
+        j["momentum"] = l.momentum;
+        break;
+    case LayerKind::LayerNorm:
+        j["shape"] = intArray(l.normalizedShape);
+        j["eps"] = l.eps;
+        break;
+    case LayerKind::Dropout:
+        j["p"] = l.p;
+        break;
+    case LayerKind::LeakyReLU:
+        j["slope"] = l.slope;
+        break;
+    case LayerKind::ELU:
+        j["alpha"] = l.alpha;
+        break;
+    case LayerKind::Reshape:
+        j["shape"] = intArray(l.shape);
+        break;
+    case LayerKind::ReLU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+    case LayerKind::Flatten:
+        break;
+    }
+    return j;
+}
+
+QJsonObject toJson(const ExperimentSpec &s)
+{
+    QJsonObject j;
+    j["format"] = QString::fromLatin1(kFormat);
+    j["version"] = QStringLiteral("%1.%2").arg(kMajorVersion).arg(kMinorVersion);
+    j["name"] = s.name;
+    j["description"] = s.description;
+    QJsonObject latent;
+    latent["size"] = s.latentDim;
+    latent["prior"] = specnames::prior(s.prior);
+    j["latent"] = latent;
+    j["generator"] = networkToJson(s.generator);
+    j["discriminator"] = networkToJson(s.discriminator);
+    j["data"] = dataToJson(s.data);
+    j["loss"] = lossToJson(s.loss);
+    QJsonObject optimizers;
+    optimizers["generator"] = optimizerToJson(s.optimizerG);
+    optimizers["discriminator"] = optimizerToJson(s.optimizerD);
+    j["optimizers"] = optimizers;
+    QJsonObject training;
+    training["batch_size"] = s.batchSize;
+    training["d_steps_per_g"] = s.dStepsPerG;
+    training["seed"] = double(s.seed);
+    training["threads"] = s.threads;
+    training["steps"] = s.steps;
+    training["dcgan_init"] = s.dcganInit;
+    training["ema_decay"] = s.emaDecay;
+    training["sample_every"] = s.sampleEvery;
+    training["device"] = s.device;
+    j["training"] = training;
+    return j;
+}
+
+QByteArray toBytes(const ExperimentSpec &spec)
+{
+    return QJsonDocument(toJson(spec)).toJson(QJsonDocument::Indented);
+}
+
+ParseResult fromJson(const QJsonObject &o)
+{
+    ParseResult result;
+    QStringList &errors = result.errors;
+    ExperimentSpec &s = result.spec;
+
+    if (o.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
+        errors << QStringLiteral("format: expected \"%1\"; this is not a GAN Playground experiment").arg(QLatin1String(kFormat));
+        return result;
+    }
+    const QStringList version = o.value(QStringLiteral("version")).toString().split(QLatin1Char('.'));
+    bool majorOk = false, minorOk = false;
+    const int major = version.value(0).toInt(&majorOk);
+    const int minor = version.value(1).toInt(&minorOk);
+    if (version.size() != 2 || !majorOk || !minorOk) {
+        errors << QStringLiteral("version: expected \"MAJOR.MINOR\", e.g. \"%1.%2\"").arg(kMajorVersion).arg(kMinorVersion);
+        return result;
+    }
+    if (major != kMajorVersion) {
+        errors << QStringLiteral("version: this file is format version %1.%2, but this program reads only major version %3; "
+                                 "open it with a matching GAN Playground")
+                      .arg(major).arg(minor).arg(kMajorVersion);
+        return result;
+    }
+    // A file from a newer minor version may carry fields we do not know yet: ignore those.
+    Reader r(errors, minor > kMinorVersion);
+    r.checkKeys(o, QString(), {QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("name"),
+                               QStringLiteral("description"), QStringLiteral("latent"), QStringLiteral("generator"),
+                               QStringLiteral("discriminator"), QStringLiteral("data"), QStringLiteral("loss"),
+                               QStringLiteral("optimizers"), QStringLiteral("training")});
+    s.name = r.string(o, QStringLiteral("name"), QString(), QString());
+    s.description = r.string(o, QStringLiteral("description"), QString(), QString());
+
+    const QJsonObject latent = r.object(o, QStringLiteral("latent"), QString(), true);
+    r.checkKeys(latent, QStringLiteral("latent"), {QStringLiteral("size"), QStringLiteral("prior")});
+    s.latentDim = r.integer(latent, QStringLiteral("size"), QStringLiteral("latent"), s.latentDim, 1, 4096);
+    s.prior = r.enumeration(latent, QStringLiteral("prior"), QStringLiteral("latent"), s.prior,
+                            specnames::priorFromName, specnames::priorNames());
+
+    s.generator = networkFromJson(r, r.object(o, QStringLiteral("generator"), QString(), true), QStringLiteral("generator"));
+    s.discriminator = networkFromJson(r, r.object(o, QStringLiteral("discriminator"), QString(), true), QStringLiteral("discriminator"));
+
+    const QJsonObject data = r.object(o, QStringLiteral("data"), QString(), false);
+    const QString dp = QStringLiteral("data");
+    r.checkKeys(data, dp, {QStringLiteral("kind"), QStringLiteral("path"), QStringLiteral("labels"),
+                           QStringLiteral("image_size"), QStringLiteral("grayscale"), QStringLiteral("set"),
+                           QStringLiteral("count"), QStringLiteral("limit")});
+    s.data.kind = r.enumeration(data, QStringLiteral("kind"), dp, s.data.kind, specnames::dataFromName, specnames::dataNames());
+    s.data.path = r.string(data, QStringLiteral("path"), dp, QString());
+    s.data.labelsPath = r.string(data, QStringLiteral("labels"), dp, QString());
+    s.data.imageSize = r.integer(data, QStringLiteral("image_size"), dp, s.data.imageSize, 4, 1024);
+    s.data.grayscale = r.boolean(data, QStringLiteral("grayscale"), dp, s.data.grayscale);
+    s.data.synthetic = r.enumeration(data, QStringLiteral("set"), dp, s.data.synthetic,
+                                     specnames::syntheticFromName, specnames::syntheticNames());
+    s.data.syntheticCount = r.integer(data, QStringLiteral("count"), dp, s.data.syntheticCount, 1, 10000000);
+    s.data.limit = r.integer(data, QStringLiteral("limit"), dp, s.data.limit, 0);
+    if ((s.data.kind == DataKind::Idx || s.data.kind == DataKind::ImageFolder || s.data.kind == DataKind::Csv2D)
+        && s.data.path.isEmpty())
+        r.error(QStringLiteral("data.path"), QStringLiteral("%1 data needs a path").arg(specnames::data(s.data.kind)));
+
+    const QJsonObject loss = r.object(o, QStringLiteral("loss"), QString(), false);
+    const QString lp = QStringLiteral("loss");
+    r.checkKeys(loss, lp, {QStringLiteral("kind"), QStringLiteral("gp_lambda"), QStringLiteral("clip"),
+                           QStringLiteral("r1_gamma"), QStringLiteral("label_smoothing"),
+                           QStringLiteral("instance_noise"), QStringLiteral("instance_noise_steps")});
+    s.loss.kind = r.enumeration(loss, QStringLiteral("kind"), lp, s.loss.kind, specnames::lossFromName, specnames::lossNames());
+    s.loss.gpLambda = r.number(loss, QStringLiteral("gp_lambda"), lp, s.loss.gpLambda, 0, 1e6);
+    s.loss.clip = r.number(loss, QStringLiteral("clip"), lp, s.loss.clip, 1e-9, 1e3);
+    s.loss.r1Gamma = r.number(loss, QStringLiteral("r1_gamma"), lp, s.loss.r1Gamma, 0, 1e6);
+    s.loss.labelSmoothing = r.number(loss, QStringLiteral("label_smoothing"), lp, s.loss.labelSmoothing, 0, 0.5);
+    s.loss.instanceNoise = r.number(loss, QStringLiteral("instance_noise"), lp, s.loss.instanceNoise, 0, 100);
+    s.loss.instanceNoiseSteps = r.integer(loss, QStringLiteral("instance_noise_steps"), lp, s.loss.instanceNoiseSteps, 0);
+
+    const QJsonObject optimizers = r.object(o, QStringLiteral("optimizers"), QString(), false);
+    r.checkKeys(optimizers, QStringLiteral("optimizers"), {QStringLiteral("generator"), QStringLiteral("discriminator")});
+    s.optimizerG = optimizerFromJson(r, r.object(optimizers, QStringLiteral("generator"), QStringLiteral("optimizers"), false),
+                                     QStringLiteral("optimizers.generator"));
+    s.optimizerD = optimizerFromJson(r, r.object(optimizers, QStringLiteral("discriminator"), QStringLiteral("optimizers"), false),
+                                     QStringLiteral("optimizers.discriminator"));
+
+    const QJsonObject t = r.object(o, QStringLiteral("training"), QString(), false);
+    const QString tp = QStringLiteral("training");
+    r.checkKeys(t, tp, {QStringLiteral("batch_size"), QStringLiteral("d_steps_per_g"), QStringLiteral("seed"),
+                        QStringLiteral("threads"), QStringLiteral("steps"), QStringLiteral("dcgan_init"),
+                        QStringLiteral("ema_decay"), QStringLiteral("sample_every"), QStringLiteral("device")});
+    s.batchSize = r.integer(t, QStringLiteral("batch_size"), tp, s.batchSize, 1, 65536);
+    s.dStepsPerG = r.integer(t, QStringLiteral("d_steps_per_g"), tp, s.dStepsPerG, 1, 100);
+    const double seed = r.number(t, QStringLiteral("seed"), tp, double(s.seed), 0, 9007199254740991.0);
+    if (std::floor(seed) != seed)
+        r.error(QStringLiteral("training.seed"), QStringLiteral("expected a whole number"));
+    s.seed = std::uint64_t(seed);
+    s.threads = r.integer(t, QStringLiteral("threads"), tp, s.threads, 1, 256);
+    s.steps = r.integer(t, QStringLiteral("steps"), tp, s.steps, 1);
+    s.dcganInit = r.boolean(t, QStringLiteral("dcgan_init"), tp, s.dcganInit);
+    s.emaDecay = r.number(t, QStringLiteral("ema_decay"), tp, s.emaDecay, 0, 0.999999);
+    s.sampleEvery = r.integer(t, QStringLiteral("sample_every"), tp, s.sampleEvery, 1);
+    s.device = r.string(t, QStringLiteral("device"), tp, s.device);
+    return result;
+}
+
+ParseResult fromBytes(const QByteArray &bytes, const QString &source)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        ParseResult r;
+        r.errors << QStringLiteral("%1: not valid JSON (%2 at byte %3)")
+                        .arg(source, doc.isNull() ? error.errorString() : QStringLiteral("top level is not an object"))
+                        .arg(error.offset);
+        return r;
+    }
+    ParseResult r = fromJson(doc.object());
+    for (QString &e : r.errors)
+        e = source + QStringLiteral(": ") + e;
+    return r;
+}
+
+ParseResult fromFile(const QString &path)
+{
+    QFile file(path);
+    // Experiments are small; refuse anything absurd before reading it whole.
+    constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly)) {
+        ParseResult r;
+        r.errors << QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
+        return r;
+    }
+    if (file.size() > kMaxBytes) {
+        ParseResult r;
+        r.errors << QStringLiteral("%1: %2 bytes is too large for an experiment file").arg(path).arg(file.size());
+        return r;
+    }
+    return fromBytes(file.readAll(), path);
+}
+
+QString writeFile(const ExperimentSpec &spec, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write (%2); choose another folder").arg(path, file.errorString());
+    file.write(toBytes(spec));
+    if (!file.commit())
+        return QStringLiteral("%1: writing failed (%2); the previous file is unchanged").arg(path, file.errorString());
+    return QString();
+}
+
+}  // namespace specjson

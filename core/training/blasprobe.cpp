@@ -1,0 +1,62 @@
+#include "blasprobe.h"
+
+#include <torch/torch.h>
+
+#include <QFile>
+
+#include <chrono>
+
+namespace {
+QString loadedBlas()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> lines = maps.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const int slash = line.indexOf('/');
+        if (slash < 0)
+            continue;
+        const QByteArray path = line.mid(slash);
+        if (path.contains("libblas.so") || path.contains("libopenblas"))
+            return QString::fromLocal8Bit(path);
+    }
+    return {};
+}
+}  // namespace
+
+QString BlasProbe::warning() const
+{
+    constexpr double kSlowGflops = 8.0;  // reference BLAS reaches ~2-4 GFLOP/s here, OpenBLAS 40+
+    if (reference || gflops < kSlowGflops)
+        return QStringLiteral("WARNING: matrix products run at %1 GFLOP/s on %2. This looks like the reference BLAS: "
+                              "training will be about 5x slower. Install libopenblas0-openmp (sudo apt-get install "
+                              "libopenblas0-openmp).")
+            .arg(gflops, 0, 'f', 1).arg(library.isEmpty() ? QStringLiteral("an unknown BLAS") : library);
+    return {};
+}
+
+BlasProbe probeBlas(int threads, double seconds)
+{
+    constexpr int64_t kSize = 384;  // big enough to be compute bound, small enough to be quick
+    BlasProbe p;
+    p.threads = threads;
+    const int previous = at::get_num_threads();
+    at::set_num_threads(threads);
+    const torch::Tensor a = torch::ones({kSize, kSize});
+    const torch::Tensor b = torch::ones({kSize, kSize});
+    torch::Tensor c = torch::mm(a, b);  // warm up and load the library
+    p.library = loadedBlas();
+    p.reference = p.library.contains(QLatin1String("/blas/libblas.so"));
+    int runs = 0;
+    const auto start = std::chrono::steady_clock::now();
+    double elapsed = 0;
+    while (elapsed < seconds) {
+        c = torch::mm(a, b);
+        ++runs;
+        elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    p.gflops = 2.0 * kSize * kSize * kSize * runs / elapsed / 1e9;
+    at::set_num_threads(previous);
+    return p;
+}

@@ -1,0 +1,81 @@
+#include "sampleimage.h"
+
+#include <QPainter>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sampleimage {
+
+QImage image(const SampleBatch &batch, int index)
+{
+    if (!batch.isImages() || index < 0 || index >= batch.count)
+        return {};
+    const size_t size = size_t(batch.height) * batch.width * batch.channels;
+    const uchar *src = batch.pixels.data() + size * size_t(index);
+    const QImage::Format format = batch.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888;
+    QImage out(batch.width, batch.height, format);
+    if (batch.channels != 1 && batch.channels != 3)
+        return {};
+    for (int y = 0; y < batch.height; ++y)
+        memcpy(out.scanLine(y), src + size_t(y) * batch.width * batch.channels, size_t(batch.width) * batch.channels);
+    return out;
+}
+
+QImage grid(const SampleBatch &batch, int columns, int gap)
+{
+    if (!batch.isImages() || batch.count == 0)
+        return {};
+    const int rows = (batch.count + columns - 1) / columns;
+    QImage out(gap + columns * (batch.width + gap), gap + rows * (batch.height + gap), QImage::Format_RGB888);
+    out.fill(Qt::darkGray);
+    QPainter painter(&out);
+    for (int i = 0; i < batch.count; ++i)
+        painter.drawImage(gap + (i % columns) * (batch.width + gap), gap + (i / columns) * (batch.height + gap), image(batch, i));
+    painter.end();
+    return out;
+}
+
+QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size)
+{
+    float lo = -1, hi = 1;
+    for (const std::vector<float> *pts : {&real, &fake})
+        for (float v : *pts)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    const float margin = 0.05f * (hi - lo);
+    lo -= margin;
+    hi += margin;
+    QImage out(size, size, QImage::Format_RGB888);
+    out.fill(Qt::white);
+    QPainter painter(&out);
+    painter.setRenderHint(QPainter::Antialiasing);
+    auto draw = [&](const std::vector<float> &pts, const QColor &color) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        for (size_t i = 0; i + 1 < pts.size(); i += 2)
+            painter.drawEllipse(QPointF((pts[i] - lo) / (hi - lo) * size, (1 - (pts[i + 1] - lo) / (hi - lo)) * size), 1.5, 1.5);
+    };
+    draw(real, QColor(31, 119, 180, 90));
+    draw(fake, QColor(255, 127, 14, 160));
+    return out;
+}
+
+QString savePng(const QImage &img, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
+    if (!img.save(&file, "PNG")) {
+        file.cancelWriting();
+        return QStringLiteral("%1: cannot encode the PNG").arg(path);
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: writing failed (%2)").arg(path, file.errorString());
+    return QString();
+}
+
+}  // namespace sampleimage

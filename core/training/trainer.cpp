@@ -1,0 +1,595 @@
+#include "trainer.h"
+
+#include "losses.h"
+#include "nn/torchmodules.h"
+#include "spec/specjson.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace {
+
+constexpr const char *kCheckpointFormat = "gan-playground-checkpoint";
+constexpr std::int64_t kCheckpointVersion = 1;
+constexpr std::uint64_t kEvalNoiseSeedOffset = 0x9E3779B97F4A7C15ull;  // keeps eval noise apart from training draws
+constexpr int kHistoryColumns = 10;
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec &o, const std::vector<torch::Tensor> &params)
+{
+    namespace optim = torch::optim;
+    switch (o.kind) {
+    case OptimizerKind::Adam:
+        return std::make_unique<optim::Adam>(params, optim::AdamOptions(o.lr).betas({o.beta1, o.beta2}).weight_decay(o.weightDecay));
+    case OptimizerKind::SGD:
+        return std::make_unique<optim::SGD>(params, optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
+    case OptimizerKind::RMSprop:
+        return std::make_unique<optim::RMSprop>(
+            params, optim::RMSpropOptions(o.lr).alpha(o.alpha).momentum(o.momentum).weight_decay(o.weightDecay));
+    }
+    return nullptr;
+}
+
+torch::Tensor gradientNorm(const std::vector<torch::Tensor> &params)
+{
+    std::vector<torch::Tensor> norms;
+    for (const torch::Tensor &p : params)
+        if (p.grad().defined())
+            norms.push_back(p.grad().norm());
+    return norms.empty() ? torch::zeros({}) : torch::stack(norms).norm();
+}
+
+QString describeNonFinite(float value)
+{
+    return std::isnan(value) ? QStringLiteral("NaN") : QStringLiteral("infinite");
+}
+
+at::Generator makeGenerator(std::uint64_t seed)
+{
+    return at::make_generator<at::CPUGeneratorImpl>(seed);
+}
+
+// Images [N, C, H, W] in [-1, 1] -> bytes N x H x W x C; points [N, 2] -> floats.
+SampleBatch toSampleBatch(const torch::Tensor &out)
+{
+    SampleBatch batch;
+    const torch::Tensor cpu = out.detach().to(torch::kCPU).contiguous();
+    batch.count = int(cpu.size(0));
+    if (cpu.dim() == 4) {
+        batch.channels = int(cpu.size(1));
+        batch.height = int(cpu.size(2));
+        batch.width = int(cpu.size(3));
+        const torch::Tensor bytes = cpu.add(1.0).mul(127.5).round().clamp(0, 255).to(torch::kUInt8)
+                                        .permute({0, 2, 3, 1}).contiguous();
+        batch.pixels.assign(bytes.data_ptr<std::uint8_t>(), bytes.data_ptr<std::uint8_t>() + bytes.numel());
+    } else {
+        const torch::Tensor f = cpu.to(torch::kFloat).reshape({cpu.size(0), -1});
+        batch.points.assign(f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
+    }
+    return batch;
+}
+
+}  // namespace
+
+struct Trainer::Impl {
+    ExperimentSpec spec;
+    std::shared_ptr<const Dataset> data;
+    torch::Device device{torch::kCPU};
+    at::Generator gen;
+    torch::nn::Sequential G{nullptr}, D{nullptr}, Gema{nullptr};
+    std::unique_ptr<torch::optim::Optimizer> optG, optD;
+    torch::Tensor dataTensor;  // CPU, uint8 images or float points, shares the Dataset's memory
+    torch::Tensor order;       // current permutation of sample indices
+    std::int64_t cursor = 0;   // next position in `order`
+    torch::Tensor evalNoise;
+    std::int64_t step = 0;
+    std::vector<StepRecord> history;
+
+    static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
+
+    torch::Tensor noise(std::int64_t n, at::Generator &g) const
+    {
+        const auto cpu = torch::TensorOptions().dtype(torch::kFloat);
+        torch::Tensor z = spec.prior == LatentPrior::Normal
+            ? torch::randn({n, spec.latentDim}, g, cpu)
+            : torch::rand({n, spec.latentDim}, g, cpu).mul_(2).sub_(1);
+        return z.to(device);
+    }
+
+    torch::Tensor realBatch()
+    {
+        const std::int64_t n = data->count;
+        std::vector<torch::Tensor> parts;
+        std::int64_t needed = spec.batchSize;
+        while (needed > 0) {
+            if (!order.defined() || cursor >= n) {
+                order = torch::randperm(n, gen, torch::TensorOptions().dtype(torch::kLong));
+                cursor = 0;
+            }
+            const std::int64_t take = std::min(needed, n - cursor);
+            parts.push_back(order.slice(0, cursor, cursor + take));
+            cursor += take;
+            needed -= take;
+        }
+        const torch::Tensor idx = parts.size() == 1 ? parts[0] : torch::cat(parts);
+        torch::Tensor batch = dataTensor.index_select(0, idx).to(device);
+        if (data->kind == Dataset::Kind::Images)
+            return batch.to(torch::kFloat).div_(127.5).sub_(1.0);
+        return batch;
+    }
+
+    double instanceNoiseSigma(std::int64_t stepNumber) const
+    {
+        if (spec.loss.instanceNoise <= 0)
+            return 0;
+        if (spec.loss.instanceNoiseSteps <= 0)
+            return spec.loss.instanceNoise;
+        return spec.loss.instanceNoise * std::max(0.0, 1.0 - double(stepNumber - 1) / spec.loss.instanceNoiseSteps);
+    }
+
+    torch::Tensor withInstanceNoise(const torch::Tensor &x, double sigma)
+    {
+        if (sigma <= 0)
+            return x;
+        return x + sigma * torch::randn(x.sizes(), gen, x.options().device(torch::kCPU)).to(device);
+    }
+
+    torch::Tensor gradientPenalty(const torch::Tensor &real, const torch::Tensor &fake)
+    {
+        std::vector<int64_t> epsShape(real.dim(), 1);
+        epsShape[0] = real.size(0);
+        const torch::Tensor eps = torch::rand(epsShape, gen, torch::TensorOptions().dtype(torch::kFloat)).to(device);
+        const torch::Tensor mixed = (eps * real + (1 - eps) * fake).detach().requires_grad_(true);
+        const torch::Tensor out = D->forward(mixed);
+        const torch::Tensor grad = torch::autograd::grad({out.sum()}, {mixed}, {}, true, true)[0];
+        return spec.loss.gpLambda * (grad.flatten(1).norm(2, 1) - 1).pow(2).mean();
+    }
+
+    torch::Tensor r1Penalty(const torch::Tensor &realOut, const torch::Tensor &realIn)
+    {
+        const torch::Tensor grad = torch::autograd::grad({realOut.sum()}, {realIn}, {}, true, true)[0];
+        return 0.5 * spec.loss.r1Gamma * grad.pow(2).flatten(1).sum(1).mean();
+    }
+
+    void updateEma()
+    {
+        if (!Gema)
+            return;
+        torch::NoGradGuard noGrad;
+        const auto ema = Gema->parameters();
+        const auto live = G->parameters();
+        for (size_t i = 0; i < ema.size(); ++i)
+            ema[i].mul_(spec.emaDecay).add_(live[i], 1.0 - spec.emaDecay);
+        const auto emaBuffers = Gema->buffers();
+        const auto liveBuffers = G->buffers();
+        for (size_t i = 0; i < emaBuffers.size(); ++i)
+            emaBuffers[i].copy_(liveBuffers[i]);
+    }
+
+    SampleBatch generateFrom(const torch::Tensor &z)
+    {
+        torch::NoGradGuard noGrad;
+        torch::nn::Sequential &net = Gema ? Gema : G;
+        net->eval();
+        const torch::Tensor out = net->forward(z.to(device));
+        net->train();
+        return toSampleBatch(out);
+    }
+};
+
+std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->spec = s;
+    impl->spec.generator.assignMissingIds(QStringLiteral("g"));
+    impl->spec.discriminator.assignMissingIds(QStringLiteral("d"));
+    impl->data = std::move(data);
+    if (!impl->data || impl->data->count < 1) {
+        *error = QStringLiteral("no training data is loaded");
+        return nullptr;
+    }
+    try {
+        impl->device = torch::Device(s.device.toStdString());
+    } catch (const c10::Error &) {
+        *error = QStringLiteral("device \"%1\" is not a torch device (try \"cpu\")").arg(s.device);
+        return nullptr;
+    }
+    if (!impl->device.is_cpu() && !(impl->device.is_cuda() && torch::cuda::is_available())) {
+        *error = QStringLiteral("device \"%1\" is not available in this build; use \"cpu\"").arg(s.device);
+        return nullptr;
+    }
+    at::set_num_threads(s.threads);
+    try {
+        impl->gen = makeGenerator(s.seed);
+        const bool strip = losses::usesSigmoid(s.loss.kind);
+        impl->G = modulebuilder::build(impl->spec.generator, impl->gen, s.dcganInit);
+        impl->D = modulebuilder::build(impl->spec.discriminator, impl->gen, s.dcganInit, strip);
+        impl->G->to(impl->device);
+        impl->D->to(impl->device);
+        if (s.emaDecay > 0) {
+            // Built from a throwaway generator, then copied: the training stream stays the same
+            // with or without EMA.
+            impl->Gema = modulebuilder::build(impl->spec.generator, makeGenerator(0), false);
+            impl->Gema->to(impl->device);
+            torch::NoGradGuard noGrad;
+            for (size_t i = 0; i < impl->Gema->parameters().size(); ++i)
+                impl->Gema->parameters()[i].copy_(impl->G->parameters()[i]);
+            for (size_t i = 0; i < impl->Gema->buffers().size(); ++i)
+                impl->Gema->buffers()[i].copy_(impl->G->buffers()[i]);
+        }
+        impl->optG = makeOptimizer(s.optimizerG, impl->G->parameters());
+        impl->optD = makeOptimizer(s.optimizerD, impl->D->parameters());
+        at::Generator evalGen = makeGenerator(s.seed + kEvalNoiseSeedOffset);
+        impl->evalNoise = impl->noise(64, evalGen);
+
+        const Dataset &d = *impl->data;
+        void *raw = d.kind == Dataset::Kind::Images ? static_cast<void *>(const_cast<std::uint8_t *>(d.pixels.data()))
+                                                    : static_cast<void *>(const_cast<float *>(d.points.data()));
+        // Read-only view of the shared Dataset; the Impl keeps the Dataset alive.
+        impl->dataTensor = d.kind == Dataset::Kind::Images
+            ? torch::from_blob(raw, {d.count, d.channels, d.height, d.width}, torch::kUInt8)
+            : torch::from_blob(raw, {d.count, 2}, torch::kFloat);
+    } catch (const c10::Error &e) {
+        *error = QStringLiteral("cannot build the networks: %1").arg(QString::fromStdString(e.what_without_backtrace()));
+        return nullptr;
+    }
+    return impl;
+}
+
+std::unique_ptr<Trainer> Trainer::create(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data, QString *error)
+{
+    auto impl = Impl::create(spec, std::move(data), error);
+    if (!impl)
+        return nullptr;
+    return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+}
+
+Trainer::Trainer(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Trainer::~Trainer() = default;
+
+std::int64_t Trainer::currentStep() const { return d->step; }
+const std::vector<StepRecord> &Trainer::history() const { return d->history; }
+const ExperimentSpec &Trainer::spec() const { return d->spec; }
+const Dataset &Trainer::data() const { return *d->data; }
+
+bool Trainer::step(StepRecord *record, QString *error)
+{
+    Impl &m = *d;
+    if (at::get_num_threads() != m.spec.threads)
+        at::set_num_threads(m.spec.threads);
+    const auto start = std::chrono::steady_clock::now();
+    const std::int64_t stepNumber = m.step + 1;
+    const LossKind kind = m.spec.loss.kind;
+    const double sigma = m.instanceNoiseSigma(stepNumber);
+    StepRecord r;
+    r.step = stepNumber;
+    const std::vector<torch::Tensor> dParams = m.D->parameters();
+    const std::vector<torch::Tensor> gParams = m.G->parameters();
+    auto fail = [&](const QString &what, float value) {
+        *error = QStringLiteral("step %1: the %2 is %3; training stopped before the optimiser step. "
+                                "Lower the learning rate, or try another loss or a gradient penalty.")
+                     .arg(stepNumber).arg(what, describeNonFinite(value));
+        return false;
+    };
+
+    try {
+        m.G->train();
+        m.D->train();
+        torch::Tensor fakeForG;
+        for (int k = 0; k < m.spec.dStepsPerG; ++k) {
+            const bool last = k + 1 == m.spec.dStepsPerG;
+            const torch::Tensor real = m.realBatch();
+            const torch::Tensor z = m.noise(m.spec.batchSize, m.gen);
+            torch::Tensor fake;
+            if (last) {
+                // The last D update's fakes are reused for the G update (one G forward per step).
+                fakeForG = m.G->forward(z);
+                fake = fakeForG.detach();
+            } else {
+                torch::NoGradGuard noGrad;
+                fake = m.G->forward(z);
+            }
+            torch::Tensor realIn = m.withInstanceNoise(real, sigma);
+            const torch::Tensor fakeIn = m.withInstanceNoise(fake, sigma);
+            if (m.spec.loss.r1Gamma > 0)
+                realIn = realIn.detach().requires_grad_(true);
+            m.optD->zero_grad();
+            const torch::Tensor realOut = m.D->forward(realIn);
+            const torch::Tensor fakeOut = m.D->forward(fakeIn);
+            const losses::DiscriminatorLoss parts =
+                losses::discriminator(kind, realOut, fakeOut, 1.0 - m.spec.loss.labelSmoothing);
+            torch::Tensor lossD = parts.total();
+            if (kind == LossKind::WassersteinGP)
+                lossD = lossD + m.gradientPenalty(realIn.detach(), fakeIn);
+            if (m.spec.loss.r1Gamma > 0)
+                lossD = lossD + m.r1Penalty(realOut, realIn);
+            lossD.backward();
+            r.lossD = lossD.item<float>();
+            if (!std::isfinite(r.lossD))
+                return fail(QStringLiteral("discriminator loss"), r.lossD);
+            r.gradNormD = gradientNorm(dParams).item<float>();
+            if (!std::isfinite(r.gradNormD))
+                return fail(QStringLiteral("discriminator gradient norm"), r.gradNormD);
+            m.optD->step();
+            if (kind == LossKind::Wasserstein) {
+                torch::NoGradGuard noGrad;
+                for (const torch::Tensor &p : dParams)
+                    p.clamp_(-m.spec.loss.clip, m.spec.loss.clip);
+            }
+            r.lossDReal = parts.real.item<float>();
+            r.lossDFake = parts.fake.item<float>();
+            r.dReal = losses::meanScore(kind, realOut.detach()).item<float>();
+            r.dFake = losses::meanScore(kind, fakeOut.detach()).item<float>();
+        }
+
+        // Generator update: D's weight gradients are not needed, only gradients through D's input.
+        for (const torch::Tensor &p : dParams)
+            p.requires_grad_(false);
+        m.optG->zero_grad();
+        const torch::Tensor lossG = losses::generator(kind, m.D->forward(m.withInstanceNoise(fakeForG, sigma)));
+        lossG.backward();
+        for (const torch::Tensor &p : dParams)
+            p.requires_grad_(true);
+        r.lossG = lossG.item<float>();
+        if (!std::isfinite(r.lossG))
+            return fail(QStringLiteral("generator loss"), r.lossG);
+        r.gradNormG = gradientNorm(gParams).item<float>();
+        if (!std::isfinite(r.gradNormG))
+            return fail(QStringLiteral("generator gradient norm"), r.gradNormG);
+        m.optG->step();
+        m.updateEma();
+    } catch (const c10::Error &e) {
+        for (const torch::Tensor &p : dParams)
+            p.requires_grad_(true);
+        *error = QStringLiteral("step %1: %2").arg(stepNumber).arg(QString::fromStdString(e.what_without_backtrace()));
+        return false;
+    }
+
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    m.step = stepNumber;
+    m.history.push_back(r);
+    if (record)
+        *record = r;
+    return true;
+}
+
+SampleBatch Trainer::sampleFixed(int count)
+{
+    const int n = std::min<int>(count, int(d->evalNoise.size(0)));
+    return d->generateFrom(d->evalNoise.slice(0, 0, n));
+}
+
+SampleBatch Trainer::sample(int count, std::uint64_t seed)
+{
+    at::Generator g = makeGenerator(seed);
+    constexpr int kChunk = 1024;  // bounds memory for large sample counts
+    SampleBatch all;
+    for (int done = 0; done < count; done += kChunk) {
+        SampleBatch part = d->generateFrom(d->noise(std::min(kChunk, count - done), g));
+        if (done == 0) {
+            all = std::move(part);
+            continue;
+        }
+        all.count += part.count;
+        all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
+        all.points.insert(all.points.end(), part.points.begin(), part.points.end());
+    }
+    return all;
+}
+
+SampleBatch Trainer::generate(const std::vector<float> &latents, int count)
+{
+    const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat).clone();
+    return d->generateFrom(z);
+}
+
+QString Trainer::saveCheckpoint(const QString &path) const
+{
+    const Impl &m = *d;
+    try {
+        torch::serialize::OutputArchive archive;
+        archive.write("format", c10::IValue(std::string(kCheckpointFormat)));
+        archive.write("version", c10::IValue(kCheckpointVersion));
+        archive.write("spec", c10::IValue(specjson::toBytes(m.spec).toStdString()));
+        archive.write("step", c10::IValue(m.step));
+        auto writeNested = [&](const char *key, const auto &saver) {
+            torch::serialize::OutputArchive nested;
+            saver(nested);
+            archive.write(key, nested);
+        };
+        writeNested("generator", [&](auto &a) { m.G->save(a); });
+        writeNested("discriminator", [&](auto &a) { m.D->save(a); });
+        if (m.Gema)
+            writeNested("generator_ema", [&](auto &a) { m.Gema->save(a); });
+        writeNested("optimizer_g", [&](auto &a) { m.optG->save(a); });
+        writeNested("optimizer_d", [&](auto &a) { m.optD->save(a); });
+        archive.write("rng", m.gen.get_state());
+        archive.write("order", m.order.defined() ? m.order : torch::empty({0}, torch::kLong));
+        archive.write("cursor", c10::IValue(m.cursor));
+        archive.write("eval_noise", m.evalNoise);
+        torch::Tensor history = torch::empty({std::int64_t(m.history.size()), kHistoryColumns}, torch::kDouble);
+        auto h = history.accessor<double, 2>();
+        for (size_t i = 0; i < m.history.size(); ++i) {
+            const StepRecord &r = m.history[i];
+            const double row[kHistoryColumns] = {double(r.step), r.lossD, r.lossDReal, r.lossDFake, r.lossG,
+                                                 r.dReal, r.dFake, r.gradNormD, r.gradNormG, r.seconds};
+            for (int c = 0; c < kHistoryColumns; ++c)
+                h[std::int64_t(i)][c] = row[c];
+        }
+        archive.write("history", history);
+
+        std::ostringstream stream;
+        archive.save_to(stream);
+        const std::string bytes = stream.str();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QStringLiteral("%1: cannot write the checkpoint (%2); choose a writable folder").arg(path, file.errorString());
+        file.write(bytes.data(), qint64(bytes.size()));
+        if (!file.commit())
+            return QStringLiteral("%1: writing the checkpoint failed (%2); the previous checkpoint is unchanged")
+                .arg(path, file.errorString());
+    } catch (const c10::Error &e) {
+        return QStringLiteral("%1: cannot save the checkpoint: %2").arg(path, QString::fromStdString(e.what_without_backtrace()));
+    }
+    return QString();
+}
+
+namespace {
+
+bool openCheckpoint(const QString &path, torch::serialize::InputArchive &archive, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    try {
+        std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
+        archive.load_from(stream);
+        c10::IValue format;
+        if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kCheckpointFormat) {
+            *error = QStringLiteral("%1: not a GAN Playground checkpoint").arg(path);
+            return false;
+        }
+        c10::IValue version;
+        archive.read("version", version);
+        if (!version.isInt() || version.toInt() != kCheckpointVersion) {
+            *error = QStringLiteral("%1: checkpoint version %2 is not supported by this program")
+                         .arg(path).arg(version.isInt() ? version.toInt() : -1);
+            return false;
+        }
+    } catch (const c10::Error &) {
+        *error = QStringLiteral("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
+{
+    torch::serialize::InputArchive archive;
+    QString error;
+    if (!openCheckpoint(path, archive, &error))
+        return error;
+    c10::IValue json;
+    try {
+        archive.read("spec", json);
+    } catch (const c10::Error &) {
+        return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
+    }
+    const specjson::ParseResult parsed =
+        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + QStringLiteral(" (experiment)"));
+    if (!parsed.ok())
+        return parsed.errors.join(QLatin1Char('\n'));
+    *spec = parsed.spec;
+    return QString();
+}
+
+QString Trainer::loadCheckpoint(const QString &path)
+{
+    ExperimentSpec saved;
+    if (QString error = readCheckpointSpec(path, &saved); !error.isEmpty())
+        return error;
+    saved.generator.assignMissingIds(QStringLiteral("g"));
+    saved.discriminator.assignMissingIds(QStringLiteral("d"));
+    for (NetworkRole role : {NetworkRole::Generator, NetworkRole::Discriminator}) {
+        const auto &mine = d->spec.network(role).layers;
+        const auto &theirs = saved.network(role).layers;
+        for (size_t i = 0; i < std::max(mine.size(), theirs.size()); ++i) {
+            if (i >= mine.size() || i >= theirs.size() || mine[i] != theirs[i])
+                return QStringLiteral("%1: saved from a different architecture (the %2 differs at layer %3); "
+                                      "open the experiment it was saved with")
+                    .arg(path, specnames::role(role)).arg(i + 1);
+        }
+    }
+    if (saved.latentDim != d->spec.latentDim)
+        return QStringLiteral("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(d->spec.latentDim);
+    if ((saved.emaDecay > 0) != (d->spec.emaDecay > 0))
+        return QStringLiteral("%1: saved %2 an EMA generator; set the EMA decay as when it was saved")
+            .arg(path, saved.emaDecay > 0 ? QStringLiteral("with") : QStringLiteral("without"));
+
+    // Load into a fresh copy; the running state is replaced only when everything loaded.
+    QString error;
+    std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
+    if (!fresh)
+        return error;
+    torch::serialize::InputArchive archive;
+    if (!openCheckpoint(path, archive, &error))
+        return error;
+    try {
+        auto shapesOf = [](const torch::nn::Sequential &net) {
+            std::vector<std::vector<int64_t>> shapes;
+            for (const auto &t : net->named_parameters())
+                shapes.push_back(t.value().sizes().vec());
+            for (const auto &t : net->named_buffers())
+                shapes.push_back(t.value().sizes().vec());
+            return shapes;
+        };
+        auto loadNested = [&](const char *key, torch::nn::Sequential &net) {
+            const auto before = shapesOf(net);
+            torch::serialize::InputArchive nested;
+            archive.read(key, nested);
+            net->load(nested);
+            if (shapesOf(net) != before)
+                throw std::runtime_error(std::string("tensor shapes in ") + key + " do not match the experiment");
+        };
+        loadNested("generator", fresh->G);
+        loadNested("discriminator", fresh->D);
+        if (fresh->Gema)
+            loadNested("generator_ema", fresh->Gema);
+        torch::serialize::InputArchive optG, optD;
+        archive.read("optimizer_g", optG);
+        fresh->optG->load(optG);
+        archive.read("optimizer_d", optD);
+        fresh->optD->load(optD);
+        torch::Tensor rng, order, evalNoise, history;
+        archive.read("rng", rng);
+        fresh->gen.set_state(rng);
+        archive.read("order", order);
+        fresh->order = order.numel() > 0 ? order : torch::Tensor();
+        if (order.numel() > 0 && order.numel() != fresh->data->count)
+            throw std::runtime_error("its data order is for a dataset of another size");
+        c10::IValue cursor, stepValue;
+        archive.read("cursor", cursor);
+        fresh->cursor = cursor.toInt();
+        archive.read("step", stepValue);
+        fresh->step = stepValue.toInt();
+        archive.read("eval_noise", evalNoise);
+        fresh->evalNoise = evalNoise.to(fresh->device);
+        archive.read("history", history);
+        if (history.dim() != 2 || history.size(1) != kHistoryColumns)
+            throw std::runtime_error("its loss history is malformed");
+        history = history.to(torch::kDouble).contiguous();
+        auto h = history.accessor<double, 2>();
+        for (std::int64_t i = 0; i < history.size(0); ++i) {
+            StepRecord r;
+            r.step = std::int64_t(h[i][0]);
+            r.lossD = float(h[i][1]);
+            r.lossDReal = float(h[i][2]);
+            r.lossDFake = float(h[i][3]);
+            r.lossG = float(h[i][4]);
+            r.dReal = float(h[i][5]);
+            r.dFake = float(h[i][6]);
+            r.gradNormD = float(h[i][7]);
+            r.gradNormG = float(h[i][8]);
+            r.seconds = h[i][9];
+            fresh->history.push_back(r);
+        }
+    } catch (const c10::Error &e) {
+        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
+            .arg(path, QString::fromStdString(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0));
+    } catch (const std::exception &e) {
+        return QStringLiteral("%1: the checkpoint does not fit this experiment: %2; nothing was changed").arg(path, QString::fromUtf8(e.what()));
+    }
+    d = std::move(fresh);
+    return QString();
+}

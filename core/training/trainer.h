@@ -1,0 +1,51 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "spec/experimentspec.h"
+#include "steprecord.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// Trains one experiment: owns G, D, their optimisers, the EMA copy of G and the random
+// generator. All torch state lives behind the pimpl; every call must come from one thread.
+class Trainer {
+public:
+    // Builds networks and optimisers from the spec; null with `error` set when it cannot.
+    static std::unique_ptr<Trainer> create(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data,
+                                           QString *error);
+    ~Trainer();
+
+    // One step: dStepsPerG discriminator updates, then one generator update.
+    // Returns false with `error` set (naming the step and the quantity) when a loss or gradient
+    // is NaN or infinite; no optimiser step is taken then.
+    bool step(StepRecord *record, QString *error);
+
+    std::int64_t currentStep() const;
+    const std::vector<StepRecord> &history() const;
+    const ExperimentSpec &spec() const;
+    const Dataset &data() const;
+
+    // Samples from the fixed evaluation noise (the same for the whole run); from the EMA of G
+    // when enabled. BatchNorm uses running statistics.
+    SampleBatch sampleFixed(int count = 64);
+    // Samples from fresh noise drawn from `seed` (independent of training randomness).
+    SampleBatch sample(int count, std::uint64_t seed);
+    // Samples for given latent vectors (count x latentDim values).
+    SampleBatch generate(const std::vector<float> &latents, int count);
+
+    // Writes spec, G, D, EMA, optimiser states, RNG state, data order, step and history
+    // atomically. Returns an empty string or a message naming the file.
+    QString saveCheckpoint(const QString &path) const;
+    // Restores everything saved; on any problem returns a message and changes nothing.
+    QString loadCheckpoint(const QString &path);
+    // The experiment a checkpoint was saved from.
+    static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
+
+private:
+    struct Impl;
+    explicit Trainer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};

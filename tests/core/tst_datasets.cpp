@@ -1,0 +1,256 @@
+// Loaders on real Fashion-MNIST and on damaged files of every kind.
+#include "data/dataset.h"
+#include "data/idxfile.h"
+#include "data/imagefolder.h"
+#include "data/synthetic2d.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <zlib.h>
+
+#include <cmath>
+#include <set>
+
+namespace {
+QByteArray idxHeader(std::vector<std::uint32_t> dims)
+{
+    QByteArray h;
+    h.append(char(0)).append(char(0)).append(char(8)).append(char(dims.size()));
+    for (std::uint32_t d : dims)
+        for (int s = 24; s >= 0; s -= 8)
+            h.append(char((d >> s) & 0xff));
+    return h;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+}
+
+QString writeGzip(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    gzFile f = gzopen(QFile::encodeName(path).constData(), "wb");
+    gzwrite(f, bytes.constData(), unsigned(bytes.size()));
+    gzclose(f);
+    return path;
+}
+}  // namespace
+
+class TestDatasets : public QObject {
+    Q_OBJECT
+private slots:
+    void fashionMnistLoads();
+    void sampleShapeFromHeader();
+    void idxRoundTrip();
+    void badIdxFiles_data();
+    void badIdxFiles();
+    void truncatedGzip();
+    void labelsMustMatchImages();
+    void csvPoints();
+    void badCsv_data();
+    void badCsv();
+    void imageFolder();
+    void imageFolderWithUnreadableImage();
+    void syntheticSetsAreSeeded();
+};
+
+void TestDatasets::fashionMnistLoads()
+{
+    DataSpec spec;
+    spec.limit = 300;
+    double lastProgress = 0;
+    const DatasetLoad loaded = datasets::load(spec, 1, [&](double f) { lastProgress = f; });
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    const Dataset &d = *loaded.data;
+    QCOMPARE(d.count, std::int64_t(300));
+    QCOMPARE(d.sampleShape(), (Shape{1, 28, 28}));
+    QCOMPARE(d.pixels.size(), size_t(300 * 784));
+    QCOMPARE(d.labels.size(), size_t(300));
+    QCOMPARE(lastProgress, 1.0);
+    // Real images: dark backgrounds, bright garments, labels 0..9 all present in 300 samples.
+    QCOMPARE(int(d.pixels[0]), 0);
+    QVERIFY(*std::max_element(d.pixels.begin(), d.pixels.end()) == 255);
+    std::set<int> labels(d.labels.begin(), d.labels.end());
+    QCOMPARE(int(labels.size()), 10);
+    QCOMPARE(*labels.rbegin(), 9);
+}
+
+void TestDatasets::sampleShapeFromHeader()
+{
+    QCOMPARE(datasets::sampleShape(DataSpec{}), (Shape{1, 28, 28}));
+    DataSpec points;
+    points.kind = DataKind::Synthetic2D;
+    QCOMPARE(datasets::sampleShape(points), (Shape{2}));
+}
+
+void TestDatasets::idxRoundTrip()
+{
+    QTemporaryDir dir;
+    std::vector<std::uint8_t> bytes(2 * 3 * 4 * 5);
+    for (size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = std::uint8_t(i * 7);
+    const QString path = dir.filePath(QStringLiteral("x.idx"));
+    QCOMPARE(idxfile::write(path, {2, 3, 4, 5}, bytes), QString());
+    const DatasetLoad loaded = idxfile::loadImages(path, QString(), 0);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(2));
+    QCOMPARE(loaded.data->sampleShape(), (Shape{3, 4, 5}));
+    QCOMPARE(loaded.data->pixels, bytes);
+}
+
+void TestDatasets::badIdxFiles_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << QByteArray() << "too short for an IDX file";
+    QTest::newRow("wrong magic") << QByteArray("PK\x03\x04garbage", 11) << "wrong magic number";
+    QTest::newRow("float type") << QByteArray("\0\0\x0d\x03", 4) + QByteArray(12, '\1') << "data type 0x0d is not supported";
+    QTest::newRow("header cut") << idxHeader({10, 28, 28}).left(9) << "truncated in the IDX header";
+    QTest::newRow("counts exceed file") << idxHeader({60000, 28, 28}) + QByteArray(784 * 3, '\0') << "the file is only";
+    QTest::newRow("zero dimension") << idxHeader({0, 28, 28}) << "dimension 0 is zero";
+    QTest::newRow("labels not images") << idxHeader({5}) + QByteArray(5, '\1') << "expected images";
+}
+
+void TestDatasets::badIdxFiles()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("bad-images"), bytes);
+    const DatasetLoad loaded = idxfile::loadImages(path, QString(), 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(expected), qPrintable(loaded.error));
+    QVERIFY(loaded.error.startsWith(path));
+}
+
+void TestDatasets::truncatedGzip()
+{
+    QTemporaryDir dir;
+    QByteArray raw = idxHeader({100, 28, 28});
+    for (int i = 0; i < 100 * 784; ++i)
+        raw.append(char(i * 31));
+    // Header claims 100 images, the stream holds 40.
+    const QString short40 = writeGzip(dir, QStringLiteral("short.gz"), raw.left(16 + 40 * 784));
+    DatasetLoad loaded = idxfile::loadImages(short40, QString(), 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("truncated")), qPrintable(loaded.error));
+    // A gzip file cut in the middle of its compressed data.
+    const QString full = writeGzip(dir, QStringLiteral("full.gz"), raw);
+    QFile f(full);
+    f.open(QIODevice::ReadOnly);
+    const QByteArray compressed = f.readAll();
+    const QString cut = writeFile(dir, QStringLiteral("cut.gz"), compressed.left(compressed.size() / 2));
+    loaded = idxfile::loadImages(cut, QString(), 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.startsWith(cut), qPrintable(loaded.error));
+    // The intact file loads.
+    loaded = idxfile::loadImages(full, QString(), 0);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(100));
+}
+
+void TestDatasets::labelsMustMatchImages()
+{
+    QTemporaryDir dir;
+    const QString images = writeFile(dir, QStringLiteral("i"), idxHeader({3, 2, 2}) + QByteArray(12, '\5'));
+    const QString labels = writeFile(dir, QStringLiteral("l"), idxHeader({4}) + QByteArray(4, '\1'));
+    const DatasetLoad loaded = idxfile::loadImages(images, labels, 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("holds 4 labels but")), qPrintable(loaded.error));
+}
+
+void TestDatasets::csvPoints()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.csv"), "x,y\n1.5,-2\n\n0,3e-1\n");
+    const DatasetLoad loaded = csvpoints::load(path, 0);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(2));
+    QCOMPARE(loaded.data->points, (std::vector<float>{1.5f, -2.0f, 0.0f, 0.3f}));
+    QCOMPARE(loaded.data->sampleShape(), (Shape{2}));
+}
+
+void TestDatasets::badCsv_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("word") << QByteArray("1,2\n3,abc\n") << "line 2 is not";
+    QTest::newRow("one column") << QByteArray("1\n") << "line 1 is not";
+    QTest::newRow("nan") << QByteArray("nan,1\n") << "line 1 is not";
+    QTest::newRow("empty") << QByteArray("\n\n") << "holds no points";
+}
+
+void TestDatasets::badCsv()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("bad.csv"), text);
+    const DatasetLoad loaded = csvpoints::load(path, 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(expected), qPrintable(loaded.error));
+    QVERIFY(loaded.error.startsWith(path));
+}
+
+void TestDatasets::imageFolder()
+{
+    QTemporaryDir dir;
+    QImage red(40, 20, QImage::Format_RGB888);
+    red.fill(QColor(255, 0, 0));
+    QVERIFY(red.save(dir.filePath(QStringLiteral("a.png"))));
+    QImage gray(16, 16, QImage::Format_Grayscale8);
+    gray.fill(128);
+    QVERIFY(gray.save(dir.filePath(QStringLiteral("b.bmp"))));
+    const DatasetLoad rgb = imagefolder::load(dir.path(), 8, false, 0);
+    QVERIFY2(rgb.data, qPrintable(rgb.error));
+    QCOMPARE(rgb.data->count, std::int64_t(2));
+    QCOMPARE(rgb.data->sampleShape(), (Shape{3, 8, 8}));
+    // CHW: the first image's red plane is 255, its green plane 0.
+    QCOMPARE(int(rgb.data->pixels[0]), 255);
+    QCOMPARE(int(rgb.data->pixels[64]), 0);
+    const DatasetLoad g = imagefolder::load(dir.path(), 8, true, 0);
+    QVERIFY(g.data);
+    QCOMPARE(g.data->sampleShape(), (Shape{1, 8, 8}));
+    QCOMPARE(int(g.data->pixels[64]), 128);
+}
+
+void TestDatasets::imageFolderWithUnreadableImage()
+{
+    QTemporaryDir dir;
+    writeFile(dir, QStringLiteral("broken.png"), "\x89PNG not really");
+    const DatasetLoad loaded = imagefolder::load(dir.path(), 8, true, 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("broken.png: cannot read this image")), qPrintable(loaded.error));
+    const DatasetLoad none = imagefolder::load(dir.filePath(QStringLiteral("missing")), 8, true, 0);
+    QVERIFY(none.error.contains(QStringLiteral("folder not found")));
+}
+
+void TestDatasets::syntheticSetsAreSeeded()
+{
+    const auto a = synthetic2d::generate(Synthetic2DKind::Ring8, 1000, 5);
+    const auto b = synthetic2d::generate(Synthetic2DKind::Ring8, 1000, 5);
+    const auto c = synthetic2d::generate(Synthetic2DKind::Ring8, 1000, 6);
+    QCOMPARE(a->points, b->points);
+    QVERIFY(a->points != c->points);
+    // Every ring point lies near the unit circle.
+    for (size_t i = 0; i < a->points.size(); i += 2)
+        QVERIFY(std::abs(std::hypot(a->points[i], a->points[i + 1]) - 1.0) < 0.07);
+    for (Synthetic2DKind k : {Synthetic2DKind::Grid25, Synthetic2DKind::Spiral, Synthetic2DKind::TwoMoons, Synthetic2DKind::Gaussian}) {
+        const auto d = synthetic2d::generate(k, 500, 1);
+        QCOMPARE(d->points.size(), size_t(1000));
+        for (float v : d->points)
+            QVERIFY(std::isfinite(v));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDatasets)
+#include "tst_datasets.moc"

@@ -1,0 +1,109 @@
+#include "spec/presets.h"
+#include "spec/specjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QtTest>
+
+class TestSpecJson : public QObject {
+    Q_OBJECT
+private slots:
+    void presetsRoundTrip_data();
+    void presetsRoundTrip();
+    void goldenFile();
+    void refusesBadFiles_data();
+    void refusesBadFiles();
+    void reportsEveryProblem();
+    void newerMinorVersionIgnoresUnknownFields();
+};
+
+void TestSpecJson::presetsRoundTrip_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList names = presets::names();
+    QVERIFY(names.size() >= 7);
+    for (const QString &n : names)
+        QTest::newRow(qPrintable(n)) << n;
+}
+
+void TestSpecJson::presetsRoundTrip()
+{
+    QFETCH(QString, name);
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(name, &spec), QString());
+    QVERIFY(!spec.description.isEmpty());
+    // The JSON we write holds everything the file held, and reads back to the same spec.
+    QFile file(QDir(qEnvironmentVariable("GP_PRESETS")).filePath(name + QStringLiteral(".json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject original = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(specjson::toJson(spec), original);
+    const specjson::ParseResult again = specjson::fromBytes(specjson::toBytes(spec), QStringLiteral("round trip"));
+    QVERIFY2(again.ok(), qPrintable(again.errors.join(QLatin1Char('\n'))));
+    QVERIFY(again.spec == spec);
+}
+
+void TestSpecJson::goldenFile()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    QFile golden(QDir(qEnvironmentVariable("GP_TEST_DATA")).filePath(QStringLiteral("golden/dcgan-fashion.json")));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(specjson::toBytes(spec), golden.readAll());
+}
+
+void TestSpecJson::refusesBadFiles_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    const QByteArray head = R"({"format": "gan-playground-experiment", "version": "1.0", "latent": {"size": 4}, )";
+    QTest::newRow("not json") << QByteArray("{nope") << "not valid JSON";
+    QTest::newRow("other format") << QByteArray(R"({"format": "x", "version": "1.0"})") << "not a GAN Playground experiment";
+    QTest::newRow("major version") << QByteArray(R"({"format": "gan-playground-experiment", "version": "2.0"})")
+                                   << "format version 2.0";
+    QTest::newRow("bad kernel") << head + R"("generator": {"layers": [{"kind": "Conv2d", "in": 1, "out": 2, "kernel": "big"}]}, "discriminator": {"layers": []}})"
+                                << "generator.layers[0].kernel: expected a whole number";
+    QTest::newRow("unknown kind") << head + R"("generator": {"layers": [{"kind": "Conv3d"}]}, "discriminator": {"layers": []}})"
+                                  << "generator.layers[0].kind: expected one of";
+    QTest::newRow("unknown field") << head + R"("generator": {"layers": [{"kind": "ReLU", "inplace": true}]}, "discriminator": {"layers": []}})"
+                                   << "generator.layers[0].inplace: unknown field";
+    QTest::newRow("bad loss") << head + R"("generator": {"layers": []}, "discriminator": {"layers": []}, "loss": {"kind": "magic"}})"
+                              << "loss.kind: expected one of";
+    QTest::newRow("duplicate id") << head + R"("generator": {"layers": [{"id": "a", "kind": "ReLU"}, {"id": "a", "kind": "Tanh"}]}, "discriminator": {"layers": []}})"
+                                  << "generator.layers[1].id: \"a\" is already used";
+    QTest::newRow("missing generator") << head + R"("discriminator": {"layers": []}})" << "generator: missing object";
+}
+
+void TestSpecJson::refusesBadFiles()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const specjson::ParseResult r = specjson::fromBytes(json, QStringLiteral("bad.json"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errors.join(QLatin1Char('\n')).contains(expected), qPrintable(r.errors.join(QLatin1Char('\n'))));
+    QVERIFY(r.errors.first().startsWith(QStringLiteral("bad.json: ")));
+}
+
+void TestSpecJson::reportsEveryProblem()
+{
+    const QByteArray json = R"({"format": "gan-playground-experiment", "version": "1.0", "latent": {"size": -1},
+        "generator": {"layers": [{"kind": "Linear", "in": 0, "out": 3}]}, "discriminator": {"layers": []},
+        "training": {"batch_size": 0}})";
+    const specjson::ParseResult r = specjson::fromBytes(json, QStringLiteral("x"));
+    QCOMPARE(r.errors.size(), 3);
+    QVERIFY(r.errors[0].contains(QStringLiteral("latent.size")));
+    QVERIFY(r.errors[1].contains(QStringLiteral("generator.layers[0].in")));
+    QVERIFY(r.errors[2].contains(QStringLiteral("training.batch_size")));
+}
+
+void TestSpecJson::newerMinorVersionIgnoresUnknownFields()
+{
+    const QByteArray json = R"({"format": "gan-playground-experiment", "version": "1.7", "latent": {"size": 8},
+        "future": 1, "generator": {"layers": [{"kind": "ReLU"}]}, "discriminator": {"layers": []}})";
+    const specjson::ParseResult r = specjson::fromBytes(json, QStringLiteral("x"));
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(r.spec.latentDim, 8);
+}
+
+QTEST_GUILESS_MAIN(TestSpecJson)
+#include "tst_specjson.moc"

@@ -1,0 +1,255 @@
+// The trainer on small real data: every loss trains, NaN stops safely, checkpoints resume exactly
+// and refuse what does not fit.
+#include "data/dataset.h"
+#include "data/synthetic2d.h"
+#include "spec/presets.h"
+#include "training/trainer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+ExperimentSpec smallMlp(int width = 32)
+{
+    ExperimentSpec s;
+    s.name = QStringLiteral("test-mlp");
+    s.latentDim = 4;
+    s.generator.layers = {LayerSpec::linear(4, width), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(width, 2)};
+    s.discriminator.layers = {LayerSpec::linear(2, width), LayerSpec::leakyRelu(0.2), LayerSpec::linear(width, 1)};
+    s.data.kind = DataKind::Synthetic2D;
+    s.data.syntheticCount = 500;
+    s.batchSize = 32;
+    s.optimizerG.lr = s.optimizerD.lr = 1e-3;
+    s.threads = 1;
+    return s;
+}
+
+std::unique_ptr<Trainer> makeTrainer(const ExperimentSpec &s)
+{
+    QString error;
+    const DatasetLoad loaded = datasets::load(s.data, s.seed);
+    if (!loaded.data)
+        qFatal("%s", qPrintable(loaded.error));
+    auto t = Trainer::create(s, loaded.data, &error);
+    if (!t)
+        qFatal("%s", qPrintable(error));
+    return t;
+}
+
+bool sameRecords(const StepRecord &a, const StepRecord &b)
+{
+    return a.step == b.step && a.lossD == b.lossD && a.lossG == b.lossG && a.dReal == b.dReal && a.dFake == b.dFake
+        && a.gradNormD == b.gradNormD && a.gradNormG == b.gradNormG;
+}
+}  // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private slots:
+    void dcganOnFashionMnist();
+    void everyLossTrains_data();
+    void everyLossTrains();
+    void sameSeedSameRun();
+    void nanStopsBeforeTheOptimiserStep();
+    void resumeIsExact();
+    void refusesOtherArchitecture();
+    void refusesDamagedCheckpoint();
+    void unwritableFolderIsAMessage();
+};
+
+void TestTrainer::dcganOnFashionMnist()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    spec.data.limit = 256;
+    spec.batchSize = 16;
+    spec.threads = 1;
+    auto trainer = makeTrainer(spec);
+    QCOMPARE(trainer->data().count, std::int64_t(256));
+    const SampleBatch before = trainer->sampleFixed(16);
+    StepRecord r;
+    QString error;
+    for (int i = 0; i < 3; ++i)
+        QVERIFY2(trainer->step(&r, &error), qPrintable(error));
+    QCOMPARE(trainer->currentStep(), std::int64_t(3));
+    QCOMPARE(int(trainer->history().size()), 3);
+    QVERIFY(std::isfinite(r.lossD) && std::isfinite(r.lossG));
+    QVERIFY(r.dReal > 0 && r.dReal < 1 && r.dFake > 0 && r.dFake < 1);  // probabilities for the sigmoid loss
+    QVERIFY(r.gradNormD > 0 && r.gradNormG > 0);
+    QVERIFY(r.seconds > 0);
+    const SampleBatch after = trainer->sampleFixed(16);
+    QCOMPARE(after.count, 16);
+    QCOMPARE(after.channels, 1);
+    QCOMPARE(after.height, 28);
+    QCOMPARE(after.pixels.size(), size_t(16 * 28 * 28));
+    QVERIFY(before.pixels != after.pixels);  // the generator changed
+    // The evaluation noise is fixed: sampling twice gives the same images.
+    QCOMPARE(trainer->sampleFixed(16).pixels, after.pixels);
+}
+
+void TestTrainer::everyLossTrains_data()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<double>("r1");
+    QTest::addColumn<double>("smoothing");
+    QTest::addColumn<double>("noise");
+    QTest::addColumn<double>("ema");
+    QTest::addColumn<int>("dSteps");
+    QTest::newRow("minimax") << int(LossKind::Minimax) << 0.0 << 0.0 << 0.0 << 0.0 << 1;
+    QTest::newRow("non-saturating + smoothing") << int(LossKind::NonSaturating) << 0.0 << 0.1 << 0.0 << 0.0 << 1;
+    QTest::newRow("least-squares + instance noise") << int(LossKind::LeastSquares) << 0.0 << 0.0 << 0.5 << 0.0 << 1;
+    QTest::newRow("wasserstein, 5 critic steps") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.0 << 0.0 << 5;
+    QTest::newRow("wasserstein-gp") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 0.0 << 2;
+    QTest::newRow("hinge + R1 + EMA") << int(LossKind::Hinge) << 1.0 << 0.0 << 0.0 << 0.99 << 1;
+}
+
+void TestTrainer::everyLossTrains()
+{
+    QFETCH(int, loss);
+    QFETCH(double, r1);
+    QFETCH(double, smoothing);
+    QFETCH(double, noise);
+    QFETCH(double, ema);
+    QFETCH(int, dSteps);
+    ExperimentSpec s = smallMlp();
+    s.loss.kind = LossKind(loss);
+    s.loss.r1Gamma = r1;
+    s.loss.labelSmoothing = smoothing;
+    s.loss.instanceNoise = noise;
+    s.loss.instanceNoiseSteps = 10;
+    s.emaDecay = ema;
+    s.dStepsPerG = dSteps;
+    auto trainer = makeTrainer(s);
+    StepRecord r;
+    QString error;
+    double firstLossD = 0;
+    for (int i = 0; i < 20; ++i) {
+        QVERIFY2(trainer->step(&r, &error), qPrintable(error));
+        if (i == 0)
+            firstLossD = r.lossD;
+    }
+    QVERIFY(std::isfinite(r.lossD) && std::isfinite(r.lossG));
+    QVERIFY(r.lossD != firstLossD);
+    const SampleBatch points = trainer->sample(10, 3);
+    QCOMPARE(points.count, 10);
+    QCOMPARE(points.points.size(), size_t(20));
+    QVERIFY(!points.isImages());
+}
+
+void TestTrainer::sameSeedSameRun()
+{
+    auto a = makeTrainer(smallMlp());
+    auto b = makeTrainer(smallMlp());
+    QString error;
+    for (int i = 0; i < 10; ++i) {
+        QVERIFY(a->step(nullptr, &error));
+        QVERIFY(b->step(nullptr, &error));
+    }
+    for (size_t i = 0; i < 10; ++i)
+        QVERIFY(sameRecords(a->history()[i], b->history()[i]));
+    ExperimentSpec other = smallMlp();
+    other.seed = 2;
+    auto c = makeTrainer(other);
+    QVERIFY(c->step(nullptr, &error));
+    QVERIFY(!sameRecords(a->history()[0], c->history()[0]));
+}
+
+void TestTrainer::nanStopsBeforeTheOptimiserStep()
+{
+    auto data = std::make_shared<Dataset>();
+    data->kind = Dataset::Kind::Points;
+    data->count = 4;
+    data->points = {0, 0, 1, std::numeric_limits<float>::quiet_NaN(), 1, 1, 0, 1};
+    QString error;
+    auto trainer = Trainer::create(smallMlp(), data, &error);
+    QVERIFY(trainer);
+    const SampleBatch before = trainer->sample(8, 1);
+    QVERIFY(!trainer->step(nullptr, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("step 1: the discriminator loss is NaN")), qPrintable(error));
+    QCOMPARE(trainer->currentStep(), std::int64_t(0));
+    QVERIFY(trainer->history().empty());
+    QCOMPARE(trainer->sample(8, 1).points, before.points);  // G untouched
+}
+
+void TestTrainer::resumeIsExact()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt"));
+    ExperimentSpec s = smallMlp();
+    s.emaDecay = 0.9;
+    s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
+    s.discriminator.layers.insert(s.discriminator.layers.begin() + 2, LayerSpec::dropout(0.2));
+    auto straight = makeTrainer(s);
+    auto first = makeTrainer(s);
+    QString error;
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(straight->step(nullptr, &error));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(first->step(nullptr, &error));
+    QCOMPARE(first->saveCheckpoint(path), QString());
+    auto resumed = makeTrainer(s);
+    QCOMPARE(resumed->loadCheckpoint(path), QString());
+    QCOMPARE(resumed->currentStep(), std::int64_t(10));
+    QCOMPARE(int(resumed->history().size()), 10);
+    for (int i = 0; i < 10; ++i)
+        QVERIFY2(resumed->step(nullptr, &error), qPrintable(error));
+    for (size_t i = 0; i < 20; ++i)
+        QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
+    QCOMPARE(resumed->sampleFixed(16).points, straight->sampleFixed(16).points);
+}
+
+void TestTrainer::refusesOtherArchitecture()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt"));
+    auto small = makeTrainer(smallMlp(32));
+    QString error;
+    QVERIFY(small->step(nullptr, &error));
+    QCOMPARE(small->saveCheckpoint(path), QString());
+    auto wide = makeTrainer(smallMlp(64));
+    QVERIFY(wide->step(nullptr, &error));
+    const SampleBatch before = wide->sampleFixed(8);
+    const QString message = wide->loadCheckpoint(path);
+    QVERIFY2(message.contains(QStringLiteral("different architecture (the generator differs at layer 1)")), qPrintable(message));
+    QVERIFY(message.startsWith(path));
+    QCOMPARE(wide->currentStep(), std::int64_t(1));
+    QCOMPARE(wide->sampleFixed(8).points, before.points);
+}
+
+void TestTrainer::refusesDamagedCheckpoint()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt"));
+    auto trainer = makeTrainer(smallMlp());
+    QString error;
+    QVERIFY(trainer->step(nullptr, &error));
+    QCOMPARE(trainer->saveCheckpoint(path), QString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    f.close();
+    const QString cut = dir.filePath(QStringLiteral("cut.pt"));
+    QFile c(cut);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write(bytes.left(bytes.size() / 2));
+    c.close();
+    const QString message = trainer->loadCheckpoint(cut);
+    QVERIFY2(message.startsWith(cut) && message.contains(QStringLiteral("damaged")), qPrintable(message));
+    QCOMPARE(trainer->currentStep(), std::int64_t(1));
+    const QString notThere = trainer->loadCheckpoint(dir.filePath(QStringLiteral("none.pt")));
+    QVERIFY(notThere.contains(QStringLiteral("cannot open")));
+}
+
+void TestTrainer::unwritableFolderIsAMessage()
+{
+    auto trainer = makeTrainer(smallMlp());
+    const QString message = trainer->saveCheckpoint(QStringLiteral("/proc/no-such-folder/c.pt"));
+    QVERIFY2(message.contains(QStringLiteral("cannot write the checkpoint")), qPrintable(message));
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
