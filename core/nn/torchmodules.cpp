@@ -94,8 +94,61 @@ torch::Tensor WeightLayerImpl::forward(const torch::Tensor &input)
     case LayerKind::Conv2d:
         return torch::conv2d(input, w, bias, spec.stride, spec.padding);
     default:
-        return torch::conv_transpose2d(input, w, bias, spec.stride, spec.padding, spec.outputPadding);
+        return convTranspose2d(input, w, bias, spec.stride, spec.padding, spec.outputPadding);
     }
+}
+
+namespace {
+
+class ConvTransposeViaConvGrad : public torch::autograd::Function<ConvTransposeViaConvGrad> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &input,
+                                 const torch::Tensor &weight, int64_t stride, int64_t padding, int64_t outputPadding)
+    {
+        ctx->save_for_backward({input, weight});
+        ctx->saved_data["stride"] = stride;
+        ctx->saved_data["padding"] = padding;
+        const int64_t k = weight.size(2);
+        const int64_t h = (input.size(2) - 1) * stride - 2 * padding + k + outputPadding;
+        const int64_t w = (input.size(3) - 1) * stride - 2 * padding + k + outputPadding;
+        // Only the shape of the convolution's input is read.
+        const torch::Tensor shape = at::empty({input.size(0), weight.size(1), h, w}, input.options());
+        return std::get<0>(at::convolution_backward(input, shape, weight, c10::nullopt, {stride, stride}, {padding, padding},
+                                                    {1, 1}, false, {0, 0}, 1, {true, false, false}));
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor &input = saved[0];
+        const torch::Tensor &weight = saved[1];
+        const int64_t stride = ctx->saved_data["stride"].toInt();
+        const int64_t padding = ctx->saved_data["padding"].toInt();
+        const torch::Tensor grad = grads[0].contiguous();
+        torch::Tensor gradInput, gradWeight;
+        if (ctx->needs_input_grad(0))
+            gradInput = at::conv2d(grad, weight, {}, stride, padding);
+        if (ctx->needs_input_grad(1))
+            gradWeight = std::get<1>(at::convolution_backward(input, grad, weight, c10::nullopt, {stride, stride},
+                                                              {padding, padding}, {1, 1}, false, {0, 0}, 1,
+                                                              {false, true, false}));
+        return {gradInput, gradWeight, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
+}  // namespace
+
+torch::Tensor convTranspose2d(const torch::Tensor &input, const torch::Tensor &weight, const torch::Tensor &bias,
+                              int64_t stride, int64_t padding, int64_t outputPadding)
+{
+    // The oneDNN route needs a CPU float tensor with a batch dimension; anything else takes LibTorch's own path.
+    if (!at::hasMKLDNN() || !input.device().is_cpu() || input.scalar_type() != torch::kFloat || input.dim() != 4)
+        return torch::conv_transpose2d(input, weight, bias, stride, padding, outputPadding);
+    torch::Tensor out = ConvTransposeViaConvGrad::apply(input.contiguous(), weight, stride, padding, outputPadding);
+    if (bias.defined())
+        out = out + bias.view({1, -1, 1, 1});
+    return out;
 }
 
 torch::Tensor SeededDropoutImpl::forward(const torch::Tensor &input)

@@ -51,6 +51,14 @@ public:
 };
 TORCH_MODULE(Reshape);
 
+// ConvTranspose2d (weight [in, out, k, k]) computed as the input gradient of the matching
+// Conv2d. LibTorch 1.13 runs transposed convolutions on its im2col path
+// (slow_conv_transpose2d); the convolution gradients run on oneDNN, and the backward of this
+// formulation is a plain convolution plus a convolution weight gradient. Equal in value to
+// torch::conv_transpose2d (tests/core/tst_fastconv.cpp).
+torch::Tensor convTranspose2d(const torch::Tensor &input, const torch::Tensor &weight, const torch::Tensor &bias,
+                              int64_t stride, int64_t padding, int64_t outputPadding);
+
 namespace modulebuilder {
 
 // Builds the stack with children named by the layers' ids (ids must be set).
