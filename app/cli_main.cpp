@@ -157,6 +157,16 @@ std::shared_ptr<const Dataset> loadData(const ExperimentSpec &spec, bool showPro
     return loaded.data;
 }
 
+// Resident set size in MiB, from /proc/self/statm (0 where that is not available).
+double residentMiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : 0;
+}
+
 QString formatDuration(double seconds)
 {
     const int s = int(seconds + 0.5);
@@ -572,12 +582,18 @@ int cmdBench(const QStringList &args)
     for (int i = 0; i < kWarmupSteps; ++i)
         if (!trainer->step(&r, &error))
             return fail(error);
+    constexpr qint64 kMemoryBaselineStep = 1000;  // after start-up allocations have settled
+    double baselineMiB = 0;
     QElapsedTimer timer;
     timer.start();
-    for (qint64 i = 0; i < steps; ++i)
+    for (qint64 i = 0; i < steps; ++i) {
         if (!trainer->step(&r, &error))
             return fail(error);
+        if (trainer->currentStep() == kMemoryBaselineStep)
+            baselineMiB = residentMiB();
+    }
     const double seconds = timer.nsecsElapsed() / 1e9;
+    const double finalMiB = residentMiB();
     const BlasProbe blas = probeBlas(spec.threads, 0.5);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
     out() << "experiment:        " << spec.name << " (batch " << spec.batchSize << ", " << spec.threads << " thread"
@@ -589,6 +605,12 @@ int cmdBench(const QStringList &args)
           << "achieved GFLOP/s:  " << QString::number(gflops, 'f', 2) << " (from the spec's FLOP count, forward + backward)\n"
           << "sgemm GFLOP/s:     " << QString::number(blas.gflops, 'f', 2) << " (" << blas.library << ")\n"
           << "share of sgemm:    " << QString::number(100 * gflops / blas.gflops, 'f', 1) << "%\n";
+    if (baselineMiB > 0)
+        out() << "resident memory:   " << QString::number(baselineMiB, 'f', 1) << " MiB at step " << kMemoryBaselineStep
+              << ", " << QString::number(finalMiB, 'f', 1) << " MiB at step " << trainer->currentStep() << " ("
+              << QString::number(100 * (finalMiB - baselineMiB) / baselineMiB, 'f', 2) << "%)\n";
+    else
+        out() << "resident memory:   " << QString::number(finalMiB, 'f', 1) << " MiB\n";
     if (const QString w = blas.warning(); !w.isEmpty())
         out() << w << "\n";
     return kExitOk;

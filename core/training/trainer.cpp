@@ -271,10 +271,21 @@ bool Trainer::step(StepRecord *record, QString *error)
     r.step = stepNumber;
     const std::vector<torch::Tensor> dParams = m.D->parameters();
     const std::vector<torch::Tensor> gParams = m.G->parameters();
-    auto fail = [&](const QString &what, float value) {
-        *error = QStringLiteral("step %1: the %2 is %3; training stopped before the optimiser step. "
+    // Backpropagates `loss` and reads it and the gradient norm of `params`; false (with the
+    // message set) when either is NaN or infinite, before any optimiser step.
+    auto backwardChecked = [&](const torch::Tensor &loss, const std::vector<torch::Tensor> &params,
+                               const QString &network, float *lossValue, float *gradNorm) {
+        loss.backward();
+        *lossValue = loss.item<float>();
+        *gradNorm = gradientNorm(params).item<float>();
+        const bool lossBad = !std::isfinite(*lossValue);
+        if (!lossBad && std::isfinite(*gradNorm))
+            return true;
+        *error = QStringLiteral("step %1: the %2 %3 is %4; training stopped before the optimiser step. "
                                 "Lower the learning rate, or try another loss or a gradient penalty.")
-                     .arg(stepNumber).arg(what, describeNonFinite(value));
+                     .arg(stepNumber)
+                     .arg(network, lossBad ? QStringLiteral("loss") : QStringLiteral("gradient norm"),
+                          describeNonFinite(lossBad ? *lossValue : *gradNorm));
         return false;
     };
 
@@ -309,13 +320,8 @@ bool Trainer::step(StepRecord *record, QString *error)
                 lossD = lossD + m.gradientPenalty(realIn.detach(), fakeIn);
             if (m.spec.loss.r1Gamma > 0)
                 lossD = lossD + m.r1Penalty(realOut, realIn);
-            lossD.backward();
-            r.lossD = lossD.item<float>();
-            if (!std::isfinite(r.lossD))
-                return fail(QStringLiteral("discriminator loss"), r.lossD);
-            r.gradNormD = gradientNorm(dParams).item<float>();
-            if (!std::isfinite(r.gradNormD))
-                return fail(QStringLiteral("discriminator gradient norm"), r.gradNormD);
+            if (!backwardChecked(lossD, dParams, QStringLiteral("discriminator"), &r.lossD, &r.gradNormD))
+                return false;
             m.optD->step();
             if (kind == LossKind::Wasserstein) {
                 torch::NoGradGuard noGrad;
@@ -333,15 +339,11 @@ bool Trainer::step(StepRecord *record, QString *error)
             p.requires_grad_(false);
         m.optG->zero_grad();
         const torch::Tensor lossG = losses::generator(kind, m.D->forward(m.withInstanceNoise(fakeForG, sigma)));
-        lossG.backward();
+        const bool finite = backwardChecked(lossG, gParams, QStringLiteral("generator"), &r.lossG, &r.gradNormG);
         for (const torch::Tensor &p : dParams)
             p.requires_grad_(true);
-        r.lossG = lossG.item<float>();
-        if (!std::isfinite(r.lossG))
-            return fail(QStringLiteral("generator loss"), r.lossG);
-        r.gradNormG = gradientNorm(gParams).item<float>();
-        if (!std::isfinite(r.gradNormG))
-            return fail(QStringLiteral("generator gradient norm"), r.gradNormG);
+        if (!finite)
+            return false;
         m.optG->step();
         m.updateEma();
     } catch (const c10::Error &e) {
