@@ -352,7 +352,7 @@ int cmdTrain(const QStringList &args)
         return usage(QStringLiteral("--seed cannot change a resumed run's seed"));
     spec.seed = std::uint64_t(seed);
     spec.threads = int(threads);
-    spec.steps = int(steps);
+    // --steps is this run's target; the experiment's own `steps` stays (it spans the LR schedule).
 
     QString error;
     const Shape dataShape = datasets::sampleShape(spec.data, &error);

@@ -85,6 +85,7 @@ struct ExperimentSpec {
     int steps = 2000;          // the run's default length
     bool dcganInit = false;    // N(0, 0.02) weights, BatchNorm N(1, 0.02)
     double emaDecay = 0.0;     // EMA of G used for sampling (0 = off)
+    double lrDecayTo = 1.0;    // both learning rates fall linearly to this fraction at `steps` (1 = constant)
     int sampleEvery = 500;     // steps between saved sample grids
     QString device = QStringLiteral("cpu");  // a torch device string
 

@@ -449,6 +449,7 @@ QJsonObject toJson(const ExperimentSpec &s)
     training["steps"] = s.steps;
     training["dcgan_init"] = s.dcganInit;
     training["ema_decay"] = s.emaDecay;
+    training["lr_decay_to"] = s.lrDecayTo;
     training["sample_every"] = s.sampleEvery;
     training["device"] = s.device;
     j["training"] = training;
@@ -544,7 +545,8 @@ ParseResult fromJson(const QJsonObject &o)
     const QString tp = QStringLiteral("training");
     r.checkKeys(t, tp, {QStringLiteral("batch_size"), QStringLiteral("d_steps_per_g"), QStringLiteral("seed"),
                         QStringLiteral("threads"), QStringLiteral("steps"), QStringLiteral("dcgan_init"),
-                        QStringLiteral("ema_decay"), QStringLiteral("sample_every"), QStringLiteral("device")});
+                        QStringLiteral("ema_decay"), QStringLiteral("lr_decay_to"), QStringLiteral("sample_every"),
+                        QStringLiteral("device")});
     s.batchSize = r.integer(t, QStringLiteral("batch_size"), tp, s.batchSize, 1, 65536);
     s.dStepsPerG = r.integer(t, QStringLiteral("d_steps_per_g"), tp, s.dStepsPerG, 1, 100);
     const double seed = r.number(t, QStringLiteral("seed"), tp, double(s.seed), 0, 9007199254740991.0);
@@ -555,6 +557,7 @@ ParseResult fromJson(const QJsonObject &o)
     s.steps = r.integer(t, QStringLiteral("steps"), tp, s.steps, 1);
     s.dcganInit = r.boolean(t, QStringLiteral("dcgan_init"), tp, s.dcganInit);
     s.emaDecay = r.number(t, QStringLiteral("ema_decay"), tp, s.emaDecay, 0, 0.999999);
+    s.lrDecayTo = r.number(t, QStringLiteral("lr_decay_to"), tp, s.lrDecayTo, 0, 1);
     s.sampleEvery = r.integer(t, QStringLiteral("sample_every"), tp, s.sampleEvery, 1);
     s.device = r.string(t, QStringLiteral("device"), tp, s.device);
     return result;

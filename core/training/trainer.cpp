@@ -140,6 +140,18 @@ struct Trainer::Impl {
         return x + sigma * torch::randn(x.sizes(), gen, x.options().device(torch::kCPU)).to(device);
     }
 
+    // Linear decay of both learning rates over the experiment's `steps`, then constant.
+    void applyLearningRates(std::int64_t stepNumber)
+    {
+        if (spec.lrDecayTo >= 1.0)
+            return;
+        const double progress = std::min(1.0, double(stepNumber - 1) / std::max(1, spec.steps - 1));
+        const double factor = 1.0 - (1.0 - spec.lrDecayTo) * progress;
+        for (auto [optimizer, base] : {std::pair{optG.get(), spec.optimizerG.lr}, std::pair{optD.get(), spec.optimizerD.lr}})
+            for (auto &group : optimizer->param_groups())
+                group.options().set_lr(base * factor);
+    }
+
     torch::Tensor gradientPenalty(const torch::Tensor &real, const torch::Tensor &fake)
     {
         std::vector<int64_t> epsShape(real.dim(), 1);
@@ -290,6 +302,7 @@ bool Trainer::step(StepRecord *record, QString *error)
     };
 
     try {
+        m.applyLearningRates(stepNumber);
         m.G->train();
         m.D->train();
         torch::Tensor fakeForG;
