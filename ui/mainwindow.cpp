@@ -97,12 +97,8 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
-void MainWindow::fillTable(QTableWidget *table, NetworkRole role)
+void MainWindow::fillTable(QTableWidget *table, const NetworkSpec &spec, const NetworkAnalysis &net)
 {
-    QString dataError;
-    const ExperimentAnalysis analysis = ShapeInference::analyze(m_spec, datasets::sampleShape(m_spec.data, &dataError));
-    const NetworkAnalysis &net = role == NetworkRole::Generator ? analysis.generator : analysis.discriminator;
-    const NetworkSpec &spec = m_spec.network(role);
     table->setRowCount(int(spec.layers.size()) + 1);
     for (size_t i = 0; i < spec.layers.size(); ++i) {
         const LayerAnalysis &a = net.layers[i];
@@ -122,19 +118,19 @@ void MainWindow::fillTable(QTableWidget *table, NetworkRole role)
     table->setItem(total, 1, new QTableWidgetItem(net.outShape.empty() ? tr("?") : shapeToString(net.outShape)));
     table->setItem(total, 2, new QTableWidgetItem(QLocale().toString(qlonglong(net.parameters))));
     table->setItem(total, 3, new QTableWidgetItem(QString::number(net.flops / 1e6, 'f', 2)));
-    if (role == NetworkRole::Discriminator) {
-        QStringList problems = analysis.problems;
-        if (!dataError.isEmpty())
-            problems.prepend(dataError);
-        m_problems->setText(problems.isEmpty() ? tr("The experiment is valid.")
-                                               : tr("Problems:") + QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
-    }
 }
 
 void MainWindow::showExperiment()
 {
     setWindowTitle(tr("%1 - GAN Playground").arg(m_spec.name.isEmpty() ? tr("Untitled") : m_spec.name));
     m_description->setText(m_spec.description);
-    fillTable(m_generatorTable, NetworkRole::Generator);
-    fillTable(m_discriminatorTable, NetworkRole::Discriminator);
+    QString dataError;
+    const ExperimentAnalysis analysis = ShapeInference::analyze(m_spec, datasets::sampleShape(m_spec.data, &dataError));
+    fillTable(m_generatorTable, m_spec.generator, analysis.generator);
+    fillTable(m_discriminatorTable, m_spec.discriminator, analysis.discriminator);
+    QStringList problems = analysis.problems;
+    if (!dataError.isEmpty())
+        problems.prepend(dataError);
+    m_problems->setText(problems.isEmpty() ? tr("The experiment is valid.")
+                                           : tr("Problems:") + QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
 }

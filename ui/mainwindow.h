@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spec/experimentspec.h"
+#include "spec/shapeinference.h"
 
 #include <QMainWindow>
 
@@ -21,7 +22,7 @@ public:
 
 private:
     void showExperiment();
-    void fillTable(QTableWidget *table, NetworkRole role);
+    void fillTable(QTableWidget *table, const NetworkSpec &spec, const NetworkAnalysis &net);
 
     ExperimentSpec m_spec;
     QComboBox *m_presets = nullptr;
