@@ -400,6 +400,8 @@ SampleBatch Trainer::sample(int count, std::uint64_t seed)
 
 SampleBatch Trainer::generate(const std::vector<float> &latents, int count)
 {
+    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim))
+        return {};
     const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat).clone();
     return d->generateFrom(z);
 }
@@ -487,20 +489,17 @@ bool openCheckpoint(const QString &path, torch::serialize::InputArchive &archive
     return true;
 }
 
-}  // namespace
-
-QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
+// The experiment stored in an opened checkpoint.
+QString specFromArchive(torch::serialize::InputArchive &archive, const QString &path, ExperimentSpec *spec)
 {
-    torch::serialize::InputArchive archive;
-    QString error;
-    if (!openCheckpoint(path, archive, &error))
-        return error;
     c10::IValue json;
     try {
         archive.read("spec", json);
     } catch (const c10::Error &) {
         return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
     }
+    if (!json.isString())
+        return QStringLiteral("%1: the checkpoint's experiment is not text").arg(path);
     const specjson::ParseResult parsed =
         specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + QStringLiteral(" (experiment)"));
     if (!parsed.ok())
@@ -509,11 +508,26 @@ QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
     return QString();
 }
 
+}  // namespace
+
+QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
+{
+    torch::serialize::InputArchive archive;
+    QString error;
+    if (!openCheckpoint(path, archive, &error))
+        return error;
+    return specFromArchive(archive, path, spec);
+}
+
 QString Trainer::loadCheckpoint(const QString &path)
 {
-    ExperimentSpec saved;
-    if (QString error = readCheckpointSpec(path, &saved); !error.isEmpty())
+    torch::serialize::InputArchive archive;
+    QString error;
+    if (!openCheckpoint(path, archive, &error))
         return error;
+    ExperimentSpec saved;
+    if (QString e = specFromArchive(archive, path, &saved); !e.isEmpty())
+        return e;
     saved.generator.assignMissingIds(QStringLiteral("g"));
     saved.discriminator.assignMissingIds(QStringLiteral("d"));
     for (NetworkRole role : {NetworkRole::Generator, NetworkRole::Discriminator}) {
@@ -533,12 +547,8 @@ QString Trainer::loadCheckpoint(const QString &path)
             .arg(path, saved.emaDecay > 0 ? QStringLiteral("with") : QStringLiteral("without"));
 
     // Load into a fresh copy; the running state is replaced only when everything loaded.
-    QString error;
     std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
     if (!fresh)
-        return error;
-    torch::serialize::InputArchive archive;
-    if (!openCheckpoint(path, archive, &error))
         return error;
     try {
         auto shapesOf = [](const torch::nn::Sequential &net) {

@@ -33,7 +33,7 @@ public:
     SampleBatch sampleFixed(int count = 64);
     // Samples from fresh noise drawn from `seed` (independent of training randomness).
     SampleBatch sample(int count, std::uint64_t seed);
-    // Samples for given latent vectors (count x latentDim values).
+    // Samples for given latent vectors (count x latentDim values; an empty batch when the sizes disagree).
     SampleBatch generate(const std::vector<float> &latents, int count);
 
     // Writes spec, G, D, EMA, optimiser states, RNG state, data order, step and history
