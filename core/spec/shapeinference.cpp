@@ -269,13 +269,15 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
 
 double ExperimentAnalysis::trainingStepFlops(const ExperimentSpec &spec) const
 {
-    // Backward costs about twice the forward (input and weight gradients).
+    // As the trainer runs a step; a backward pass costs about twice its forward (input and
+    // weight gradients). Penalty passes (R1, WGAN-GP) are not counted.
     const double b = spec.batchSize;
     const double gf = generator.flops * b;
     const double df = discriminator.flops * b;
-    // Per D update: G forward (fake), D forward+backward on real and on fake.
+    // Per D update: G forward for the fakes, D forward + backward on the real and on the fake batch.
     const double dUpdate = gf + 2 * 3 * df;
-    // G update: G forward+backward, D forward+backward (input gradients only: about 2x forward).
-    const double gUpdate = 3 * gf + 2 * df;
+    // G update reuses the last D update's fakes: D forward + input-only backward (about one
+    // forward), then G backward.
+    const double gUpdate = 2 * df + 2 * gf;
     return spec.dStepsPerG * dUpdate + gUpdate;
 }
