@@ -106,7 +106,7 @@ void MainWindow::fillTable(QTableWidget *table, const NetworkSpec &spec, const N
         table->setItem(row, 0, new QTableWidgetItem(QStringLiteral("%1. %2").arg(i + 1).arg(layerkind::name(spec.layers[i].kind))));
         table->setItem(row, 1, new QTableWidgetItem(a.outShape.empty() ? tr("?") : shapeToString(a.outShape)));
         table->setItem(row, 2, new QTableWidgetItem(QLocale().toString(qlonglong(a.parameters))));
-        table->setItem(row, 3, new QTableWidgetItem(QString::number(a.flops / 1e6, 'f', 2)));
+        table->setItem(row, 3, new QTableWidgetItem(QString::number(a.flops / 1e6, 'g', 3)));
         if (!a.problems.isEmpty())
             for (int c = 0; c < 4; ++c) {
                 table->item(row, c)->setBackground(QColor(255, 220, 220));
@@ -117,7 +117,7 @@ void MainWindow::fillTable(QTableWidget *table, const NetworkSpec &spec, const N
     table->setItem(total, 0, new QTableWidgetItem(tr("Total")));
     table->setItem(total, 1, new QTableWidgetItem(net.outShape.empty() ? tr("?") : shapeToString(net.outShape)));
     table->setItem(total, 2, new QTableWidgetItem(QLocale().toString(qlonglong(net.parameters))));
-    table->setItem(total, 3, new QTableWidgetItem(QString::number(net.flops / 1e6, 'f', 2)));
+    table->setItem(total, 3, new QTableWidgetItem(QString::number(net.flops / 1e6, 'g', 3)));
 }
 
 void MainWindow::showExperiment()
