@@ -39,8 +39,14 @@ G = mlp(spec['generator']['layers']); D = mlp(spec['discriminator']['layers'])
 og, od = spec['optimizers']['generator'], spec['optimizers']['discriminator']
 optG = torch.optim.Adam(G.parameters(), lr=og['lr'], betas=(og['beta1'], og['beta2']))
 optD = torch.optim.Adam(D.parameters(), lr=od['lr'], betas=(od['beta1'], od['beta2']))
-angles = torch.randint(0, 8, (50000,)).float() * 2 * math.pi / 8
-data = torch.stack([angles.cos(), angles.sin()], 1) + 0.01 * torch.randn(50000, 2)
+# The preset's own set: ring8 (8 Gaussians on the unit circle, sigma 0.01) or grid25
+# (25 at {-4,-2,0,2,4}^2, sigma 0.05).
+if spec['data'].get('set') == 'grid25':
+    modes = torch.tensor([[2.0 * i, 2.0 * j] for i in range(-2, 3) for j in range(-2, 3)]); sigma = 0.05
+else:
+    angles = torch.arange(8).float() * 2 * math.pi / 8
+    modes = torch.stack([angles.cos(), angles.sin()], 1); sigma = 0.01
+data = modes[torch.randint(0, modes.shape[0], (50000,))] + sigma * torch.randn(50000, 2)
 
 r1 = spec['loss'].get('r1_gamma', 0)
 d_steps = spec['training'].get('d_steps_per_g', 1)
@@ -70,7 +76,7 @@ for _ in range(5): step()
 t = time.perf_counter()
 for _ in range(steps): step()
 dt = time.perf_counter() - t
-print(json.dumps({'model': 'mlp-ring8 (python)', 'threads': a.threads, 'steps': steps, 'steps_per_s': steps / dt}))
+print(json.dumps({'model': os.path.basename(a.preset) + ' (python)', 'threads': a.threads, 'steps': steps, 'steps_per_s': steps / dt}))
 if a.out:
     with torch.no_grad():
         s = (G_ema or G)(torch.randn(2500, z_dim))
