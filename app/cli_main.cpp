@@ -557,7 +557,8 @@ int cmdBench(const QStringList &args)
     if (!parseOptions(parser, args,
                       {{QStringLiteral("preset"), QStringLiteral("A built-in experiment."), QStringLiteral("NAME")},
                        {QStringLiteral("steps"), QStringLiteral("Timed steps (default 50)."), QStringLiteral("N")},
-                       {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")}},
+                       {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+                       {QStringLiteral("autograd"), QStringLiteral("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}},
                       &code))
         return code;
     ExperimentSpec spec;
@@ -577,6 +578,7 @@ int cmdBench(const QStringList &args)
     std::unique_ptr<Trainer> trainer = Trainer::create(spec, data, &error);
     if (!trainer)
         return fail(error);
+    trainer->setFusedMlpAllowed(!parser.isSet(QStringLiteral("autograd")));
     constexpr int kWarmupSteps = 5;  // first steps pay for allocation and library start-up
     StepRecord r;
     for (int i = 0; i < kWarmupSteps; ++i)
@@ -599,6 +601,7 @@ int cmdBench(const QStringList &args)
     out() << "experiment:        " << spec.name << " (batch " << spec.batchSize << ", " << spec.threads << " thread"
           << (spec.threads == 1 ? "" : "s") << ")\n"
           << "steps timed:       " << steps << " after " << kWarmupSteps << " warm-up\n"
+          << "arithmetic:        " << (trainer->usesFusedMlp() ? "hand-written MLP" : "autograd") << "\n"
           << "images/s:          " << QString::number(spec.batchSize * steps / seconds, 'f', 1) << "\n"
           << "steps/s:           " << QString::number(steps / seconds, 'f', 2) << "\n"
           << "ms per step:       " << QString::number(1000 * seconds / steps, 'f', 2) << "\n"

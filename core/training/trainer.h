@@ -23,6 +23,11 @@ public:
     // is NaN or infinite; no optimiser step is taken then.
     bool step(StepRecord *record, QString *error);
 
+    // Plain MLPs train through hand-written arithmetic equal in value to autograd (much
+    // faster for 2D sets); tests switch it off to compare the two.
+    void setFusedMlpAllowed(bool allowed);
+    bool usesFusedMlp() const;
+
     std::int64_t currentStep() const;
     const std::vector<StepRecord> &history() const;
     const ExperimentSpec &spec() const;

@@ -54,6 +54,9 @@ private slots:
     void everyLossTrains_data();
     void everyLossTrains();
     void sameSeedSameRun();
+    void handWrittenMlpMatchesAutograd_data();
+    void handWrittenMlpMatchesAutograd();
+    void handWrittenMlpResumesExactly();
     void nanStopsBeforeTheOptimiserStep();
     void resumeIsExact();
     void refusesOtherArchitecture();
@@ -156,6 +159,98 @@ void TestTrainer::sameSeedSameRun()
     auto c = makeTrainer(other);
     QVERIFY(c->step(nullptr, &error));
     QVERIFY(!sameRecords(a->history()[0], c->history()[0]));
+}
+
+void TestTrainer::handWrittenMlpMatchesAutograd_data()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<double>("r1");
+    QTest::addColumn<double>("smoothing");
+    QTest::addColumn<double>("noise");
+    QTest::addColumn<int>("dSteps");
+    QTest::addColumn<int>("optimizer");
+    const int adam = int(OptimizerKind::Adam), sgd = int(OptimizerKind::SGD);
+    QTest::newRow("non-saturating + R1 (the 2D presets)") << int(LossKind::NonSaturating) << 1.0 << 0.0 << 0.0 << 1 << adam;
+    QTest::newRow("minimax + smoothing") << int(LossKind::Minimax) << 0.0 << 0.1 << 0.0 << 1 << adam;
+    QTest::newRow("least-squares + instance noise") << int(LossKind::LeastSquares) << 0.0 << 0.0 << 0.3 << 1 << adam;
+    QTest::newRow("wasserstein, 3 critic steps") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.0 << 3 << adam;
+    // At the start of hinge training every hinge term is active, and the real and fake parts of
+    // some bias gradients cancel: exactly 0 in one order of summation, 1e-11 in another. Adam
+    // turns that into steps a large fraction of the learning rate apart, so compare with SGD.
+    QTest::newRow("hinge + R1, SGD with momentum") << int(LossKind::Hinge) << 2.0 << 0.0 << 0.0 << 2 << sgd;
+}
+
+void TestTrainer::handWrittenMlpMatchesAutograd()
+{
+    QFETCH(int, loss);
+    QFETCH(double, r1);
+    QFETCH(double, smoothing);
+    QFETCH(double, noise);
+    QFETCH(int, dSteps);
+    QFETCH(int, optimizer);
+    ExperimentSpec s = smallMlp();
+    s.optimizerD.kind = s.optimizerG.kind = OptimizerKind(optimizer);
+    s.optimizerD.momentum = s.optimizerG.momentum = 0.9;
+    s.generator.layers.insert(s.generator.layers.begin() + 2, LayerSpec::linear(32, 32));
+    s.generator.layers.insert(s.generator.layers.begin() + 3, LayerSpec::simple(LayerKind::Tanh));
+    s.loss.kind = LossKind(loss);
+    s.loss.r1Gamma = r1;
+    s.loss.labelSmoothing = smoothing;
+    s.loss.instanceNoise = noise;
+    s.loss.instanceNoiseSteps = 10;
+    s.dStepsPerG = dSteps;
+    s.emaDecay = 0.9;
+    s.lrDecayTo = 0.5;
+    s.steps = 15;
+    auto fused = makeTrainer(s);
+    auto reference = makeTrainer(s);
+    reference->setFusedMlpAllowed(false);
+    QVERIFY(fused->usesFusedMlp());
+    QVERIFY(!reference->usesFusedMlp());
+    QString error;
+    auto close = [](double a, double b) { return std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(b)); };
+    for (int i = 0; i < 15; ++i) {
+        StepRecord a, b;
+        QVERIFY2(fused->step(&a, &error), qPrintable(error));
+        QVERIFY2(reference->step(&b, &error), qPrintable(error));
+        const QString where = QStringLiteral("step %1: D %2 vs %3, G %4 vs %5, |gD| %6 vs %7, |gG| %8 vs %9")
+                                  .arg(i + 1).arg(a.lossD).arg(b.lossD).arg(a.lossG).arg(b.lossG)
+                                  .arg(a.gradNormD).arg(b.gradNormD).arg(a.gradNormG).arg(b.gradNormG);
+        QVERIFY2(close(a.lossD, b.lossD) && close(a.lossG, b.lossG) && close(a.lossDReal, b.lossDReal)
+                     && close(a.dReal, b.dReal) && close(a.dFake, b.dFake) && close(a.gradNormD, b.gradNormD)
+                     && close(a.gradNormG, b.gradNormG),
+                 qPrintable(where));
+    }
+    const SampleBatch a = fused->sampleFixed(32), b = reference->sampleFixed(32);
+    QCOMPARE(a.points.size(), b.points.size());
+    for (size_t i = 0; i < a.points.size(); ++i)
+        QVERIFY2(close(a.points[i], b.points[i]), qPrintable(QStringLiteral("sample value %1: %2 vs %3").arg(i).arg(a.points[i]).arg(b.points[i])));
+}
+
+void TestTrainer::handWrittenMlpResumesExactly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt"));
+    ExperimentSpec s = smallMlp();
+    s.emaDecay = 0.9;
+    s.loss.r1Gamma = 1.0;
+    auto straight = makeTrainer(s);
+    auto first = makeTrainer(s);
+    QVERIFY(straight->usesFusedMlp());
+    QString error;
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(straight->step(nullptr, &error));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(first->step(nullptr, &error));
+    QCOMPARE(first->saveCheckpoint(path), QString());
+    auto resumed = makeTrainer(s);
+    QCOMPARE(resumed->loadCheckpoint(path), QString());
+    QVERIFY(resumed->usesFusedMlp());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY2(resumed->step(nullptr, &error), qPrintable(error));
+    for (size_t i = 0; i < 20; ++i)
+        QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
+    QCOMPARE(resumed->sampleFixed(16).points, straight->sampleFixed(16).points);
 }
 
 void TestTrainer::nanStopsBeforeTheOptimiserStep()
