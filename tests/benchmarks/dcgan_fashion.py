@@ -2,7 +2,9 @@
 """The dcgan-fashion preset written directly in Python PyTorch (Debian's python3-torch): the
 baseline for `gan-playground-cli bench --preset dcgan-fashion`. Same layers, DCGAN init,
 non-saturating loss, Adam 2e-4 (0.5, 0.999), batch 64, fp32. Prints images/s as JSON; with
---samples, writes an 8x8 grid of samples (PGM) after the run."""
+--samples, writes an 8x8 grid of samples (PGM) after the run; with --idx-out, N samples as an
+IDX file (what `gan-playground-cli sample` writes) for tests/benchmarks/fashion_fid.py.
+--seconds S trains for S seconds of wall-clock time instead of a step count."""
 import argparse, gzip, json, time
 import numpy as np
 import torch
@@ -15,6 +17,9 @@ p.add_argument('--warmup', type=int, default=5)
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=1)
 p.add_argument('--samples', default=None)
+p.add_argument('--seconds', type=float, default=None)
+p.add_argument('--idx-out', default=None)
+p.add_argument('--count', type=int, default=10000)
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
@@ -57,10 +62,22 @@ def step():
 
 for _ in range(a.warmup): step()
 t = time.perf_counter()
-for _ in range(a.steps): step()
+if a.seconds:
+    a.steps = 0
+    while time.perf_counter() - t < a.seconds:
+        step(); a.steps += 1
+else:
+    for _ in range(a.steps): step()
 dt = time.perf_counter() - t
 print(json.dumps({'model': 'dcgan-fashion (python)', 'threads': a.threads, 'steps': a.steps,
                   'images_per_s': round(batch * a.steps / dt, 1), 'ms_per_step': round(1000 * dt / a.steps, 2)}))
+if a.idx_out:
+    G.eval()
+    with torch.no_grad():
+        s = torch.cat([G(torch.randn(500, 100)) for _ in range((a.count + 499) // 500)])[:a.count]
+        s = s.add(1).mul(127.5).round().clamp(0, 255).byte().numpy()
+    with open(a.idx_out, 'wb') as f:
+        f.write(bytes([0, 0, 8, 3]) + np.array([a.count, 28, 28], '>i4').tobytes() + s.tobytes())
 if a.samples:
     G.eval()
     with torch.no_grad():
