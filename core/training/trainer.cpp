@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "fusedmlp.h"
+#include "tensorsamples.h"
 #include "losses.h"
 #include "nn/torchmodules.h"
 #include "spec/specjson.h"
@@ -77,25 +78,6 @@ at::Generator makeGenerator(std::uint64_t seed)
 }
 
 // Images [N, C, H, W] in [-1, 1] -> bytes N x H x W x C; points [N, 2] -> floats.
-SampleBatch toSampleBatch(const torch::Tensor &out)
-{
-    SampleBatch batch;
-    const torch::Tensor cpu = out.detach().to(torch::kCPU).contiguous();
-    batch.count = int(cpu.size(0));
-    if (cpu.dim() == 4) {
-        batch.channels = int(cpu.size(1));
-        batch.height = int(cpu.size(2));
-        batch.width = int(cpu.size(3));
-        const torch::Tensor bytes = cpu.add(1.0).mul(127.5).round().clamp(0, 255).to(torch::kUInt8)
-                                        .permute({0, 2, 3, 1}).contiguous();
-        batch.pixels.assign(bytes.data_ptr<std::uint8_t>(), bytes.data_ptr<std::uint8_t>() + bytes.numel());
-    } else {
-        const torch::Tensor f = cpu.to(torch::kFloat).reshape({cpu.size(0), -1});
-        batch.points.assign(f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
-    }
-    return batch;
-}
-
 }  // namespace
 
 struct Trainer::Impl {
@@ -211,8 +193,19 @@ struct Trainer::Impl {
         torch::NoGradGuard noGrad;
         const auto ema = Gema->parameters();
         const auto live = G->parameters();
-        for (size_t i = 0; i < ema.size(); ++i)
-            ema[i].mul_(spec.emaDecay).add_(live[i], 1.0 - spec.emaDecay);
+        for (size_t i = 0; i < ema.size(); ++i) {
+            if (ema[i].is_cpu() && ema[i].scalar_type() == torch::kFloat && ema[i].is_contiguous()) {
+                // One pass instead of two tensor operations: small nets make many small tensors.
+                const torch::Tensor source = live[i].contiguous();
+                float *e = ema[i].data_ptr<float>();
+                const float *p = source.data_ptr<float>();
+                const float keep = float(spec.emaDecay), take = float(1.0 - spec.emaDecay);
+                for (int64_t k = 0, n = ema[i].numel(); k < n; ++k)
+                    e[k] = e[k] * keep + p[k] * take;
+            } else {
+                ema[i].mul_(spec.emaDecay).add_(live[i], 1.0 - spec.emaDecay);
+            }
+        }
         const auto emaBuffers = Gema->buffers();
         const auto liveBuffers = G->buffers();
         for (size_t i = 0; i < emaBuffers.size(); ++i)
@@ -499,6 +492,17 @@ SampleBatch Trainer::generate(const std::vector<float> &latents, int count)
         return {};
     const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat).clone();
     return d->generateFrom(z);
+}
+
+std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
+{
+    const torch::nn::Sequential &net = d->Gema ? d->Gema : d->G;
+    torch::serialize::OutputArchive archive;
+    net->save(archive);
+    std::ostringstream out;
+    archive.save_to(out);
+    const std::string bytes = out.str();
+    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step);
 }
 
 QString Trainer::saveCheckpoint(const QString &path) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "generatorcopy.h"
 #include "spec/experimentspec.h"
 #include "steprecord.h"
 
@@ -40,6 +41,9 @@ public:
     SampleBatch sample(int count, std::uint64_t seed);
     // Samples for given latent vectors (count x latentDim values; an empty batch when the sizes disagree).
     SampleBatch generate(const std::vector<float> &latents, int count);
+
+    // A frozen copy of the generator (its EMA when enabled) for use on another thread.
+    std::shared_ptr<GeneratorCopy> copyGenerator() const;
 
     // Writes spec, G, D, EMA, optimiser states, RNG state, data order, step and history
     // atomically. Returns an empty string or a message naming the file.

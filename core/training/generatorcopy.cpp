@@ -1,0 +1,73 @@
+#include "generatorcopy.h"
+
+#include "nn/torchmodules.h"
+#include "tensorsamples.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <sstream>
+
+struct GeneratorCopy::Impl {
+    ExperimentSpec spec;
+    QByteArray state;
+    std::int64_t step = 0;
+    torch::nn::Sequential net{nullptr};
+    QString error;
+
+    bool build()
+    {
+        if (net)
+            return true;
+        try {
+            NetworkSpec g = spec.generator;
+            g.assignMissingIds(QStringLiteral("g"));
+            // Every weight is overwritten by the loaded state; the generator only fills the shapes.
+            torch::nn::Sequential built = modulebuilder::build(g, at::make_generator<at::CPUGeneratorImpl>(0), false);
+            std::istringstream in(std::string(state.constData(), size_t(state.size())));
+            torch::serialize::InputArchive archive;
+            archive.load_from(in);
+            built->load(archive);
+            built->eval();
+            net = built;
+            state.clear();  // the network holds the weights now
+            return true;
+        } catch (const c10::Error &e) {
+            error = QStringLiteral("cannot rebuild the generator from step %1: %2")
+                        .arg(step)
+                        .arg(QString::fromStdString(e.what_without_backtrace()));
+            return false;
+        }
+    }
+};
+
+GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step) : d(std::make_unique<Impl>())
+{
+    d->spec = spec;
+    d->state = std::move(state);
+    d->step = step;
+}
+
+GeneratorCopy::~GeneratorCopy() = default;
+
+const ExperimentSpec &GeneratorCopy::spec() const { return d->spec; }
+int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
+std::int64_t GeneratorCopy::step() const { return d->step; }
+QString GeneratorCopy::error() const { return d->error; }
+
+SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count)
+{
+    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
+        d->error = QStringLiteral("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim);
+        return {};
+    }
+    if (!d->build())
+        return {};
+    try {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
+        return toSampleBatch(d->net->forward(z));
+    } catch (const c10::Error &e) {
+        d->error = QString::fromStdString(e.what_without_backtrace());
+        return {};
+    }
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+#include "steprecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// A frozen copy of a run's generator (its moving average when the run keeps one) for the
+// latent explorer. The training thread makes it from the weights between two steps; from then
+// on it belongs to whoever received it and shares nothing with the weights the optimiser is
+// changing. Not thread-safe itself: one thread at a time uses a copy.
+class GeneratorCopy {
+public:
+    // `state` is the generator's serialized parameters and buffers (Trainer::copyGenerator).
+    GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step);
+    ~GeneratorCopy();
+    GeneratorCopy(const GeneratorCopy &) = delete;
+    GeneratorCopy &operator=(const GeneratorCopy &) = delete;
+
+    const ExperimentSpec &spec() const;
+    int latentDim() const;
+    std::int64_t step() const;  // the training step the weights are from
+
+    // Samples for `count` latent vectors (count x latentDim values, row-major). The network is
+    // built on first use. An empty batch, with error() set, when the sizes disagree or the
+    // state does not load.
+    SampleBatch generate(const std::vector<float> &latents, int count);
+    QString error() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};

@@ -1,0 +1,309 @@
+#include "trainingcontroller.h"
+
+#include "data/dataset.h"
+#include "trainer.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <exception>
+
+namespace {
+constexpr int kDefaultSnapshotMs = 80;   // ~12 updates a second: smooth plots, little GUI work
+constexpr int kDefaultSampleMs = 500;    // a sample grid costs a generator pass; twice a second is live enough
+constexpr int kGeneratorPublishMs = 1000;  // a frozen generator costs a serialisation of its weights
+constexpr int kSampleGridCount = 64;     // the 8x8 grid
+}  // namespace
+
+struct TrainingController::Impl {
+    // Commands from the GUI thread to the training thread.
+    struct Control {
+        QMutex mutex;
+        QWaitCondition wake;
+        bool stop = false;
+        bool paused = false;
+        int stepRequests = 0;
+        QStringList saves;
+        int snapshotMs = kDefaultSnapshotMs;
+        int sampleMs = kDefaultSampleMs;
+    };
+
+    std::shared_ptr<Control> control = std::make_shared<Control>();
+    std::unique_ptr<QThread> thread;
+    State state = State::Idle;
+
+    void finishThread()
+    {
+        if (!thread)
+            return;
+        {
+            QMutexLocker lock(&control->mutex);
+            control->stop = true;
+        }
+        control->wake.wakeAll();
+        thread->wait();
+        thread.reset();
+    }
+
+    static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint);
+};
+
+namespace {
+// Runs f in the controller's thread, unless the controller is gone by then.
+template <typename F>
+void post(QObject *owner, F f)
+{
+    QMetaObject::invokeMethod(owner, std::move(f), Qt::QueuedConnection);
+}
+}  // namespace
+
+void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec,
+                                   QString checkpoint)
+{
+    auto fail = [owner](const QString &message) {
+        post(owner, [owner, message] { emit owner->failed(message); });
+    };
+    auto setState = [owner](State s) { post(owner, [owner, s] { owner->setState(s); }); };
+
+    std::unique_ptr<Trainer> trainer;
+    try {
+        int lastPercent = -1;
+        const DatasetLoad loaded = datasets::load(spec.data, spec.seed, [&](double f) {
+            const int percent = int(f * 100);
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
+            post(owner, [owner, f] { emit owner->loadingProgress(f); });
+        });
+        QString error;
+        if (loaded.data)
+            trainer = Trainer::create(spec, loaded.data, &error);
+        else
+            error = loaded.error;
+        if (trainer && !checkpoint.isEmpty())
+            error = trainer->loadCheckpoint(checkpoint);
+        if (!trainer || !error.isEmpty()) {
+            fail(error);
+            setState(State::Idle);
+            return;
+        }
+
+        std::vector<StepRecord> pending;
+        QElapsedTimer sinceSnapshot, sinceSamples, sincePublish, active;
+        sinceSnapshot.start();
+        sinceSamples.start();
+        sincePublish.start();
+        double activeSeconds = 0, activeSinceSnapshot = 0;
+
+        auto flush = [&](bool withSamples) {
+            TrainingSnapshot s;
+            s.records.swap(pending);
+            s.step = trainer->currentStep();
+            s.targetSteps = spec.steps;
+            s.elapsedSeconds = activeSeconds;
+            s.imagesPerSecond = activeSinceSnapshot > 0 ? double(spec.batchSize) * double(s.records.size()) / activeSinceSnapshot : 0;
+            if (withSamples) {
+                s.samples = trainer->sampleFixed(kSampleGridCount);
+                sinceSamples.restart();
+            }
+            activeSinceSnapshot = 0;
+            sinceSnapshot.restart();
+            post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+        };
+        auto publish = [&] {
+            std::shared_ptr<GeneratorCopy> g = trainer->copyGenerator();
+            sincePublish.restart();
+            post(owner, [owner, g] { emit owner->generatorPublished(g); });
+        };
+
+        bool announcedPaused = false, budgetAnnounced = trainer->currentStep() >= spec.steps;
+        {
+            QMutexLocker lock(&c->mutex);
+            if (budgetAnnounced)
+                c->paused = true;
+        }
+        flush(true);
+        publish();
+        bool first = true;
+        for (;;) {
+            bool stop = false, paused = false, single = false;
+            QStringList saves;
+            {
+                QMutexLocker lock(&c->mutex);
+                while (!c->stop && c->saves.isEmpty() && c->paused && announcedPaused && c->stepRequests == 0)
+                    c->wake.wait(&c->mutex);
+                stop = c->stop;
+                saves.swap(c->saves);
+                paused = c->paused;
+                if (paused && c->stepRequests > 0) {
+                    --c->stepRequests;
+                    single = true;
+                }
+            }
+            for (const QString &path : saves) {
+                const QString error = trainer->saveCheckpoint(path);
+                post(owner, [owner, path, error] { emit owner->checkpointSaved(path, error); });
+            }
+            if (stop)
+                break;
+            if (first || paused != announcedPaused) {
+                if (paused && !first) {
+                    flush(true);
+                    publish();
+                }
+                setState(paused ? State::Paused : State::Running);
+                announcedPaused = paused;
+                first = false;
+            }
+            if (paused && !single)
+                continue;
+
+            active.start();
+            StepRecord r;
+            QString error;
+            const bool ok = trainer->step(&r, &error);
+            if (ok)
+                pending.push_back(r);
+            const double seconds = active.nsecsElapsed() / 1e9;
+            activeSeconds += seconds;
+            activeSinceSnapshot += seconds;
+            if (!ok) {
+                flush(true);
+                fail(error);
+                break;
+            }
+            if (!budgetAnnounced && trainer->currentStep() >= spec.steps) {
+                budgetAnnounced = true;
+                {
+                    QMutexLocker lock(&c->mutex);
+                    c->paused = true;
+                }
+                const qint64 at = trainer->currentStep();
+                post(owner, [owner, at] { emit owner->budgetReached(at); });
+            }
+            int snapshotMs, sampleMs;
+            {
+                QMutexLocker lock(&c->mutex);
+                snapshotMs = c->snapshotMs;
+                sampleMs = c->sampleMs;
+            }
+            if (single) {
+                flush(true);
+                publish();
+            } else if (sinceSnapshot.elapsed() >= snapshotMs) {
+                flush(sinceSamples.elapsed() >= sampleMs);
+                if (sincePublish.elapsed() >= kGeneratorPublishMs)
+                    publish();
+            }
+        }
+        flush(true);
+        publish();
+    } catch (const std::exception &e) {
+        // Exceptions never leave the thread: they become a message.
+        fail(QStringLiteral("training stopped: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    setState(State::Idle);
+}
+
+TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
+{
+    qRegisterMetaType<TrainingSnapshot>();
+    qRegisterMetaType<std::shared_ptr<GeneratorCopy>>();
+    qRegisterMetaType<TrainingController::State>();
+}
+
+TrainingController::~TrainingController() { d->finishThread(); }
+
+TrainingController::State TrainingController::state() const { return d->state; }
+
+void TrainingController::setState(State s)
+{
+    if (s == State::Idle && d->thread)
+        d->thread->wait();  // the run has ended; its last queued results are already delivered
+    if (d->state == s)
+        return;
+    d->state = s;
+    emit stateChanged(s);
+}
+
+bool TrainingController::start(const ExperimentSpec &spec, const QString &checkpoint, bool paused)
+{
+    if (d->state != State::Idle)
+        return false;
+    d->finishThread();
+    auto c = std::make_shared<Impl::Control>();
+    {
+        QMutexLocker lock(&d->control->mutex);
+        c->snapshotMs = d->control->snapshotMs;
+        c->sampleMs = d->control->sampleMs;
+    }
+    c->paused = paused;
+    d->control = c;
+    d->thread.reset(QThread::create(&Impl::run, this, c, spec, checkpoint));
+    d->thread->setObjectName(QStringLiteral("training"));
+    setState(State::Loading);
+    d->thread->start();
+    return true;
+}
+
+void TrainingController::pause()
+{
+    QMutexLocker lock(&d->control->mutex);
+    d->control->paused = true;
+}
+
+void TrainingController::resume()
+{
+    {
+        QMutexLocker lock(&d->control->mutex);
+        d->control->paused = false;
+    }
+    d->control->wake.wakeAll();
+}
+
+void TrainingController::step()
+{
+    {
+        QMutexLocker lock(&d->control->mutex);
+        if (!d->control->paused)
+            return;
+        ++d->control->stepRequests;
+    }
+    d->control->wake.wakeAll();
+}
+
+void TrainingController::stop()
+{
+    {
+        QMutexLocker lock(&d->control->mutex);
+        d->control->stop = true;
+    }
+    d->control->wake.wakeAll();
+}
+
+void TrainingController::saveCheckpoint(const QString &path)
+{
+    if (d->state == State::Idle) {
+        emit checkpointSaved(path, tr("no training run is active; start or resume one before saving a checkpoint"));
+        return;
+    }
+    {
+        QMutexLocker lock(&d->control->mutex);
+        d->control->saves.append(path);
+    }
+    d->control->wake.wakeAll();
+}
+
+void TrainingController::setSnapshotInterval(int milliseconds)
+{
+    QMutexLocker lock(&d->control->mutex);
+    d->control->snapshotMs = std::max(0, milliseconds);
+}
+
+void TrainingController::setSampleInterval(int milliseconds)
+{
+    QMutexLocker lock(&d->control->mutex);
+    d->control->sampleMs = std::max(0, milliseconds);
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "generatorcopy.h"
+#include "spec/experimentspec.h"
+#include "trainingsnapshot.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+// Runs one experiment on its own thread, which owns the data, the networks and the optimisers.
+// Lives in the GUI thread: commands are calls, results are queued signals carrying values.
+// The producer throttles (a snapshot at most every snapshotInterval ms, fresh samples at most
+// every sampleInterval ms); destroying the controller stops the run and waits for its thread.
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Loading, Running, Paused };
+    Q_ENUM(State)
+
+    explicit TrainingController(QObject *parent = nullptr);
+    ~TrainingController() override;
+
+    State state() const;
+    bool isActive() const { return state() != State::Idle; }
+
+    // Starts a run of a copy of `spec`: loads its data on the training thread, then trains up to
+    // spec.steps. With `checkpoint`, the run continues from that file. With `paused`, it waits
+    // for resume() or step() once loaded. False when a run is already active.
+    bool start(const ExperimentSpec &spec, const QString &checkpoint = QString(), bool paused = false);
+    void pause();
+    void resume();
+    void step();  // one training step while paused
+    void stop();  // ends the run after the current step; stateChanged(Idle) follows
+    // Saves a checkpoint between two steps; answered by checkpointSaved.
+    void saveCheckpoint(const QString &path);
+
+    void setSnapshotInterval(int milliseconds);
+    void setSampleInterval(int milliseconds);
+
+signals:
+    void stateChanged(TrainingController::State state);
+    void loadingProgress(double fraction);
+    void snapshot(const TrainingSnapshot &snapshot);
+    // A new frozen generator, at most about once a second and whenever the run pauses or ends.
+    void generatorPublished(std::shared_ptr<GeneratorCopy> generator);
+    // The run reached its step budget; it is paused there (resume() trains on).
+    void budgetReached(qint64 step);
+    // The run stopped on an error (bad data, NaN, ...); the message names the step or file.
+    void failed(const QString &message);
+    void checkpointSaved(const QString &path, const QString &error);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    void setState(State s);
+};
+Q_DECLARE_METATYPE(std::shared_ptr<GeneratorCopy>)

@@ -1,0 +1,254 @@
+// The training thread as the window drives it: start, pause, single steps, resume, stop,
+// failures, checkpoints, frozen generators, and destruction mid-run.
+#include "training/trainer.h"
+#include "training/trainingcontroller.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <limits>
+
+namespace {
+ExperimentSpec ringMlp()
+{
+    ExperimentSpec s;
+    s.name = QStringLiteral("controller-test");
+    s.latentDim = 4;
+    s.generator.layers = {LayerSpec::linear(4, 32), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(32, 2)};
+    s.discriminator.layers = {LayerSpec::linear(2, 32), LayerSpec::leakyRelu(0.2), LayerSpec::linear(32, 1)};
+    s.data.kind = DataKind::Synthetic2D;
+    s.data.syntheticCount = 2000;
+    s.batchSize = 64;
+    s.threads = 1;
+    s.steps = 100000;
+    return s;
+}
+
+std::int64_t lastStep(const QSignalSpy &snapshots)
+{
+    return snapshots.isEmpty() ? -1 : snapshots.last().at(0).value<TrainingSnapshot>().step;
+}
+
+using State = TrainingController::State;
+}  // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+private slots:
+    void startPauseStepResumeStop();
+    void snapshotsCarryEveryStepOnce();
+    void budgetPausesTheRun();
+    void failureIsAMessage();
+    void badDataIsAMessage();
+    void checkpointFromTheRun();
+    void generatorCopyIsFrozen();
+    void destroyingMidRunIsClean();
+};
+
+void TestTrainingController::startPauseStepResumeStop()
+{
+    TrainingController c;
+    QSignalSpy states(&c, &TrainingController::stateChanged);
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    QVERIFY(c.start(ringMlp()));
+    QCOMPARE(c.state(), State::Loading);
+    QVERIFY(!c.start(ringMlp()));  // one run at a time
+    QTRY_COMPARE(c.state(), State::Running);
+    QTRY_VERIFY(lastStep(snapshots) >= 20);
+
+    c.pause();
+    QTRY_COMPARE(c.state(), State::Paused);
+    QTest::qWait(50);
+    const std::int64_t pausedAt = lastStep(snapshots);
+    QTest::qWait(200);
+    QCOMPARE(lastStep(snapshots), pausedAt);  // nothing trains while paused
+
+    const int before = snapshots.count();
+    c.step();
+    QTRY_COMPARE(lastStep(snapshots), pausedAt + 1);
+    const TrainingSnapshot one = snapshots.last().at(0).value<TrainingSnapshot>();
+    QCOMPARE(int(one.records.size()), 1);
+    QCOMPARE(one.records[0].step, pausedAt + 1);
+    QCOMPARE(one.samples.count, 64);  // a single step refreshes the grid
+    QVERIFY(snapshots.count() > before);
+    QCOMPARE(c.state(), State::Paused);
+
+    c.resume();
+    QTRY_COMPARE(c.state(), State::Running);
+    QTRY_VERIFY(lastStep(snapshots) > pausedAt + 20);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    QVERIFY(states.count() >= 5);  // Loading, Running, Paused, Running, Idle
+    QCOMPARE(states.last().at(0).value<State>(), State::Idle);
+    // A new run can start once the old one is over.
+    QVERIFY(c.start(ringMlp()));
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
+void TestTrainingController::snapshotsCarryEveryStepOnce()
+{
+    TrainingController c;
+    c.setSnapshotInterval(30);
+    c.setSampleInterval(100);
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    ExperimentSpec s = ringMlp();
+    s.steps = 300;
+    QVERIFY(c.start(s));
+    QSignalSpy budget(&c, &TrainingController::budgetReached);
+    QTRY_COMPARE_WITH_TIMEOUT(budget.count(), 1, 30000);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    std::int64_t expected = 1;
+    int withSamples = 0;
+    for (const QList<QVariant> &args : snapshots) {
+        const TrainingSnapshot snap = args.at(0).value<TrainingSnapshot>();
+        for (const StepRecord &r : snap.records)
+            QCOMPARE(r.step, expected++);
+        if (snap.samples.count > 0) {
+            ++withSamples;
+            QCOMPARE(snap.samples.points.size(), size_t(2 * 64));
+        }
+        QCOMPARE(snap.targetSteps, std::int64_t(300));
+    }
+    QCOMPARE(expected, std::int64_t(301));  // every step exactly once, in order
+    QVERIFY(withSamples >= 2);              // the first grid and the last
+    QVERIFY(snapshots.count() < 300);       // throttled, not one per step
+}
+
+void TestTrainingController::budgetPausesTheRun()
+{
+    TrainingController c;
+    QSignalSpy budget(&c, &TrainingController::budgetReached);
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    ExperimentSpec s = ringMlp();
+    s.steps = 25;
+    QVERIFY(c.start(s));
+    QTRY_COMPARE(budget.count(), 1);
+    QCOMPARE(budget.first().at(0).toLongLong(), 25);
+    QTRY_COMPARE(c.state(), State::Paused);
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(25));
+    c.resume();  // trains on past the budget when asked
+    QTRY_VERIFY(lastStep(snapshots) > 30);
+}
+
+void TestTrainingController::failureIsAMessage()
+{
+    // A tiny CSV with a huge coordinate makes the losses overflow at once.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("points.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("0,0\n1,1\n3e38,3e38\n-3e38,1\n");
+    f.close();
+    ExperimentSpec s = ringMlp();
+    s.data.kind = DataKind::Csv2D;
+    s.data.path = csv;
+    s.batchSize = 4;
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QVERIFY(c.start(s));
+    QTRY_COMPARE(failed.count(), 1);
+    const QString message = failed.first().at(0).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("step 1: the discriminator")), qPrintable(message));
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
+void TestTrainingController::badDataIsAMessage()
+{
+    ExperimentSpec s = ringMlp();
+    s.data.kind = DataKind::Csv2D;
+    s.data.path = QStringLiteral("/nonexistent/points.csv");
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QVERIFY(c.start(s));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("/nonexistent/points.csv")),
+             qPrintable(failed.first().at(0).toString()));
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
+void TestTrainingController::checkpointFromTheRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.pt"));
+    TrainingController c;
+    QSignalSpy saved(&c, &TrainingController::checkpointSaved);
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    QVERIFY(c.start(ringMlp(), QString(), true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    for (int i = 0; i < 7; ++i)
+        c.step();
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(7));
+    c.saveCheckpoint(path);
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().at(1).toString(), QString());
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+
+    // Resuming from it continues at step 8.
+    QSignalSpy more(&c, &TrainingController::snapshot);
+    QVERIFY(c.start(ringMlp(), path, true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    c.step();
+    QTRY_COMPARE(lastStep(more), std::int64_t(8));
+    c.saveCheckpoint(dir.filePath(QStringLiteral("no/such/folder/x.pt")));
+    QTRY_COMPARE(saved.count(), 2);
+    QVERIFY2(saved.last().at(1).toString().contains(QStringLiteral("x.pt")), qPrintable(saved.last().at(1).toString()));
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    c.saveCheckpoint(path);  // nothing to save now: answered at once
+    QCOMPARE(saved.count(), 3);
+    QVERIFY(!saved.last().at(1).toString().isEmpty());
+}
+
+void TestTrainingController::generatorCopyIsFrozen()
+{
+    TrainingController c;
+    QSignalSpy published(&c, &TrainingController::generatorPublished);
+    QVERIFY(c.start(ringMlp(), QString(), true));
+    QTRY_VERIFY(published.count() >= 1);
+    std::shared_ptr<GeneratorCopy> first = published.last().at(0).value<std::shared_ptr<GeneratorCopy>>();
+    QVERIFY(first);
+    QCOMPARE(first->step(), std::int64_t(0));
+    const std::vector<float> z{0.5f, -1.0f, 0.25f, 2.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    const SampleBatch before = first->generate(z, 2);
+    QCOMPARE(before.count, 2);
+    QCOMPARE(before.points.size(), size_t(4));
+    QVERIFY(before.points[0] != before.points[2] || before.points[1] != before.points[3]);
+
+    c.resume();
+    QTRY_VERIFY(published.count() >= 2);
+    c.pause();
+    QTRY_COMPARE(c.state(), State::Paused);
+    std::shared_ptr<GeneratorCopy> later = published.last().at(0).value<std::shared_ptr<GeneratorCopy>>();
+    QVERIFY(later->step() > 0);
+    // The old copy is unchanged by training; the new one has learnt something.
+    QCOMPARE(first->generate(z, 2).points, before.points);
+    QVERIFY(later->generate(z, 2).points != before.points);
+    QCOMPARE(first->generate(z, 3).count, 0);  // sizes disagree
+    QVERIFY(!first->error().isEmpty());
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
+void TestTrainingController::destroyingMidRunIsClean()
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        TrainingController c;
+        QVERIFY(c.start(ringMlp()));
+        QTRY_COMPARE(c.state(), State::Running);
+        QTest::qWait(100);
+    }  // the destructor stops the run and joins the thread
+    QVERIFY(timer.elapsed() < 10000);
+    {
+        TrainingController c;
+        QVERIFY(c.start(ringMlp()));  // destroyed while loading
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTrainingController)
+#include "tst_trainingcontroller.moc"
