@@ -3,14 +3,22 @@
 #include "spec/experimentspec.h"
 #include "spec/shapeinference.h"
 
+#include "training/trainingcontroller.h"
+
 #include <QMainWindow>
 
-class QTableWidget;
-class QLabel;
+class QAction;
 class QComboBox;
+class QLabel;
+class QProgressBar;
+class QTableWidget;
+class SampleView;
+class TrainingPlots;
 
-// The first window: opens an experiment (a preset by default) and shows both layer stacks
-// with their live analysis. The designer, training dashboard and latent explorer build on it.
+// The main window: opens an experiment (a preset by default), shows both layer stacks with
+// their live analysis, and trains it on a worker thread with a live dashboard (loss, D output
+// and gradient-norm plots, the fixed-noise sample grid or 2D scatter). The designer and the
+// latent explorer build on it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -20,8 +28,21 @@ public:
     bool openFile(const QString &path);
     const ExperimentSpec &experiment() const { return m_spec; }
 
+    TrainingController *training() const { return m_training; }
+    TrainingPlots *plots() const { return m_plots; }
+    SampleView *samples() const { return m_samples; }
+    QAction *startAction() const { return m_start; }
+
+    void startTraining();
+    void togglePause();
+    void stepTraining();
+    void stopTraining();
+
 private:
     void showExperiment();
+    void updateActions();
+    void onSnapshot(const TrainingSnapshot &snapshot);
+    void onFailed(const QString &message);
     void fillTable(QTableWidget *table, const NetworkSpec &spec, const NetworkAnalysis &net);
 
     ExperimentSpec m_spec;
@@ -30,4 +51,19 @@ private:
     QTableWidget *m_generatorTable = nullptr;
     QTableWidget *m_discriminatorTable = nullptr;
     QLabel *m_problems = nullptr;
+
+    TrainingController *m_training = nullptr;
+    TrainingPlots *m_plots = nullptr;
+    SampleView *m_samples = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_step = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_saveCheckpoint = nullptr;
+    QLabel *m_stepLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_timeLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QString m_invalidReason;  // why Start is disabled; empty when the experiment is valid
+    bool m_designChanged = false;  // the document changed since this run started
 };

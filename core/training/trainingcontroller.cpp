@@ -15,6 +15,7 @@ constexpr int kDefaultSnapshotMs = 80;   // ~12 updates a second: smooth plots, 
 constexpr int kDefaultSampleMs = 500;    // a sample grid costs a generator pass; twice a second is live enough
 constexpr int kGeneratorPublishMs = 1000;  // a frozen generator costs a serialisation of its weights
 constexpr int kSampleGridCount = 64;     // the 8x8 grid
+constexpr int kRealPointCount = 1000;    // enough to show a 2D set's shape in a scatter plot
 }  // namespace
 
 struct TrainingController::Impl {
@@ -96,6 +97,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         sinceSamples.start();
         sincePublish.start();
         double activeSeconds = 0, activeSinceSnapshot = 0;
+        bool realSent = false;
 
         auto flush = [&](bool withSamples) {
             TrainingSnapshot s;
@@ -108,6 +110,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 s.samples = trainer->sampleFixed(kSampleGridCount);
                 sinceSamples.restart();
             }
+            if (!realSent && trainer->data().kind == Dataset::Kind::Points) {
+                const std::vector<float> &all = trainer->data().points;
+                s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
+            }
+            realSent = true;
             activeSinceSnapshot = 0;
             sinceSnapshot.restart();
             post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });

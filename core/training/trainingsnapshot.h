@@ -15,5 +15,6 @@ struct TrainingSnapshot {
     double elapsedSeconds = 0;        // training time of this run, pauses excluded
     double imagesPerSecond = 0;       // over the steps of this snapshot
     SampleBatch samples;              // fixed-noise samples; count 0 when not refreshed this time
+    std::vector<float> realPoints;    // 2D data: some real points (x, y, ...), in the first snapshot only
 };
 Q_DECLARE_METATYPE(TrainingSnapshot)

@@ -1,0 +1,170 @@
+#include "sampleview.h"
+
+#include "training/sampleimage.h"
+
+#include <QLabel>
+#include <QMouseEvent>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace {
+constexpr int kGridColumns = 8;
+constexpr int kGridGap = 2;
+}  // namespace
+
+SampleView::SampleView(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    m_grid = new QLabel(m_stack);
+    m_grid->setObjectName(QStringLiteral("sampleGrid"));
+    m_grid->setAlignment(Qt::AlignCenter);
+    m_grid->setMinimumSize(240, 240);
+    m_grid->setToolTip(tr("Samples from the same fixed noise throughout the run: watch them sharpen. Click one to explore around it."));
+    m_grid->installEventFilter(this);
+    m_stack->addWidget(m_grid);
+
+    m_scatter = new QCustomPlot(m_stack);
+    m_scatter->setObjectName(QStringLiteral("sampleScatter"));
+    m_scatter->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_scatter->legend->setVisible(true);
+    m_realGraph = m_scatter->addGraph();
+    m_realGraph->setName(tr("real data"));
+    m_realGraph->setLineStyle(QCPGraph::lsNone);
+    m_realGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 120), 4));
+    m_fakeGraph = m_scatter->addGraph();
+    m_fakeGraph->setName(tr("generated"));
+    m_fakeGraph->setLineStyle(QCPGraph::lsNone);
+    m_fakeGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(255, 127, 14, 200), 5));
+    m_stack->addWidget(m_scatter);
+    layout->addWidget(m_stack, 1);
+
+    auto *row = new QHBoxLayout;
+    m_timeline = new QSlider(Qt::Horizontal, this);
+    m_timeline->setObjectName(QStringLiteral("sampleTimeline"));
+    m_timeline->setToolTip(tr("Scrub back through earlier samples of this run; the right end follows the newest"));
+    m_timeline->setEnabled(false);
+    m_caption = new QLabel(tr("no samples yet"), this);
+    m_caption->setMinimumWidth(110);
+    row->addWidget(m_timeline, 1);
+    row->addWidget(m_caption);
+    layout->addLayout(row);
+    connect(m_timeline, &QSlider::valueChanged, this, [this](int v) { showEntry(v); });
+}
+
+void SampleView::setRealPoints(const std::vector<float> &points)
+{
+    QVector<double> x, y;
+    for (size_t i = 0; i + 1 < points.size(); i += 2) {
+        x.append(points[i]);
+        y.append(points[i + 1]);
+    }
+    m_realGraph->setData(x, y);
+    m_scatter->rescaleAxes();
+    m_scatter->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SampleView::addSamples(std::int64_t step, const SampleBatch &samples)
+{
+    if (samples.count == 0)
+        return;
+    const bool following = m_shown < 0 || m_shown == int(m_history.size()) - 1;
+    if (int(m_history.size()) >= kMaxHistory) {
+        // Keep the first grid and every other one after it: the timeline stays spread over the run.
+        std::vector<Entry> thinned;
+        for (size_t i = 0; i < m_history.size(); ++i)
+            if (i == 0 || i % 2 == 1)
+                thinned.push_back(std::move(m_history[i]));
+        m_history.swap(thinned);
+    }
+    m_history.push_back({step, samples});
+    m_timeline->setEnabled(m_history.size() > 1);
+    const QSignalBlocker block(m_timeline);
+    m_timeline->setRange(0, int(m_history.size()) - 1);
+    if (following) {
+        m_timeline->setValue(int(m_history.size()) - 1);
+        showEntry(int(m_history.size()) - 1);
+    } else {
+        showEntry(m_timeline->value());
+    }
+}
+
+void SampleView::clear()
+{
+    m_history.clear();
+    m_shown = -1;
+    m_image = QImage();
+    m_grid->clear();
+    m_realGraph->data()->clear();
+    m_fakeGraph->data()->clear();
+    m_timeline->setEnabled(false);
+    m_caption->setText(tr("no samples yet"));
+}
+
+void SampleView::showEntry(int index)
+{
+    if (index < 0 || index >= int(m_history.size()))
+        return;
+    m_shown = index;
+    const Entry &e = m_history[size_t(index)];
+    m_caption->setText(tr("step %1").arg(e.step));
+    if (e.samples.isImages()) {
+        m_stack->setCurrentWidget(m_grid);
+        m_image = sampleimage::grid(e.samples, kGridColumns, kGridGap);
+        const int side = std::max(1, std::min(m_grid->width(), m_grid->height()));
+        m_grid->setPixmap(QPixmap::fromImage(m_image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    } else {
+        m_stack->setCurrentWidget(m_scatter);
+        QVector<double> x, y;
+        for (size_t i = 0; i + 1 < e.samples.points.size(); i += 2) {
+            x.append(e.samples.points[i]);
+            y.append(e.samples.points[i + 1]);
+        }
+        m_fakeGraph->setData(x, y);
+        if (m_realGraph->dataCount() == 0)
+            m_scatter->rescaleAxes();
+        m_scatter->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+QImage SampleView::currentGrid() const { return m_image; }
+
+std::int64_t SampleView::currentStep() const
+{
+    return m_shown >= 0 ? m_history[size_t(m_shown)].step : -1;
+}
+
+QString SampleView::saveCurrent(const QString &path)
+{
+    if (m_shown < 0)
+        return tr("there are no samples to save yet");
+    if (m_history[size_t(m_shown)].samples.isImages())
+        return sampleimage::savePng(m_image, path);
+    return m_scatter->savePng(path) ? QString() : tr("cannot write %1").arg(path);
+}
+
+bool SampleView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_grid && event->type() == QEvent::Resize && m_shown >= 0)
+        showEntry(m_shown);
+    if (watched == m_grid && event->type() == QEvent::MouseButtonPress && !m_image.isNull()) {
+        // Map the click through the scaled pixmap to a cell of the 8x8 grid.
+        const QPoint p = static_cast<QMouseEvent *>(event)->position().toPoint();
+        const int side = std::max(1, std::min(m_grid->width(), m_grid->height()));
+        const QPoint origin((m_grid->width() - side) / 2, (m_grid->height() - side) / 2);
+        const QPoint inGrid = p - origin;
+        if (inGrid.x() >= 0 && inGrid.y() >= 0 && inGrid.x() < side && inGrid.y() < side) {
+            const int rows = (m_history[size_t(m_shown)].samples.count + kGridColumns - 1) / kGridColumns;
+            const int col = inGrid.x() * kGridColumns / side;
+            const int row = inGrid.y() * std::max(rows, kGridColumns) / side;
+            const int index = row * kGridColumns + col;
+            if (index < m_history[size_t(m_shown)].samples.count)
+                emit sampleClicked(index);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

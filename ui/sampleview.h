@@ -1,0 +1,60 @@
+#pragma once
+
+#include "training/steprecord.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QLabel;
+class QSlider;
+class QStackedWidget;
+
+// The fixed-noise samples of the running experiment: an 8x8 grid for images, or for 2D data a
+// scatter plot of real (blue) against generated (orange) points. A timeline slider scrubs back
+// through earlier grids of the run; at its right end it follows the newest.
+class SampleView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SampleView(QWidget *parent = nullptr);
+
+    void setRealPoints(const std::vector<float> &points);
+    void addSamples(std::int64_t step, const SampleBatch &samples);
+    void clear();
+
+    int historySize() const { return int(m_history.size()); }
+    QImage currentGrid() const;              // the grid shown now (images only)
+    std::int64_t currentStep() const;
+    QSlider *timeline() const { return m_timeline; }
+    QString saveCurrent(const QString &path);  // PNG; an empty string or a message
+
+    static constexpr int kMaxHistory = 200;  // grids kept for scrubbing; older ones thinned out
+
+signals:
+    // The user clicked sample `index` of the grid shown (for the latent explorer).
+    void sampleClicked(int index);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Entry {
+        std::int64_t step = 0;
+        SampleBatch samples;
+    };
+    void showEntry(int index);
+
+    std::vector<Entry> m_history;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_grid = nullptr;
+    QCustomPlot *m_scatter = nullptr;
+    QCPGraph *m_realGraph = nullptr;
+    QCPGraph *m_fakeGraph = nullptr;
+    QSlider *m_timeline = nullptr;
+    QLabel *m_caption = nullptr;
+    QImage m_image;
+    int m_shown = -1;
+};

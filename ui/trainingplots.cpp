@@ -1,0 +1,218 @@
+#include "trainingplots.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace {
+constexpr double kSmoothing = 0.02;  // EMA weight of a new step in the thick curves (~50-step memory)
+
+enum SeriesIndex { LossD, LossDSmooth, LossG, LossGSmooth, DReal, DFake, GradD, GradG, SeriesCount };
+
+QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
+{
+    auto *p = new QCustomPlot(parent);
+    p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+    p->xAxis->setLabel(QObject::tr("step"));
+    p->yAxis->setLabel(yLabel);
+    p->legend->setVisible(true);
+    p->legend->setBrush(QColor(255, 255, 255, 200));
+    QFont small = p->legend->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    p->legend->setFont(small);
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    p->setNoAntialiasingOnDrag(true);
+    p->setMinimumHeight(140);
+    return p;
+}
+}  // namespace
+
+TrainingPlots::TrainingPlots(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_loss = makePlot(this, tr("loss"));
+    m_score = makePlot(this, tr("mean D output"));
+    m_gradient = makePlot(this, tr("gradient norm"));
+    m_loss->setObjectName(QStringLiteral("lossPlot"));
+    m_score->setObjectName(QStringLiteral("scorePlot"));
+    m_gradient->setObjectName(QStringLiteral("gradientPlot"));
+    m_gradient->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_gradient->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    layout->addWidget(m_loss, 2);
+    layout->addWidget(m_score, 1);
+    layout->addWidget(m_gradient, 1);
+
+    const QColor blue(31, 119, 180), orange(255, 127, 14);
+    m_series.resize(SeriesCount);
+    auto add = [&](int index, QCustomPlot *plot, const QString &name, QColor color, double width, bool smoothed) {
+        Series &s = m_series[size_t(index)];
+        s.graph = plot->addGraph();
+        s.smoothed = smoothed;
+        if (!smoothed && (index == LossD || index == LossG))
+            color.setAlpha(90);  // the raw curve stays in the background of its smoothed one
+        s.graph->setPen(QPen(color, width));
+        s.graph->setName(name);
+        s.graph->setAdaptiveSampling(true);
+    };
+    add(LossD, m_loss, tr("D loss"), blue, 1, false);
+    add(LossDSmooth, m_loss, tr("D loss (smoothed)"), blue, 2.5, true);
+    add(LossG, m_loss, tr("G loss"), orange, 1, false);
+    add(LossGSmooth, m_loss, tr("G loss (smoothed)"), orange, 2.5, true);
+    add(DReal, m_score, tr("D(x), real"), blue, 1.5, false);
+    add(DFake, m_score, tr("D(G(z)), generated"), orange, 1.5, false);
+    add(GradD, m_gradient, tr("|grad D|"), blue, 1.5, false);
+    add(GradG, m_gradient, tr("|grad G|"), orange, 1.5, false);
+
+    // Zooming or panning a plot stops it following the newest steps; fit() resumes.
+    for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
+        connect(p, &QCustomPlot::mouseWheel, this, [this] { m_follow = false; });
+        connect(p, &QCustomPlot::mousePress, this, [this] { m_follow = false; });
+        connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { fit(); });
+        p->setToolTip(tr("Wheel zooms, drag pans; double-click to fit and follow the newest steps again"));
+    }
+}
+
+void TrainingPlots::addPoint(Series &s, double key, double value)
+{
+    if (!std::isfinite(value))
+        return;
+    if (s.smoothed) {
+        s.ema = s.hasEma ? (1 - kSmoothing) * s.ema + kSmoothing * value : value;
+        s.hasEma = true;
+        value = s.ema;
+    }
+    s.keySum += key;
+    s.valueSum += value;
+    if (++s.pending < s.bucket)
+        return;
+    s.keys.append(s.keySum / s.pending);
+    s.values.append(s.valueSum / s.pending);
+    s.keySum = s.valueSum = 0;
+    s.pending = 0;
+}
+
+void TrainingPlots::append(const std::vector<StepRecord> &records)
+{
+    if (records.empty())
+        return;
+    m_records.insert(m_records.end(), records.begin(), records.end());
+    for (const StepRecord &r : records) {
+        const double k = double(r.step);
+        addPoint(*series(LossD), k, r.lossD);
+        addPoint(*series(LossDSmooth), k, r.lossD);
+        addPoint(*series(LossG), k, r.lossG);
+        addPoint(*series(LossGSmooth), k, r.lossG);
+        addPoint(*series(DReal), k, r.dReal);
+        addPoint(*series(DFake), k, r.dFake);
+        if (r.gradNormD > 0)
+            addPoint(*series(GradD), k, r.gradNormD);
+        if (r.gradNormG > 0)
+            addPoint(*series(GradG), k, r.gradNormG);
+    }
+    for (Series &s : m_series) {
+        if (s.keys.size() > kMaxPointsPerGraph) {
+            // Average neighbouring pairs over the whole run and double the bucket: every point
+            // stands for the same number of steps, so the start of training keeps its place.
+            const int n = s.keys.size();
+            QVector<double> keys, values;
+            keys.reserve(n / 2 + 1);
+            values.reserve(n / 2 + 1);
+            for (int i = 0; i + 1 < n; i += 2) {
+                keys.append(0.5 * (s.keys[i] + s.keys[i + 1]));
+                values.append(0.5 * (s.values[i] + s.values[i + 1]));
+            }
+            if (n % 2) {
+                keys.append(s.keys.last());
+                values.append(s.values.last());
+            }
+            s.keys.swap(keys);
+            s.values.swap(values);
+            s.bucket *= 2;
+        }
+        s.graph->setData(s.keys, s.values, true);
+    }
+    replotAll();
+}
+
+void TrainingPlots::replotAll()
+{
+    for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
+        if (m_follow)
+            p->rescaleAxes();
+        p->replot(QCustomPlot::rpQueuedReplot);  // coalesced: one repaint per event-loop pass
+    }
+}
+
+void TrainingPlots::clear()
+{
+    for (Series &s : m_series) {
+        s.keys.clear();
+        s.values.clear();
+        s.hasEma = false;
+        s.bucket = 1;
+        s.keySum = s.valueSum = 0;
+        s.pending = 0;
+        s.graph->data()->clear();
+    }
+    m_records.clear();
+    m_follow = true;
+    replotAll();
+}
+
+void TrainingPlots::fit()
+{
+    m_follow = true;
+    replotAll();
+}
+
+int TrainingPlots::pointsInGraphs() const
+{
+    int n = 0;
+    for (const Series &s : m_series)
+        n += s.graph->dataCount();
+    return n;
+}
+
+QString TrainingPlots::metricsCsv() const
+{
+    QString csv;
+    QTextStream out(&csv);
+    out << "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds\n";
+    for (const StepRecord &r : m_records)
+        out << r.step << ',' << r.lossD << ',' << r.lossG << ',' << r.dReal << ',' << r.dFake << ',' << r.gradNormD << ','
+            << r.gradNormG << ',' << r.seconds << '\n';
+    return csv;
+}
+
+QString TrainingPlots::exportPlots(const QString &path)
+{
+    // The three plots stacked into one picture, at their on-screen size.
+    const int width = m_loss->width();
+    int height = 0;
+    for (QCustomPlot *p : {m_loss, m_score, m_gradient})
+        height += p->height();
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        // QCustomPlot writes one plot per PDF; the loss plot is the one people put in reports.
+        return m_loss->savePdf(path) ? QString() : tr("cannot write %1").arg(path);
+    }
+    QImage image(width, height, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    int y = 0;
+    for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
+        painter.drawPixmap(0, y, p->toPixmap(width, p->height()));
+        y += p->height();
+    }
+    painter.end();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    return QString();
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "training/steprecord.h"
+
+#include <QVector>
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+
+// The live dashboard's three plots: D and G losses (raw thin, smoothed thick), mean D(x) and
+// D(G(z)), and both gradient norms on a log scale. Each follows the newest steps until the user
+// zooms or pans it; fit() goes back to following. History is decimated so memory and replot
+// time stay bounded however long the run.
+class TrainingPlots : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPlots(QWidget *parent = nullptr);
+
+    void append(const std::vector<StepRecord> &records);
+    void clear();
+    void fit();
+
+    // Every step of the run as CSV (the same columns as the command line's metrics.csv).
+    QString metricsCsv() const;
+    // Writes the plots as one PNG or PDF (by extension); an empty string or a message.
+    QString exportPlots(const QString &path);
+
+    QCustomPlot *lossPlot() const { return m_loss; }
+    QCustomPlot *scorePlot() const { return m_score; }
+    QCustomPlot *gradientPlot() const { return m_gradient; }
+    int pointsInGraphs() const;  // for tests: bounded by decimation
+
+    static constexpr int kMaxPointsPerGraph = 4000;  // ~1 point per screen pixel on a wide plot
+
+private:
+    struct Series {
+        QCPGraph *graph = nullptr;
+        QVector<double> keys, values;
+        bool smoothed = false;
+        double ema = 0;
+        bool hasEma = false;
+        // Decimation: every plotted point averages `bucket` steps; steps of an unfinished
+        // bucket wait in the accumulator.
+        int bucket = 1;
+        double keySum = 0, valueSum = 0;
+        int pending = 0;
+    };
+    Series *series(int index) { return &m_series[size_t(index)]; }
+    void addPoint(Series &s, double key, double value);
+    void replotAll();
+
+    QCustomPlot *m_loss = nullptr;
+    QCustomPlot *m_score = nullptr;
+    QCustomPlot *m_gradient = nullptr;
+    std::vector<Series> m_series;
+    std::vector<StepRecord> m_records;  // all steps, for CSV export (a few dozen bytes each)
+    bool m_follow = true;
+};
