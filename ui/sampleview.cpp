@@ -32,6 +32,7 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     m_scatter->setObjectName(QStringLiteral("sampleScatter"));
     m_scatter->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_scatter->legend->setVisible(true);
+    m_scatter->setNotAntialiasedElements(QCP::aePlottables);  // a thousand discs: keep repaints cheap
     m_realGraph = m_scatter->addGraph();
     m_realGraph->setName(tr("real data"));
     m_realGraph->setLineStyle(QCPGraph::lsNone);

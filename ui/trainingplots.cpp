@@ -1,5 +1,6 @@
 #include "trainingplots.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
@@ -11,6 +12,8 @@
 
 namespace {
 constexpr double kSmoothing = 0.02;  // EMA weight of a new step in the thick curves (~50-step memory)
+constexpr int kMinReplotMs = 100;    // at most ten repaints a second
+constexpr int kReplotBudget = 4;     // and at most a quarter of the GUI thread's time
 
 enum SeriesIndex { LossD, LossDSmooth, LossG, LossGSmooth, DReal, DFake, GradD, GradG, SeriesCount };
 
@@ -28,6 +31,9 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     p->legend->setFont(small);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     p->setNoAntialiasingOnDrag(true);
+    // Thousands of antialiased line segments cost tens of milliseconds per plot in software
+    // rendering; the GUI thread must stay responsive while training.
+    p->setNotAntialiasedElements(QCP::aePlottables);
     p->setMinimumHeight(140);
     return p;
 }
@@ -48,6 +54,9 @@ TrainingPlots::TrainingPlots(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_loss, 2);
     layout->addWidget(m_score, 1);
     layout->addWidget(m_gradient, 1);
+    m_replot.setSingleShot(true);
+    m_replot.setInterval(kMinReplotMs);
+    connect(&m_replot, &QTimer::timeout, this, &TrainingPlots::replotNow);
 
     const QColor blue(31, 119, 180), orange(255, 127, 14);
     m_series.resize(SeriesCount);
@@ -143,11 +152,21 @@ void TrainingPlots::append(const std::vector<StepRecord> &records)
 
 void TrainingPlots::replotAll()
 {
+    if (!m_replot.isActive())
+        m_replot.start();
+}
+
+void TrainingPlots::replotNow()
+{
+    QElapsedTimer timer;
+    timer.start();
     for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
         if (m_follow)
             p->rescaleAxes();
-        p->replot(QCustomPlot::rpQueuedReplot);  // coalesced: one repaint per event-loop pass
+        p->replot();
     }
+    // Back off when repainting is slow (software rendering, huge windows).
+    m_replot.setInterval(std::max<int>(kMinReplotMs, int(kReplotBudget * timer.elapsed())));
 }
 
 void TrainingPlots::clear()

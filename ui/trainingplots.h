@@ -2,6 +2,7 @@
 
 #include "training/steprecord.h"
 
+#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -51,6 +52,7 @@ private:
     Series *series(int index) { return &m_series[size_t(index)]; }
     void addPoint(Series &s, double key, double value);
     void replotAll();
+    void replotNow();
 
     QCustomPlot *m_loss = nullptr;
     QCustomPlot *m_score = nullptr;
@@ -58,4 +60,5 @@ private:
     std::vector<Series> m_series;
     std::vector<StepRecord> m_records;  // all steps, for CSV export (a few dozen bytes each)
     bool m_follow = true;
+    QTimer m_replot;  // single-shot, armed only when idle: many snapshots, one repaint
 };

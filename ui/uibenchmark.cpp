@@ -1,0 +1,84 @@
+#include "uibenchmark.h"
+
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+constexpr int kProbeMs = 10;  // the reference: a 10 ms timer on the GUI thread
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+}  // namespace
+
+UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, QObject *parent)
+    : QObject(parent), m_window(window), m_seconds(seconds), m_screenshot(std::move(screenshotPath))
+{
+    m_probe.setTimerType(Qt::PreciseTimer);
+    m_probe.setInterval(kProbeMs);
+    connect(&m_probe, &QTimer::timeout, this, &UiBenchmark::tick);
+}
+
+void UiBenchmark::start()
+{
+    TrainingController *training = m_window->training();
+    connect(training, &TrainingController::snapshot, this, [this](const TrainingSnapshot &s) {
+        // Rates count from the first snapshot after loading, so data loading is not in them.
+        if (m_firstStep < 0) {
+            m_firstStep = s.step;
+            m_firstElapsed = s.elapsedSeconds;
+        }
+        m_lastStep = s.step;
+        m_lastElapsed = s.elapsedSeconds;
+    });
+    connect(training, &TrainingController::failed, this, [this](const QString &message) {
+        QTextStream(stderr) << message << "\n";
+        emit finished(1);
+    });
+    m_window->startTraining();
+    m_clock.start();
+    m_sinceTick.start();
+    m_probe.start();
+}
+
+void UiBenchmark::tick()
+{
+    const double since = m_sinceTick.nsecsElapsed() / 1e6;
+    m_sinceTick.restart();
+    if (m_firstStep >= 0)  // measure while training runs, not while the data loads
+        m_lateness.push_back(std::max(0.0, since - kProbeMs));
+    if (m_clock.elapsed() >= qint64(m_seconds * 1000) && !m_done)
+        finish();
+}
+
+void UiBenchmark::finish()
+{
+    m_done = true;
+    m_probe.stop();
+    if (!m_screenshot.isEmpty() && !m_window->grab().save(m_screenshot))
+        QTextStream(stderr) << "cannot write " << m_screenshot << "\n";
+    const ExperimentSpec &spec = m_window->experiment();
+    const double seconds = m_lastElapsed - m_firstElapsed;
+    QJsonObject o;
+    o[QStringLiteral("experiment")] = spec.name;
+    o[QStringLiteral("threads")] = spec.threads;
+    o[QStringLiteral("steps")] = qint64(m_lastStep - std::max<std::int64_t>(0, m_firstStep));
+    o[QStringLiteral("images_per_s")] = seconds > 0 ? double(spec.batchSize) * double(m_lastStep - m_firstStep) / seconds : 0.0;
+    o[QStringLiteral("event_loop_lateness_ms_p50")] = percentile(m_lateness, 0.50);
+    o[QStringLiteral("event_loop_lateness_ms_p99")] = percentile(m_lateness, 0.99);
+    o[QStringLiteral("event_loop_lateness_ms_max")] = m_lateness.empty() ? 0.0 : *std::max_element(m_lateness.begin(), m_lateness.end());
+    o[QStringLiteral("probe_ticks")] = int(m_lateness.size());
+    QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    m_window->stopTraining();
+    emit finished(0);
+}
