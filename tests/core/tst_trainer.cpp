@@ -40,6 +40,32 @@ std::unique_ptr<Trainer> makeTrainer(const ExperimentSpec &s)
     return t;
 }
 
+// The loss setup of a table-driven test: columns declared by addLossColumns, applied to a spec
+// by applyLossRow (from inside the test function, where the row's data is current).
+void addLossColumns()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<double>("r1");
+    QTest::addColumn<double>("smoothing");
+    QTest::addColumn<double>("noise");
+    QTest::addColumn<int>("dSteps");
+}
+
+void applyLossRow(ExperimentSpec &s)
+{
+    QFETCH(int, loss);
+    QFETCH(double, r1);
+    QFETCH(double, smoothing);
+    QFETCH(double, noise);
+    QFETCH(int, dSteps);
+    s.loss.kind = LossKind(loss);
+    s.loss.r1Gamma = r1;
+    s.loss.labelSmoothing = smoothing;
+    s.loss.instanceNoise = noise;
+    s.loss.instanceNoiseSteps = 10;
+    s.dStepsPerG = dSteps;
+}
+
 bool sameRecords(const StepRecord &a, const StepRecord &b)
 {
     return a.step == b.step && a.lossD == b.lossD && a.lossG == b.lossG && a.dReal == b.dReal && a.dFake == b.dFake
@@ -56,8 +82,8 @@ private slots:
     void sameSeedSameRun();
     void handWrittenMlpMatchesAutograd_data();
     void handWrittenMlpMatchesAutograd();
-    void handWrittenMlpResumesExactly();
     void nanStopsBeforeTheOptimiserStep();
+    void resumeIsExact_data();
     void resumeIsExact();
     void refusesOtherArchitecture();
     void refusesDamagedCheckpoint();
@@ -96,36 +122,22 @@ void TestTrainer::dcganOnFashionMnist()
 
 void TestTrainer::everyLossTrains_data()
 {
-    QTest::addColumn<int>("loss");
-    QTest::addColumn<double>("r1");
-    QTest::addColumn<double>("smoothing");
-    QTest::addColumn<double>("noise");
+    addLossColumns();
     QTest::addColumn<double>("ema");
-    QTest::addColumn<int>("dSteps");
-    QTest::newRow("minimax") << int(LossKind::Minimax) << 0.0 << 0.0 << 0.0 << 0.0 << 1;
-    QTest::newRow("non-saturating + smoothing") << int(LossKind::NonSaturating) << 0.0 << 0.1 << 0.0 << 0.0 << 1;
-    QTest::newRow("least-squares + instance noise") << int(LossKind::LeastSquares) << 0.0 << 0.0 << 0.5 << 0.0 << 1;
-    QTest::newRow("wasserstein, 5 critic steps") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.0 << 0.0 << 5;
-    QTest::newRow("wasserstein-gp") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 0.0 << 2;
-    QTest::newRow("hinge + R1 + EMA") << int(LossKind::Hinge) << 1.0 << 0.0 << 0.0 << 0.99 << 1;
+    QTest::newRow("minimax") << int(LossKind::Minimax) << 0.0 << 0.0 << 0.0 << 1 << 0.0;
+    QTest::newRow("non-saturating + smoothing") << int(LossKind::NonSaturating) << 0.0 << 0.1 << 0.0 << 1 << 0.0;
+    QTest::newRow("least-squares + instance noise") << int(LossKind::LeastSquares) << 0.0 << 0.0 << 0.5 << 1 << 0.0;
+    QTest::newRow("wasserstein, 5 critic steps") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.0 << 5 << 0.0;
+    QTest::newRow("wasserstein-gp") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 2 << 0.0;
+    QTest::newRow("hinge + R1 + EMA") << int(LossKind::Hinge) << 1.0 << 0.0 << 0.0 << 1 << 0.99;
 }
 
 void TestTrainer::everyLossTrains()
 {
-    QFETCH(int, loss);
-    QFETCH(double, r1);
-    QFETCH(double, smoothing);
-    QFETCH(double, noise);
     QFETCH(double, ema);
-    QFETCH(int, dSteps);
     ExperimentSpec s = smallMlp();
-    s.loss.kind = LossKind(loss);
-    s.loss.r1Gamma = r1;
-    s.loss.labelSmoothing = smoothing;
-    s.loss.instanceNoise = noise;
-    s.loss.instanceNoiseSteps = 10;
+    applyLossRow(s);
     s.emaDecay = ema;
-    s.dStepsPerG = dSteps;
     auto trainer = makeTrainer(s);
     StepRecord r;
     QString error;
@@ -163,11 +175,7 @@ void TestTrainer::sameSeedSameRun()
 
 void TestTrainer::handWrittenMlpMatchesAutograd_data()
 {
-    QTest::addColumn<int>("loss");
-    QTest::addColumn<double>("r1");
-    QTest::addColumn<double>("smoothing");
-    QTest::addColumn<double>("noise");
-    QTest::addColumn<int>("dSteps");
+    addLossColumns();
     QTest::addColumn<int>("optimizer");
     const int adam = int(OptimizerKind::Adam), sgd = int(OptimizerKind::SGD);
     QTest::newRow("non-saturating + R1 (the 2D presets)") << int(LossKind::NonSaturating) << 1.0 << 0.0 << 0.0 << 1 << adam;
@@ -182,23 +190,13 @@ void TestTrainer::handWrittenMlpMatchesAutograd_data()
 
 void TestTrainer::handWrittenMlpMatchesAutograd()
 {
-    QFETCH(int, loss);
-    QFETCH(double, r1);
-    QFETCH(double, smoothing);
-    QFETCH(double, noise);
-    QFETCH(int, dSteps);
     QFETCH(int, optimizer);
     ExperimentSpec s = smallMlp();
+    applyLossRow(s);
     s.optimizerD.kind = s.optimizerG.kind = OptimizerKind(optimizer);
     s.optimizerD.momentum = s.optimizerG.momentum = 0.9;
     s.generator.layers.insert(s.generator.layers.begin() + 2, LayerSpec::linear(32, 32));
     s.generator.layers.insert(s.generator.layers.begin() + 3, LayerSpec::simple(LayerKind::Tanh));
-    s.loss.kind = LossKind(loss);
-    s.loss.r1Gamma = r1;
-    s.loss.labelSmoothing = smoothing;
-    s.loss.instanceNoise = noise;
-    s.loss.instanceNoiseSteps = 10;
-    s.dStepsPerG = dSteps;
     s.emaDecay = 0.9;
     s.lrDecayTo = 0.5;
     s.steps = 15;
@@ -227,32 +225,6 @@ void TestTrainer::handWrittenMlpMatchesAutograd()
         QVERIFY2(close(a.points[i], b.points[i]), qPrintable(QStringLiteral("sample value %1: %2 vs %3").arg(i).arg(a.points[i]).arg(b.points[i])));
 }
 
-void TestTrainer::handWrittenMlpResumesExactly()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("c.pt"));
-    ExperimentSpec s = smallMlp();
-    s.emaDecay = 0.9;
-    s.loss.r1Gamma = 1.0;
-    auto straight = makeTrainer(s);
-    auto first = makeTrainer(s);
-    QVERIFY(straight->usesFusedMlp());
-    QString error;
-    for (int i = 0; i < 20; ++i)
-        QVERIFY(straight->step(nullptr, &error));
-    for (int i = 0; i < 10; ++i)
-        QVERIFY(first->step(nullptr, &error));
-    QCOMPARE(first->saveCheckpoint(path), QString());
-    auto resumed = makeTrainer(s);
-    QCOMPARE(resumed->loadCheckpoint(path), QString());
-    QVERIFY(resumed->usesFusedMlp());
-    for (int i = 0; i < 10; ++i)
-        QVERIFY2(resumed->step(nullptr, &error), qPrintable(error));
-    for (size_t i = 0; i < 20; ++i)
-        QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
-    QCOMPARE(resumed->sampleFixed(16).points, straight->sampleFixed(16).points);
-}
-
 void TestTrainer::nanStopsBeforeTheOptimiserStep()
 {
     auto data = std::make_shared<Dataset>();
@@ -270,16 +242,29 @@ void TestTrainer::nanStopsBeforeTheOptimiserStep()
     QCOMPARE(trainer->sample(8, 1).points, before.points);  // G untouched
 }
 
+void TestTrainer::resumeIsExact_data()
+{
+    QTest::addColumn<bool>("plainMlp");
+    QTest::newRow("autograd path: BatchNorm, Dropout, EMA") << false;
+    QTest::newRow("hand-written MLP path: R1, EMA") << true;
+}
+
 void TestTrainer::resumeIsExact()
 {
+    QFETCH(bool, plainMlp);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("c.pt"));
     ExperimentSpec s = smallMlp();
     s.emaDecay = 0.9;
-    s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
-    s.discriminator.layers.insert(s.discriminator.layers.begin() + 2, LayerSpec::dropout(0.2));
+    if (plainMlp) {
+        s.loss.r1Gamma = 1.0;
+    } else {
+        s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
+        s.discriminator.layers.insert(s.discriminator.layers.begin() + 2, LayerSpec::dropout(0.2));
+    }
     auto straight = makeTrainer(s);
     auto first = makeTrainer(s);
+    QCOMPARE(straight->usesFusedMlp(), plainMlp);
     QString error;
     for (int i = 0; i < 20; ++i)
         QVERIFY(straight->step(nullptr, &error));
@@ -288,6 +273,7 @@ void TestTrainer::resumeIsExact()
     QCOMPARE(first->saveCheckpoint(path), QString());
     auto resumed = makeTrainer(s);
     QCOMPARE(resumed->loadCheckpoint(path), QString());
+    QCOMPARE(resumed->usesFusedMlp(), plainMlp);
     QCOMPARE(resumed->currentStep(), std::int64_t(10));
     QCOMPARE(int(resumed->history().size()), 10);
     for (int i = 0; i < 10; ++i)
