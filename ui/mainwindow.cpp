@@ -176,7 +176,6 @@ void MainWindow::startTraining()
         return;
     m_plots->clear();
     m_samples->clear();
-    m_designChanged = false;
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_training->start(m_spec);

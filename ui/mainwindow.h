@@ -65,5 +65,4 @@ private:
     QLabel *m_timeLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QString m_invalidReason;  // why Start is disabled; empty when the experiment is valid
-    bool m_designChanged = false;  // the document changed since this run started
 };
