@@ -77,7 +77,6 @@ at::Generator makeGenerator(std::uint64_t seed)
     return at::make_generator<at::CPUGeneratorImpl>(seed);
 }
 
-// Images [N, C, H, W] in [-1, 1] -> bytes N x H x W x C; points [N, 2] -> floats.
 }  // namespace
 
 struct Trainer::Impl {
@@ -340,7 +339,6 @@ bool Trainer::step(StepRecord *record, QString *error)
     auto scoreGradients = [](const torch::Tensor &loss, const std::vector<torch::Tensor> &scores) {
         return torch::autograd::grad({loss}, scores);
     };
-
 
     try {
         m.applyLearningRates(stepNumber);
