@@ -33,6 +33,10 @@ public:
     SampleView *samples() const { return m_samples; }
     QAction *startAction() const { return m_start; }
 
+    // The intra-op threads a run started here uses: the experiment's, but leaving one core
+    // for the window.
+    int trainingThreads() const;
+
     void startTraining();
     void togglePause();
     void stepTraining();

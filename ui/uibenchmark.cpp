@@ -71,7 +71,7 @@ void UiBenchmark::finish()
     const double seconds = m_lastElapsed - m_firstElapsed;
     QJsonObject o;
     o[QStringLiteral("experiment")] = spec.name;
-    o[QStringLiteral("threads")] = spec.threads;
+    o[QStringLiteral("threads")] = m_window->trainingThreads();
     o[QStringLiteral("steps")] = qint64(m_lastStep - std::max<std::int64_t>(0, m_firstStep));
     o[QStringLiteral("images_per_s")] = seconds > 0 ? double(spec.batchSize) * double(m_lastStep - m_firstStep) / seconds : 0.0;
     o[QStringLiteral("event_loop_lateness_ms_p50")] = percentile(m_lateness, 0.50);
