@@ -212,15 +212,15 @@ QString TrainingPlots::metricsCsv() const
 
 QString TrainingPlots::exportPlots(const QString &path)
 {
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        // QCustomPlot writes one plot per PDF; the loss plot is the one people put in reports.
+        return m_loss->savePdf(path) ? QString() : tr("cannot write %1").arg(path);
+    }
     // The three plots stacked into one picture, at their on-screen size.
     const int width = m_loss->width();
     int height = 0;
     for (QCustomPlot *p : {m_loss, m_score, m_gradient})
         height += p->height();
-    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        // QCustomPlot writes one plot per PDF; the loss plot is the one people put in reports.
-        return m_loss->savePdf(path) ? QString() : tr("cannot write %1").arg(path);
-    }
     QImage image(width, height, QImage::Format_ARGB32);
     image.fill(Qt::white);
     QPainter painter(&image);

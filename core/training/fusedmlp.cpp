@@ -313,17 +313,4 @@ bool adamStep(torch::optim::Optimizer &optimizer)
     return true;
 }
 
-float gradientNorm(const std::vector<at::Tensor> &parameters)
-{
-    double sum = 0;
-    for (const at::Tensor &p : parameters) {
-        if (!p.grad().defined())
-            continue;
-        const float *g = data(p.grad());
-        for (int64_t i = 0, n = p.numel(); i < n; ++i)
-            sum += double(g[i]) * g[i];
-    }
-    return float(std::sqrt(sum));
-}
-
 }  // namespace fusedmlp

@@ -71,7 +71,4 @@ double r1Penalty(const Net &net, const Pass &pass, double gamma);
 // False, with nothing changed, for any other optimiser; the caller then calls step().
 bool adamStep(torch::optim::Optimizer &optimizer);
 
-// The Euclidean norm of all parameters' gradients together (undefined gradients count as 0).
-float gradientNorm(const std::vector<at::Tensor> &parameters);
-
 }  // namespace fusedmlp

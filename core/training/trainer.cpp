@@ -58,13 +58,25 @@ void keepFreedMemoryForReuse()
 #endif
 }
 
-torch::Tensor gradientNorm(const std::vector<torch::Tensor> &params)
+// The L2 norm of all gradients together (undefined ones count as 0). On the CPU one loop per
+// tensor: small nets have many small tensors, and per-tensor norm operations cost more than
+// the arithmetic.
+float gradientNorm(const std::vector<torch::Tensor> &params)
 {
-    std::vector<torch::Tensor> norms;
-    for (const torch::Tensor &p : params)
-        if (p.grad().defined())
-            norms.push_back(p.grad().norm());
-    return norms.empty() ? torch::zeros({}) : torch::stack(norms).norm();
+    double sum = 0;
+    for (const torch::Tensor &p : params) {
+        const torch::Tensor &g = p.grad();
+        if (!g.defined())
+            continue;
+        if (g.is_cpu() && g.scalar_type() == torch::kFloat && g.is_contiguous()) {
+            const float *v = g.data_ptr<float>();
+            for (int64_t i = 0, n = g.numel(); i < n; ++i)
+                sum += double(v[i]) * v[i];
+        } else {
+            sum += g.to(torch::kDouble).pow(2).sum().item<double>();
+        }
+    }
+    return float(std::sqrt(sum));
 }
 
 QString describeNonFinite(float value)
@@ -324,7 +336,7 @@ bool Trainer::step(StepRecord *record, QString *error)
     // message set) when it or the loss is NaN or infinite, before any optimiser step.
     auto finiteOrStop = [&](float lossValue, const std::vector<torch::Tensor> &params, const QString &network,
                             float *gradNorm) {
-        *gradNorm = fused ? fusedmlp::gradientNorm(params) : gradientNorm(params).item<float>();
+        *gradNorm = gradientNorm(params);
         const bool lossBad = !std::isfinite(lossValue);
         if (!lossBad && std::isfinite(*gradNorm))
             return true;
@@ -482,14 +494,6 @@ SampleBatch Trainer::sample(int count, std::uint64_t seed)
         all.points.insert(all.points.end(), part.points.begin(), part.points.end());
     }
     return all;
-}
-
-SampleBatch Trainer::generate(const std::vector<float> &latents, int count)
-{
-    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim))
-        return {};
-    const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat).clone();
-    return d->generateFrom(z);
 }
 
 std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const

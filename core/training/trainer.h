@@ -39,8 +39,6 @@ public:
     SampleBatch sampleFixed(int count = 64);
     // Samples from fresh noise drawn from `seed` (independent of training randomness).
     SampleBatch sample(int count, std::uint64_t seed);
-    // Samples for given latent vectors (count x latentDim values; an empty batch when the sizes disagree).
-    SampleBatch generate(const std::vector<float> &latents, int count);
 
     // A frozen copy of the generator (its EMA when enabled) for use on another thread.
     std::shared_ptr<GeneratorCopy> copyGenerator() const;

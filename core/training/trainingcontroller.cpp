@@ -134,6 +134,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         flush(true);
         publish();
         bool first = true;
+        QString failure;  // set when a step fails; the run ends after a last snapshot
         for (;;) {
             bool stop = false, paused = false, single = false;
             QStringList saves;
@@ -169,18 +170,14 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
 
             active.start();
             StepRecord r;
-            QString error;
-            const bool ok = trainer->step(&r, &error);
+            const bool ok = trainer->step(&r, &failure);
             if (ok)
                 pending.push_back(r);
             const double seconds = active.nsecsElapsed() / 1e9;
             activeSeconds += seconds;
             activeSinceSnapshot += seconds;
-            if (!ok) {
-                flush(true);
-                fail(error);
+            if (!ok)
                 break;
-            }
             if (!budgetAnnounced && trainer->currentStep() >= spec.steps) {
                 budgetAnnounced = true;
                 {
@@ -205,8 +202,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                     publish();
             }
         }
+        // The last steps and samples, then the reason the run ended if it failed.
         flush(true);
         publish();
+        if (!failure.isEmpty())
+            fail(failure);
     } catch (const std::exception &e) {
         // Exceptions never leave the thread: they become a message.
         fail(QStringLiteral("training stopped: %1").arg(QString::fromLocal8Bit(e.what())));
