@@ -11,6 +11,7 @@ struct GeneratorCopy::Impl {
     ExperimentSpec spec;
     QByteArray state;
     std::int64_t step = 0;
+    std::vector<float> evalLatents;
     torch::nn::Sequential net{nullptr};
     QString error;
 
@@ -40,11 +41,13 @@ struct GeneratorCopy::Impl {
     }
 };
 
-GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step) : d(std::make_unique<Impl>())
+GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step, std::vector<float> evalLatents)
+    : d(std::make_unique<Impl>())
 {
     d->spec = spec;
     d->state = std::move(state);
     d->step = step;
+    d->evalLatents = std::move(evalLatents);
 }
 
 GeneratorCopy::~GeneratorCopy() = default;
@@ -53,6 +56,15 @@ const ExperimentSpec &GeneratorCopy::spec() const { return d->spec; }
 int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
 std::int64_t GeneratorCopy::step() const { return d->step; }
 QString GeneratorCopy::error() const { return d->error; }
+
+std::vector<float> GeneratorCopy::evalLatent(int index) const
+{
+    const size_t n = size_t(d->spec.latentDim);
+    if (index < 0 || n == 0 || (size_t(index) + 1) * n > d->evalLatents.size())
+        return {};
+    const auto begin = d->evalLatents.begin() + std::ptrdiff_t(size_t(index) * n);
+    return std::vector<float>(begin, begin + std::ptrdiff_t(n));
+}
 
 SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count)
 {

@@ -15,8 +15,10 @@
 // changing. Not thread-safe itself: one thread at a time uses a copy.
 class GeneratorCopy {
 public:
-    // `state` is the generator's serialized parameters and buffers (Trainer::copyGenerator).
-    GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step);
+    // `state` is the generator's serialized parameters and buffers (Trainer::copyGenerator);
+    // `evalLatents` the run's fixed evaluation noise (rows of latentDim values), whose samples
+    // make the live grid.
+    GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step, std::vector<float> evalLatents = {});
     ~GeneratorCopy();
     GeneratorCopy(const GeneratorCopy &) = delete;
     GeneratorCopy &operator=(const GeneratorCopy &) = delete;
@@ -24,6 +26,8 @@ public:
     const ExperimentSpec &spec() const;
     int latentDim() const;
     std::int64_t step() const;  // the training step the weights are from
+    // The latent vector of sample `index` of the live grid; empty when out of range.
+    std::vector<float> evalLatent(int index) const;
 
     // Samples for `count` latent vectors (count x latentDim values, row-major). The network is
     // built on first use. An empty batch, with error() set, when the sizes disagree or the

@@ -504,7 +504,9 @@ std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
     std::ostringstream out;
     archive.save_to(out);
     const std::string bytes = out.str();
-    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step);
+    const torch::Tensor noise = d->evalNoise.to(torch::kCPU).to(torch::kFloat).contiguous();
+    std::vector<float> latents(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
+    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step, std::move(latents));
 }
 
 QString Trainer::saveCheckpoint(const QString &path) const

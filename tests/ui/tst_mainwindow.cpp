@@ -1,17 +1,30 @@
+#include "designerwidget.h"
+#include "latentexplorer.h"
+#include "layerpropertyeditor.h"
+#include "layerstackeditor.h"
+#include "layerstackmodel.h"
 #include "mainwindow.h"
 #include "sampleview.h"
+#include "settingspanel.h"
 #include "trainingplots.h"
 
+#include "document/experimentdocument.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
+#include "training/latentrenderer.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStackedWidget>
-#include <QTableWidget>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <qcustomplot.h>
@@ -19,7 +32,11 @@
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void opensEveryPreset();
+    void designerEditsUndoBackToTheOriginal();
+    void designerShowsProblemsOnTheirLayer();
+    void saveAndOpenRoundTrip();
     void trainsFashionMnistFromTheWindow();
     void twoDimensionalDataShowsAScatter();
     void invalidExperimentDisablesStart();
@@ -31,6 +48,31 @@ namespace {
 using State = TrainingController::State;
 }
 
+void TestMainWindow::initTestCase()
+{
+    // Recent files, window state and the last folder go to a throwaway place.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GAN Playground Tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+namespace {
+QString cell(const QTableView *view, int row, int column)
+{
+    return view->model()->index(row, column).data().toString();
+}
+
+// Answers the next modal "unsaved changes" question with `button`.
+void answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box)
+            box->button(button)->click();
+    });
+}
+}  // namespace
+
 void TestMainWindow::opensEveryPreset()
 {
     MainWindow w;
@@ -38,16 +80,140 @@ void TestMainWindow::opensEveryPreset()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.windowTitle().startsWith(QStringLiteral("dcgan-fashion")));
-    auto *generator = w.findChild<QTableWidget *>(QStringLiteral("generatorTable"));
-    auto *discriminator = w.findChild<QTableWidget *>(QStringLiteral("discriminatorTable"));
+    auto *generator = w.findChild<QTableView *>(QStringLiteral("generatorTable"));
+    auto *discriminator = w.findChild<QTableView *>(QStringLiteral("discriminatorTable"));
     QVERIFY(generator && discriminator);
-    QCOMPARE(generator->rowCount(), 10);  // 9 generator layers + total
-    QCOMPARE(generator->item(4, 1)->text(), QStringLiteral("[64, 14, 14]"));
-    QCOMPARE(discriminator->rowCount(), 8);
-    QCOMPARE(discriminator->item(7, 1)->text(), QStringLiteral("[1]"));
+    QCOMPARE(generator->model()->rowCount(), 10);  // 9 generator layers + total
+    QCOMPARE(cell(generator, 4, LayerStackModel::ShapeColumn), QStringLiteral("[64, 14, 14]"));
+    QCOMPARE(cell(generator, 4, LayerStackModel::LayerColumn), QStringLiteral("5. ConvTranspose2d 128→64, k4 s2 p1, no bias"));
+    QCOMPARE(discriminator->model()->rowCount(), 8);
+    QCOMPARE(cell(discriminator, 7, LayerStackModel::ShapeColumn), QStringLiteral("[1]"));
+    for (const QString &name : presets::names()) {
+        QVERIFY(w.openPreset(name));
+        QVERIFY2(w.document()->problems().isEmpty(), qPrintable(name));
+        QVERIFY(w.startAction()->isEnabled());
+    }
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
-    QCOMPARE(generator->item(generator->rowCount() - 1, 1)->text(), QStringLiteral("[2]"));
+    QCOMPARE(cell(generator, generator->model()->rowCount() - 1, LayerStackModel::ShapeColumn), QStringLiteral("[2]"));
     QVERIFY(!w.openPreset(QStringLiteral("no-such-preset")));
+    QVERIFY(w.windowTitle().startsWith(QStringLiteral("mlp-ring8")));
+}
+
+void TestMainWindow::designerEditsUndoBackToTheOriginal()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    const QByteArray original = specjson::toBytes(w.experiment());
+    LayerStackEditor *d = w.designer()->editor(NetworkRole::Discriminator);
+    QTableView *view = d->view();
+
+    // Add a Dropout below the first LeakyReLU, as the Add menu does.
+    d->selectLayer(w.experiment().discriminator.layers[1].id);
+    d->addLayer(LayerKind::Dropout);
+    QCOMPARE(w.experiment().discriminator.layers[2].kind, LayerKind::Dropout);
+    QCOMPARE(d->selectedId(), w.experiment().discriminator.layers[2].id);  // the new layer is selected
+    QVERIFY(w.isWindowModified());  // the dirty marker in the title
+    // Keys: Alt+Down moves it, Ctrl+D duplicates it, Delete removes the copy.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(w.experiment().discriminator.layers[3].kind, LayerKind::Dropout);
+    QTest::keyClick(view, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(w.experiment().discriminator.layers.size(), size_t(9));
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(w.experiment().discriminator.layers.size(), size_t(8));
+
+    // The property editor: drag the dropout probability through several values: one undo step.
+    d->selectLayer(w.experiment().discriminator.layers[3].id);
+    QCOMPARE(w.designer()->properties()->layerId(), d->selectedId());
+    auto *p = w.designer()->properties()->findChild<QDoubleSpinBox *>(QStringLiteral("p"));
+    QVERIFY(p);
+    const int before = w.document()->undoStack()->count();
+    for (int i = 0; i < 5; ++i)
+        p->stepUp();
+    QCOMPARE(w.experiment().discriminator.layers[3].p, 0.3 + 5 * 0.05);
+    QCOMPARE(w.document()->undoStack()->count(), before + 1);
+
+    // Drag and drop reorders through the model: move the Dropout to the top.
+    LayerStackModel *model = d->model();
+    QMimeData *mime = model->mimeData({model->index(3, 0)});
+    model->dropMimeData(mime, Qt::MoveAction, 0, 0, QModelIndex());
+    delete mime;
+    QCOMPARE(w.experiment().discriminator.layers[0].kind, LayerKind::Dropout);
+
+    // A settings edit in the other tab is on the same undo stack.
+    auto *batch = w.settings()->findChild<QSpinBox *>(QStringLiteral("batch size"));
+    QVERIFY(batch);
+    batch->setValue(128);
+    QCOMPARE(w.experiment().batchSize, 128);
+
+    // Ctrl+Z until nothing is left: back to the preset, byte for byte, and clean.
+    while (w.document()->undoStack()->canUndo())
+        QTest::keySequence(&w, QKeySequence::Undo);
+    QCOMPARE(specjson::toBytes(w.experiment()), original);
+    QVERIFY(!w.isWindowModified());
+    QCOMPARE(batch->value(), 64);
+    QTest::keySequence(&w, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    QCOMPARE(w.experiment().discriminator.layers[2].kind, LayerKind::Dropout);
+}
+
+void TestMainWindow::designerShowsProblemsOnTheirLayer()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    LayerStackEditor *g = w.designer()->editor(NetworkRole::Generator);
+    g->selectLayer(w.experiment().generator.layers[4].id);  // ConvTranspose2d 128 -> 64
+    auto *in = w.designer()->properties()->findChild<QSpinBox *>(QStringLiteral("in"));
+    QVERIFY(in);
+    in->setValue(64);
+    QVERIFY(!w.startAction()->isEnabled());
+    QVERIFY2(w.startAction()->toolTip().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")), qPrintable(w.startAction()->toolTip()));
+    const QModelIndex bad = g->model()->index(4, 0);
+    QVERIFY(bad.data(Qt::BackgroundRole).isValid());  // highlighted
+    QVERIFY(bad.data(Qt::ToolTipRole).toString().contains(QStringLiteral("128")));
+    QVERIFY(!g->model()->index(3, 0).data(Qt::BackgroundRole).isValid());
+    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    QVERIFY(problems->text().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")));
+    w.startTraining();  // refused
+    QCOMPARE(w.training()->state(), State::Idle);
+    // "Fit to Input" repairs it in one click.
+    auto *fit = w.designer()->properties()->findChild<QPushButton *>();
+    QVERIFY(fit);
+    fit->click();
+    QCOMPARE(w.experiment().generator.layers[4].inChannels, 128);
+    QVERIFY(w.startAction()->isEnabled());
+    w.document()->undoStack()->setClean();
+}
+
+void TestMainWindow::saveAndOpenRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.json"));
+    {
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+        w.document()->changeSettings(QStringLiteral("seed"), [](ExperimentSpec &s) { s.seed = 42; });
+        QVERIFY(w.document()->isModified());
+        QVERIFY(w.saveAs(path));
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.windowTitle(), QStringLiteral("ring.json[*] - GAN Playground"));
+        // Unsaved changes make opening another experiment ask; Cancel keeps everything.
+        w.document()->changeSettings(QStringLiteral("seed"), [](ExperimentSpec &s) { s.seed = 43; });
+        answerNextQuestion(QMessageBox::Cancel);
+        QVERIFY(!w.openPreset(QStringLiteral("dcgan-fashion")));
+        QCOMPARE(w.experiment().seed, std::uint64_t(43));
+        answerNextQuestion(QMessageBox::Discard);
+        QVERIFY(w.openFile(path));
+        QCOMPARE(w.experiment().seed, std::uint64_t(42));
+    }
+    MainWindow w;
+    QVERIFY(w.openFile(path));
+    ExperimentSpec expected;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &expected), QString());
+    expected.seed = 42;
+    QVERIFY(w.experiment() == expected);
+    QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
 }
 
 void TestMainWindow::trainsFashionMnistFromTheWindow()
@@ -75,6 +241,46 @@ void TestMainWindow::trainsFashionMnistFromTheWindow()
     w.stepTraining();
     QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 1);
     QTRY_COMPARE(w.samples()->currentStep(), at + 1);  // a single step refreshes the grid
+
+    // The latent explorer works on the generator published at the pause.
+    LatentExplorer *explorer = w.explorer();
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer->currentImage().isNull(), 10000);
+    QCOMPARE(explorer->currentImage().size(), QSize(28, 28));
+    // Clicking sample 5 of the grid explores its latent vector.
+    QSignalSpy shown(explorer, &LatentExplorer::imageShown);
+    const std::vector<float> first = explorer->latent();
+    emit w.samples()->sampleClicked(5);
+    const std::vector<float> picked = explorer->latent();
+    QCOMPARE(int(picked.size()), 100);
+    QVERIFY(picked != first);
+    QTRY_VERIFY(!shown.isEmpty());
+    // Moving a slider changes the image.
+    const QImage beforeMove = explorer->currentImage();
+    shown.clear();
+    explorer->slider(0)->setValue(explorer->slider(0)->value() > 0 ? -300 : 300);
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY(explorer->currentImage() != beforeMove);
+    // A burst of moves renders the newest value, and far fewer times than it moved.
+    const int rendersBefore = explorer->renderer()->renderCount();
+    shown.clear();
+    for (int v = -300; v <= 300; v += 20)
+        explorer->slider(1)->setValue(v);  // 31 moves without returning to the event loop
+    QCOMPARE(explorer->latent()[1], 3.0f);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toULongLong() == quint64(explorer->shownRequest()));
+    QTest::qWait(200);  // let any straggler arrive
+    const int renders = explorer->renderer()->renderCount() - rendersBefore;
+    QVERIFY2(renders <= 3, qPrintable(QString::number(renders)));
+    const QImage burstImage = explorer->currentImage();
+    explorer->setLatent(explorer->latent());  // the same vector once more, rendered on its own
+    QTRY_VERIFY(shown.count() >= 2);
+    QTRY_COMPARE(explorer->currentImage(), burstImage);
+    QVERIFY(!explorer->takeLatencies().empty());
+    // Interpolation: a strip of 8 images from A to B.
+    explorer->setEndpoint(0, picked);
+    explorer->setEndpoint(1, explorer->latent());
+    explorer->setSpherical(true);
+    QTRY_COMPARE(explorer->stripImage().width(), 8 * 30 + 2);
 
     // Scrubbing the timeline back shows an earlier grid.
     QSlider *timeline = w.samples()->timeline();

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+
+#include <QUndoCommand>
+
+class ExperimentDocument;
+
+// One small command per kind of edit; redo and undo mirror each other. Layers are found by id
+// when a command runs, so commands stay valid across reorders.
+
+class InsertLayerCommand : public QUndoCommand {
+public:
+    InsertLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    ExperimentDocument *m_doc;
+    NetworkRole m_role;
+    int m_index;
+    LayerSpec m_layer;
+};
+
+class RemoveLayerCommand : public QUndoCommand {
+public:
+    RemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer);
+    void redo() override;
+    void undo() override;
+
+private:
+    ExperimentDocument *m_doc;
+    NetworkRole m_role;
+    int m_index;
+    LayerSpec m_layer;
+};
+
+class MoveLayerCommand : public QUndoCommand {
+public:
+    MoveLayerCommand(ExperimentDocument *doc, NetworkRole role, const QString &id, int from, int to);
+    void redo() override;
+    void undo() override;
+
+private:
+    ExperimentDocument *m_doc;
+    NetworkRole m_role;
+    QString m_id;
+    int m_from, m_to;
+};
+
+class ChangeLayerCommand : public QUndoCommand {
+public:
+    enum { Id = 1 };
+    ChangeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, QString field);
+    void redo() override;
+    void undo() override;
+    int id() const override { return Id; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ExperimentDocument *m_doc;
+    NetworkRole m_role;
+    LayerSpec m_before, m_after;
+    QString m_field;
+};
+
+// Everything but the layer stacks: the command keeps whole specs, the document applies their
+// settings only.
+class ChangeSettingsCommand : public QUndoCommand {
+public:
+    enum { Id = 2 };
+    ChangeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, QString field);
+    void redo() override;
+    void undo() override;
+    int id() const override { return Id; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ExperimentDocument *m_doc;
+    ExperimentSpec m_before, m_after;
+    QString m_field;
+};

@@ -1,0 +1,111 @@
+#include "latentrenderer.h"
+
+#include <ATen/Parallel.h>
+
+#include <QThread>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+
+struct LatentRenderer::Impl {
+    struct Request {
+        quint64 number = 0;
+        std::vector<float> latents;
+        int count = 0;
+    };
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::map<int, Request> pending;  // newest request per channel
+    std::shared_ptr<GeneratorCopy> next;  // handed over to the thread at its next render
+    bool hasGenerator = false;
+    bool quit = false;
+    quint64 lastNumber = 0;
+    int renders = 0;
+    QThread *thread = nullptr;
+};
+
+LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
+{
+    qRegisterMetaType<SampleBatch>();
+    Impl *m = d.get();
+    d->thread = QThread::create([this, m] {
+        // One core is the training run's, one the window's: a render must not fan out over both.
+        at::set_num_threads(1);
+        std::shared_ptr<GeneratorCopy> generator;
+        for (;;) {
+            int channel = 0;
+            Impl::Request job;
+            {
+                std::unique_lock<std::mutex> lock(m->mutex);
+                m->wake.wait(lock, [m] { return m->quit || (!m->pending.empty() && (m->next || m->hasGenerator)); });
+                if (m->quit)
+                    return;
+                if (m->next)
+                    generator = std::move(m->next);
+                if (!generator)
+                    continue;
+                auto first = m->pending.begin();
+                channel = first->first;
+                job = std::move(first->second);
+                m->pending.erase(first);
+                ++m->renders;
+            }
+            SampleBatch samples = generator->generate(job.latents, job.count);
+            if (samples.count == 0)
+                emit failed(channel, generator->error());
+            else
+                emit rendered(channel, job.number, samples, qint64(generator->step()));
+        }
+    });
+    d->thread->setObjectName(QStringLiteral("latent renderer"));
+    d->thread->start();
+}
+
+LatentRenderer::~LatentRenderer()
+{
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->quit = true;
+        d->pending.clear();
+    }
+    d->wake.notify_all();
+    d->thread->wait();
+    delete d->thread;
+}
+
+void LatentRenderer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
+{
+    if (!generator)
+        return;
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->next = std::move(generator);
+        d->hasGenerator = true;
+    }
+    d->wake.notify_all();
+}
+
+bool LatentRenderer::hasGenerator() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->hasGenerator;
+}
+
+quint64 LatentRenderer::request(int channel, std::vector<float> latents, int count)
+{
+    quint64 number;
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        number = ++d->lastNumber;
+        d->pending[channel] = Impl::Request{number, std::move(latents), count};
+    }
+    d->wake.notify_all();
+    return number;
+}
+
+int LatentRenderer::renderCount() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->renders;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "generatorcopy.h"
+#include "steprecord.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// Turns latent vectors into samples on its own thread with the newest generator copy the
+// training run published, never the weights being trained. Latest request wins per channel:
+// a burst of slider moves ends in one render, of the newest value (a request waiting when a
+// newer one arrives is dropped).
+class LatentRenderer : public QObject {
+    Q_OBJECT
+public:
+    explicit LatentRenderer(QObject *parent = nullptr);
+    ~LatentRenderer() override;  // drops pending work and waits for the thread
+
+    // Renders from now on use this copy (the renderer's thread becomes its only user).
+    void setGenerator(std::shared_ptr<GeneratorCopy> generator);
+    bool hasGenerator() const;
+    // Queues `count` latent vectors (count x latentDim values) on `channel`, replacing a request
+    // of that channel that has not started yet. Returns the request's number.
+    quint64 request(int channel, std::vector<float> latents, int count);
+    int renderCount() const;  // renders actually run (a burst of requests runs few)
+
+signals:
+    void rendered(int channel, quint64 request, const SampleBatch &samples, qint64 generatorStep);
+    void failed(int channel, const QString &message);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};

@@ -1,0 +1,204 @@
+#include "layerstackeditor.h"
+
+#include "layerpalette.h"
+#include "layerstackmodel.h"
+
+#include "document/experimentdocument.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QWidget *parent)
+    : QWidget(parent), m_doc(doc), m_role(role), m_model(new LayerStackModel(doc, role, this))
+{
+    const QString name = role == NetworkRole::Generator ? QStringLiteral("generator") : QStringLiteral("discriminator");
+    setObjectName(name + QStringLiteral("Editor"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *bar = new QToolBar(this);
+    bar->setIconSize(QSize(16, 16));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *title = new QLabel(role == NetworkRole::Generator ? tr("<b>Generator</b>") : tr("<b>Discriminator</b>"), bar);
+    bar->addWidget(title);
+    bar->addSeparator();
+
+    auto makeAction = [&](const QString &text, const QKeySequence &key, const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        addAction(a);
+        return a;
+    };
+    auto *addMenu = new QMenu(this);
+    auto *insertMenu = new QMenu(this);
+    for (const QString &kindName : layerkind::allNames()) {
+        const LayerKind kind = *layerkind::fromName(kindName);
+        addMenu->addAction(kindName, this, [this, kind] { addLayer(kind); })->setToolTip(LayerPalette::description(kind));
+        insertMenu->addAction(kindName, this, [this, kind] { insertLayer(kind); })->setToolTip(LayerPalette::description(kind));
+    }
+    addMenu->setToolTipsVisible(true);
+    insertMenu->setToolTipsVisible(true);
+    auto *add = new QToolButton(bar);
+    add->setText(tr("Add"));
+    add->setToolTip(tr("Add a layer below the selected one"));
+    add->setMenu(addMenu);
+    add->setPopupMode(QToolButton::InstantPopup);
+    add->setObjectName(QStringLiteral("addLayerButton"));
+    bar->addWidget(add);
+    auto *insert = new QToolButton(bar);
+    insert->setText(tr("Insert"));
+    insert->setToolTip(tr("Insert a layer above the selected one (Ins)"));
+    insert->setMenu(insertMenu);
+    insert->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(insert);
+    auto *insertKey = makeAction(tr("Insert"), QKeySequence(Qt::Key_Insert), tr("Insert a layer above the selected one"));
+    connect(insertKey, &QAction::triggered, this, [insert] { insert->showMenu(); });
+
+    m_duplicate = makeAction(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), tr("Copy the selected layer below itself"));
+    m_delete = makeAction(tr("Delete"), QKeySequence(QKeySequence::Delete), tr("Remove the selected layer"));
+    m_up = makeAction(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the selected layer up"));
+    m_down = makeAction(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down), tr("Move the selected layer down"));
+    connect(m_duplicate, &QAction::triggered, this, &LayerStackEditor::duplicateSelected);
+    connect(m_delete, &QAction::triggered, this, &LayerStackEditor::deleteSelected);
+    connect(m_up, &QAction::triggered, this, [this] { moveSelected(-1); });
+    connect(m_down, &QAction::triggered, this, [this] { moveSelected(+1); });
+    bar->addAction(m_duplicate);
+    bar->addAction(m_delete);
+    bar->addAction(m_up);
+    bar->addAction(m_down);
+    layout->addWidget(bar);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(name + QStringLiteral("Table"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDragDropOverwriteMode(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setSectionResizeMode(LayerStackModel::LayerColumn, QHeaderView::Stretch);
+    for (int c = 1; c < LayerStackModel::ColumnCount; ++c)
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_duplicate, m_delete, m_up, m_down});
+    layout->addWidget(m_view, 1);
+    m_summary = new QLabel(this);
+    layout->addWidget(m_summary);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LayerStackEditor::announceSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LayerStackEditor::announceSelection);
+    // Follow the layer that an edit (or its undo) touched.
+    connect(doc, &ExperimentDocument::layerInserted, this, [this](NetworkRole r, int index) {
+        if (r == m_role)
+            selectRow(index);
+    });
+    connect(doc, &ExperimentDocument::layerMoved, this, [this](NetworkRole r, int, int to) {
+        if (r == m_role)
+            selectRow(to);
+    });
+    connect(doc, &ExperimentDocument::layerRemoved, this, [this](NetworkRole r, int index) {
+        if (r == m_role)
+            selectRow(std::min(index, m_model->layerCount() - 1));
+    });
+    connect(doc, &ExperimentDocument::analysisChanged, this, &LayerStackEditor::updateButtons);
+    connect(doc, &ExperimentDocument::reloaded, this, &LayerStackEditor::updateButtons);
+    updateButtons();
+}
+
+QString LayerStackEditor::selectedId() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), QModelIndex()) ? m_model->layerId(current.row())
+                                                                                                     : QString();
+}
+
+void LayerStackEditor::selectLayer(const QString &id) { selectRow(m_model->rowOfId(id)); }
+
+void LayerStackEditor::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->layerCount()) {
+        m_view->selectionModel()->clear();
+    } else {
+        m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(m_model->index(row, 0));
+    }
+    announceSelection();
+}
+
+void LayerStackEditor::announceSelection()
+{
+    updateButtons();
+    const QString id = selectedId();
+    if (m_hasAnnounced && id == m_announced)
+        return;
+    m_hasAnnounced = true;
+    m_announced = id;
+    emit selectionChanged(m_role, id);
+}
+
+void LayerStackEditor::addLayer(LayerKind kind)
+{
+    const int selected = m_model->rowOfId(selectedId());
+    const int at = selected >= 0 ? selected + 1 : m_model->layerCount();
+    m_doc->insertLayer(m_role, at, m_doc->newLayer(m_role, at, kind));
+}
+
+void LayerStackEditor::insertLayer(LayerKind kind)
+{
+    const int at = std::max(0, m_model->rowOfId(selectedId()));
+    m_doc->insertLayer(m_role, at, m_doc->newLayer(m_role, at, kind));
+}
+
+void LayerStackEditor::duplicateSelected()
+{
+    const QString id = selectedId();
+    if (!id.isEmpty())
+        m_doc->duplicateLayer(m_role, id);
+}
+
+void LayerStackEditor::deleteSelected()
+{
+    const QString id = selectedId();
+    if (!id.isEmpty())
+        m_doc->removeLayer(m_role, id);
+}
+
+void LayerStackEditor::moveSelected(int delta)
+{
+    const QString id = selectedId();
+    if (!id.isEmpty())
+        m_doc->moveLayer(m_role, id, m_model->rowOfId(id) + delta);
+}
+
+void LayerStackEditor::updateButtons()
+{
+    const int row = m_model->rowOfId(selectedId());
+    const bool has = row >= 0;
+    m_duplicate->setEnabled(has);
+    m_delete->setEnabled(has);
+    m_up->setEnabled(has && row > 0);
+    m_down->setEnabled(has && row + 1 < m_model->layerCount());
+    const NetworkAnalysis &a = m_role == NetworkRole::Generator ? m_doc->analysis().generator : m_doc->analysis().discriminator;
+    const int problems = int(a.problems.size());
+    m_summary->setText(problems == 0 ? tr("%1 layers, %2 parameters, %3 MFLOPs per sample")
+                                           .arg(m_model->layerCount())
+                                           .arg(QLocale().toString(qlonglong(a.parameters)))
+                                           .arg(a.flops / 1e6, 0, 'g', 3)
+                                     : tr("<span style='color:#b00000'>%n problem(s): hover a red layer to read it</span>", nullptr, problems));
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <vector>
+
+class ExperimentDocument;
+class QFormLayout;
+class QLabel;
+class QTimer;
+
+// Data, loss and training settings of the experiment, each edit a command on the document:
+// the dataset (with a preview of real samples, loaded off the GUI thread), latent size and
+// prior, loss (its formulas on screen) and regularisers, an optimiser per network, batch size,
+// D steps per G step, seed, threads and the run's length.
+class SettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPanel(ExperimentDocument *doc, QWidget *parent = nullptr);
+
+    QLabel *preview() const { return m_preview; }
+    // Formulas of a loss in plain text, for the panel and for teaching.
+    static QString lossFormula(LossKind kind);
+
+private:
+    struct Row {
+        QWidget *editor = nullptr;
+        QFormLayout *form = nullptr;
+        std::function<void()> refresh;
+        std::function<bool(const ExperimentSpec &)> visible;  // empty: always
+    };
+    using Edit = std::function<void(ExperimentSpec &)>;
+    QFormLayout *addGroup(const QString &title);
+    Row &addRow(QFormLayout *form, const QString &label, QWidget *editor, std::function<void()> refresh);
+    Row &addInt(QFormLayout *form, const QString &key, const QString &label, const QString &tip, int min, int max,
+                std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set);
+    Row &addDouble(QFormLayout *form, const QString &key, const QString &label, const QString &tip, double min, double max, double step,
+                   int decimals, std::function<double(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, double)> set);
+    Row &addCombo(QFormLayout *form, const QString &key, const QString &label, const QString &tip, const QStringList &items,
+                  std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set);
+    Row &addCheck(QFormLayout *form, const QString &key, const QString &label, const QString &tip,
+                  std::function<bool(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, bool)> set);
+    Row &addPath(QFormLayout *form, const QString &key, const QString &label, const QString &tip, bool folder, const QString &filter,
+                 std::function<QString(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, const QString &)> set);
+    void addOptimizer(NetworkRole role);
+    void refresh();
+    void schedulePreview();
+    void loadPreview();
+
+    ExperimentDocument *m_doc;
+    QWidget *m_content = nullptr;
+    std::vector<Row> m_rows;
+    QLabel *m_preview = nullptr;
+    QLabel *m_previewCaption = nullptr;
+    QLabel *m_formula = nullptr;
+    QTimer *m_previewTimer = nullptr;
+    DataSpec m_previewed;
+    bool m_hasPreview = false;
+    quint64 m_previewGeneration = 0;
+};
