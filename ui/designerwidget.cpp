@@ -40,8 +40,9 @@ DesignerWidget::DesignerWidget(ExperimentDocument *doc, QWidget *parent) : QWidg
     scroll->setFrameShape(QFrame::NoFrame);
     propertiesLayout->addWidget(scroll);
     vertical->addWidget(propertiesBox);
-    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(0, 2);
     vertical->setStretchFactor(1, 1);
+    vertical->setSizes({480, 240});
     layout->addWidget(vertical, 1);
 
     m_problems = new QLabel(this);

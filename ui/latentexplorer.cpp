@@ -21,7 +21,7 @@
 namespace {
 enum Channel { SingleChannel = 0, StripChannel = 1 };
 constexpr int kSliderScale = 100;  // slider units per latent unit: -300..300 is -3..3
-constexpr int kViewSize = 196;     // the explored sample is shown this many pixels wide
+constexpr int kViewSize = 140;     // the explored sample is shown this many pixels wide
 constexpr int kStripCell = 56;     // each interpolation step this wide
 constexpr int kDefaultSliders = 8;
 
@@ -80,6 +80,7 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent), m_renderer(ne
     scroll->setWidget(m_sliderBox);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumHeight(140);
     layout->addWidget(scroll, 1);
 
     auto *interp = new QGroupBox(tr("Interpolation from A to B"), this);
@@ -147,7 +148,7 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
         setSliderCount(m_count->value());
     }
     updateEnabled();
-    render();  // the same z through newer weights
+    render(false);  // the same z through newer weights
     renderStrip();
 }
 
@@ -290,12 +291,13 @@ std::vector<float> LatentExplorer::interpolate(const std::vector<float> &a, cons
     return out;
 }
 
-void LatentExplorer::render()
+void LatentExplorer::render(bool byUser)
 {
     if (!m_hasGenerator || int(m_z.size()) != m_latentDim)
         return;
     const quint64 number = m_renderer->request(SingleChannel, m_z, 1);
-    m_pending[number] = m_clock.nsecsElapsed();
+    if (byUser)
+        m_pending[number] = m_clock.nsecsElapsed();
 }
 
 void LatentExplorer::renderStrip()
@@ -336,7 +338,8 @@ void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch 
                                                .arg(step)
                                                .arg(double(samples.points[0]), 0, 'f', 3)
                                                .arg(double(samples.points[1]), 0, 'f', 3));
-    // Latency counts for this request and every older one it replaced.
+    // Latency counts for this request and every older one it replaced (each measured from
+    // its own move, so dropped moves count with their longer wait).
     const qint64 now = m_clock.nsecsElapsed();
     for (auto it = m_pending.begin(); it != m_pending.end() && it->first <= request;) {
         m_latencies.push_back(double(now - it->second) / 1e6);

@@ -57,7 +57,7 @@ signals:
     void imageShown(quint64 request);
 
 private:
-    void render();
+    void render(bool byUser = true);  // byUser: counts towards the slider-to-image latency
     void renderStrip();
     void onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step);
     void syncSliders();

@@ -215,6 +215,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     });
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
         m_description->setText(m_doc->spec().description);
+        m_description->setToolTip(m_doc->spec().description);
         updateTitle();
         updateActions();
         updateDesignChanged();

@@ -1,16 +1,19 @@
 #include "uibenchmark.h"
 
+#include "latentexplorer.h"
 #include "mainwindow.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSlider>
 #include <QTextStream>
 
 #include <algorithm>
 
 namespace {
 constexpr int kProbeMs = 10;  // the reference: a 10 ms timer on the GUI thread
+constexpr int kSliderMs = 50;  // a person dragging a slider produces moves about this often
 
 double percentile(std::vector<double> v, double p)
 {
@@ -27,6 +30,19 @@ UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotP
     m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(kProbeMs);
     connect(&m_probe, &QTimer::timeout, this, &UiBenchmark::tick);
+    m_slider.setInterval(kSliderMs);
+    connect(&m_slider, &QTimer::timeout, this, &UiBenchmark::moveSlider);
+}
+
+void UiBenchmark::moveSlider()
+{
+    LatentExplorer *explorer = m_window->explorer();
+    if (explorer->sliderCount() < 2)
+        return;
+    // A back-and-forth sweep over two dimensions, like a hand dragging.
+    ++m_moves;
+    const int v = (m_moves * 37) % 600 - 300;
+    explorer->slider(m_moves % 2)->setValue(v);
 }
 
 void UiBenchmark::start()
@@ -44,6 +60,12 @@ void UiBenchmark::start()
     connect(training, &TrainingController::failed, this, [this](const QString &message) {
         QTextStream(stderr) << message << "\n";
         emit finished(1);
+    });
+    connect(training, &TrainingController::generatorPublished, this, [this] {
+        if (!m_slider.isActive() && !m_done) {
+            m_window->explorer()->takeLatencies();  // only the synthetic moves count
+            m_slider.start();
+        }
     });
     m_window->startTraining();
     m_clock.start();
@@ -65,6 +87,8 @@ void UiBenchmark::finish()
 {
     m_done = true;
     m_probe.stop();
+    m_slider.stop();
+    const std::vector<double> latency = m_window->explorer()->takeLatencies();
     if (!m_screenshot.isEmpty() && !m_window->grab().save(m_screenshot))
         QTextStream(stderr) << "cannot write " << m_screenshot << "\n";
     const ExperimentSpec &spec = m_window->experiment();
@@ -78,6 +102,10 @@ void UiBenchmark::finish()
     o[QStringLiteral("event_loop_lateness_ms_p99")] = percentile(m_lateness, 0.99);
     o[QStringLiteral("event_loop_lateness_ms_max")] = m_lateness.empty() ? 0.0 : *std::max_element(m_lateness.begin(), m_lateness.end());
     o[QStringLiteral("probe_ticks")] = int(m_lateness.size());
+    o[QStringLiteral("slider_to_image_ms_p50")] = percentile(latency, 0.50);
+    o[QStringLiteral("slider_to_image_ms_p95")] = percentile(latency, 0.95);
+    o[QStringLiteral("slider_moves")] = m_moves;
+    o[QStringLiteral("slider_measured")] = int(latency.size());
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
     m_window->stopTraining();
     emit finished(0);

@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -40,6 +41,8 @@ private slots:
     void trainsFashionMnistFromTheWindow();
     void twoDimensionalDataShowsAScatter();
     void invalidExperimentDisablesStart();
+    void editsDuringARunWaitForTheNextRun();
+    void resumesFromACheckpoint();
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
 };
@@ -175,6 +178,11 @@ void TestMainWindow::designerShowsProblemsOnTheirLayer()
     QVERIFY(!g->model()->index(3, 0).data(Qt::BackgroundRole).isValid());
     auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
     QVERIFY(problems->text().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QStringLiteral("/designer-problem.png")));
     w.startTraining();  // refused
     QCOMPARE(w.training()->state(), State::Idle);
     // "Fit to Input" repairs it in one click.
@@ -209,6 +217,16 @@ void TestMainWindow::saveAndOpenRoundTrip()
     }
     MainWindow w;
     QVERIFY(w.openFile(path));
+    // The settings tab shows the opened experiment and a preview of its real data.
+    auto *tabs = w.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(1);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.settings()->findChild<QSpinBox *>(QStringLiteral("seed"))->value(), 42);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(shots + QStringLiteral("/settings-ring8.png")));
     ExperimentSpec expected;
     QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &expected), QString());
     expected.seed = 42;
@@ -343,6 +361,73 @@ void TestMainWindow::invalidExperimentDisablesStart()
     QCOMPARE(w.training()->state(), State::Idle);
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
     QVERIFY(w.startAction()->isEnabled());
+}
+
+void TestMainWindow::editsDuringARunWaitForTheNextRun()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QVERIFY(w.designChangedLabel()->text().isEmpty());
+    // Editing the design mid-run: the window says so; the run keeps its own copy.
+    w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers.back().id);
+    w.designer()->editor(NetworkRole::Generator)->addLayer(LayerKind::Tanh);
+    QVERIFY(!w.designChangedLabel()->text().isEmpty());
+    QTRY_VERIFY(snapshots.count() >= 3);
+    QCOMPARE(w.training()->state(), State::Running);
+    // Undoing the edit brings the document back to what is running.
+    w.document()->undoStack()->undo();
+    QVERIFY(w.designChangedLabel()->text().isEmpty());
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+void TestMainWindow::resumesFromACheckpoint()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.pt"));
+    std::int64_t savedStep = 0;
+    {
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+        QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+        QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
+        w.startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        w.togglePause();
+        QTRY_COMPARE(w.training()->state(), State::Paused);
+        QTRY_VERIFY(!snapshots.isEmpty());
+        QTest::qWait(100);
+        savedStep = snapshots.last().at(0).value<TrainingSnapshot>().step;
+        QVERIFY(savedStep > 0);
+        w.training()->saveCheckpoint(path);
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().at(1).toString(), QString());
+        w.stopTraining();
+        QTRY_COMPARE(w.training()->state(), State::Idle);
+    }
+    // A fresh window on another experiment: resuming takes the checkpoint's experiment.
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QVERIFY(w.resumeFromCheckpoint(path));
+    QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
+    const TrainingSnapshot first = snapshots.first().at(0).value<TrainingSnapshot>();
+    QVERIFY2(first.step >= savedStep, qPrintable(QStringLiteral("%1 < %2").arg(first.step).arg(savedStep)));
+    QTRY_VERIFY(snapshots.last().at(0).value<TrainingSnapshot>().step > savedStep);
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    // A damaged checkpoint: a message, nothing starts.
+    QFile bad(dir.filePath(QStringLiteral("bad.pt")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("not a checkpoint");
+    bad.close();
+    QVERIFY(!w.resumeFromCheckpoint(bad.fileName()));
+    QCOMPARE(w.training()->state(), State::Idle);
+    QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
 }
 
 void TestMainWindow::closingMidRunIsClean()
