@@ -1,6 +1,7 @@
 #include "layerpropertyeditor.h"
 
 #include "layerpalette.h"
+#include "spinboxes.h"
 
 #include "document/experimentdocument.h"
 
@@ -238,10 +239,7 @@ void LayerPropertyEditor::edit(const QString &key, const std::function<void(Laye
 
 void LayerPropertyEditor::addInt(const QString &key, const QString &label, const QString &tip, int min, int max, int LayerSpec::*member)
 {
-    auto *box = new QSpinBox(m_form);
-    box->setRange(min, max);
-    box->setToolTip(tip);
-    box->setObjectName(key);
+    auto *box = spinboxes::integer(m_form, key, tip, min, max);
     connect(box, &QSpinBox::valueChanged, this, [this, key, member](int v) { edit(key, [member, v](LayerSpec &l) { l.*member = v; }); });
     m_formLayout->addRow(label, box);
     m_fields.push_back({key, box, [this, box, member] {
@@ -253,12 +251,7 @@ void LayerPropertyEditor::addInt(const QString &key, const QString &label, const
 void LayerPropertyEditor::addDouble(const QString &key, const QString &label, const QString &tip, double min, double max, double step,
                                     int decimals, double LayerSpec::*member)
 {
-    auto *box = new QDoubleSpinBox(m_form);
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setDecimals(decimals);
-    box->setToolTip(tip);
-    box->setObjectName(key);
+    auto *box = spinboxes::real(m_form, key, tip, min, max, step, decimals);
     connect(box, &QDoubleSpinBox::valueChanged, this,
             [this, key, member](double v) { edit(key, [member, v](LayerSpec &l) { l.*member = v; }); });
     m_formLayout->addRow(label, box);

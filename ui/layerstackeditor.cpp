@@ -39,28 +39,24 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
         addAction(a);
         return a;
     };
-    auto *addMenu = new QMenu(this);
-    auto *insertMenu = new QMenu(this);
-    for (const QString &kindName : layerkind::allNames()) {
-        const LayerKind kind = *layerkind::fromName(kindName);
-        addMenu->addAction(kindName, this, [this, kind] { addLayer(kind); })->setToolTip(LayerPalette::description(kind));
-        insertMenu->addAction(kindName, this, [this, kind] { insertLayer(kind); })->setToolTip(LayerPalette::description(kind));
-    }
-    addMenu->setToolTipsVisible(true);
-    insertMenu->setToolTipsVisible(true);
-    auto *add = new QToolButton(bar);
-    add->setText(tr("Add"));
-    add->setToolTip(tr("Add a layer below the selected one"));
-    add->setMenu(addMenu);
-    add->setPopupMode(QToolButton::InstantPopup);
-    add->setObjectName(QStringLiteral("addLayerButton"));
-    bar->addWidget(add);
-    auto *insert = new QToolButton(bar);
-    insert->setText(tr("Insert"));
-    insert->setToolTip(tr("Insert a layer above the selected one (Ins)"));
-    insert->setMenu(insertMenu);
-    insert->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(insert);
+    // A button with a menu of every layer kind (each with its description).
+    auto kindButton = [&](const QString &text, const QString &tip, void (LayerStackEditor::*handler)(LayerKind)) {
+        auto *menu = new QMenu(this);
+        for (const QString &kindName : layerkind::allNames()) {
+            const LayerKind kind = *layerkind::fromName(kindName);
+            menu->addAction(kindName, this, [this, kind, handler] { (this->*handler)(kind); })->setToolTip(LayerPalette::description(kind));
+        }
+        menu->setToolTipsVisible(true);
+        auto *button = new QToolButton(bar);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        bar->addWidget(button);
+        return button;
+    };
+    kindButton(tr("Add"), tr("Add a layer below the selected one"), &LayerStackEditor::addLayer);
+    QToolButton *insert = kindButton(tr("Insert"), tr("Insert a layer above the selected one (Ins)"), &LayerStackEditor::insertLayer);
     auto *insertKey = makeAction(tr("Insert"), QKeySequence(Qt::Key_Insert), tr("Insert a layer above the selected one"));
     connect(insertKey, &QAction::triggered, this, [insert] { insert->showMenu(); });
 

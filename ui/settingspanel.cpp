@@ -1,5 +1,7 @@
 #include "settingspanel.h"
 
+#include "spinboxes.h"
+
 #include "document/experimentdocument.h"
 
 #include "data/dataset.h"
@@ -221,10 +223,7 @@ SettingsPanel::Row &SettingsPanel::addRow(QFormLayout *form, const QString &labe
 SettingsPanel::Row &SettingsPanel::addInt(QFormLayout *form, const QString &key, const QString &label, const QString &tip, int min, int max,
                                           std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set)
 {
-    auto *box = new QSpinBox(this);
-    box->setRange(min, max);
-    box->setToolTip(tip);
-    box->setObjectName(key);
+    auto *box = spinboxes::integer(this, key, tip, min, max);
     box->setGroupSeparatorShown(true);
     connect(box, &QSpinBox::valueChanged, this, [this, key, set](int v) { m_doc->changeSettings(key, [&](ExperimentSpec &s) { set(s, v); }); });
     return addRow(form, label, box, [this, box, get] { box->setValue(get(m_doc->spec())); });
@@ -234,12 +233,7 @@ SettingsPanel::Row &SettingsPanel::addDouble(QFormLayout *form, const QString &k
                                              double step, int decimals, std::function<double(const ExperimentSpec &)> get,
                                              std::function<void(ExperimentSpec &, double)> set)
 {
-    auto *box = new QDoubleSpinBox(this);
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setDecimals(decimals);
-    box->setToolTip(tip);
-    box->setObjectName(key);
+    auto *box = spinboxes::real(this, key, tip, min, max, step, decimals);
     connect(box, &QDoubleSpinBox::valueChanged, this,
             [this, key, set](double v) { m_doc->changeSettings(key, [&](ExperimentSpec &s) { set(s, v); }); });
     return addRow(form, label, box, [this, box, get] { box->setValue(get(m_doc->spec())); });

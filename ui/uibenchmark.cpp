@@ -89,8 +89,6 @@ void UiBenchmark::finish()
     m_probe.stop();
     m_slider.stop();
     const std::vector<double> latency = m_window->explorer()->takeLatencies();
-    if (!m_screenshot.isEmpty() && !m_window->grab().save(m_screenshot))
-        QTextStream(stderr) << "cannot write " << m_screenshot << "\n";
     const ExperimentSpec &spec = m_window->experiment();
     const double seconds = m_lastElapsed - m_firstElapsed;
     QJsonObject o;
@@ -107,6 +105,25 @@ void UiBenchmark::finish()
     o[QStringLiteral("slider_moves")] = m_moves;
     o[QStringLiteral("slider_measured")] = int(latency.size());
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
-    m_window->stopTraining();
-    emit finished(0);
+    if (m_window->training()->state() == TrainingController::State::Running)
+        m_window->togglePause();  // the grid and the explorer hold still for the picture
+    if (m_screenshot.isEmpty()) {
+        m_window->stopTraining();
+        emit finished(0);
+        return;
+    }
+    // After the measurement: the explorer shows what a person would set up (grid sample 0,
+    // an interpolation from sample 0 to sample 9), then the window is saved.
+    LatentExplorer *explorer = m_window->explorer();
+    explorer->pickSample(9);
+    explorer->setEndpoint(1, explorer->latent());
+    explorer->pickSample(0);
+    explorer->setEndpoint(0, explorer->latent());
+    explorer->setSpherical(true);
+    QTimer::singleShot(1500, this, [this] {
+        if (!m_window->grab().save(m_screenshot))
+            QTextStream(stderr) << "cannot write " << m_screenshot << "\n";
+        m_window->stopTraining();
+        emit finished(0);
+    });
 }

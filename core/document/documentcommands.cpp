@@ -15,25 +15,26 @@ QString roleName(NetworkRole role)
 }
 }  // namespace
 
-InsertLayerCommand::InsertLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer, const QString &text)
+AddRemoveLayerCommand::AddRemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer)
     : m_doc(doc), m_role(role), m_index(index), m_layer(std::move(layer))
+{
+}
+
+void AddRemoveLayerCommand::insertIt() { m_doc->applyInsert(m_role, m_index, m_layer); }
+
+void AddRemoveLayerCommand::removeIt() { m_doc->applyRemove(m_role, m_index); }
+
+InsertLayerCommand::InsertLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer, const QString &text)
+    : AddRemoveLayerCommand(doc, role, index, std::move(layer))
 {
     setText(text.arg(layerkind::name(m_layer.kind), roleName(role)));
 }
 
-void InsertLayerCommand::redo() { m_doc->applyInsert(m_role, m_index, m_layer); }
-
-void InsertLayerCommand::undo() { m_doc->applyRemove(m_role, m_index); }
-
 RemoveLayerCommand::RemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer)
-    : m_doc(doc), m_role(role), m_index(index), m_layer(std::move(layer))
+    : AddRemoveLayerCommand(doc, role, index, std::move(layer))
 {
     setText(tr("delete %1 from the %2").arg(layerkind::name(m_layer.kind), roleName(role)));
 }
-
-void RemoveLayerCommand::redo() { m_doc->applyRemove(m_role, m_index); }
-
-void RemoveLayerCommand::undo() { m_doc->applyInsert(m_role, m_index, m_layer); }
 
 MoveLayerCommand::MoveLayerCommand(ExperimentDocument *doc, NetworkRole role, const QString &id, int from, int to)
     : m_doc(doc), m_role(role), m_id(id), m_from(from), m_to(to)

@@ -9,30 +9,31 @@ class ExperimentDocument;
 // One small command per kind of edit; redo and undo mirror each other. Layers are found by id
 // when a command runs, so commands stay valid across reorders.
 
-class InsertLayerCommand : public QUndoCommand {
-public:
-    InsertLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer, const QString &text);
-    void redo() override;
-    void undo() override;
+// Adding and removing are mirror images: one base holds the layer and where it goes.
+class AddRemoveLayerCommand : public QUndoCommand {
+protected:
+    AddRemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer);
+    void insertIt();
+    void removeIt();
 
-private:
     ExperimentDocument *m_doc;
     NetworkRole m_role;
     int m_index;
     LayerSpec m_layer;
 };
 
-class RemoveLayerCommand : public QUndoCommand {
+class InsertLayerCommand : public AddRemoveLayerCommand {
+public:
+    InsertLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer, const QString &text);
+    void redo() override { insertIt(); }
+    void undo() override { removeIt(); }
+};
+
+class RemoveLayerCommand : public AddRemoveLayerCommand {
 public:
     RemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer);
-    void redo() override;
-    void undo() override;
-
-private:
-    ExperimentDocument *m_doc;
-    NetworkRole m_role;
-    int m_index;
-    LayerSpec m_layer;
+    void redo() override { removeIt(); }
+    void undo() override { insertIt(); }
 };
 
 class MoveLayerCommand : public QUndoCommand {
