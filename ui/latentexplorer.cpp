@@ -34,7 +34,7 @@ QPixmap enlarged(const QImage &image, int width)
 }
 }  // namespace
 
-LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent), m_renderer(new LatentRenderer(this))
+LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent) : QWidget(parent), m_renderer(renderer)
 {
     setObjectName(QStringLiteral("latentExplorer"));
     m_clock.start();
@@ -130,13 +130,7 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
     m_latentDim = dim;
     m_hasGenerator = true;
     m_status->setText(tr("Generator from step %1").arg(generator->step()));
-    m_evalLatents.clear();
-    for (int i = 0;; ++i) {
-        const std::vector<float> z = generator->evalLatent(i);
-        if (z.empty())
-            break;
-        m_evalLatents.insert(m_evalLatents.end(), z.begin(), z.end());
-    }
+    m_evalLatents = generator->evalLatents();
     m_uniformPrior = generator->spec().prior == LatentPrior::Uniform;
     const std::vector<float> firstSample = generator->evalLatent(0);
     m_renderer->setGenerator(std::move(generator));
@@ -316,6 +310,8 @@ void LatentExplorer::renderStrip()
 
 void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step)
 {
+    if (channel != SingleChannel && channel != StripChannel)
+        return;  // another user of the renderer
     if (channel == StripChannel) {
         if (request < m_shownStrip)
             return;

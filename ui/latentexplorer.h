@@ -26,7 +26,8 @@ class QSpinBox;
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
-    explicit LatentExplorer(QWidget *parent = nullptr);
+    // Renders on `renderer`'s thread, on its channels 0 and 1.
+    explicit LatentExplorer(LatentRenderer *renderer, QWidget *parent = nullptr);
     ~LatentExplorer() override;
 
     void setGenerator(std::shared_ptr<GeneratorCopy> generator);

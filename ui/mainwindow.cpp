@@ -9,6 +9,7 @@
 #include "document/experimentdocument.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
+#include "training/latentrenderer.h"
 #include "training/trainer.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@
 
 namespace {
 constexpr int kMaxRecentFiles = 8;
+constexpr int kGridChannel = 2;  // the renderer's channels 0 and 1 are the explorer's
 const char *kRecentKey = "recentFiles";
 const char *kFolderKey = "lastFolder";
 }  // namespace
@@ -71,7 +73,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     sampleDock->setObjectName(QStringLiteral("samplesDock"));
     sampleDock->setWidget(m_samples);
     addDockWidget(Qt::RightDockWidgetArea, sampleDock);
-    m_explorer = new LatentExplorer(this);
+    m_renderer = new LatentRenderer(this);
+    m_explorer = new LatentExplorer(m_renderer, this);
     auto *explorerDock = new QDockWidget(tr("Latent Explorer"), this);
     explorerDock->setObjectName(QStringLiteral("latentDock"));
     explorerDock->setWidget(m_explorer);
@@ -198,7 +201,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         updateActions();
         updateDesignChanged();
     });
-    connect(m_training, &TrainingController::generatorPublished, m_explorer, &LatentExplorer::setGenerator);
+    // The live grid is drawn from the published generator copies on the renderer's thread: the
+    // training thread only copies weights, and the grid and the explorer show the same step.
+    m_training->setSampleInterval(-1);
+    connect(m_training, &TrainingController::generatorPublished, this, [this](std::shared_ptr<GeneratorCopy> g) {
+        const std::vector<float> &latents = g->evalLatents();
+        const int count = g->latentDim() > 0 ? int(latents.size()) / g->latentDim() : 0;
+        m_explorer->setGenerator(g);  // hands the copy to the renderer
+        if (count > 0)
+            m_lastGridRequest = m_renderer->request(kGridChannel, latents, count);
+    });
+    connect(m_renderer, &LatentRenderer::rendered, this, [this](int channel, quint64 request, const SampleBatch &samples, qint64 step) {
+        if (channel == kGridChannel && request >= m_gridFloor)
+            m_samples->addSamples(step, samples);
+    });
     connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
     connect(m_training, &TrainingController::loadingProgress, this, [this](double f) {
         m_progress->setFormat(tr("loading data %p%"));
@@ -406,6 +422,7 @@ void MainWindow::startTraining()
     m_plots->clear();
     m_samples->clear();
     m_explorer->clear();
+    m_gridFloor = m_lastGridRequest + 1;
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_running = m_doc->spec();
@@ -445,6 +462,7 @@ bool MainWindow::resumeFromCheckpoint(const QString &path)
     m_plots->clear();
     m_samples->clear();
     m_explorer->clear();
+    m_gridFloor = m_lastGridRequest + 1;
     m_running = spec;
     ExperimentSpec run = spec;
     run.threads = trainingThreads();

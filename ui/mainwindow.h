@@ -9,6 +9,7 @@
 class DesignerWidget;
 class ExperimentDocument;
 class LatentExplorer;
+class LatentRenderer;
 class QAction;
 class QLabel;
 class QMenu;
@@ -82,6 +83,9 @@ private:
     TrainingPlots *m_plots = nullptr;
     SampleView *m_samples = nullptr;
     LatentExplorer *m_explorer = nullptr;
+    LatentRenderer *m_renderer = nullptr;  // the grid's and the explorer's, off the training thread
+    quint64 m_lastGridRequest = 0;
+    quint64 m_gridFloor = 0;  // grid renders older than this belong to an earlier run
     QMenu *m_recentMenu = nullptr;
     QAction *m_start = nullptr;
     QAction *m_pause = nullptr;

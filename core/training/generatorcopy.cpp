@@ -57,6 +57,8 @@ int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
 std::int64_t GeneratorCopy::step() const { return d->step; }
 QString GeneratorCopy::error() const { return d->error; }
 
+const std::vector<float> &GeneratorCopy::evalLatents() const { return d->evalLatents; }
+
 std::vector<float> GeneratorCopy::evalLatent(int index) const
 {
     const size_t n = size_t(d->spec.latentDim);

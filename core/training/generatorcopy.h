@@ -28,6 +28,8 @@ public:
     std::int64_t step() const;  // the training step the weights are from
     // The latent vector of sample `index` of the live grid; empty when out of range.
     std::vector<float> evalLatent(int index) const;
+    // All of the live grid's latent vectors, row by row.
+    const std::vector<float> &evalLatents() const;
 
     // Samples for `count` latent vectors (count x latentDim values, row-major). The network is
     // built on first use. An empty batch, with error() set, when the sizes disagree or the

@@ -28,7 +28,7 @@ struct TrainingController::Impl {
         int stepRequests = 0;
         QStringList saves;
         int snapshotMs = kDefaultSnapshotMs;
-        int sampleMs = kDefaultSampleMs;
+        int sampleMs = kDefaultSampleMs;  // < 0: snapshots carry no samples
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
@@ -98,6 +98,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         sincePublish.start();
         double activeSeconds = 0, activeSinceSnapshot = 0;
         bool realSent = false;
+        int sampleMs;
+        {
+            QMutexLocker lock(&c->mutex);
+            sampleMs = c->sampleMs;
+        }
 
         auto flush = [&](bool withSamples) {
             TrainingSnapshot s;
@@ -106,7 +111,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             s.targetSteps = spec.steps;
             s.elapsedSeconds = activeSeconds;
             s.imagesPerSecond = activeSinceSnapshot > 0 ? double(spec.batchSize) * double(s.records.size()) / activeSinceSnapshot : 0;
-            if (withSamples) {
+            if (withSamples && sampleMs >= 0) {
                 s.samples = trainer->sampleFixed(kSampleGridCount);
                 sinceSamples.restart();
             }
@@ -187,7 +192,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 const qint64 at = trainer->currentStep();
                 post(owner, [owner, at] { emit owner->budgetReached(at); });
             }
-            int snapshotMs, sampleMs;
+            int snapshotMs;
             {
                 QMutexLocker lock(&c->mutex);
                 snapshotMs = c->snapshotMs;
@@ -312,5 +317,5 @@ void TrainingController::setSnapshotInterval(int milliseconds)
 void TrainingController::setSampleInterval(int milliseconds)
 {
     QMutexLocker lock(&d->control->mutex);
-    d->control->sampleMs = std::max(0, milliseconds);
+    d->control->sampleMs = milliseconds;
 }

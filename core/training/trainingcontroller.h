@@ -37,6 +37,9 @@ public:
     void saveCheckpoint(const QString &path);
 
     void setSnapshotInterval(int milliseconds);
+    // How often snapshots carry fresh fixed-noise samples; a negative interval means never (a
+    // front end that renders the grid from the published generator copies saves the training
+    // thread that work).
     void setSampleInterval(int milliseconds);
 
 signals:

@@ -115,6 +115,18 @@ void TestTrainingController::snapshotsCarryEveryStepOnce()
     QCOMPARE(expected, std::int64_t(301));  // every step exactly once, in order
     QVERIFY(withSamples >= 2);              // the first grid and the last
     QVERIFY(snapshots.count() < 300);       // throttled, not one per step
+
+    // A negative sample interval: no snapshot carries samples.
+    c.setSampleInterval(-1);
+    snapshots.clear();
+    s.steps = 50;
+    QVERIFY(c.start(s));
+    QTRY_COMPARE_WITH_TIMEOUT(budget.count(), 2, 30000);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    QVERIFY(!snapshots.isEmpty());
+    for (const QList<QVariant> &args : snapshots)
+        QCOMPARE(args.at(0).value<TrainingSnapshot>().samples.count, 0);
 }
 
 void TestTrainingController::budgetPausesTheRun()
@@ -207,6 +219,7 @@ void TestTrainingController::generatorCopyIsFrozen()
 {
     TrainingController c;
     QSignalSpy published(&c, &TrainingController::generatorPublished);
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
     QVERIFY(c.start(ringMlp(), QString(), true));
     QTRY_VERIFY(published.count() >= 1);
     std::shared_ptr<GeneratorCopy> first = published.last().at(0).value<std::shared_ptr<GeneratorCopy>>();
@@ -224,6 +237,15 @@ void TestTrainingController::generatorCopyIsFrozen()
     QTRY_COMPARE(c.state(), State::Paused);
     std::shared_ptr<GeneratorCopy> later = published.last().at(0).value<std::shared_ptr<GeneratorCopy>>();
     QVERIFY(later->step() > 0);
+    // The copy carries the run's fixed evaluation noise: rendering it gives exactly the grid
+    // the run sent at the same step (the window draws its grid this way).
+    QCOMPARE(later->evalLatents().size(), size_t(64 * 4));
+    QCOMPARE(later->evalLatent(3), std::vector<float>(later->evalLatents().begin() + 12, later->evalLatents().begin() + 16));
+    QVERIFY(later->evalLatent(64).empty());
+    const TrainingSnapshot atPause = snapshots.last().at(0).value<TrainingSnapshot>();
+    QCOMPARE(atPause.step, later->step());
+    QCOMPARE(atPause.samples.count, 64);
+    QCOMPARE(later->generate(later->evalLatents(), 64).points, atPause.samples.points);
     // The old copy is unchanged by training; the new one has learnt something.
     QCOMPARE(first->generate(z, 2).points, before.points);
     QVERIFY(later->generate(z, 2).points != before.points);
