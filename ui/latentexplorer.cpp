@@ -319,15 +319,17 @@ void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch 
         if (samples.isImages()) {
             m_strip = sampleimage::grid(samples, samples.count, 2);
         } else {
-            m_strip = sampleimage::scatter(m_real, samples.points, 160);
+            m_strip = sampleimage::scatter(m_real, samples.points, 160, 3.5, true);
         }
-        m_stripView->setPixmap(enlarged(m_strip, samples.isImages() ? kStripCell * samples.count : 160));
+        const QPixmap strip = enlarged(m_strip, samples.isImages() ? kStripCell * samples.count : 160);
+        m_stripView->setMinimumHeight(strip.height());
+        m_stripView->setPixmap(strip);
         return;
     }
     if (request < m_shownRequest)
         return;  // an older render finishing late
     m_shownRequest = request;
-    m_image = samples.isImages() ? sampleimage::image(samples, 0) : sampleimage::scatter(m_real, samples.points, kViewSize);
+    m_image = samples.isImages() ? sampleimage::image(samples, 0) : sampleimage::scatter(m_real, samples.points, kViewSize, 5.0);
     m_view->setPixmap(enlarged(m_image, kViewSize));
     m_status->setText(samples.isImages() ? tr("Generator from step %1").arg(step)
                                          : tr("Generator from step %1: G(z) = (%2, %3)")

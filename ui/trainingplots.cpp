@@ -14,6 +14,7 @@ namespace {
 constexpr double kSmoothing = 0.02;  // EMA weight of a new step in the thick curves (~50-step memory)
 constexpr int kMinReplotMs = 100;    // at most ten repaints a second
 constexpr int kReplotBudget = 4;     // and at most a quarter of the GUI thread's time
+constexpr int kBetweenPlotsMs = 5;   // gap between the plots of one round: input and timers run in it
 
 enum SeriesIndex { LossD, LossDSmooth, LossG, LossGSmooth, DReal, DFake, GradD, GradG, SeriesCount };
 
@@ -160,13 +161,20 @@ void TrainingPlots::replotNow()
 {
     QElapsedTimer timer;
     timer.start();
-    for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
-        if (m_follow)
-            p->rescaleAxes();
-        p->replot();
+    QCustomPlot *plots[] = {m_loss, m_score, m_gradient};
+    QCustomPlot *p = plots[m_nextPlot];
+    if (m_follow)
+        p->rescaleAxes();
+    p->replot();
+    m_cycleMs += timer.nsecsElapsed() / 1e6;
+    m_nextPlot = (m_nextPlot + 1) % 3;
+    if (m_nextPlot != 0) {
+        m_replot.start(kBetweenPlotsMs);  // the rest of this round
+        return;
     }
     // Back off when repainting is slow (software rendering, huge windows).
-    m_replot.setInterval(std::max<int>(kMinReplotMs, int(kReplotBudget * timer.elapsed())));
+    m_replot.setInterval(std::max<int>(kMinReplotMs, int(kReplotBudget * m_cycleMs)));
+    m_cycleMs = 0;
 }
 
 void TrainingPlots::clear()

@@ -34,7 +34,7 @@ public:
     QCustomPlot *gradientPlot() const { return m_gradient; }
     int pointsInGraphs() const;  // for tests: bounded by decimation
 
-    static constexpr int kMaxPointsPerGraph = 4000;  // ~1 point per screen pixel on a wide plot
+    static constexpr int kMaxPointsPerGraph = 2000;  // a few points per pixel of a plot ~500 px wide; repaint stays cheap
 
 private:
     struct Series {
@@ -61,4 +61,6 @@ private:
     std::vector<StepRecord> m_records;  // all steps, for CSV export (a few dozen bytes each)
     bool m_follow = true;
     QTimer m_replot;  // single-shot, armed only when idle: many snapshots, one repaint
+    int m_nextPlot = 0;      // plots repaint one per timer event, so no event blocks for all three
+    double m_cycleMs = 0;    // repaint time of the current round of plots
 };

@@ -37,7 +37,7 @@ QImage grid(const SampleBatch &batch, int columns, int gap)
     return out;
 }
 
-QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size)
+QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size, double fakeRadius, bool path)
 {
     float lo = -1, hi = 1;
     for (const std::vector<float> *pts : {&real, &fake})
@@ -53,14 +53,22 @@ QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, i
     out.fill(Qt::white);
     QPainter painter(&out);
     painter.setRenderHint(QPainter::Antialiasing);
-    auto draw = [&](const std::vector<float> &pts, const QColor &color) {
+    auto at = [&](const std::vector<float> &pts, size_t i) {
+        return QPointF((pts[i] - lo) / (hi - lo) * size, (1 - (pts[i + 1] - lo) / (hi - lo)) * size);
+    };
+    auto draw = [&](const std::vector<float> &pts, const QColor &color, double radius) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);
         for (size_t i = 0; i + 1 < pts.size(); i += 2)
-            painter.drawEllipse(QPointF((pts[i] - lo) / (hi - lo) * size, (1 - (pts[i + 1] - lo) / (hi - lo)) * size), 1.5, 1.5);
+            painter.drawEllipse(at(pts, i), radius, radius);
     };
-    draw(real, QColor(31, 119, 180, 90));
-    draw(fake, QColor(255, 127, 14, 160));
+    draw(real, QColor(31, 119, 180, 90), 1.5);
+    if (path && fake.size() >= 4) {
+        painter.setPen(QPen(QColor(255, 127, 14, 200), 1.5));
+        for (size_t i = 2; i + 1 < fake.size(); i += 2)
+            painter.drawLine(at(fake, i - 2), at(fake, i));
+    }
+    draw(fake, QColor(255, 127, 14, fakeRadius > 2 ? 230 : 160), fakeRadius);
     return out;
 }
 

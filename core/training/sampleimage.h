@@ -13,7 +13,8 @@ QImage image(const SampleBatch &batch, int index);
 // The samples tiled into a grid with `columns` columns and a `gap`-pixel border.
 QImage grid(const SampleBatch &batch, int columns = 8, int gap = 2);
 // Real (blue) and generated (orange) 2D points on a square canvas, both fitted to one view.
-QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size = 512);
+// `fakeRadius` sizes the generated points; `path` joins them in order (an interpolation).
+QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size = 512, double fakeRadius = 1.5, bool path = false);
 // Writes a PNG atomically; returns an empty string or a message naming the file.
 QString savePng(const QImage &image, const QString &path);
 }  // namespace sampleimage
