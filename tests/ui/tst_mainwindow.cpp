@@ -242,6 +242,7 @@ void TestMainWindow::trainsFashionMnistFromTheWindow()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.startAction()->isEnabled());
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QSignalSpy published(w.training(), &TrainingController::generatorPublished);
     w.startAction()->trigger();  // one click
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(w.plots()->lossPlot()->graph(0)->dataCount() >= 10, 60000);
@@ -265,13 +266,18 @@ void TestMainWindow::trainsFashionMnistFromTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!explorer->currentImage().isNull(), 10000);
     QCOMPARE(explorer->currentImage().size(), QSize(28, 28));
-    // Clicking sample 5 of the grid explores its latent vector.
+    // Clicking sample 5 (first row, sixth column) of the grid explores its latent vector.
     QSignalSpy shown(explorer, &LatentExplorer::imageShown);
     const std::vector<float> first = explorer->latent();
-    emit w.samples()->sampleClicked(5);
+    auto *gridLabel = w.samples()->findChild<QLabel *>(QStringLiteral("sampleGrid"));
+    QVERIFY(gridLabel && gridLabel->isVisible());
+    const int side = std::min(gridLabel->width(), gridLabel->height());
+    const QPoint origin((gridLabel->width() - side) / 2, (gridLabel->height() - side) / 2);
+    QTest::mouseClick(gridLabel, Qt::LeftButton, {}, origin + QPoint(side * 11 / 16, side / 16));
     const std::vector<float> picked = explorer->latent();
     QCOMPARE(int(picked.size()), 100);
     QVERIFY(picked != first);
+    QCOMPARE(picked, published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->evalLatent(5));
     QTRY_VERIFY(!shown.isEmpty());
     // Moving a slider changes the image.
     const QImage beforeMove = explorer->currentImage();
