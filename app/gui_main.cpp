@@ -20,7 +20,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption({QStringLiteral("preset"), QApplication::translate("main", "Open a built-in experiment."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("benchmark-ui"),
-                      QApplication::translate("main", "Train for SECONDS with the live dashboard, print images/s and the event loop's lateness as JSON, and quit."),
+                      QApplication::translate("main", "Train for SECONDS with the live dashboard and latent sliders moving, print images/s, the event loop's lateness and the slider-to-image latency as JSON, and quit."),
                       QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "With --benchmark-ui: save the window as a PNG at the end."),
                       QStringLiteral("FILE")});
