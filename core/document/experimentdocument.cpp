@@ -133,11 +133,7 @@ void ExperimentDocument::insertLayer(NetworkRole role, int index, LayerSpec laye
 {
     const NetworkSpec &net = m_spec.network(role);
     index = std::clamp(index, 0, int(net.layers.size()));
-    NetworkSpec withNew = net;
-    layer.id.clear();
-    withNew.layers.push_back(layer);
-    withNew.assignMissingIds(prefixOf(role));
-    layer.id = withNew.layers.back().id;
+    layer.id = net.freshId(prefixOf(role));
     m_undo->push(new InsertLayerCommand(this, role, index, layer, QCoreApplication::translate("DocumentCommands", "add %1 to the %2")));
 }
 
@@ -148,11 +144,7 @@ void ExperimentDocument::duplicateLayer(NetworkRole role, const QString &id)
     if (index < 0)
         return;
     LayerSpec copy = net.layers[size_t(index)];
-    NetworkSpec withNew = net;
-    copy.id.clear();
-    withNew.layers.push_back(copy);
-    withNew.assignMissingIds(prefixOf(role));
-    copy.id = withNew.layers.back().id;
+    copy.id = net.freshId(prefixOf(role));
     m_undo->push(new InsertLayerCommand(this, role, index + 1, copy, QCoreApplication::translate("DocumentCommands", "duplicate %1 in the %2")));
 }
 

@@ -43,17 +43,18 @@ const std::array<std::pair<UpsampleMode, const char *>, 2> kUpsampleModes = {{
 }};
 }  // namespace
 
+QString NetworkSpec::freshId(const QString &prefix) const
+{
+    for (int next = 1;; ++next)
+        if (indexOfId(prefix + QString::number(next)) < 0)
+            return prefix + QString::number(next);
+}
+
 void NetworkSpec::assignMissingIds(const QString &prefix)
 {
-    int next = 1;
-    auto taken = [this](const QString &id) { return indexOfId(id) >= 0; };
-    for (LayerSpec &layer : layers) {
-        if (!layer.id.isEmpty())
-            continue;
-        while (taken(prefix + QString::number(next)))
-            ++next;
-        layer.id = prefix + QString::number(next++);
-    }
+    for (LayerSpec &layer : layers)
+        if (layer.id.isEmpty())
+            layer.id = freshId(prefix);
 }
 
 int NetworkSpec::indexOfId(const QString &id) const

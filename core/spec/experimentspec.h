@@ -19,6 +19,8 @@ struct NetworkSpec {
     bool operator!=(const NetworkSpec &o) const { return !(*this == o); }
     // Gives every layer without an id a fresh one ("g1", "g2", ... / "d1", ...).
     void assignMissingIds(const QString &prefix);
+    // The first id prefix + number that no layer has yet.
+    QString freshId(const QString &prefix) const;
     int indexOfId(const QString &id) const;
 };
 
