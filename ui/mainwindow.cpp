@@ -416,9 +416,12 @@ void MainWindow::updateTitle()
 
 void MainWindow::startTraining()
 {
-    const QStringList problems = m_doc->problems();
-    if (!problems.isEmpty() || m_training->isActive())
-        return;
+    if (m_doc->problems().isEmpty() && !m_training->isActive())
+        beginRun(QString());
+}
+
+void MainWindow::beginRun(const QString &checkpoint)
+{
     m_plots->clear();
     m_samples->clear();
     m_explorer->clear();
@@ -435,7 +438,7 @@ void MainWindow::startTraining()
         statusBar()->showMessage(tr("Training with %n thread(s), keeping a core for the window; the command line uses %1.", nullptr, run.threads)
                                      .arg(m_running.threads),
                                  8000);
-    m_training->start(run);
+    m_training->start(run, checkpoint);
     updateActions();
     updateDesignChanged();
 }
@@ -459,15 +462,7 @@ bool MainWindow::resumeFromCheckpoint(const QString &path)
         m_doc->reset(spec);
     }
     rememberFolder(path);
-    m_plots->clear();
-    m_samples->clear();
-    m_explorer->clear();
-    m_gridFloor = m_lastGridRequest + 1;
-    m_running = spec;
-    ExperimentSpec run = spec;
-    run.threads = trainingThreads();
-    m_training->start(run, path);
-    updateActions();
+    beginRun(path);
     return true;
 }
 

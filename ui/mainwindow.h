@@ -62,6 +62,8 @@ protected:
 
 private:
     bool maybeSave();
+    // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
+    void beginRun(const QString &checkpoint);
     bool openFileAsked(const QString &path);  // the user already chose about unsaved changes
     void stopForNewDocument();
     void updateTitle();
