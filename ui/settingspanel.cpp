@@ -362,25 +362,13 @@ void SettingsPanel::loadPreview()
             image = sampleimage::scatter(load.data->points, {}, 220);
             caption = QCoreApplication::translate("SettingsPanel", "%n real point(s) from %1", nullptr, int(load.data->count)).arg(load.data->source);
         } else {
-            SampleBatch batch;
-            batch.count = int(load.data->count);
-            batch.channels = load.data->channels;
-            batch.height = load.data->height;
-            batch.width = load.data->width;
-            // Dataset pixels are C x H x W per sample; a sample batch is H x W x C.
-            const int c = batch.channels, h = batch.height, w = batch.width;
-            batch.pixels.resize(load.data->pixels.size());
-            for (int n = 0; n < batch.count; ++n)
-                for (int ch = 0; ch < c; ++ch)
-                    for (int y = 0; y < h; ++y)
-                        for (int x = 0; x < w; ++x)
-                            batch.pixels[((size_t(n) * h + y) * w + x) * c + ch] = load.data->pixels[((size_t(n) * c + ch) * h + y) * w + x];
+            const SampleBatch batch = sampleimage::fromDataset(*load.data, int(load.data->count));
             image = sampleimage::grid(batch, 8, 1);
             caption = QCoreApplication::translate("SettingsPanel", "First %n real sample(s) of %1, %2×%3×%4", nullptr, batch.count)
                           .arg(load.data->source)
-                          .arg(c)
-                          .arg(h)
-                          .arg(w);
+                          .arg(batch.channels)
+                          .arg(batch.height)
+                          .arg(batch.width);
         }
         QMetaObject::invokeMethod(qApp, [self, image, caption, generation] {
             if (!self || generation != self->m_previewGeneration)

@@ -23,6 +23,25 @@ QImage image(const SampleBatch &batch, int index)
     return out;
 }
 
+SampleBatch fromDataset(const Dataset &data, int count)
+{
+    SampleBatch batch;
+    if (data.kind != Dataset::Kind::Images)
+        return batch;
+    batch.count = int(std::min<std::int64_t>(count, data.count));
+    batch.channels = data.channels;
+    batch.height = data.height;
+    batch.width = data.width;
+    const int c = batch.channels, h = batch.height, w = batch.width;
+    batch.pixels.resize(size_t(batch.count) * c * h * w);
+    for (int n = 0; n < batch.count; ++n)
+        for (int ch = 0; ch < c; ++ch)
+            for (int y = 0; y < h; ++y)
+                for (int x = 0; x < w; ++x)
+                    batch.pixels[((size_t(n) * h + y) * w + x) * c + ch] = data.pixels[((size_t(n) * c + ch) * h + y) * w + x];
+    return batch;
+}
+
 QImage grid(const SampleBatch &batch, int columns, int gap)
 {
     if (!batch.isImages() || batch.count == 0)

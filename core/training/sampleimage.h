@@ -2,6 +2,8 @@
 
 #include "steprecord.h"
 
+#include "data/dataset.h"
+
 #include <QImage>
 #include <QString>
 
@@ -10,6 +12,8 @@
 namespace sampleimage {
 // One sample as an image (grayscale or RGB), or a null image for 2D points.
 QImage image(const SampleBatch &batch, int index);
+// The first `count` images of a dataset (stored C x H x W) as a sample batch (H x W x C).
+SampleBatch fromDataset(const Dataset &data, int count);
 // The samples tiled into a grid with `columns` columns and a `gap`-pixel border.
 QImage grid(const SampleBatch &batch, int columns = 8, int gap = 2);
 // Real (blue) and generated (orange) 2D points on a square canvas, both fitted to one view.
