@@ -168,8 +168,7 @@ torch::Tensor ReshapeImpl::forward(const torch::Tensor &input)
 
 namespace modulebuilder {
 
-torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dcganInit,
-                            bool dropFinalSigmoid)
+torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid)
 {
     namespace nn = torch::nn;
     nn::Sequential seq;
@@ -229,8 +228,6 @@ torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator,
             break;
         }
     }
-    if (dcganInit)
-        applyDcganInit(seq, generator);
     return seq;
 }
 

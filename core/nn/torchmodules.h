@@ -61,11 +61,11 @@ torch::Tensor convTranspose2d(const torch::Tensor &input, const torch::Tensor &w
 
 namespace modulebuilder {
 
-// Builds the stack with children named by the layers' ids (ids must be set).
+// Builds the stack with children named by the layers' ids (ids must be set), its weights
+// initialised as PyTorch's own modules do, drawing from `generator` in the same order.
 // With dropFinalSigmoid a trailing Sigmoid is left out: BCE losses then work on logits,
 // which is the same function, computed stably.
-torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dcganInit,
-                            bool dropFinalSigmoid = false);
+torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid = false);
 
 // N(0, 0.02) for Linear/Conv weights and zero biases, N(1, 0.02) for BatchNorm scales.
 void applyDcganInit(torch::nn::Sequential &net, at::Generator generator);

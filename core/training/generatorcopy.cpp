@@ -23,7 +23,7 @@ struct GeneratorCopy::Impl {
             NetworkSpec g = spec.generator;
             g.assignMissingIds(QStringLiteral("g"));
             // Every weight is overwritten by the loaded state; the generator only fills the shapes.
-            torch::nn::Sequential built = modulebuilder::build(g, at::make_generator<at::CPUGeneratorImpl>(0), false);
+            torch::nn::Sequential built = modulebuilder::build(g, at::make_generator<at::CPUGeneratorImpl>(0));
             std::istringstream in(std::string(state.constData(), size_t(state.size())));
             torch::serialize::InputArchive archive;
             archive.load_from(in);

@@ -260,14 +260,22 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
     try {
         impl->gen = makeGenerator(s.seed);
         const bool strip = losses::usesSigmoid(s.loss.kind);
-        impl->G = modulebuilder::build(impl->spec.generator, impl->gen, s.dcganInit);
-        impl->D = modulebuilder::build(impl->spec.discriminator, impl->gen, s.dcganInit, strip);
+        // The random draws come in PyTorch's order for `G = ...; D = ...; G.apply(init);
+        // D.apply(init)` followed by a permutation and then noise each step: with the same seed
+        // a run starts from the same weights and sees the same batches as that PyTorch script
+        // (tests/benchmarks/dcgan_fashion.py checks it step by step).
+        impl->G = modulebuilder::build(impl->spec.generator, impl->gen);
+        impl->D = modulebuilder::build(impl->spec.discriminator, impl->gen, strip);
+        if (s.dcganInit) {
+            modulebuilder::applyDcganInit(impl->G, impl->gen);
+            modulebuilder::applyDcganInit(impl->D, impl->gen);
+        }
         impl->G->to(impl->device);
         impl->D->to(impl->device);
         if (s.emaDecay > 0) {
             // Built from a throwaway generator, then copied: the training stream stays the same
             // with or without EMA.
-            impl->Gema = modulebuilder::build(impl->spec.generator, makeGenerator(0), false);
+            impl->Gema = modulebuilder::build(impl->spec.generator, makeGenerator(0));
             impl->Gema->to(impl->device);
             torch::NoGradGuard noGrad;
             for (size_t i = 0; i < impl->Gema->parameters().size(); ++i)

@@ -4,7 +4,11 @@ baseline for `gan-playground-cli bench --preset dcgan-fashion`. Same layers, DCG
 non-saturating loss, Adam 2e-4 (0.5, 0.999), batch 64, fp32. Prints images/s as JSON; with
 --samples, writes an 8x8 grid of samples (PGM) after the run; with --idx-out, N samples as an
 IDX file (what `gan-playground-cli sample` writes) for tests/benchmarks/fashion_fid.py.
---seconds S trains for S seconds of wall-clock time instead of a step count."""
+--seconds S trains for S seconds of wall-clock time instead of a step count.
+The random draws (initial weights, batch order, noise) come in the engine's order, so with
+--warmup 0 and the same --seed a run starts from the same weights and sees the same batches as
+`gan-playground-cli train --preset dcgan-fashion --seed S`; --metrics-out F writes the per-step
+losses and mean D outputs as the engine's metrics.csv does, to compare the two step by step."""
 import argparse, gzip, json, time
 import numpy as np
 import torch
@@ -20,6 +24,7 @@ p.add_argument('--samples', default=None)
 p.add_argument('--seconds', type=float, default=None)
 p.add_argument('--idx-out', default=None)
 p.add_argument('--count', type=int, default=10000)
+p.add_argument('--metrics-out', default=None)
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
@@ -46,19 +51,36 @@ optG = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999))
 optD = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999))
 batch = 64
 perm = torch.randperm(data.shape[0]); cursor = 0
+metrics = open(a.metrics_out, 'w') if a.metrics_out else None
+if metrics: metrics.write('step,loss_d,loss_g,d_real,d_fake\n')
+steps_done = 0
+
+def batch_indices():
+    # As the engine does: an epoch's last partial batch is filled from the next permutation.
+    global perm, cursor
+    parts, needed = [], batch
+    while needed > 0:
+        if cursor >= data.shape[0]:
+            perm = torch.randperm(data.shape[0]); cursor = 0
+        take = min(needed, data.shape[0] - cursor)
+        parts.append(perm[cursor:cursor + take]); cursor += take; needed -= take
+    return parts[0] if len(parts) == 1 else torch.cat(parts)
 
 def step():
-    global perm, cursor
-    if cursor + batch > data.shape[0]:
-        perm = torch.randperm(data.shape[0]); cursor = 0
-    real = data[perm[cursor:cursor + batch]].float().div_(127.5).sub_(1); cursor += batch
+    global steps_done
+    real = data[batch_indices()].float().div_(127.5).sub_(1)
     fake = G(torch.randn(batch, 100))
     optD.zero_grad()
-    lossD = F.softplus(-D(real)).mean() + F.softplus(D(fake.detach())).mean()
+    real_out, fake_out = D(real), D(fake.detach())
+    lossD = F.softplus(-real_out).mean() + F.softplus(fake_out).mean()
     lossD.backward(); optD.step()
     optG.zero_grad()
     lossG = F.softplus(-D(fake)).mean()
     lossG.backward(); optG.step()
+    steps_done += 1
+    if metrics:
+        metrics.write('%d,%.9g,%.9g,%.9g,%.9g\n' % (steps_done, lossD.item(), lossG.item(),
+                      torch.sigmoid(real_out).mean().item(), torch.sigmoid(fake_out).mean().item()))
 
 for _ in range(a.warmup): step()
 t = time.perf_counter()

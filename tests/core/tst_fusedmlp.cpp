@@ -47,7 +47,7 @@ NetworkSpec mlp(LayerKind activation, int in, int out, bool leadingFlatten = fal
 
 torch::nn::Sequential build(const NetworkSpec &n, uint64_t seed = 5)
 {
-    return modulebuilder::build(n, seeded(seed), false);
+    return modulebuilder::build(n, seeded(seed));
 }
 
 void expectClose(const at::Tensor &a, const at::Tensor &b, const char *what, double tolerance = 1e-5)

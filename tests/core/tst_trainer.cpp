@@ -77,6 +77,7 @@ class TestTrainer : public QObject {
     Q_OBJECT
 private slots:
     void dcganOnFashionMnist();
+    void firstStepMatchesPyTorch();
     void everyLossTrains_data();
     void everyLossTrains();
     void sameSeedSameRun();
@@ -118,6 +119,30 @@ void TestTrainer::dcganOnFashionMnist()
     QVERIFY(before.pixels != after.pixels);  // the generator changed
     // The evaluation noise is fixed: sampling twice gives the same images.
     QCOMPARE(trainer->sampleFixed(16).pixels, after.pixels);
+}
+
+// With the same seed the engine draws its initial weights, the first permutation of the data
+// and the first noise batch exactly as tests/benchmarks/dcgan_fashion.py does in PyTorch
+// (torch.manual_seed(3), the preset's modules, DCGAN init). The expected values are that
+// script's first row of --metrics-out, from `dcgan_fashion.py --steps 1 --warmup 0 --threads 1
+// --seed 3` with Debian's python3-torch 1.13.1. Any difference in the order of the random draws
+// changes them in the second decimal; float rounding (other kernels, other BLAS) in the sixth.
+void TestTrainer::firstStepMatchesPyTorch()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    spec.seed = 3;
+    spec.threads = 1;
+    auto trainer = makeTrainer(spec);
+    QCOMPARE(trainer->data().count, std::int64_t(60000));  // the permutation is over all of it
+    StepRecord r;
+    QString error;
+    QVERIFY2(trainer->step(&r, &error), qPrintable(error));
+    const auto close = [](double ours, double pytorch) { return std::abs(ours - pytorch) <= 1e-5 * std::max(1.0, std::abs(pytorch)); };
+    QVERIFY2(close(r.lossD, 1.47645068), qPrintable(QString::number(r.lossD, 'g', 9)));
+    QVERIFY2(close(r.lossG, 1.13238657), qPrintable(QString::number(r.lossG, 'g', 9)));
+    QVERIFY2(close(r.dReal, 0.45214051), qPrintable(QString::number(r.dReal, 'g', 9)));
+    QVERIFY2(close(r.dFake, 0.426932931), qPrintable(QString::number(r.dFake, 'g', 9)));
 }
 
 void TestTrainer::everyLossTrains_data()
