@@ -4,6 +4,7 @@
 #include "spinboxes.h"
 
 #include "document/experimentdocument.h"
+#include "spec/shapeinference.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,13 +18,6 @@
 #include <QVBoxLayout>
 
 namespace {
-QString shapeText(const std::vector<int> &shape)
-{
-    QStringList parts;
-    for (int v : shape)
-        parts << QString::number(v);
-    return parts.join(QStringLiteral(", "));
-}
 std::vector<int> parseShape(const QString &text, bool *ok)
 {
     std::vector<int> out;
@@ -293,7 +287,7 @@ void LayerPropertyEditor::addShape(const QString &key, const QString &label, con
     m_formLayout->addRow(label, line);
     m_fields.push_back({key, line, [this, line, member] {
                             if (const LayerSpec *l = layer())
-                                line->setText(shapeText(l->*member));
+                                line->setText(dimsText(l->*member));
                         }});
 }
 

@@ -1,6 +1,7 @@
 #include "layerstackmodel.h"
 
 #include "document/experimentdocument.h"
+#include "spec/shapeinference.h"
 
 #include <QBrush>
 #include <QColor>
@@ -13,13 +14,6 @@ namespace {
 QString flopsText(double flops)
 {
     return QString::number(flops / 1e6, 'g', 3);
-}
-QString shapeText(const std::vector<int> &shape)
-{
-    QStringList parts;
-    for (int v : shape)
-        parts << QString::number(v);
-    return parts.join(QLatin1Char(','));
 }
 }  // namespace
 
@@ -88,7 +82,7 @@ QString LayerStackModel::summary(const LayerSpec &l)
     case LayerKind::BatchNorm2d:
         return QStringLiteral("%1 %2").arg(kind).arg(l.numFeatures);
     case LayerKind::LayerNorm:
-        return QStringLiteral("%1 [%2]").arg(kind, shapeText(l.normalizedShape));
+        return QStringLiteral("%1 [%2]").arg(kind, dimsText(l.normalizedShape));
     case LayerKind::Upsample:
         return QStringLiteral("%1 ×%2 %3").arg(kind).arg(l.scale).arg(specnames::upsampleMode(l.mode));
     case LayerKind::Dropout:
@@ -98,7 +92,7 @@ QString LayerStackModel::summary(const LayerSpec &l)
     case LayerKind::ELU:
         return QStringLiteral("%1 α=%2").arg(kind).arg(l.alpha);
     case LayerKind::Reshape:
-        return QStringLiteral("%1 [%2]").arg(kind, shapeText(l.shape));
+        return QStringLiteral("%1 [%2]").arg(kind, dimsText(l.shape));
     default:
         return kind;
     }

@@ -3,12 +3,25 @@
 #include <functional>
 #include <numeric>
 
-QString shapeToString(const Shape &shape)
+namespace {
+template <typename Int>
+QString joined(const std::vector<Int> &dims)
 {
     QStringList parts;
-    for (std::int64_t d : shape)
+    for (Int d : dims)
         parts << QString::number(d);
-    return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+    return parts.join(QStringLiteral(", "));
+}
+}  // namespace
+
+QString shapeToString(const Shape &shape)
+{
+    return QLatin1Char('[') + joined(shape) + QLatin1Char(']');
+}
+
+QString dimsText(const std::vector<int> &dims)
+{
+    return joined(dims);
 }
 
 namespace {
@@ -20,7 +33,7 @@ std::int64_t product(const Shape &s)
 
 QString intsToString(const std::vector<int> &v)
 {
-    return shapeToString(Shape(v.begin(), v.end()));
+    return QLatin1Char('[') + dimsText(v) + QLatin1Char(']');
 }
 
 // Analyses one layer given its input; `out` stays empty when the output cannot be known.

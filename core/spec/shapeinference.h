@@ -11,6 +11,7 @@
 using Shape = std::vector<std::int64_t>;  // per sample, without the batch dimension
 
 QString shapeToString(const Shape &shape);  // "[128, 7, 7]"
+QString dimsText(const std::vector<int> &dims);  // "128, 7, 7": as typed in the layer editor
 
 struct LayerAnalysis {
     Shape inShape;
