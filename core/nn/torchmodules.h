@@ -61,8 +61,10 @@ torch::Tensor convTranspose2d(const torch::Tensor &input, const torch::Tensor &w
 
 namespace modulebuilder {
 
-// Builds the stack with children named by the layers' ids (ids must be set), its weights
-// initialised as PyTorch's own modules do, drawing from `generator` in the same order.
+// Builds the stack with children named by the layers' ids (ids must be set). Weights and
+// biases start as PyTorch's Linear/Conv modules start them (kaiming-uniform), drawn from
+// `generator` in layer order as constructing the same modules in PyTorch draws them
+// (spectral-norm vectors are drawn the engine's own way).
 // With dropFinalSigmoid a trailing Sigmoid is left out: BCE losses then work on logits,
 // which is the same function, computed stably.
 torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid = false);
