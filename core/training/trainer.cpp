@@ -263,7 +263,8 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         // The random draws come in PyTorch's order for `G = ...; D = ...; G.apply(init);
         // D.apply(init)` followed by a permutation and then noise each step: with the same seed
         // a run starts from the same weights and sees the same batches as that PyTorch script
-        // (tests/benchmarks/dcgan_fashion.py checks it step by step).
+        // (tests/benchmarks/dcgan_fashion.py; tst_trainer pins step 1 to its values, and
+        // tests/benchmarks/compare_metrics.py compares whole runs).
         impl->G = modulebuilder::build(impl->spec.generator, impl->gen);
         impl->D = modulebuilder::build(impl->spec.discriminator, impl->gen, strip);
         if (s.dcganInit) {
