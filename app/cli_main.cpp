@@ -9,6 +9,8 @@
 #include "training/sampleimage.h"
 #include "training/trainer.h"
 #include "data/idxfile.h"
+#include "io/atomicfile.h"
+#include "io/memorybudget.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,12 +18,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <unistd.h>
 
 namespace {
@@ -61,10 +64,10 @@ int usage(const QString &message)
            "  presets                                     list the built-in experiments\n"
            "  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem\n"
            "  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
-           "        [--checkpoint-every K] [--resume RUN_DIR]\n"
+           "        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]\n"
            "  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]\n"
            "  evaluate RUN_DIR                            2D mode coverage of a trained run\n"
-           "  bench (--preset NAME | FILE.json) [--steps N] [--threads T]\n";
+           "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n";
     err.flush();
     return kExitUsage;
 }
@@ -113,19 +116,24 @@ bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int 
     return true;
 }
 
-bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 *value, int *exitCode)
+bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode)
 {
     if (!parser.isSet(name))
         return true;
     bool ok = false;
     const qint64 v = parser.value(name).toLongLong(&ok);
-    if (!ok || v < min) {
-        *exitCode = usage(QStringLiteral("--%1 needs a whole number of at least %2").arg(name).arg(min));
+    if (!ok || v < min || v > max) {
+        *exitCode = usage(max == std::numeric_limits<qint64>::max()
+                              ? QStringLiteral("--%1 needs a whole number of at least %2").arg(name).arg(min)
+                              : QStringLiteral("--%1 needs a whole number from %2 to %3").arg(name).arg(min).arg(max));
         return false;
     }
     *value = v;
     return true;
 }
+
+constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
+constexpr qint64 kMaxSeed = qint64(ExperimentSpec::kMaxSeed);
 
 void warnAboutBlas(int threads)
 {
@@ -237,7 +245,8 @@ int cmdValidate(const QStringList &args)
     out() << "\n";
     printNetworkTable(spec.discriminator, a.discriminator);
     out() << "\nper training step (batch " << spec.batchSize << "): "
-          << QString::number(a.trainingStepFlops(spec) / 1e9, 'f', 3) << " GFLOPs\n";
+          << QString::number(a.trainingStepFlops(spec) / 1e9, 'f', 3) << " GFLOPs, about "
+          << memorybudget::describe(a.memoryBytes) << " of memory\n";
     for (const QString &w : a.warnings)
         out() << "warning: " << w << "\n";
     QStringList problems = a.problems;
@@ -326,6 +335,7 @@ int cmdTrain(const QStringList &args)
         {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
         {QStringLiteral("checkpoint-every"), QStringLiteral("Save a checkpoint every K steps."), QStringLiteral("K")},
         {QStringLiteral("resume"), QStringLiteral("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("overwrite"), QStringLiteral("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
     };
     if (!parseOptions(parser, args, options, &code))
         return code;
@@ -344,9 +354,10 @@ int cmdTrain(const QStringList &args)
         return code;
     }
     qint64 steps = spec.steps, seed = qint64(spec.seed), threads = spec.threads, every = 0;
-    if (!intOption(parser, QStringLiteral("steps"), 1, &steps, &code) || !intOption(parser, QStringLiteral("seed"), 0, &seed, &code)
-        || !intOption(parser, QStringLiteral("threads"), 1, &threads, &code)
-        || !intOption(parser, QStringLiteral("checkpoint-every"), 1, &every, &code))
+    if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
+        || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code)
+        || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
+        || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code))
         return code;
     if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
         return usage(QStringLiteral("--seed cannot change a resumed run's seed"));
@@ -362,10 +373,17 @@ int cmdTrain(const QStringList &args)
     if (!analysis.ok())
         return fail(QStringLiteral("the experiment is not valid:\n") + analysis.problems.join(QLatin1Char('\n')));
 
-    warnAboutBlas(spec.threads);
     RunDirectory run(outDir);
-    if (const QString e = run.create(); !e.isEmpty())
-        return fail(e);
+    // A fresh run never writes over another run's files unasked; resuming writes into its own folder.
+    const bool intoOwnFolder = !resumeDir.isEmpty() && run.isSameFolder(resumeDir);
+    const QStringList existing = intoOwnFolder ? QStringList() : run.existingRunFiles();
+    const bool overwrite = parser.isSet(QStringLiteral("overwrite"));
+    if (!existing.isEmpty() && !overwrite)
+        return fail(QStringLiteral("%1: already holds a run (%2); continue it with --resume %1, choose another --out folder, "
+                                   "or add --overwrite to replace it")
+                        .arg(outDir, existing.join(QStringLiteral(", "))));
+
+    warnAboutBlas(spec.threads);
     const std::shared_ptr<const Dataset> data = loadData(spec, true, &error);
     if (!data)
         return fail(error);
@@ -380,10 +398,25 @@ int cmdTrain(const QStringList &args)
             return kExitOk;
         }
     }
+    // Only now, with the data loaded and the networks built, does the folder change: the old
+    // run's files go first, so the folder never mixes two runs.
+    if (!existing.isEmpty())
+        if (const QString e = run.removeRunFiles(); !e.isEmpty())
+            return fail(e);
+    if (const QString e = run.create(); !e.isEmpty())
+        return fail(e);
     if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
         return fail(e);
     if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
         return fail(e);
+    std::int64_t lastSaved = trainer->currentStep();  // the step the folder's checkpoint holds, if it has one
+    // What a failure leaves behind: the checkpoint as it was, or none.
+    auto failRun = [&](const QString &message) {
+        const QString kept = QFileInfo::exists(run.checkpointPath())
+            ? QStringLiteral("The checkpoint in %1 is unchanged (step %2).").arg(outDir).arg(lastSaved)
+            : QStringLiteral("No checkpoint was saved in %1.").arg(outDir);
+        return fail(message + QLatin1Char('\n') + kept);
+    };
 
     std::signal(SIGINT, onSigint);
     Progress progress(trainer->currentStep(), steps);
@@ -393,26 +426,29 @@ int cmdTrain(const QStringList &args)
     while (trainer->currentStep() < steps && !g_interrupted) {
         if (!trainer->step(&record, &error)) {
             progress.finish();
-            run.flushMetrics();
-            return fail(error + QStringLiteral("\nThe last checkpoint in %1 is unchanged.").arg(outDir));
+            const QString metrics = run.flushMetrics();
+            return failRun(metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics);
         }
-        if (const QString e = run.appendMetrics(record); !e.isEmpty())
-            return fail(e);
+        run.appendMetrics(record);
         const std::int64_t s = trainer->currentStep();
         if (flushTimer.elapsed() > 1000) {
-            run.flushMetrics();
+            if (const QString e = run.flushMetrics(); !e.isEmpty())
+                return failRun(e);
             flushTimer.restart();
         }
         if (s % spec.sampleEvery == 0 || s == steps)
             if (const QString e = saveSamples(*trainer, run); !e.isEmpty())
-                return fail(e);
-        if (every > 0 && s % every == 0 && s != steps)
+                return failRun(e);
+        if (every > 0 && s % every == 0 && s != steps) {
             if (const QString e = trainer->saveCheckpoint(run.checkpointPath()); !e.isEmpty())
-                return fail(e);
+                return fail(e);  // says what became of the previous checkpoint
+            lastSaved = s;
+        }
         progress.update(s, record, s == steps);
     }
     progress.finish();
-    run.flushMetrics();
+    if (const QString e = run.flushMetrics(); !e.isEmpty())
+        return failRun(e);
     if (const QString e = trainer->saveCheckpoint(run.checkpointPath()); !e.isEmpty())
         return fail(e);
     double seconds = 0;
@@ -467,7 +503,8 @@ int cmdSample(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         return usage(QStringLiteral("sample needs one RUN_DIR"));
     qint64 count = 0, seed = 0;
-    if (!intOption(parser, QStringLiteral("count"), 1, &count, &code) || !intOption(parser, QStringLiteral("seed"), 0, &seed, &code))
+    if (!intOption(parser, QStringLiteral("count"), 1, kNoLimit, &count, &code)
+        || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
     if (count < 1 || outPath.isEmpty())
@@ -487,15 +524,11 @@ int cmdSample(const QStringList &args)
     if (suffix == QLatin1String("csv")) {
         if (batch.isImages())
             return fail(QStringLiteral("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(outPath));
-        QSaveFile file(outPath);
-        if (!file.open(QIODevice::WriteOnly))
-            return fail(QStringLiteral("%1: cannot write (%2)").arg(outPath, file.errorString()));
         QByteArray text;
         for (int i = 0; i < batch.count; ++i)
             text += QByteArray::number(batch.points[2 * size_t(i)], 'g', 8) + ',' + QByteArray::number(batch.points[2 * size_t(i) + 1], 'g', 8) + '\n';
-        file.write(text);
-        if (!file.commit())
-            return fail(QStringLiteral("%1: writing failed (%2)").arg(outPath, file.errorString()));
+        if (const QString e = atomicfile::write(outPath, text, QStringLiteral("samples file")); !e.isEmpty())
+            return fail(e);
     } else if (suffix == QLatin1String("png")) {
         const QImage image = batch.isImages() ? sampleimage::grid(batch, std::max(1, int(std::ceil(std::sqrt(double(batch.count))))))
                                               : sampleimage::scatter({}, batch.points);
@@ -565,7 +598,8 @@ int cmdBench(const QStringList &args)
     if (!loadExperiment(parser, &spec, &code))
         return code;
     qint64 steps = 50, threads = spec.threads;
-    if (!intOption(parser, QStringLiteral("steps"), 1, &steps, &code) || !intOption(parser, QStringLiteral("threads"), 1, &threads, &code))
+    if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
+        || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code))
         return code;
     spec.threads = int(threads);
     QString error;
@@ -619,13 +653,18 @@ int cmdBench(const QStringList &args)
     return kExitOk;
 }
 
-}  // namespace
-
-int main(int argc, char *argv[])
+// Qt's and libpng's warnings ("libpng warning: iCCP: ...") would print before, and instead of,
+// the program's own message naming the file: they are shown only with GP_VERBOSE set.
+void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("gan-playground-cli"));
-    QStringList args = app.arguments();
+    if ((type == QtDebugMsg || type == QtInfoMsg || type == QtWarningMsg) && qEnvironmentVariableIsEmpty("GP_VERBOSE"))
+        return;
+    QTextStream(stderr) << "gan-playground-cli: " << message << Qt::endl;
+}
+
+int run(const QStringList &arguments)
+{
+    QStringList args = arguments;
     if (args.size() < 2)
         return usage(QStringLiteral("no command given"));
     const QString command = args.takeAt(1);
@@ -646,4 +685,31 @@ int main(int argc, char *argv[])
         return kExitOk;
     }
     return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gan-playground-cli"));
+    qInstallMessageHandler(quietMessages);
+    // The engine reports what a user can cause as messages; anything that still escapes (an
+    // allocation refused deep in LibTorch) ends the program with one line, not an abort.
+    try {
+        return run(app.arguments());
+    } catch (const std::bad_alloc &) {
+        return fail(QStringLiteral("out of memory; make the batch, the layers, the images or the sample count smaller"));
+    } catch (const std::exception &e) {
+        // LibTorch's allocator reports a refused allocation as c10::Error with this text.
+        const QString what = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
+        const QRegularExpressionMatch refused = QRegularExpression(QStringLiteral("can't allocate memory: you tried to allocate (\\d+) bytes")).match(what);
+        if (refused.hasMatch())
+            return fail(QStringLiteral("out of memory (an allocation of %1 was refused); make the batch, the layers, the images "
+                                       "or the sample count smaller")
+                            .arg(memorybudget::describe(refused.captured(1).toDouble())));
+        return fail(QStringLiteral("stopped on an unexpected error: %1").arg(what));
+    } catch (...) {
+        return fail(QStringLiteral("stopped on an unexpected error"));
+    }
 }

@@ -8,11 +8,49 @@
 #include <QCommandLineParser>
 #include <QStatusBar>
 #include <QTextStream>
+#include <QPointer>
 #include <QTimer>
+
+#include <exception>
+
+namespace {
+
+// Errors a user can cause are messages from the engine; anything that still escapes an event
+// handler (an allocation refused deep inside a library) is shown, not allowed to end the program.
+class Application : public QApplication {
+public:
+    using QApplication::QApplication;
+    QPointer<MainWindow> window;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        try {
+            return QApplication::notify(receiver, event);
+        } catch (const std::bad_alloc &) {
+            report(translate("main", "Out of memory. Make the batch, the layers or the images smaller."));
+        } catch (const std::exception &e) {
+            report(translate("main", "Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)));
+        } catch (...) {
+            report(translate("main", "Unexpected error."));
+        }
+        return false;
+    }
+
+private:
+    void report(const QString &message)
+    {
+        if (window)
+            window->showError(translate("main", "Something went wrong"), message);
+        else
+            QTextStream(stderr) << message << "\n";
+    }
+};
+
+}  // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    Application app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("GAN Playground"));
     QApplication::setOrganizationName(QStringLiteral("GAN Playground"));
 
@@ -28,6 +66,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     MainWindow window;
+    app.window = &window;
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first());

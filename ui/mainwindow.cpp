@@ -7,6 +7,7 @@
 #include "trainingplots.h"
 
 #include "document/experimentdocument.h"
+#include "io/atomicfile.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
 #include "training/latentrenderer.h"
@@ -21,7 +22,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -155,9 +155,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         const QString path = askSavePath(tr("Export metrics"), tr("CSV files (*.csv)"), m_doc->spec().name + QStringLiteral("-metrics.csv"));
         if (path.isEmpty())
             return;
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(m_plots->metricsCsv().toUtf8()) < 0 || !f.commit())
-            QMessageBox::warning(this, tr("Cannot export metrics"), tr("cannot write %1: %2").arg(path, f.errorString()));
+        if (const QString e = atomicfile::write(path, m_plots->metricsCsv().toUtf8(), tr("metrics file")); !e.isEmpty())
+            QMessageBox::warning(this, tr("Cannot export metrics"), e);
     });
     train->addAction(tr("Export &Plots..."), this, [this] {
         const QString path = askSavePath(tr("Export plots"), tr("PNG images (*.png);;PDF (*.pdf)"), m_doc->spec().name + QStringLiteral("-plots.png"));
@@ -226,8 +225,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     connect(m_training, &TrainingController::checkpointSaved, this, [this](const QString &path, const QString &error) {
         if (error.isEmpty())
             statusBar()->showMessage(tr("Checkpoint saved to %1").arg(path), 5000);
+        else if (m_training->isActive())
+            showError(tr("Checkpoint not saved"), tr("%1\n\nTraining is paused; resume it (F6) once the problem is solved.").arg(error));
         else
-            onFailed(error);
+            showError(tr("Checkpoint not saved"), error);
     });
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
         m_description->setText(m_doc->spec().description);
@@ -528,9 +529,14 @@ void MainWindow::onSnapshot(const TrainingSnapshot &snapshot)
 
 void MainWindow::onFailed(const QString &message)
 {
+    showError(tr("Training stopped"), message);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
     // Non-modal: the window (plots, samples) stays usable while the message is read.
     statusBar()->showMessage(message);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Training stopped"), message, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();

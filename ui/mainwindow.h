@@ -57,6 +57,9 @@ public:
     void stepTraining();
     void stopTraining();
 
+    // A non-modal warning: the window stays usable while it is read.
+    void showError(const QString &title, const QString &message);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

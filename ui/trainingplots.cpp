@@ -1,8 +1,9 @@
 #include "trainingplots.h"
 
+#include "training/sampleimage.h"
+
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QVBoxLayout>
 
@@ -238,8 +239,5 @@ QString TrainingPlots::exportPlots(const QString &path)
         y += p->height();
     }
     painter.end();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return tr("cannot write %1: %2").arg(path, file.errorString());
-    return QString();
+    return sampleimage::savePng(image, path);
 }

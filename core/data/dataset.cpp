@@ -4,7 +4,10 @@
 #include "imagefolder.h"
 #include "synthetic2d.h"
 
+#include "io/inputfile.h"
+
 #include <QDir>
+#include <QFile>
 
 Shape Dataset::sampleShape() const
 {
@@ -26,7 +29,8 @@ QString fashionImages() { return QDir(fashionMnistDir()).filePath(QStringLiteral
 QString fashionLabels() { return QDir(fashionMnistDir()).filePath(QStringLiteral("train-labels-idx1-ubyte.gz")); }
 }  // namespace
 
-DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &progress)
+namespace {
+DatasetLoad loadUnguarded(const DataSpec &spec, std::uint64_t seed, const ProgressFn &progress)
 {
     DatasetLoad result;
     switch (spec.kind) {
@@ -49,6 +53,23 @@ DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &pro
     }
     return result;
 }
+}  // namespace
+
+DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &progress)
+{
+    // Loading runs on worker threads (training, the settings preview): nothing may escape.
+    const QString source = spec.kind == DataKind::FashionMnist ? fashionMnistDir() : spec.path;
+    DatasetLoad failed;
+    try {
+        return loadUnguarded(spec, seed, progress);
+    } catch (const std::bad_alloc &) {
+        failed.error = QStringLiteral("%1: out of memory while loading the data; set a limit on the number of samples "
+                                      "or use smaller images").arg(source);
+    } catch (const std::exception &e) {
+        failed.error = QStringLiteral("%1: cannot load the data (%2)").arg(source, QString::fromLocal8Bit(e.what()));
+    }
+    return failed;
+}
 
 Shape sampleShape(const DataSpec &spec, QString *error)
 {
@@ -56,21 +77,24 @@ Shape sampleShape(const DataSpec &spec, QString *error)
     QString &err = error ? *error : ignored;
     switch (spec.kind) {
     case DataKind::Synthetic2D:
-    case DataKind::Csv2D:
         return {2};
+    case DataKind::Csv2D:
+        // Validation names a missing file now rather than when training starts.
+        err = inputfile::check(spec.path, QStringLiteral("a CSV file of points"));
+        return err.isEmpty() ? Shape{2} : Shape{};
     case DataKind::ImageFolder:
-        return {spec.grayscale ? 1 : 3, spec.imageSize, spec.imageSize};
+        err = imagefolder::check(spec.path);
+        return err.isEmpty() ? Shape{spec.grayscale ? 1 : 3, spec.imageSize, spec.imageSize} : Shape{};
     case DataKind::FashionMnist:
     case DataKind::Idx: {
+        const QString path = spec.kind == DataKind::Idx ? spec.path : fashionImages();
         std::vector<std::int64_t> dims;
-        if (!idxfile::readHeader(spec.kind == DataKind::Idx ? spec.path : fashionImages(), &dims, &err))
+        if (!idxfile::readHeader(path, &dims, &err)) {
+            if (spec.kind == DataKind::FashionMnist && !QFile::exists(path))
+                err += QStringLiteral(" (install Debian's dataset-fashion-mnist package)");
             return {};
-        if (dims.size() == 3)
-            return {1, dims[1], dims[2]};
-        if (dims.size() == 4)
-            return {dims[1], dims[2], dims[3]};
-        err = QStringLiteral("%1: not an image file (%2 dimensions)").arg(spec.path).arg(dims.size());
-        return {};
+        }
+        return idxfile::imageShape(dims, path, &err);
     }
     }
     return {};

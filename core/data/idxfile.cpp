@@ -1,8 +1,10 @@
 #include "idxfile.h"
 
+#include "io/atomicfile.h"
+#include "io/inputfile.h"
+
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <zlib.h>
 
@@ -15,6 +17,8 @@ namespace {
 constexpr std::uint8_t kUbyteType = 0x08;
 constexpr std::int64_t kChunk = 1 << 20;          // read 1 MiB at a time
 constexpr std::int64_t kMaxDeflateRatio = 1032;   // deflate cannot expand more than this
+constexpr std::int64_t kMaxChannels = 64;         // far beyond RGBA; keeps channel counts sane
+constexpr std::int64_t kMaxSide = 16384;          // pixels a side; also keeps sizes within int
 
 // A gzip or plain file read as a stream (zlib's gzread passes plain files through).
 class Stream {
@@ -89,8 +93,8 @@ bool readDims(Stream &s, const QString &path, std::vector<std::int64_t> *dims, Q
 
 bool readHeader(const QString &path, std::vector<std::int64_t> *dims, QString *error)
 {
-    if (!QFileInfo::exists(path)) {
-        *error = QStringLiteral("%1: file not found").arg(path);
+    if (const QString e = inputfile::check(path, QStringLiteral("an IDX file")); !e.isEmpty()) {
+        *error = e;
         return false;
     }
     Stream s(path);
@@ -103,8 +107,8 @@ bool readHeader(const QString &path, std::vector<std::int64_t> *dims, QString *e
 
 bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &progress, std::int64_t limit)
 {
-    if (!QFileInfo::exists(path)) {
-        *error = QStringLiteral("%1: file not found").arg(path);
+    if (const QString e = inputfile::check(path, QStringLiteral("an IDX file")); !e.isEmpty()) {
+        *error = e;
         return false;
     }
     const std::int64_t fileSize = QFileInfo(path).size();
@@ -115,15 +119,22 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
     }
     if (!readDims(s, path, &out->dims, error))
         return false;
-    std::int64_t itemBytes = 1;
+    // The header's counts are untrusted: four dimensions of up to 2^32 overflow 64 bits, and
+    // never allocate more than the file can hold.
+    std::int64_t itemBytes = 1, want = 0;
+    bool overflow = false;
     for (size_t i = 1; i < out->dims.size(); ++i)
-        itemBytes *= out->dims[i];
+        overflow |= __builtin_mul_overflow(itemBytes, out->dims[i], &itemBytes);
     std::int64_t items = out->dims[0];
     if (limit > 0 && limit < items)
         items = limit;
-    const std::int64_t want = items * itemBytes;
-    // The header's counts are untrusted: never allocate more than the file can hold.
+    overflow |= __builtin_mul_overflow(items, itemBytes, &want);
     const std::int64_t canHold = s.compressed() ? fileSize * kMaxDeflateRatio : fileSize;
+    if (overflow) {
+        *error = QStringLiteral("%1: the header's dimensions %2 multiply past what any file can hold; it is damaged")
+                     .arg(path, shapeToString(out->dims));
+        return false;
+    }
     if (want > canHold) {
         *error = QStringLiteral("%1: header says %2 items of %3 bytes, but the file is only %4 bytes; it is truncated or damaged")
                      .arg(path).arg(out->dims[0]).arg(itemBytes).arg(fileSize);
@@ -153,6 +164,23 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
     return true;
 }
 
+Shape imageShape(const std::vector<std::int64_t> &dims, const QString &path, QString *error)
+{
+    if (dims.size() != 3 && dims.size() != 4) {
+        *error = QStringLiteral("%1: expected images (N x H x W or N x C x H x W), found %2 dimensions %3")
+                     .arg(path).arg(dims.size()).arg(shapeToString(dims));
+        return {};
+    }
+    const Shape shape = dims.size() == 4 ? Shape{dims[1], dims[2], dims[3]} : Shape{1, dims[1], dims[2]};
+    if (shape[0] > kMaxChannels || shape[1] > kMaxSide || shape[2] > kMaxSide) {
+        *error = QStringLiteral("%1: images of %2 are beyond what GAN Playground trains on (at most %3 channels and "
+                                "%4 pixels a side)")
+                     .arg(path, shapeToString(shape)).arg(kMaxChannels).arg(kMaxSide);
+        return {};
+    }
+    return shape;
+}
+
 DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std::int64_t limit, const ProgressFn &progress)
 {
     DatasetLoad result;
@@ -162,30 +190,40 @@ DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std
         if (progress)
             progress(withLabels ? 0.95 * f : f);
     };
-    if (!read(imagesPath, &images, &result.error, imageProgress, limit))
+    std::vector<std::int64_t> imageDims;
+    if (!readHeader(imagesPath, &imageDims, &result.error) || !read(imagesPath, &images, &result.error, imageProgress, limit))
         return result;
-    if (images.dims.size() != 3 && images.dims.size() != 4) {
-        result.error = QStringLiteral("%1: expected images (N x H x W or N x C x H x W), found %2 dimensions")
-                           .arg(imagesPath).arg(images.dims.size());
+    const std::int64_t fullCount = imageDims[0];  // images.dims[0] is after the limit
+    const Shape shape = imageShape(images.dims, imagesPath, &result.error);
+    if (shape.empty())
         return result;
-    }
     auto data = std::make_shared<Dataset>();
     data->kind = Dataset::Kind::Images;
     data->source = imagesPath;
     data->count = images.dims[0];
-    data->channels = images.dims.size() == 4 ? int(images.dims[1]) : 1;
-    data->height = int(images.dims[images.dims.size() - 2]);
-    data->width = int(images.dims.back());
+    data->channels = int(shape[0]);
+    data->height = int(shape[1]);
+    data->width = int(shape[2]);
     data->pixels = std::move(images.bytes);
     if (withLabels) {
+        std::vector<std::int64_t> labelDims;
+        if (!readHeader(labelsPath, &labelDims, &result.error))
+            return result;
+        if (labelDims.size() != 1) {
+            result.error = QStringLiteral("%1: a labels file has one dimension (one label per image), this one has %2 (%3); "
+                                          "is it an images file? Choose the matching labels file")
+                               .arg(labelsPath).arg(labelDims.size()).arg(shapeToString(labelDims));
+            return result;
+        }
+        const std::int64_t expected = images.dims[0];  // after the limit
+        if (labelDims[0] < expected || (limit <= 0 && labelDims[0] != expected)) {
+            result.error = QStringLiteral("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
+                               .arg(labelsPath).arg(labelDims[0]).arg(imagesPath).arg(fullCount);
+            return result;
+        }
         IdxArray labels;
         if (!read(labelsPath, &labels, &result.error, {}, limit))
             return result;
-        if (labels.dims.size() != 1 || labels.dims[0] != data->count) {
-            result.error = QStringLiteral("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
-                               .arg(labelsPath).arg(labels.dims[0]).arg(imagesPath).arg(data->count);
-            return result;
-        }
         data->labels.assign(labels.bytes.begin(), labels.bytes.end());
     }
     if (progress)
@@ -196,19 +234,13 @@ DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std
 
 QString write(const QString &path, const std::vector<std::int64_t> &dims, const std::vector<std::uint8_t> &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
     QByteArray header;
     header.append(char(0)).append(char(0)).append(char(kUbyteType)).append(char(dims.size()));
     for (std::int64_t d : dims)
         for (int shift = 24; shift >= 0; shift -= 8)
             header.append(char((d >> shift) & 0xff));
-    file.write(header);
-    file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size()));
-    if (!file.commit())
-        return QStringLiteral("%1: writing failed (%2)").arg(path, file.errorString());
-    return QString();
+    return atomicfile::write(path, {header, QByteArrayView(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))},
+                             QStringLiteral("IDX file"));
 }
 
 }  // namespace idxfile

@@ -22,6 +22,10 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
           std::int64_t limit = 0);
 bool readHeader(const QString &path, std::vector<std::int64_t> *dims, QString *error);
 
+// The per-image shape [C, H, W] of an IDX header's dimensions (N x H x W or N x C x H x W);
+// empty with `error` set when they are not images of a size this program can train on.
+Shape imageShape(const std::vector<std::int64_t> &dims, const QString &path, QString *error);
+
 // Images (N x H x W or N x C x H x W) and optional labels (N) into a Dataset.
 DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std::int64_t limit,
                        const ProgressFn &progress = {});

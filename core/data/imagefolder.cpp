@@ -1,27 +1,46 @@
 #include "imagefolder.h"
 
+#include "io/memorybudget.h"
+
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 
 namespace imagefolder {
+namespace {
 
-DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limit, const ProgressFn &progress)
+QStringList imageFiles(const QDir &folder)
+{
+    return folder.entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.bmp"),
+                             QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG"), QStringLiteral("*.BMP")},
+                            QDir::Files, QDir::Name);
+}
+
+}  // namespace
+
+QString check(const QString &dir)
+{
+    if (dir.isEmpty())
+        return QStringLiteral("no image folder is given; choose one");
+    const QDir folder(dir);
+    if (!QFileInfo(dir).isDir())
+        return QStringLiteral("%1: folder not found").arg(dir);
+    if (imageFiles(folder).isEmpty())
+        return QStringLiteral("%1: holds no PNG, JPEG or BMP images").arg(dir);
+    return QString();
+}
+
+DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limit, const ProgressFn &progress,
+                 std::int64_t memoryBudget)
 {
     DatasetLoad result;
-    QDir folder(dir);
-    if (!folder.exists()) {
-        result.error = QStringLiteral("%1: folder not found").arg(dir);
+    if (QString e = check(dir); !e.isEmpty()) {
+        result.error = e;
         return result;
     }
-    QStringList files = folder.entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
-                                          QStringLiteral("*.bmp"), QStringLiteral("*.PNG"), QStringLiteral("*.JPG"),
-                                          QStringLiteral("*.JPEG"), QStringLiteral("*.BMP")},
-                                         QDir::Files, QDir::Name);
-    if (files.isEmpty()) {
-        result.error = QStringLiteral("%1: holds no PNG, JPEG or BMP images").arg(dir);
-        return result;
-    }
+    const QDir folder(dir);
+    QStringList files = imageFiles(folder);
     if (limit > 0 && files.size() > limit)
         files = files.mid(0, limit);
     auto data = std::make_shared<Dataset>();
@@ -31,6 +50,17 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
     data->height = data->width = size;
     data->count = files.size();
     const size_t plane = size_t(size) * size_t(size);
+    // Decoded images live in memory for the whole run: refuse what cannot fit before allocating.
+    const double needed = double(plane) * data->channels * double(files.size());
+    const double budget = double(memoryBudget >= 0 ? memoryBudget : memorybudget::availableBytes());
+    constexpr double kDataShare = 0.8;  // the networks, their gradients and batches need the rest
+    if (needed > kDataShare * budget) {
+        result.error = QStringLiteral("%1: %2 images of %3x%4x%4 need %5 of memory, more than this process can use (%6); "
+                                      "lower the image size or set a limit on the number of images")
+                           .arg(dir).arg(files.size()).arg(data->channels).arg(size)
+                           .arg(memorybudget::describe(needed), memorybudget::describe(budget));
+        return result;
+    }
     data->pixels.resize(plane * data->channels * files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString path = folder.filePath(files[i]);

@@ -1,8 +1,11 @@
 #include "synthetic2d.h"
 
+#include "io/inputfile.h"
+
 #include <QFile>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 namespace synthetic2d {
@@ -83,10 +86,18 @@ std::shared_ptr<const Dataset> generate(Synthetic2DKind kind, int count, std::ui
 }  // namespace synthetic2d
 
 namespace csvpoints {
+namespace {
+// Points train as 32-bit floats: a larger coordinate would become infinite on loading.
+constexpr double kMaxCoordinate = std::numeric_limits<float>::max();
+}  // namespace
 
 DatasetLoad load(const QString &path, std::int64_t limit)
 {
     DatasetLoad result;
+    if (QString e = inputfile::check(path, QStringLiteral("a CSV file of points")); !e.isEmpty()) {
+        result.error = e;
+        return result;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         result.error = QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
@@ -115,6 +126,11 @@ DatasetLoad load(const QString &path, std::int64_t limit)
         if (cells.size() < 2 || cells.size() > 3 || !okX || !okY || !okL || !std::isfinite(x) || !std::isfinite(y)) {
             result.error = QStringLiteral("%1: line %2 is not \"x,y\" or \"x,y,label\" with numbers: \"%3\"")
                                .arg(path).arg(lineNumber).arg(QString::fromUtf8(raw.left(80)));
+            return result;
+        }
+        if (std::abs(x) > kMaxCoordinate || std::abs(y) > kMaxCoordinate) {
+            result.error = QStringLiteral("%1: line %2 has a coordinate beyond the 32-bit float range (%3): \"%4\"; scale the points down")
+                               .arg(path).arg(lineNumber).arg(kMaxCoordinate, 0, 'g', 3).arg(QString::fromUtf8(raw.left(80)));
             return result;
         }
         if (data->count == 0)

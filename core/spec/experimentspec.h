@@ -69,6 +69,9 @@ struct LossSpec {
 
 struct ExperimentSpec {
     static constexpr int kSchemaVersion = 1;
+    // The largest seed a JSON number holds exactly (2^53 - 1): files, the CLI and the window agree.
+    static constexpr std::uint64_t kMaxSeed = 9007199254740991ull;
+    static constexpr int kMaxThreads = 256;  // intra-op threads; more only thrash
 
     QString name;
     QString description;

@@ -1,7 +1,9 @@
 #include "shapeinference.h"
 
-#include <functional>
-#include <numeric>
+#include "io/memorybudget.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace {
 template <typename Int>
@@ -26,9 +28,62 @@ QString dimsText(const std::vector<int> &dims)
 
 namespace {
 
+// Saturates instead of overflowing: absurd shapes from a file stay absurd, not negative.
 std::int64_t product(const Shape &s)
 {
-    return std::accumulate(s.begin(), s.end(), std::int64_t(1), std::multiplies<std::int64_t>());
+    std::int64_t p = 1;
+    for (std::int64_t d : s)
+        if (__builtin_mul_overflow(p, d, &p))
+            return std::numeric_limits<std::int64_t>::max();
+    return p;
+}
+
+// Copies of each weight that training keeps: the weight, its gradient and the optimiser's state.
+double trainingCopies(const OptimizerSpec &o)
+{
+    double optimizerState = 0;
+    switch (o.kind) {
+    case OptimizerKind::Adam:
+        optimizerState = 2;  // both moments
+        break;
+    case OptimizerKind::SGD:
+        optimizerState = o.momentum > 0 ? 1 : 0;
+        break;
+    case OptimizerKind::RMSprop:
+        optimizerState = o.momentum > 0 ? 2 : 1;
+        break;
+    }
+    return 2 + optimizerState;
+}
+
+// Adds memory problems to the layers that cause them; returns the network's training memory.
+double checkMemory(NetworkAnalysis &n, const NetworkSpec &spec, double copies, double passes, int batch, double budget)
+{
+    constexpr double kFloatBytes = 4;
+    constexpr double kBackwardFactor = 2;  // each saved activation gets a gradient of its size
+    double total = 0;
+    for (size_t i = 0; i < n.layers.size(); ++i) {
+        LayerAnalysis &a = n.layers[i];
+        const double weights = kFloatBytes * double(a.parameters) * copies;
+        const double activations = a.outShape.empty() ? 0 : kFloatBytes * double(product(a.outShape)) * batch * passes * kBackwardFactor;
+        total += weights + activations;
+        const QString who = ShapeInference::layerName(n.role, int(i), spec.layers[i].kind);
+        QString problem;
+        if (weights > budget)
+            problem = QStringLiteral("%1 has %2 parameters: training it needs about %3 of memory, more than the %4 this "
+                                     "process can use; make it smaller")
+                          .arg(who).arg(a.parameters).arg(memorybudget::describe(weights), memorybudget::describe(budget));
+        else if (activations > budget)
+            problem = QStringLiteral("%1 outputs %2 per sample: for a batch of %3 that needs about %4 of memory, more than "
+                                     "the %5 this process can use; make it or the batch smaller")
+                          .arg(who, shapeToString(a.outShape)).arg(batch)
+                          .arg(memorybudget::describe(activations), memorybudget::describe(budget));
+        if (!problem.isEmpty()) {
+            a.problems << problem;
+            n.problems << problem;
+        }
+    }
+    return total;
 }
 
 QString intsToString(const std::vector<int> &v)
@@ -74,7 +129,9 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
                         .arg(l.outputPadding).arg(l.stride));
             return;
         }
-        a.parameters = std::int64_t(l.inChannels) * l.outChannels * l.kernel * l.kernel + (l.bias ? l.outChannels : 0);
+        a.parameters = product({l.inChannels, l.outChannels, l.kernel, l.kernel, 1});
+        if (l.bias && a.parameters < std::numeric_limits<std::int64_t>::max() - l.outChannels)
+            a.parameters += l.outChannels;
         if (!known)
             return;
         if (in.size() != 3) {
@@ -151,7 +208,7 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
             problem(QStringLiteral("needs the shape it normalises"));
             return;
         }
-        a.parameters = 2 * product(Shape(l.normalizedShape.begin(), l.normalizedShape.end()));
+        a.parameters = product({2, product(Shape(l.normalizedShape.begin(), l.normalizedShape.end()))});
         if (!known)
             return;
         bool matches = in.size() >= l.normalizedShape.size();
@@ -227,7 +284,7 @@ NetworkAnalysis ShapeInference::analyzeNetwork(const NetworkSpec &network, Netwo
     return n;
 }
 
-ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Shape &dataShape)
+ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Shape &dataShape, std::int64_t memoryBudget)
 {
     ExperimentAnalysis e;
     e.generator = analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim});
@@ -235,6 +292,24 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
 
     NetworkAnalysis &g = e.generator;
     NetworkAnalysis &d = e.discriminator;
+    // Memory, before anything is allocated: what one layer needs alone, then the whole run.
+    // G keeps an EMA copy and a published copy for the window besides its training copies; D
+    // sees a real and a fake batch per update.
+    const double budget = double(memoryBudget >= 0 ? memoryBudget : memorybudget::availableBytes());
+    const int batch = std::max(1, spec.batchSize);
+    const double gCopies = trainingCopies(spec.optimizerG) + (spec.emaDecay > 0 ? 1 : 0) + 1;
+    e.memoryBytes = checkMemory(g, spec.generator, gCopies, 1, batch, budget)
+        + checkMemory(d, spec.discriminator, trainingCopies(spec.optimizerD), 2, batch, budget);
+    // The fixed-noise sample grid is one more generator pass, forward only, of 64 samples.
+    constexpr double kGridSamples = 64, kFloatBytes = 4;
+    for (const LayerAnalysis &a : g.layers)
+        if (!a.outShape.empty())
+            e.memoryBytes += kFloatBytes * kGridSamples * double(product(a.outShape));
+    if (g.problems.isEmpty() && d.problems.isEmpty() && e.memoryBytes > budget)
+        e.problems << QStringLiteral("training this experiment needs about %1 of memory (weights, optimiser state, the "
+                                     "activations of a batch of %2 and the sample grid), more than the %3 this process can use; make the layers "
+                                     "or the batch smaller")
+                          .arg(memorybudget::describe(e.memoryBytes)).arg(batch).arg(memorybudget::describe(budget));
     if (!spec.generator.layers.empty() && !g.outShape.empty() && !dataShape.empty() && g.outShape != dataShape)
         g.problems << QStringLiteral("the generator produces %1 per sample but the data samples are %2; "
                                      "its last layers must produce the data's shape")

@@ -36,6 +36,7 @@ struct ExperimentAnalysis {
     NetworkAnalysis discriminator;
     QStringList problems;    // all problems: training cannot start while any exist
     QStringList warnings;    // legal but probably not meant
+    double memoryBytes = 0;  // estimated memory of training: weights, optimiser state, activations
     bool ok() const { return problems.isEmpty(); }
     // FLOPs of one training step (one G update and dStepsPerG D updates), forward + backward
     // as the trainer runs them: used to report achieved GFLOP/s.
@@ -47,7 +48,9 @@ struct ExperimentAnalysis {
 class ShapeInference {
 public:
     static NetworkAnalysis analyzeNetwork(const NetworkSpec &network, NetworkRole role, const Shape &input);
-    static ExperimentAnalysis analyze(const ExperimentSpec &spec, const Shape &dataShape);
+    // Layers or a run that cannot fit in `memoryBudget` bytes are problems (the budget this
+    // process has when negative: memorybudget::availableBytes()).
+    static ExperimentAnalysis analyze(const ExperimentSpec &spec, const Shape &dataShape, std::int64_t memoryBudget = -1);
     // "generator layer 4 (ConvTranspose2d)"
     static QString layerName(NetworkRole role, int index, LayerKind kind);
 };

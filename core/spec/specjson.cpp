@@ -1,10 +1,12 @@
 #include "specjson.h"
 
+#include "io/atomicfile.h"
+#include "io/inputfile.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSaveFile>
 
 #include <cmath>
 #include <limits>
@@ -549,11 +551,11 @@ ParseResult fromJson(const QJsonObject &o)
                         QStringLiteral("device")});
     s.batchSize = r.integer(t, QStringLiteral("batch_size"), tp, s.batchSize, 1, 65536);
     s.dStepsPerG = r.integer(t, QStringLiteral("d_steps_per_g"), tp, s.dStepsPerG, 1, 100);
-    const double seed = r.number(t, QStringLiteral("seed"), tp, double(s.seed), 0, 9007199254740991.0);
+    const double seed = r.number(t, QStringLiteral("seed"), tp, double(s.seed), 0, double(ExperimentSpec::kMaxSeed));
     if (std::floor(seed) != seed)
         r.error(QStringLiteral("training.seed"), QStringLiteral("expected a whole number"));
     s.seed = std::uint64_t(seed);
-    s.threads = r.integer(t, QStringLiteral("threads"), tp, s.threads, 1, 256);
+    s.threads = r.integer(t, QStringLiteral("threads"), tp, s.threads, 1, ExperimentSpec::kMaxThreads);
     s.steps = r.integer(t, QStringLiteral("steps"), tp, s.steps, 1);
     s.dcganInit = r.boolean(t, QStringLiteral("dcgan_init"), tp, s.dcganInit);
     s.emaDecay = r.number(t, QStringLiteral("ema_decay"), tp, s.emaDecay, 0, 0.999999);
@@ -582,31 +584,26 @@ ParseResult fromBytes(const QByteArray &bytes, const QString &source)
 
 ParseResult fromFile(const QString &path)
 {
+    // Experiments are small: refuse folders, devices (/dev/zero never ends) and anything absurd
+    // before reading it whole.
+    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    if (const QString e = inputfile::check(path, QStringLiteral("an experiment file (.json)"), kMaxBytes); !e.isEmpty()) {
+        ParseResult r;
+        r.errors << e;
+        return r;
+    }
     QFile file(path);
-    // Experiments are small; refuse anything absurd before reading it whole.
-    constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
     if (!file.open(QIODevice::ReadOnly)) {
         ParseResult r;
         r.errors << QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
         return r;
     }
-    if (file.size() > kMaxBytes) {
-        ParseResult r;
-        r.errors << QStringLiteral("%1: %2 bytes is too large for an experiment file").arg(path).arg(file.size());
-        return r;
-    }
-    return fromBytes(file.readAll(), path);
+    return fromBytes(file.read(kMaxBytes + 1), path);
 }
 
 QString writeFile(const ExperimentSpec &spec, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write (%2); choose another folder").arg(path, file.errorString());
-    file.write(toBytes(spec));
-    if (!file.commit())
-        return QStringLiteral("%1: writing failed (%2); the previous file is unchanged").arg(path, file.errorString());
-    return QString();
+    return atomicfile::write(path, toBytes(spec), QStringLiteral("experiment file"));
 }
 
 }  // namespace specjson

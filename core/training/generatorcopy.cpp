@@ -32,10 +32,10 @@ struct GeneratorCopy::Impl {
             net = built;
             state.clear();  // the network holds the weights now
             return true;
-        } catch (const c10::Error &e) {
+        } catch (const std::exception &e) {
             error = QStringLiteral("cannot rebuild the generator from step %1: %2")
                         .arg(step)
-                        .arg(QString::fromStdString(e.what_without_backtrace()));
+                        .arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
             return false;
         }
     }
@@ -80,8 +80,9 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
         torch::NoGradGuard noGrad;
         const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
         return toSampleBatch(d->net->forward(z));
-    } catch (const c10::Error &e) {
-        d->error = QString::fromStdString(e.what_without_backtrace());
+    } catch (const std::exception &e) {
+        // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
+        d->error = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
         return {};
     }
 }

@@ -51,7 +51,7 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
                 m->pending.erase(first);
                 ++m->renders;
             }
-            SampleBatch samples = generator->generate(job.latents, job.count);
+            SampleBatch samples = generator->generate(job.latents, job.count);  // never throws: errors are values
             if (samples.count == 0)
                 emit failed(channel, generator->error());
             else

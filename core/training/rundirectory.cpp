@@ -1,7 +1,9 @@
 #include "rundirectory.h"
 
+#include "io/atomicfile.h"
+
 #include <QDir>
-#include <QSaveFile>
+#include <QFileInfo>
 
 RunDirectory::RunDirectory(QString path) : m_path(std::move(path)) {}
 
@@ -10,6 +12,40 @@ QString RunDirectory::create() const
     if (!QDir().mkpath(samplesDir()))
         return QStringLiteral("%1: cannot create the run folder; choose a writable location").arg(m_path);
     return QString();
+}
+
+namespace {
+const QStringList kSamplePattern = {QStringLiteral("step_*.png")};
+}
+
+QStringList RunDirectory::existingRunFiles() const
+{
+    QStringList found;
+    for (const QString &file : {experimentPath(), checkpointPath(), metricsPath()})
+        if (QFileInfo::exists(file))
+            found << QFileInfo(file).fileName();
+    if (!QDir(samplesDir()).entryList(kSamplePattern, QDir::Files).isEmpty())
+        found << QStringLiteral("samples/");
+    return found;
+}
+
+QString RunDirectory::removeRunFiles() const
+{
+    QStringList files = {checkpointPath(), metricsPath(), experimentPath()};
+    const QDir samples(samplesDir());
+    for (const QString &name : samples.entryList(kSamplePattern, QDir::Files))
+        files << samples.filePath(name);
+    for (const QString &file : files)
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            return QStringLiteral("%1: cannot remove it to make room for the new run; check the folder's permissions").arg(file);
+    return QString();
+}
+
+bool RunDirectory::isSameFolder(const QString &other) const
+{
+    const QString a = QFileInfo(m_path).canonicalFilePath(), b = QFileInfo(other).canonicalFilePath();
+    return a.isEmpty() || b.isEmpty() ? QDir::cleanPath(QFileInfo(m_path).absoluteFilePath()) == QDir::cleanPath(QFileInfo(other).absoluteFilePath())
+                                      : a == b;
 }
 
 QString RunDirectory::experimentPath() const { return QDir(m_path).filePath(QStringLiteral("experiment.json")); }
@@ -44,16 +80,14 @@ QByteArray RunDirectory::metricsRow(const StepRecord &r)
 QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
 {
     m_metrics.reset();
-    QSaveFile file(metricsPath());
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write (%2)").arg(metricsPath(), file.errorString());
-    file.write(metricsHeader());
+    m_pending.clear();
+    QByteArray text = metricsHeader();
     for (const StepRecord &r : history)
-        file.write(metricsRow(r));
-    if (!file.commit())
-        return QStringLiteral("%1: writing failed (%2)").arg(metricsPath(), file.errorString());
+        text += metricsRow(r);
+    if (const QString e = atomicfile::write(metricsPath(), text, QStringLiteral("metrics file")); !e.isEmpty())
+        return e;
     m_metrics = std::make_unique<QFile>(metricsPath());
-    if (!m_metrics->open(QIODevice::Append)) {
+    if (!m_metrics->open(QIODevice::Append | QIODevice::Unbuffered)) {
         const QString error = QStringLiteral("%1: cannot append (%2)").arg(metricsPath(), m_metrics->errorString());
         m_metrics.reset();
         return error;
@@ -61,17 +95,25 @@ QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
     return QString();
 }
 
-QString RunDirectory::appendMetrics(const StepRecord &record)
+void RunDirectory::appendMetrics(const StepRecord &record)
 {
-    if (!m_metrics)
-        return QStringLiteral("%1: not open").arg(metricsPath());
-    if (m_metrics->write(metricsRow(record)) < 0)
-        return QStringLiteral("%1: cannot append (%2)").arg(metricsPath(), m_metrics->errorString());
-    return QString();
+    m_pending += metricsRow(record);
 }
 
-void RunDirectory::flushMetrics()
+QString RunDirectory::flushMetrics()
 {
-    if (m_metrics)
-        m_metrics->flush();
+    if (m_pending.isEmpty())
+        return QString();
+    if (!m_metrics)
+        return QStringLiteral("%1: not open").arg(metricsPath());
+    qint64 written = 0;
+    const QString cause = atomicfile::writeAll(*m_metrics, m_pending, &written, m_pending.size());
+    m_pending.clear();
+    if (!cause.isEmpty()) {
+        m_metrics.reset();  // a cut row may end the file; a resumed run rewrites it from its checkpoint
+        return QStringLiteral("%1: %2; the file may end in a cut row (resuming rewrites it from the checkpoint). "
+                              "Free some space or choose another folder.")
+            .arg(metricsPath(), cause);
+    }
+    return QString();
 }

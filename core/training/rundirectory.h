@@ -2,8 +2,10 @@
 
 #include "steprecord.h"
 
+#include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -16,6 +18,14 @@ public:
     // Creates the folder and samples/; returns an empty string or a message naming the folder.
     QString create() const;
 
+    // The run files already in the folder (experiment.json, checkpoint.pt, metrics.csv,
+    // samples/step_*.png): empty when the folder holds no run.
+    QStringList existingRunFiles() const;
+    // Removes the run files (only those) so that a new run does not mix with an old one.
+    QString removeRunFiles() const;
+    // The same folder on disk (both paths resolved).
+    bool isSameFolder(const QString &other) const;
+
     QString path() const { return m_path; }
     QString experimentPath() const;
     QString checkpointPath() const;
@@ -24,10 +34,11 @@ public:
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png
 
     // metrics.csv: rewritten atomically from `history` (so a resumed run's file matches its
-    // checkpoint), then appended row by row.
+    // checkpoint), then appended: rows collect in memory and reach the file at flushMetrics(),
+    // whose result says whether the disk took them.
     QString startMetrics(const std::vector<StepRecord> &history);
-    QString appendMetrics(const StepRecord &record);
-    void flushMetrics();
+    void appendMetrics(const StepRecord &record);
+    QString flushMetrics();
 
     static QByteArray metricsHeader();
     static QByteArray metricsRow(const StepRecord &record);
@@ -35,4 +46,5 @@ public:
 private:
     QString m_path;
     std::unique_ptr<QFile> m_metrics;
+    QByteArray m_pending;
 };

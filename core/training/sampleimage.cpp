@@ -1,7 +1,9 @@
 #include "sampleimage.h"
 
+#include "io/atomicfile.h"
+
 #include <QPainter>
-#include <QSaveFile>
+#include <QBuffer>
 
 #include <algorithm>
 #include <cmath>
@@ -93,16 +95,12 @@ QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, i
 
 QString savePng(const QImage &img, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
-    if (!img.save(&file, "PNG")) {
-        file.cancelWriting();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!img.save(&buffer, "PNG"))
         return QStringLiteral("%1: cannot encode the PNG").arg(path);
-    }
-    if (!file.commit())
-        return QStringLiteral("%1: writing failed (%2)").arg(path, file.errorString());
-    return QString();
+    return atomicfile::write(path, png, QStringLiteral("image"));
 }
 
 }  // namespace sampleimage

@@ -4,13 +4,14 @@
 #include "tensorsamples.h"
 #include "losses.h"
 #include "nn/torchmodules.h"
+#include "io/atomicfile.h"
+#include "io/zipcheck.h"
 #include "spec/specjson.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <chrono>
 #include <cmath>
@@ -77,6 +78,16 @@ float gradientNorm(const std::vector<torch::Tensor> &params)
         }
     }
     return float(std::sqrt(sum));
+}
+
+// An exception's message without c10's backtrace.
+QString firstLine(const std::exception &e)
+{
+    if (const auto *c10 = dynamic_cast<const c10::Error *>(&e))
+        return QString::fromStdString(c10->what_without_backtrace()).section(QLatin1Char('\n'), 0, 0);
+    if (dynamic_cast<const std::bad_alloc *>(&e))
+        return QStringLiteral("out of memory");
+    return QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
 }
 
 QString describeNonFinite(float value)
@@ -296,8 +307,10 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         impl->dataTensor = d.kind == Dataset::Kind::Images
             ? torch::from_blob(raw, {d.count, d.channels, d.height, d.width}, torch::kUInt8)
             : torch::from_blob(raw, {d.count, 2}, torch::kFloat);
-    } catch (const c10::Error &e) {
-        *error = QStringLiteral("cannot build the networks: %1").arg(QString::fromStdString(e.what_without_backtrace()));
+    } catch (const std::exception &e) {
+        // c10::Error (the allocator's refusal among them) or std::bad_alloc.
+        *error = QStringLiteral("cannot build the networks: %1; make the layers or the batch smaller")
+                     .arg(firstLine(e));
         return nullptr;
     }
     return impl;
@@ -457,10 +470,10 @@ bool Trainer::step(StepRecord *record, QString *error)
         }
         optimizerStep(*m.optG);
         m.updateEma();
-    } catch (const c10::Error &e) {
+    } catch (const std::exception &e) {
         for (const torch::Tensor &p : dParams)
             p.requires_grad_(true);
-        *error = QStringLiteral("step %1: %2").arg(stepNumber).arg(QString::fromStdString(e.what_without_backtrace()));
+        *error = QStringLiteral("step %1: %2").arg(stepNumber).arg(firstLine(e));
         return false;
     }
 
@@ -556,29 +569,33 @@ QString Trainer::saveCheckpoint(const QString &path) const
         std::ostringstream stream;
         archive.save_to(stream);
         const std::string bytes = stream.str();
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QStringLiteral("%1: cannot write the checkpoint (%2); choose a writable folder").arg(path, file.errorString());
-        file.write(bytes.data(), qint64(bytes.size()));
-        if (!file.commit())
-            return QStringLiteral("%1: writing the checkpoint failed (%2); the previous checkpoint is unchanged")
-                .arg(path, file.errorString());
-    } catch (const c10::Error &e) {
-        return QStringLiteral("%1: cannot save the checkpoint: %2").arg(path, QString::fromStdString(e.what_without_backtrace()));
+        return atomicfile::write(path, QByteArrayView(bytes.data(), qsizetype(bytes.size())), QStringLiteral("checkpoint"));
+    } catch (const std::exception &e) {
+        return QStringLiteral("%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged").arg(path, firstLine(e));
     }
-    return QString();
 }
 
 namespace {
 
 bool openCheckpoint(const QString &path, torch::serialize::InputArchive &archive, QString *error)
 {
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
         return false;
     }
     const QByteArray bytes = file.readAll();
+    if (const QString damage = zipcheck::verify(bytes); !damage.isEmpty()) {
+        *error = QStringLiteral("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
+                                "Use an earlier copy or train the run again.")
+                     .arg(path, damage);
+        return false;
+    }
     try {
         std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
         archive.load_from(stream);
@@ -594,7 +611,9 @@ bool openCheckpoint(const QString &path, torch::serialize::InputArchive &archive
                          .arg(path).arg(version.isInt() ? version.toInt() : -1);
             return false;
         }
-    } catch (const c10::Error &) {
+    } catch (const std::exception &) {
+        // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
+        // not parse although its container is sound (written by something else).
         *error = QStringLiteral("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
         return false;
     }
@@ -607,7 +626,7 @@ QString specFromArchive(torch::serialize::InputArchive &archive, const QString &
     c10::IValue json;
     try {
         archive.read("spec", json);
-    } catch (const c10::Error &) {
+    } catch (const std::exception &) {
         return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
     }
     if (!json.isString())
@@ -700,10 +719,21 @@ QString Trainer::loadCheckpoint(const QString &path)
         fresh->cursor = cursor.toInt();
         archive.read("step", stepValue);
         fresh->step = stepValue.toInt();
+        if (fresh->step < 0)
+            throw std::runtime_error("its step count is negative");
+        if (order.numel() > 0) {
+            if (order.dim() != 1 || order.scalar_type() != torch::kLong || order.min().item<std::int64_t>() < 0
+                || order.max().item<std::int64_t>() >= fresh->data->count)
+                throw std::runtime_error("its data order holds indices outside the dataset");
+        }
+        if (fresh->cursor < 0 || fresh->cursor > fresh->data->count)
+            throw std::runtime_error("its position in the data order is outside the dataset");
         archive.read("eval_noise", evalNoise);
-        fresh->evalNoise = evalNoise.to(fresh->device);
+        if (evalNoise.sizes() != fresh->evalNoise.sizes())
+            throw std::runtime_error("its evaluation noise has another shape than the experiment's");
+        fresh->evalNoise = evalNoise.to(fresh->device).to(torch::kFloat);
         archive.read("history", history);
-        if (history.dim() != 2 || history.size(1) != kHistoryColumns)
+        if (history.dim() != 2 || history.size(1) != kHistoryColumns || history.size(0) != fresh->step)
             throw std::runtime_error("its loss history is malformed");
         history = history.to(torch::kDouble).contiguous();
         auto h = history.accessor<double, 2>();
@@ -721,11 +751,24 @@ QString Trainer::loadCheckpoint(const QString &path)
             r.seconds = h[i][9];
             fresh->history.push_back(r);
         }
-    } catch (const c10::Error &e) {
-        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
-            .arg(path, QString::fromStdString(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0));
+        // Training never saves a non-finite weight (a NaN step is refused before the optimiser
+        // step), so one here means the file was altered.
+        for (const auto &[key, net] : {std::pair{"generator", fresh->G}, std::pair{"discriminator", fresh->D},
+                                       std::pair{"generator_ema", fresh->Gema}}) {
+            if (!net)
+                continue;
+            for (const auto &t : net->named_parameters())
+                if (!torch::isfinite(t.value()).all().item<bool>())
+                    throw std::runtime_error(std::string(key) + " weight " + t.key() + " holds NaN or infinite values");
+            for (const auto &t : net->named_buffers())
+                if (t.value().is_floating_point() && !torch::isfinite(t.value()).all().item<bool>())
+                    throw std::runtime_error(std::string(key) + " buffer " + t.key() + " holds NaN or infinite values");
+        }
+        if (!torch::isfinite(fresh->evalNoise).all().item<bool>())
+            throw std::runtime_error("its evaluation noise holds NaN or infinite values");
     } catch (const std::exception &e) {
-        return QStringLiteral("%1: the checkpoint does not fit this experiment: %2; nothing was changed").arg(path, QString::fromUtf8(e.what()));
+        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
+            .arg(path, firstLine(e));
     }
     d = std::move(fresh);
     return QString();

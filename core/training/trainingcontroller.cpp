@@ -157,6 +157,12 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             }
             for (const QString &path : saves) {
                 const QString error = trainer->saveCheckpoint(path);
+                if (!error.isEmpty()) {
+                    // A full disk or a lost folder: the run waits until the person has seen why.
+                    QMutexLocker lock(&c->mutex);
+                    c->paused = true;
+                    paused = true;
+                }
                 post(owner, [owner, path, error] { emit owner->checkpointSaved(path, error); });
             }
             if (stop)
@@ -212,9 +218,14 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         publish();
         if (!failure.isEmpty())
             fail(failure);
-    } catch (const std::exception &e) {
+    } catch (const std::bad_alloc &) {
         // Exceptions never leave the thread: they become a message.
-        fail(QStringLiteral("training stopped: %1").arg(QString::fromLocal8Bit(e.what())));
+        fail(QStringLiteral("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
+                 .arg(trainer ? trainer->currentStep() + 1 : 0));
+    } catch (const std::exception &e) {
+        fail(QStringLiteral("training stopped: %1").arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    } catch (...) {
+        fail(QStringLiteral("training stopped on an unknown error"));
     }
     setState(State::Idle);
 }

@@ -88,7 +88,7 @@ void TestCli::usageAndUserErrors_data()
     QTest::newRow("unknown preset") << QStringList{QStringLiteral("validate"), QStringLiteral("--preset"), QStringLiteral("nope")}
                                     << 1 << "no preset named \"nope\"";
     QTest::newRow("missing file") << QStringList{QStringLiteral("validate"), QStringLiteral("/nonexistent.json")} << 1
-                                  << "/nonexistent.json: cannot open";
+                                  << "/nonexistent.json: file not found";
     QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8")}
                                        << 2 << "--out";
     QTest::newRow("bad steps") << QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"),

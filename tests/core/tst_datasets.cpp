@@ -55,6 +55,10 @@ private slots:
     void badIdxFiles();
     void truncatedGzip();
     void labelsMustMatchImages();
+    void foldersAndDevicesAreNotFiles_data();
+    void foldersAndDevicesAreNotFiles();
+    void validationChecksEveryDataPath();
+    void imageFolderRefusedBeforeAllocating();
     void csvPoints();
     void badCsv_data();
     void badCsv();
@@ -118,6 +122,10 @@ void TestDatasets::badIdxFiles_data()
     QTest::newRow("counts exceed file") << idxHeader({60000, 28, 28}) + QByteArray(784 * 3, '\0') << "the file is only";
     QTest::newRow("zero dimension") << idxHeader({0, 28, 28}) << "dimension 0 is zero";
     QTest::newRow("labels not images") << idxHeader({5}) + QByteArray(5, '\1') << "expected images";
+    // 0xFFFFFFFF squared wraps a 64-bit product negative, past the "file can hold it" guard.
+    QTest::newRow("dimensions overflow") << idxHeader({1, 0xFFFFFFFFu, 0xFFFFFFFFu}) + QByteArray(64, '\0')
+                                         << "multiply past what any file can hold";
+    QTest::newRow("huge image side") << idxHeader({1, 1, 20000}) + QByteArray(20000, '\0') << "at most 64 channels and 16384 pixels";
 }
 
 void TestDatasets::badIdxFiles()
@@ -163,9 +171,86 @@ void TestDatasets::labelsMustMatchImages()
     QTemporaryDir dir;
     const QString images = writeFile(dir, QStringLiteral("i"), idxHeader({3, 2, 2}) + QByteArray(12, '\5'));
     const QString labels = writeFile(dir, QStringLiteral("l"), idxHeader({4}) + QByteArray(4, '\1'));
-    const DatasetLoad loaded = idxfile::loadImages(images, labels, 0);
+    DatasetLoad loaded = idxfile::loadImages(images, labels, 0);
     QVERIFY(!loaded.data);
     QVERIFY2(loaded.error.contains(QStringLiteral("holds 4 labels but")), qPrintable(loaded.error));
+    QVERIFY2(loaded.error.contains(QStringLiteral("holds 3 images")), qPrintable(loaded.error));
+    // The images file given as its own labels: a shape message, not two equal counts that "differ".
+    loaded = idxfile::loadImages(images, images, 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("this one has 3 ([3, 2, 2]); is it an images file?")), qPrintable(loaded.error));
+}
+
+void TestDatasets::foldersAndDevicesAreNotFiles_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("folder") << QDir::tempPath() << "is a folder, not an IDX file";
+    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << "not a regular file";
+    QTest::newRow("missing") << QStringLiteral("/nonexistent/x.idx") << "file not found";
+}
+
+void TestDatasets::foldersAndDevicesAreNotFiles()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    const DatasetLoad loaded = idxfile::loadImages(path, QString(), 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(expected), qPrintable(loaded.error));
+    // Validation says the same before training: sampleShape reads the header.
+    DataSpec spec;
+    spec.kind = DataKind::Idx;
+    spec.path = path;
+    QString error;
+    QVERIFY(datasets::sampleShape(spec, &error).empty());
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // A device as a CSV of points never starts an endless read.
+    const DatasetLoad csv = csvpoints::load(path, 0);
+    QVERIFY(!csv.data);
+    QVERIFY2(!csv.error.isEmpty(), "a device or folder loaded as points");
+}
+
+void TestDatasets::validationChecksEveryDataPath()
+{
+    // Image folders and CSV files are checked when the experiment is validated, as IDX paths are.
+    DataSpec folder;
+    folder.kind = DataKind::ImageFolder;
+    folder.path = QStringLiteral("/nonexistent/images");
+    QString error;
+    QVERIFY(datasets::sampleShape(folder, &error).empty());
+    QVERIFY2(error.contains(QStringLiteral("/nonexistent/images: folder not found")), qPrintable(error));
+    QTemporaryDir dir;
+    folder.path = dir.path();
+    QVERIFY(datasets::sampleShape(folder, &error).empty());
+    QVERIFY2(error.contains(QStringLiteral("holds no PNG, JPEG or BMP images")), qPrintable(error));
+    DataSpec csv;
+    csv.kind = DataKind::Csv2D;
+    csv.path = QStringLiteral("/nonexistent/points.csv");
+    QVERIFY(datasets::sampleShape(csv, &error).empty());
+    QVERIFY2(error.contains(QStringLiteral("/nonexistent/points.csv: file not found")), qPrintable(error));
+    csv.path = writeFile(dir, QStringLiteral("p.csv"), "1,2\n");
+    QCOMPARE(datasets::sampleShape(csv, &error), (Shape{2}));
+    QVERIFY(error.isEmpty());
+}
+
+void TestDatasets::imageFolderRefusedBeforeAllocating()
+{
+    // 40 small PNGs asked for at 1024x1024 RGB would decode to 126 MB: more than a 100 MB budget.
+    QTemporaryDir dir;
+    QImage image(8, 8, QImage::Format_RGB888);
+    image.fill(Qt::darkCyan);
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(image.save(dir.filePath(QStringLiteral("%1.png").arg(i, 3, 10, QLatin1Char('0')))));
+    constexpr std::int64_t kBudget = 100 * 1000 * 1000;
+    DatasetLoad loaded = imagefolder::load(dir.path(), 1024, false, 0, {}, kBudget);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("40 images of 3x1024x1024 need 126 MB of memory")), qPrintable(loaded.error));
+    QVERIFY2(loaded.error.contains(QStringLiteral("set a limit")), qPrintable(loaded.error));
+    // Within the budget (a limit of 10 images: 31 MB) the same folder loads.
+    loaded = imagefolder::load(dir.path(), 1024, false, 10, {}, kBudget);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(10));
+    QCOMPARE(loaded.data->pixels.size(), size_t(10) * 3 * 1024 * 1024);
 }
 
 void TestDatasets::csvPoints()
@@ -187,6 +272,7 @@ void TestDatasets::badCsv_data()
     QTest::newRow("one column") << QByteArray("1\n") << "line 1 is not";
     QTest::newRow("nan") << QByteArray("nan,1\n") << "line 1 is not";
     QTest::newRow("empty") << QByteArray("\n\n") << "holds no points";
+    QTest::newRow("beyond float") << QByteArray("0,0\n1e39,1\n") << "line 2 has a coordinate beyond the 32-bit float range";
 }
 
 void TestDatasets::badCsv()
