@@ -5,19 +5,41 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace {
 struct Run {
-    int code = -1;
+    int code = -1;  // -1: killed by a signal (an abort) or still running after the timeout
     QString out, err;
 };
 
-Run cli(const QStringList &args)
+// `fileSizeLimit` > 0 runs the program as on a disk with that much room per file: writes past
+// it fail with EFBIG, as they fail with ENOSPC on a full disk.
+Run cli(const QStringList &args, qint64 fileSizeLimit = 0, int timeoutMs = 300000)
 {
     QProcess p;
+    if (fileSizeLimit > 0)
+        p.setChildProcessModifier([fileSizeLimit] {
+            std::signal(SIGXFSZ, SIG_IGN);  // a failed write, not a killed process
+            const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
     p.start(qEnvironmentVariable("GP_CLI"), args);
-    p.waitForFinished(300000);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, QString(), QStringLiteral("timed out")};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(bytes), bytes.size());
 }
 
 QByteArray readAll(const QString &path)
@@ -48,11 +70,48 @@ private slots:
     void trainWritesTheRun();
     void resumeAcrossProcessesIsExact();
     void sampleFormats();
+    void refusesAFolderThatHoldsARun();
+    void fileSizeLimitKeepsThePreviousFiles();
+    void fullDiskKeepsTheCheckpoint();
+    void damagedCheckpointIsRefused_data();
+    void damagedCheckpointIsRefused();
+    void experimentFileMustBeAFile_data();
+    void experimentFileMustBeAFile();
+    void layersThatCannotFitAreProblems();
 
 private:
+    // A trained run of the test experiment (100 steps), made once in a folder of its own.
+    QString baseRun();
+    // A copy of the base run to damage or to resume.
+    QString copyOfBaseRun(const QString &name);
+
     QTemporaryDir m_dir;
     QString m_experiment;
+    QString m_baseRun;
 };
+
+QString TestCli::baseRun()
+{
+    if (m_baseRun.isEmpty()) {
+        const QString run = m_dir.filePath(QStringLiteral("base"));
+        const Run r = cli({QStringLiteral("train"), m_experiment, QStringLiteral("--out"), run, QStringLiteral("--steps"), QStringLiteral("100")});
+        if (r.code != 0)
+            qWarning("training the base run failed: %s", qPrintable(r.err));
+        m_baseRun = run;
+    }
+    return m_baseRun;
+}
+
+QString TestCli::copyOfBaseRun(const QString &name)
+{
+    const QString from = baseRun(), to = m_dir.filePath(name);
+    QDir().mkpath(to + QStringLiteral("/samples"));
+    for (const QString &file : {QStringLiteral("experiment.json"), QStringLiteral("checkpoint.pt"), QStringLiteral("metrics.csv")}) {
+        QFile::remove(to + QLatin1Char('/') + file);
+        QFile::copy(from + QLatin1Char('/') + file, to + QLatin1Char('/') + file);
+    }
+    return to;
+}
 
 void TestCli::initTestCase()
 {
@@ -94,6 +153,14 @@ void TestCli::usageAndUserErrors_data()
     QTest::newRow("bad steps") << QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"),
                                               QStringLiteral("--out"), QStringLiteral("/tmp/x"), QStringLiteral("--steps"), QStringLiteral("ten")}
                                << 2 << "--steps needs a whole number";
+    QTest::newRow("threads beyond the file's range")
+        << QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"),
+                       QStringLiteral("/tmp/x"), QStringLiteral("--threads"), QStringLiteral("1000")}
+        << 2 << "--threads needs a whole number from 1 to 256";
+    QTest::newRow("seed beyond what a file holds")
+        << QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"),
+                       QStringLiteral("/tmp/x"), QStringLiteral("--seed"), QStringLiteral("10000000000000001")}
+        << 2 << "--seed needs a whole number from 0 to 9007199254740991";
     QTest::newRow("sample no run") << QStringList{QStringLiteral("sample"), QStringLiteral("/nonexistent"), QStringLiteral("--count"),
                                                   QStringLiteral("3"), QStringLiteral("--out"), QStringLiteral("/tmp/x.csv")}
                                    << 1 << "no checkpoint.pt here";
@@ -156,7 +223,7 @@ void TestCli::resumeAcrossProcessesIsExact()
 
 void TestCli::sampleFormats()
 {
-    const QString run = m_dir.filePath(QStringLiteral("run"));
+    const QString run = baseRun();
     QVERIFY(QFile::exists(run + QStringLiteral("/checkpoint.pt")));
     const QString png = m_dir.filePath(QStringLiteral("s.png"));
     QCOMPARE(cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("100"), QStringLiteral("--out"), png}).code, 0);
@@ -165,6 +232,175 @@ void TestCli::sampleFormats()
                          m_dir.filePath(QStringLiteral("s.idx"))});
     QCOMPARE(idx.code, 1);
     QVERIFY(idx.err.contains(QStringLiteral(".idx output is for image runs")));
+}
+
+void TestCli::refusesAFolderThatHoldsARun()
+{
+    const QString run = copyOfBaseRun(QStringLiteral("taken"));
+    const QByteArray checkpoint = readAll(run + QStringLiteral("/checkpoint.pt"));
+    const QByteArray experiment = readAll(run + QStringLiteral("/experiment.json"));
+    QVERIFY(!checkpoint.isEmpty());
+    // Another experiment into the same folder: refused, and nothing in the folder changes.
+    const Run again = cli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), run,
+                           QStringLiteral("--steps"), QStringLiteral("2")});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains(QStringLiteral("already holds a run (experiment.json, checkpoint.pt, metrics.csv)")), qPrintable(again.err));
+    QVERIFY2(again.err.contains(QStringLiteral("--resume")) && again.err.contains(QStringLiteral("--overwrite")), qPrintable(again.err));
+    QCOMPARE(readAll(run + QStringLiteral("/checkpoint.pt")), checkpoint);
+    QCOMPARE(readAll(run + QStringLiteral("/experiment.json")), experiment);
+    // Resuming from it into another folder that holds a run is refused as well.
+    const QString other = copyOfBaseRun(QStringLiteral("taken2"));
+    QCOMPARE(cli({QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--out"), other, QStringLiteral("--steps"),
+                  QStringLiteral("101")}).code, 1);
+    // --overwrite replaces the whole run: the folder then describes only the new one.
+    const Run replaced = cli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), run,
+                              QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--overwrite")});
+    QVERIFY2(replaced.code == 0, qPrintable(replaced.err));
+    QVERIFY(readAll(run + QStringLiteral("/experiment.json")).contains("\"mlp-ring8\""));
+    QCOMPARE(readAll(run + QStringLiteral("/metrics.csv")).trimmed().split('\n').size(), 3);
+    QVERIFY(!QFile::exists(run + QStringLiteral("/samples/step_000100.png")));
+    QVERIFY(QFile::exists(run + QStringLiteral("/samples/step_000002.png")));
+    const Run sampled = cli({QStringLiteral("evaluate"), run});
+    QVERIFY2(sampled.code == 0 && sampled.out.contains(QStringLiteral("(step 2, ")), qPrintable(sampled.out + sampled.err));
+}
+
+void TestCli::fileSizeLimitKeepsThePreviousFiles()
+{
+    // The test run's checkpoint is ~79 KB, its sample PNG ~47 KB: a 64 KB limit lets the run
+    // write everything but the new checkpoint.
+    constexpr qint64 kLimit = 64 * 1024;
+    const QString run = copyOfBaseRun(QStringLiteral("limited"));
+    const QByteArray before = readAll(run + QStringLiteral("/checkpoint.pt"));
+    QVERIFY(before.size() > kLimit);
+    const Run resumed = cli({QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--steps"), QStringLiteral("102")}, kLimit);
+    QCOMPARE(resumed.code, 1);
+    QVERIFY2(resumed.err.contains(QStringLiteral("checkpoint.pt: file size limit reached (wrote ")), qPrintable(resumed.err));
+    QVERIFY2(resumed.err.contains(QStringLiteral("the previous checkpoint is unchanged")), qPrintable(resumed.err));
+    QCOMPARE(readAll(run + QStringLiteral("/checkpoint.pt")), before);
+    QCOMPARE(cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--out"),
+                  m_dir.filePath(QStringLiteral("after.csv"))}).code, 0);
+    // A fresh run: no checkpoint at all rather than a cut one.
+    const QString fresh = m_dir.filePath(QStringLiteral("limited-fresh"));
+    const Run first = cli({QStringLiteral("train"), m_experiment, QStringLiteral("--out"), fresh, QStringLiteral("--steps"), QStringLiteral("3")}, kLimit);
+    QCOMPARE(first.code, 1);
+    QVERIFY2(first.err.contains(QStringLiteral("no checkpoint was written")), qPrintable(first.err));
+    QVERIFY(!QFile::exists(fresh + QStringLiteral("/checkpoint.pt")));
+    // Samples: 5000 points are ~100 KB of CSV; nothing is left behind.
+    const QString csv = m_dir.filePath(QStringLiteral("limited.csv"));
+    const Run sampled = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("5000"), QStringLiteral("--out"), csv}, kLimit);
+    QCOMPARE(sampled.code, 1);
+    QVERIFY2(sampled.err.contains(QStringLiteral("file size limit reached")), qPrintable(sampled.err));
+    QVERIFY(!QFile::exists(csv));
+}
+
+void TestCli::fullDiskKeepsTheCheckpoint()
+{
+    // A real full disk: a 200 KB tmpfs in a mount namespace of our own (no root needed).
+    if (QProcess::execute(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")}) != 0)
+        QSKIP("unshare -rm (user and mount namespaces) is not available here");
+    const QString run = copyOfBaseRun(QStringLiteral("full"));
+    QFile::copy(baseRun() + QStringLiteral("/samples/step_000100.png"), run + QStringLiteral("/samples/step_000100.png"));
+    const QString small = m_dir.filePath(QStringLiteral("small")), after = m_dir.filePath(QStringLiteral("full-after.pt"));
+    QVERIFY(QDir().mkpath(small));
+    const QString script = QStringLiteral(
+        "mount -t tmpfs -o size=200k tmpfs \"$1\" || exit 90; cp -r \"$2\" \"$1/run\" || exit 91; "
+        "\"$3\" train --resume \"$1/run\" --steps 102; code=$?; cp \"$1/run/checkpoint.pt\" \"$4\"; exit $code");
+    QProcess p;
+    p.start(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), small, run,
+                                        qEnvironmentVariable("GP_CLI"), after});
+    QVERIFY(p.waitForFinished(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    if (p.exitCode() == 90)
+        QSKIP("cannot mount a tmpfs in a user namespace here");
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("checkpoint.pt: disk full (wrote ")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("the previous checkpoint is unchanged")), qPrintable(err));
+    QCOMPARE(readAll(after), readAll(run + QStringLiteral("/checkpoint.pt")));
+}
+
+void TestCli::damagedCheckpointIsRefused_data()
+{
+    QTest::addColumn<double>("where");  // fraction of the file where bytes are flipped
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    // The weights are the bulk of the file; the zip directory its last few kB.
+    QTest::newRow("weights, one bit") << 0.5 << 1 << "fails its checksum";
+    QTest::newRow("weights, 64 bytes") << 0.3 << 64 << "fails its checksum";
+    QTest::newRow("zip directory") << 0.985 << 16 << "the checkpoint is damaged";
+    QTest::newRow("end record") << 0.9999 << 4 << "the checkpoint is damaged";
+    QTest::newRow("first header") << 0.0 << 8 << "the checkpoint is damaged";
+    QTest::newRow("cut in half") << 0.5 << -1 << "no zip end record";
+}
+
+void TestCli::damagedCheckpointIsRefused()
+{
+    QFETCH(double, where);
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    const QString run = copyOfBaseRun(QStringLiteral("damaged"));
+    const QString path = run + QStringLiteral("/checkpoint.pt");
+    QByteArray bytes = readAll(path);
+    QVERIFY(bytes.size() > 1000);
+    const qsizetype at = qsizetype(where * double(bytes.size() - 1));
+    if (count < 0)
+        bytes.truncate(at);
+    for (int i = 0; i < count && at + i < bytes.size(); ++i)
+        bytes[at + i] = char(bytes[at + i] ^ (0x5a + i));
+    writeBytes(path, bytes);
+    const QByteArray damaged = readAll(path);
+    for (const QStringList &args : {QStringList{QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--steps"), QStringLiteral("102")},
+                                    QStringList{QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--out"),
+                                                m_dir.filePath(QStringLiteral("damaged.png"))},
+                                    QStringList{QStringLiteral("evaluate"), run}}) {
+        const Run r = cli(args);
+        QVERIFY2(r.code == 1, qPrintable(args.first() + QStringLiteral(": exit %1: ").arg(r.code) + r.err));
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);  // one message, no abort text or backtrace
+    }
+    QCOMPARE(readAll(path), damaged);  // nothing re-saved over it
+}
+
+void TestCli::experimentFileMustBeAFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << "/dev/zero: not a regular file";
+    QTest::newRow("/dev/urandom") << QStringLiteral("/dev/urandom") << "/dev/urandom: not a regular file";
+    QTest::newRow("folder") << QDir::tempPath() << "is a folder, not an experiment file";
+    QTest::newRow("17 MiB") << QStringLiteral("big.json") << "is too large for an experiment file";
+}
+
+void TestCli::experimentFileMustBeAFile()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    if (path == QLatin1String("big.json")) {
+        path = m_dir.filePath(path);
+        writeBytes(path, QByteArray(17 * 1024 * 1024, ' '));
+    }
+    const Run r = cli({QStringLiteral("validate"), path}, 0, 20000);  // these used to read forever
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+}
+
+void TestCli::layersThatCannotFitAreProblems()
+{
+    const QString path = m_dir.filePath(QStringLiteral("absurd.json"));
+    writeBytes(path, R"({"format": "gan-playground-experiment", "version": "1.0", "latent": {"size": 4},
+ "generator": {"layers": [{"kind": "Linear", "in": 4, "out": 64}, {"kind": "Linear", "in": 64, "out": 1000000000},
+                          {"kind": "Linear", "in": 1000000000, "out": 2}]},
+ "discriminator": {"layers": [{"kind": "Conv2d", "in": 1000000, "out": 1000000, "kernel": 3}, {"kind": "Flatten"},
+                              {"kind": "Linear", "in": 2, "out": 1}]},
+ "data": {"kind": "synthetic-2d", "set": "ring8"}})");
+    const Run r = cli({QStringLiteral("validate"), path});
+    QCOMPARE(r.code, 1);
+    // 6.5e10 weights of 4 bytes, each kept ~6 times by Adam training: no machine of ours holds that.
+    QVERIFY2(r.out.contains(QStringLiteral("generator layer 2 (Linear) has 65000000000 parameters: training it needs about")),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("discriminator layer 1 (Conv2d) has 9000001000000 parameters")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("this process can use")), qPrintable(r.out));
+    QVERIFY(!r.out.trimmed().endsWith(QStringLiteral("valid")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -9,7 +9,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <zlib.h>
+
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace {
@@ -88,6 +91,7 @@ private slots:
     void resumeIsExact();
     void refusesOtherArchitecture();
     void refusesDamagedCheckpoint();
+    void refusesNonFiniteWeights();
     void unwritableFolderIsAMessage();
 };
 
@@ -348,6 +352,72 @@ void TestTrainer::refusesDamagedCheckpoint()
     QCOMPARE(trainer->currentStep(), std::int64_t(1));
     const QString notThere = trainer->loadCheckpoint(dir.filePath(QStringLiteral("none.pt")));
     QVERIFY(notThere.contains(QStringLiteral("cannot open")));
+}
+
+namespace {
+// Overwrites every stored zip entry of `size` bytes whose name has `part` with `fill` and gives
+// it a correct CRC-32 again: a checkpoint altered by hand, not damaged in transit.
+int rewriteEntries(QByteArray &zip, const char *part, qint64 size, const QByteArray &fill)
+{
+    auto u16 = [&](qsizetype o) { return int(std::uint8_t(zip[o])) | int(std::uint8_t(zip[o + 1])) << 8; };
+    auto u32 = [&](qsizetype o) { return std::uint32_t(u16(o)) | std::uint32_t(u16(o + 2)) << 16; };
+    auto put32 = [&](qsizetype o, std::uint32_t v) {
+        for (int i = 0; i < 4; ++i)
+            zip[o + i] = char((v >> (8 * i)) & 0xff);
+    };
+    const qsizetype end = zip.lastIndexOf(QByteArray("PK\x05\x06", 4));
+    const int entries = u16(end + 10);
+    qsizetype at = qsizetype(u32(end + 16));
+    int changed = 0;
+    for (int i = 0; i < entries; ++i) {
+        const int nameLength = u16(at + 28);
+        const QByteArray name = zip.mid(at + 46, nameLength);
+        const qsizetype local = qsizetype(u32(at + 42));
+        if (u16(at + 10) == 0 && qint64(u32(at + 20)) == size && name.contains(part)) {
+            const qsizetype data = local + 30 + u16(local + 26) + u16(local + 28);
+            for (qint64 k = 0; k < size; ++k)
+                zip[data + k] = fill[k % fill.size()];
+            const std::uint32_t crc = std::uint32_t(crc32(0, reinterpret_cast<const Bytef *>(zip.constData() + data), uInt(size)));
+            put32(local + 14, crc);
+            put32(at + 16, crc);
+            ++changed;
+        }
+        at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+    }
+    return changed;
+}
+}  // namespace
+
+void TestTrainer::refusesNonFiniteWeights()
+{
+    // The generator's first weight (4 x 32 floats) and its two Adam moments are the only 512-byte
+    // tensors of this experiment: all become NaN, with checksums that match.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt"));
+    auto trainer = makeTrainer(smallMlp(32));
+    QString error;
+    QVERIFY(trainer->step(nullptr, &error));
+    QCOMPARE(trainer->saveCheckpoint(path), QString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    QByteArray fill(sizeof nan, '\0');
+    std::memcpy(fill.data(), &nan, sizeof nan);
+    QCOMPARE(rewriteEntries(bytes, "/data/", 4 * 4 * 32, fill), 3);
+    const QString altered = dir.filePath(QStringLiteral("nan.pt"));
+    QFile out(altered);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    auto other = makeTrainer(smallMlp(32));
+    const SampleBatch before = other->sampleFixed(8);
+    const QString message = other->loadCheckpoint(altered);
+    QVERIFY2(message.contains(QStringLiteral("generator weight g1.weight holds NaN or infinite values")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("nothing was changed")), qPrintable(message));
+    QCOMPARE(other->currentStep(), std::int64_t(0));
+    QCOMPARE(other->sampleFixed(8).points, before.points);
 }
 
 void TestTrainer::unwritableFolderIsAMessage()

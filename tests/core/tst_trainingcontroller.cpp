@@ -42,6 +42,7 @@ private slots:
     void failureIsAMessage();
     void badDataIsAMessage();
     void checkpointFromTheRun();
+    void failedSavePausesTheRun();
     void generatorCopyIsFrozen();
     void destroyingMidRunIsClean();
 };
@@ -213,6 +214,32 @@ void TestTrainingController::checkpointFromTheRun()
     c.saveCheckpoint(path);  // nothing to save now: answered at once
     QCOMPARE(saved.count(), 3);
     QVERIFY(!saved.last().at(1).toString().isEmpty());
+}
+
+void TestTrainingController::failedSavePausesTheRun()
+{
+    // A save that fails mid-run (a full disk, a folder gone) pauses the run, so that training
+    // does not go on for hours with nothing saved while the message waits to be read.
+    QTemporaryDir dir;
+    TrainingController c;
+    QSignalSpy saved(&c, &TrainingController::checkpointSaved);
+    QSignalSpy states(&c, &TrainingController::stateChanged);
+    QVERIFY(c.start(ringMlp()));
+    QTRY_COMPARE(c.state(), State::Running);
+    c.saveCheckpoint(dir.filePath(QStringLiteral("no/such/folder/x.pt")));
+    QTRY_COMPARE(saved.count(), 1);
+    QVERIFY2(saved.first().at(1).toString().contains(QStringLiteral("x.pt")), qPrintable(saved.first().at(1).toString()));
+    QTRY_COMPARE(c.state(), State::Paused);
+    QCOMPARE(states.last().at(0).value<State>(), State::Paused);
+    c.resume();  // the person decides to go on
+    QTRY_COMPARE(c.state(), State::Running);
+    // A save that succeeds leaves a running run running.
+    c.saveCheckpoint(dir.filePath(QStringLiteral("ok.pt")));
+    QTRY_COMPARE(saved.count(), 2);
+    QCOMPARE(saved.last().at(1).toString(), QString());
+    QCOMPARE(c.state(), State::Running);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
 }
 
 void TestTrainingController::generatorCopyIsFrozen()
