@@ -43,6 +43,7 @@ private slots:
     void invalidExperimentDisablesStart();
     void editsDuringARunWaitForTheNextRun();
     void resumesFromACheckpoint();
+    void damagedCheckpointAndFailedSaveAreMessages();
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
 };
@@ -434,6 +435,61 @@ void TestMainWindow::resumesFromACheckpoint()
     QVERIFY(!w.resumeFromCheckpoint(bad.fileName()));
     QCOMPARE(w.training()->state(), State::Idle);
     QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+}
+
+namespace {
+// The non-modal warning the window shows, if one is open with this title.
+QMessageBox *openWarning(const QString &title)
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->windowTitle() == title)
+            return box;
+    return nullptr;
+}
+}  // namespace
+
+void TestMainWindow::damagedCheckpointAndFailedSaveAreMessages()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.pt"));
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    // A save into a folder that is not there, mid-run: a message, and the run waits.
+    w.training()->saveCheckpoint(dir.filePath(QStringLiteral("gone/ring.pt")));
+    QTRY_COMPARE(saved.count(), 1);
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = openWarning(QStringLiteral("Checkpoint not saved"))) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("gone/ring.pt")) && box->text().contains(QStringLiteral("Training is paused")),
+             qPrintable(box->text()));
+    QVERIFY(!box->isModal());
+    const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(box->grab().save(shots + QStringLiteral("/checkpoint-not-saved.png")));
+    box->close();
+    // A good save, then the same checkpoint with flipped weights: refused with the reason.
+    w.training()->saveCheckpoint(path);
+    QTRY_COMPARE(saved.count(), 2);
+    QCOMPARE(saved.last().at(1).toString(), QString());
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    for (int i = 0; i < 32; ++i)
+        bytes[bytes.size() / 3 + i] = char(bytes[bytes.size() / 3 + i] ^ 0x41);
+    QVERIFY(f.seek(0));
+    QCOMPARE(f.write(bytes), bytes.size());
+    f.close();
+    QVERIFY(!w.resumeFromCheckpoint(path));
+    QCOMPARE(w.training()->state(), State::Idle);
+    QTRY_VERIFY((box = openWarning(QStringLiteral("Training stopped"))) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("fails its checksum")), qPrintable(box->text()));
+    QVERIFY(w.isVisible());
+    box->close();
 }
 
 void TestMainWindow::closingMidRunIsClean()
