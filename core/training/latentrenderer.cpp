@@ -51,9 +51,16 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
                 m->pending.erase(first);
                 ++m->renders;
             }
-            SampleBatch samples = generator->generate(job.latents, job.count);  // never throws: errors are values
+            SampleBatch samples;
+            QString error;
+            try {
+                samples = generator->generate(job.latents, job.count);  // reports torch's errors as values
+                error = generator->error();
+            } catch (...) {
+                error = QStringLiteral("cannot render: unexpected error");  // nothing may leave this thread
+            }
             if (samples.count == 0)
-                emit failed(channel, generator->error());
+                emit failed(channel, error);
             else
                 emit rendered(channel, job.number, samples, qint64(generator->step()));
         }
