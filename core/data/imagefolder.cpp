@@ -3,6 +3,7 @@
 #include "io/memorybudget.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -10,11 +11,12 @@
 namespace imagefolder {
 namespace {
 
+const QStringList kImagePatterns = {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.bmp"),
+                                    QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG"), QStringLiteral("*.BMP")};
+
 QStringList imageFiles(const QDir &folder)
 {
-    return folder.entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.bmp"),
-                             QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG"), QStringLiteral("*.BMP")},
-                            QDir::Files, QDir::Name);
+    return folder.entryList(kImagePatterns, QDir::Files, QDir::Name);
 }
 
 }  // namespace
@@ -23,10 +25,10 @@ QString check(const QString &dir)
 {
     if (dir.isEmpty())
         return QStringLiteral("no image folder is given; choose one");
-    const QDir folder(dir);
     if (!QFileInfo(dir).isDir())
         return QStringLiteral("%1: folder not found").arg(dir);
-    if (imageFiles(folder).isEmpty())
+    // Validation runs on every edit in the window: stop at the first image, never list them all.
+    if (!QDirIterator(dir, kImagePatterns, QDir::Files).hasNext())
         return QStringLiteral("%1: holds no PNG, JPEG or BMP images").arg(dir);
     return QString();
 }
