@@ -190,10 +190,28 @@ DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std
         if (progress)
             progress(withLabels ? 0.95 * f : f);
     };
-    std::vector<std::int64_t> imageDims;
-    if (!readHeader(imagesPath, &imageDims, &result.error) || !read(imagesPath, &images, &result.error, imageProgress, limit))
+    // Both headers first: a wrong labels file is named before 47 MB of images are read.
+    std::vector<std::int64_t> imageDims, labelDims;
+    if (!readHeader(imagesPath, &imageDims, &result.error))
         return result;
-    const std::int64_t fullCount = imageDims[0];  // images.dims[0] is after the limit
+    if (withLabels) {
+        if (!readHeader(labelsPath, &labelDims, &result.error))
+            return result;
+        if (labelDims.size() != 1) {
+            result.error = QStringLiteral("%1: a labels file has one dimension (one label per image), this one has %2 (%3); "
+                                          "is it an images file? Choose the matching labels file")
+                               .arg(labelsPath).arg(labelDims.size()).arg(shapeToString(labelDims));
+            return result;
+        }
+        const std::int64_t used = limit > 0 ? std::min<std::int64_t>(limit, imageDims[0]) : imageDims[0];
+        if (labelDims[0] < used || (limit <= 0 && labelDims[0] != used)) {
+            result.error = QStringLiteral("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
+                               .arg(labelsPath).arg(labelDims[0]).arg(imagesPath).arg(imageDims[0]);
+            return result;
+        }
+    }
+    if (!read(imagesPath, &images, &result.error, imageProgress, limit))
+        return result;
     const Shape shape = imageShape(images.dims, imagesPath, &result.error);
     if (shape.empty())
         return result;
@@ -206,21 +224,6 @@ DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std
     data->width = int(shape[2]);
     data->pixels = std::move(images.bytes);
     if (withLabels) {
-        std::vector<std::int64_t> labelDims;
-        if (!readHeader(labelsPath, &labelDims, &result.error))
-            return result;
-        if (labelDims.size() != 1) {
-            result.error = QStringLiteral("%1: a labels file has one dimension (one label per image), this one has %2 (%3); "
-                                          "is it an images file? Choose the matching labels file")
-                               .arg(labelsPath).arg(labelDims.size()).arg(shapeToString(labelDims));
-            return result;
-        }
-        const std::int64_t expected = images.dims[0];  // after the limit
-        if (labelDims[0] < expected || (limit <= 0 && labelDims[0] != expected)) {
-            result.error = QStringLiteral("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
-                               .arg(labelsPath).arg(labelDims[0]).arg(imagesPath).arg(fullCount);
-            return result;
-        }
         IdxArray labels;
         if (!read(labelsPath, &labels, &result.error, {}, limit))
             return result;
