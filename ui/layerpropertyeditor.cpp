@@ -108,45 +108,32 @@ void LayerPropertyEditor::rebuild()
     m_kind = l->kind;
     switch (l->kind) {
     case LayerKind::Linear:
-        addInt(QStringLiteral("in"), tr("Inputs"), tr("Size of the flat input vector; must equal what the layer above produces"), 1, 1 << 24,
-               &LayerSpec::inFeatures);
-        addInt(QStringLiteral("out"), tr("Outputs"), tr("Number of output features (units)"), 1, 1 << 24, &LayerSpec::outFeatures);
+        addInt(fields::linearIn, &LayerSpec::inFeatures);
+        addInt(fields::linearOut, &LayerSpec::outFeatures);
         break;
     case LayerKind::Conv2d:
     case LayerKind::ConvTranspose2d:
-        addInt(QStringLiteral("in"), tr("In channels"), tr("Channels of the input image; must equal the channels arriving from above"), 1, 65536,
-               &LayerSpec::inChannels);
-        addInt(QStringLiteral("out"), tr("Out channels"), tr("Number of filters, i.e. channels of the output"), 1, 65536, &LayerSpec::outChannels);
-        addInt(QStringLiteral("kernel"), tr("Kernel"), tr("Height and width of each filter in pixels"), 1, 64, &LayerSpec::kernel);
-        addInt(QStringLiteral("stride"), tr("Stride"),
-               l->kind == LayerKind::Conv2d ? tr("Step between filter positions; 2 halves height and width")
-                                            : tr("Upsampling factor; 2 doubles height and width"),
-               1, 16, &LayerSpec::stride);
-        addInt(QStringLiteral("padding"), tr("Padding"),
-               tr("Pixels of zeros around the input (convolution) or removed from the output border (transposed convolution)"), 0, 64,
-               &LayerSpec::padding);
+        addInt(fields::convIn, &LayerSpec::inChannels);
+        addInt(fields::convOut, &LayerSpec::outChannels);
+        addInt(fields::kernel, &LayerSpec::kernel);
+        addInt(fields::stride, &LayerSpec::stride);
+        addInt(fields::padding, &LayerSpec::padding);
         if (l->kind == LayerKind::ConvTranspose2d)
-            addInt(QStringLiteral("output_padding"), tr("Output padding"),
-                   tr("Extra rows and columns added on one side of the output, to reach an odd size; smaller than the stride"), 0, 15,
-                   &LayerSpec::outputPadding);
+            addInt(fields::outputPadding, &LayerSpec::outputPadding);
         break;
     case LayerKind::BatchNorm1d:
     case LayerKind::BatchNorm2d:
-        addInt(QStringLiteral("features"), tr("Features"), tr("Number of features (1d) or channels (2d) normalised; must match the input"), 1,
-               1 << 24, &LayerSpec::numFeatures);
-        addDouble(QStringLiteral("momentum"), tr("Momentum"), tr("How fast the running mean and variance used for sampling follow the batches"),
-                  0.0, 1.0, 0.01, 3, &LayerSpec::momentum);
-        addDouble(QStringLiteral("eps"), tr("Epsilon"), tr("Added to the variance so that a constant feature does not divide by zero"), 1e-8, 1.0,
-                  1e-5, 8, &LayerSpec::eps);
+        addInt(fields::features, &LayerSpec::numFeatures);
+        addDouble(fields::normMomentum, &LayerSpec::momentum);
+        addDouble(fields::eps, &LayerSpec::eps);
         break;
     case LayerKind::LayerNorm:
         addShape(QStringLiteral("normalized_shape"), tr("Shape"), tr("The trailing dimensions normalised together, e.g. 64 or 128, 7, 7"),
                  &LayerSpec::normalizedShape);
-        addDouble(QStringLiteral("eps"), tr("Epsilon"), tr("Added to the variance so that a constant sample does not divide by zero"), 1e-8, 1.0,
-                  1e-5, 8, &LayerSpec::eps);
+        addDouble(fields::eps, &LayerSpec::eps);
         break;
     case LayerKind::Upsample: {
-        addInt(QStringLiteral("scale"), tr("Scale"), tr("Factor by which height and width grow"), 1, 16, &LayerSpec::scale);
+        addInt(fields::scale, &LayerSpec::scale);
         auto *mode = new QComboBox(m_form);
         mode->addItem(tr("nearest"), int(UpsampleMode::Nearest));
         mode->addItem(tr("bilinear"), int(UpsampleMode::Bilinear));
@@ -162,16 +149,13 @@ void LayerPropertyEditor::rebuild()
         break;
     }
     case LayerKind::Dropout:
-        addDouble(QStringLiteral("p"), tr("Probability"), tr("Share of inputs zeroed during training (none when sampling)"), 0.0, 0.99, 0.05, 2,
-                  &LayerSpec::p);
+        addDouble(fields::dropout, &LayerSpec::p);
         break;
     case LayerKind::LeakyReLU:
-        addDouble(QStringLiteral("slope"), tr("Negative slope"), tr("Factor applied to negative inputs; 0.2 is the usual choice in GANs"), 0.0,
-                  1.0, 0.01, 3, &LayerSpec::slope);
+        addDouble(fields::slope, &LayerSpec::slope);
         break;
     case LayerKind::ELU:
-        addDouble(QStringLiteral("alpha"), tr("Alpha"), tr("Value approached for very negative inputs (as -alpha)"), 0.01, 10.0, 0.1, 2,
-                  &LayerSpec::alpha);
+        addDouble(fields::eluAlpha, &LayerSpec::alpha);
         break;
     case LayerKind::Reshape:
         addShape(QStringLiteral("shape"), tr("Shape"), tr("New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive"),
@@ -231,24 +215,25 @@ void LayerPropertyEditor::edit(const QString &key, const std::function<void(Laye
     m_doc->changeLayer(m_role, changed, key);
 }
 
-void LayerPropertyEditor::addInt(const QString &key, const QString &label, const QString &tip, int min, int max, int LayerSpec::*member)
+void LayerPropertyEditor::addInt(const NumberField &field, int LayerSpec::*member)
 {
-    auto *box = spinboxes::integer(m_form, key, tip, min, max);
+    const QString key = QString::fromLatin1(field.key);
+    auto *box = spinboxes::integer(m_form, key, field);
     connect(box, &QSpinBox::valueChanged, this, [this, key, member](int v) { edit(key, [member, v](LayerSpec &l) { l.*member = v; }); });
-    m_formLayout->addRow(label, box);
+    m_formLayout->addRow(spinboxes::label(field), box);
     m_fields.push_back({key, box, [this, box, member] {
                             if (const LayerSpec *l = layer())
                                 box->setValue(l->*member);
                         }});
 }
 
-void LayerPropertyEditor::addDouble(const QString &key, const QString &label, const QString &tip, double min, double max, double step,
-                                    int decimals, double LayerSpec::*member)
+void LayerPropertyEditor::addDouble(const NumberField &field, double LayerSpec::*member)
 {
-    auto *box = spinboxes::real(m_form, key, tip, min, max, step, decimals);
+    const QString key = QString::fromLatin1(field.key);
+    auto *box = spinboxes::real(m_form, key, field);
     connect(box, &QDoubleSpinBox::valueChanged, this,
             [this, key, member](double v) { edit(key, [member, v](LayerSpec &l) { l.*member = v; }); });
-    m_formLayout->addRow(label, box);
+    m_formLayout->addRow(spinboxes::label(field), box);
     m_fields.push_back({key, box, [this, box, member] {
                             if (const LayerSpec *l = layer())
                                 box->setValue(l->*member);

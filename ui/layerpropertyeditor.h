@@ -35,9 +35,9 @@ private:
     void rebuild();
     void refresh();
     void edit(const QString &key, const std::function<void(LayerSpec &)> &change);
-    void addInt(const QString &key, const QString &label, const QString &tip, int min, int max, int LayerSpec::*member);
-    void addDouble(const QString &key, const QString &label, const QString &tip, double min, double max, double step, int decimals,
-                   double LayerSpec::*member);
+    // A number field of the table in spec/fields.h (range, label and tooltip from there).
+    void addInt(const NumberField &field, int LayerSpec::*member);
+    void addDouble(const NumberField &field, double LayerSpec::*member);
     void addBool(const QString &key, const QString &label, const QString &tip, bool LayerSpec::*member);
     void addShape(const QString &key, const QString &label, const QString &tip, std::vector<int> LayerSpec::*member);
     void fitToInput();

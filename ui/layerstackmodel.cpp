@@ -20,29 +20,33 @@ QString flopsText(double flops)
 LayerStackModel::LayerStackModel(ExperimentDocument *doc, NetworkRole role, QObject *parent)
     : QAbstractTableModel(parent), m_doc(doc), m_role(role)
 {
-    connect(doc, &ExperimentDocument::layerInserted, this, [this](NetworkRole r, int index) {
-        if (r != m_role)
-            return;
-        // The row was already added to the spec: announce it after the fact, then refresh.
-        beginInsertRows(QModelIndex(), index, index);
-        endInsertRows();
+    // The document announces each change before making it: the rows change between begin and end.
+    connect(doc, &ExperimentDocument::layerAboutToBeInserted, this, [this](NetworkRole r, int index) {
+        if (r == m_role)
+            beginInsertRows(QModelIndex(), index, index);
     });
-    connect(doc, &ExperimentDocument::layerRemoved, this, [this](NetworkRole r, int index) {
-        if (r != m_role)
-            return;
-        beginRemoveRows(QModelIndex(), index, index);
-        endRemoveRows();
+    connect(doc, &ExperimentDocument::layerInserted, this, [this](NetworkRole r) {
+        if (r == m_role)
+            endInsertRows();
     });
-    connect(doc, &ExperimentDocument::layerMoved, this, [this](NetworkRole r, int from, int to) {
-        if (r != m_role)
-            return;
-        beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
-        endMoveRows();
+    connect(doc, &ExperimentDocument::layerAboutToBeRemoved, this, [this](NetworkRole r, int index) {
+        if (r == m_role)
+            beginRemoveRows(QModelIndex(), index, index);
     });
-    connect(doc, &ExperimentDocument::reloaded, this, [this] {
-        beginResetModel();
-        endResetModel();
+    connect(doc, &ExperimentDocument::layerRemoved, this, [this](NetworkRole r) {
+        if (r == m_role)
+            endRemoveRows();
     });
+    connect(doc, &ExperimentDocument::layerAboutToBeMoved, this, [this](NetworkRole r, int from, int to) {
+        if (r == m_role)
+            beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
+    });
+    connect(doc, &ExperimentDocument::layerMoved, this, [this](NetworkRole r) {
+        if (r == m_role)
+            endMoveRows();
+    });
+    connect(doc, &ExperimentDocument::aboutToReload, this, &LayerStackModel::beginResetModel);
+    connect(doc, &ExperimentDocument::reloaded, this, &LayerStackModel::endResetModel);
     // Any edit can change every later layer's shape and every problem: refresh all cells.
     connect(doc, &ExperimentDocument::analysisChanged, this, [this] {
         if (rowCount() > 0)
@@ -132,7 +136,7 @@ QVariant LayerStackModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case LayerColumn: return QStringLiteral("%1. %2").arg(row + 1).arg(summary(layer));
+        case LayerColumn: return summary(layer);
         case ShapeColumn: return a.outShape.empty() ? tr("?") : shapeToString(a.outShape);
         case ParametersColumn: return QLocale().toString(qlonglong(a.parameters));
         case FlopsColumn: return flopsText(a.flops);
@@ -159,8 +163,10 @@ QVariant LayerStackModel::data(const QModelIndex &index, int role) const
 
 QVariant LayerStackModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole)
         return {};
+    if (orientation == Qt::Vertical)  // the layer's number, as problems name it ("generator layer 5")
+        return section < layerCount() ? QVariant(section + 1) : QVariant();
     switch (section) {
     case LayerColumn: return tr("Layer");
     case ShapeColumn: return tr("Output");

@@ -78,7 +78,7 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     addPath(f, tr("image folder"), tr("Folder"), tr("A folder of PNG, JPEG or BMP images"), true, QString(),
             [](const ExperimentSpec &s) { return s.data.path; }, [](ExperimentSpec &s, const QString &p) { s.data.path = p; })
         .visible = [](const ExperimentSpec &s) { return s.data.kind == DataKind::ImageFolder; };
-    addInt(f, tr("image size"), tr("Image size"), tr("Images are resized to this many pixels square"), 4, 512,
+    addInt(f, tr("image size"), fields::imageSize,
            [](const ExperimentSpec &s) { return s.data.imageSize; }, [](ExperimentSpec &s, int v) { s.data.imageSize = v; })
         .visible = [](const ExperimentSpec &s) { return s.data.kind == DataKind::ImageFolder; };
     addCheck(f, tr("grayscale"), tr("Grayscale"), tr("One channel instead of RGB"), [](const ExperimentSpec &s) { return s.data.grayscale; },
@@ -88,10 +88,10 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
              {tr("ring of 8 Gaussians"), tr("grid of 25 Gaussians"), tr("spiral"), tr("two moons"), tr("single Gaussian")},
              [](const ExperimentSpec &s) { return int(s.data.synthetic); }, [](ExperimentSpec &s, int i) { s.data.synthetic = Synthetic2DKind(i); })
         .visible = [](const ExperimentSpec &s) { return s.data.kind == DataKind::Synthetic2D; };
-    addInt(f, tr("points"), tr("Points"), tr("How many points are drawn (once per run, from the seed)"), 100, 10000000,
+    addInt(f, tr("points"), fields::pointCount,
            [](const ExperimentSpec &s) { return s.data.syntheticCount; }, [](ExperimentSpec &s, int v) { s.data.syntheticCount = v; })
         .visible = [](const ExperimentSpec &s) { return s.data.kind == DataKind::Synthetic2D; };
-    addInt(f, tr("limit"), tr("Use at most"), tr("Train on only the first N samples (0 = all); small sets train and load faster"), 0, 100000000,
+    addInt(f, tr("limit"), fields::limit,
            [](const ExperimentSpec &s) { return s.data.limit; }, [](ExperimentSpec &s, int v) { s.data.limit = v; });
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("dataPreview"));
@@ -104,8 +104,8 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
 
     // Latent space
     f = addGroup(tr("Latent space"));
-    addInt(f, tr("latent size"), tr("Size"), tr("Number of random numbers the generator turns into one sample; the generator's first layer must take this many"),
-           1, 4096, [](const ExperimentSpec &s) { return s.latentDim; }, [](ExperimentSpec &s, int v) { s.latentDim = v; });
+    addInt(f, tr("latent size"), fields::latentSize,
+           [](const ExperimentSpec &s) { return s.latentDim; }, [](ExperimentSpec &s, int v) { s.latentDim = v; });
     addCombo(f, tr("prior"), tr("Prior"), tr("Distribution the latent vectors are drawn from"), {tr("normal N(0, 1)"), tr("uniform U(-1, 1)")},
              [](const ExperimentSpec &s) { return int(s.prior); }, [](ExperimentSpec &s, int i) { s.prior = LatentPrior(i); });
 
@@ -121,21 +121,21 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formula->setStyleSheet(QStringLiteral("font-family: monospace; background: #f4f4f8; padding: 4px"));
     addRow(f, QString(), m_formula, [this] { m_formula->setText(lossFormula(m_doc->spec().loss.kind)); });
-    addDouble(f, tr("gradient penalty"), tr("Penalty λ"), tr("Weight of the gradient penalty that keeps D 1-Lipschitz (WGAN-GP: 10)"), 0, 1000, 1, 2,
+    addDouble(f, tr("gradient penalty"), fields::gpLambda,
               [](const ExperimentSpec &s) { return s.loss.gpLambda; }, [](ExperimentSpec &s, double v) { s.loss.gpLambda = v; })
         .visible = [](const ExperimentSpec &s) { return s.loss.kind == LossKind::WassersteinGP; };
-    addDouble(f, tr("clip"), tr("Clip"), tr("D's weights are clipped to [-c, c] after every update (WGAN: 0.01)"), 0.0001, 10, 0.001, 4,
+    addDouble(f, tr("clip"), fields::clip,
               [](const ExperimentSpec &s) { return s.loss.clip; }, [](ExperimentSpec &s, double v) { s.loss.clip = v; })
         .visible = [](const ExperimentSpec &s) { return s.loss.kind == LossKind::Wasserstein; };
-    addDouble(f, tr("R1"), tr("R1 penalty γ"), tr("Penalises D's gradient on real data (γ/2·|∇D(x)|²), so D and G settle instead of circling; 0 = off"),
-              0, 1000, 0.1, 3, [](const ExperimentSpec &s) { return s.loss.r1Gamma; }, [](ExperimentSpec &s, double v) { s.loss.r1Gamma = v; });
-    addDouble(f, tr("label smoothing"), tr("Label smoothing"), tr("One-sided: D's target for real samples becomes 1 - this value (0.1 is common)"), 0,
-              0.5, 0.05, 2, [](const ExperimentSpec &s) { return s.loss.labelSmoothing; },
+    addDouble(f, tr("R1"), fields::r1Gamma,
+              [](const ExperimentSpec &s) { return s.loss.r1Gamma; }, [](ExperimentSpec &s, double v) { s.loss.r1Gamma = v; });
+    addDouble(f, tr("label smoothing"), fields::labelSmoothing,
+              [](const ExperimentSpec &s) { return s.loss.labelSmoothing; },
               [](ExperimentSpec &s, double v) { s.loss.labelSmoothing = v; });
-    addDouble(f, tr("instance noise"), tr("Instance noise"), tr("Standard deviation of noise added to every input D sees, real or generated; blurs the two together early on"),
-              0, 10, 0.05, 3, [](const ExperimentSpec &s) { return s.loss.instanceNoise; },
+    addDouble(f, tr("instance noise"), fields::instanceNoise,
+              [](const ExperimentSpec &s) { return s.loss.instanceNoise; },
               [](ExperimentSpec &s, double v) { s.loss.instanceNoise = v; });
-    addInt(f, tr("noise steps"), tr("Noise anneal steps"), tr("The noise falls linearly to 0 over this many steps (0 = constant)"), 0, 100000000,
+    addInt(f, tr("noise steps"), fields::instanceNoiseSteps,
            [](const ExperimentSpec &s) { return s.loss.instanceNoiseSteps; }, [](ExperimentSpec &s, int v) { s.loss.instanceNoiseSteps = v; });
 
     addOptimizer(NetworkRole::Generator);
@@ -143,24 +143,25 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
 
     // Training
     f = addGroup(tr("Training"));
-    addInt(f, tr("batch size"), tr("Batch size"), tr("Real and generated samples per step"), 1, 65536, [](const ExperimentSpec &s) { return s.batchSize; },
+    addInt(f, tr("batch size"), fields::batchSize,
+           [](const ExperimentSpec &s) { return s.batchSize; },
            [](ExperimentSpec &s, int v) { s.batchSize = v; });
-    addInt(f, tr("D steps"), tr("D steps per G step"), tr("Discriminator updates before each generator update (WGAN: 5)"), 1, 100,
+    addInt(f, tr("D steps"), fields::dStepsPerG,
            [](const ExperimentSpec &s) { return s.dStepsPerG; }, [](ExperimentSpec &s, int v) { s.dStepsPerG = v; });
-    addInt(f, tr("steps"), tr("Steps"), tr("The run's length; training pauses there (resume trains on)"), 1, 100000000,
+    addInt(f, tr("steps"), fields::steps,
            [](const ExperimentSpec &s) { return s.steps; }, [](ExperimentSpec &s, int v) { s.steps = v; });
-    addInt(f, tr("seed"), tr("Seed"), tr("Same seed and thread count, same run, bit for bit"), 0, 2147483647,
-           [](const ExperimentSpec &s) { return int(s.seed); }, [](ExperimentSpec &s, int v) { s.seed = std::uint64_t(v); });
-    addInt(f, tr("threads"), tr("Threads"),
-           tr("Intra-op threads of the training thread. The window keeps one core for itself, so it trains with at most one thread fewer than the machine has"),
-           1, 256, [](const ExperimentSpec &s) { return s.threads; }, [](ExperimentSpec &s, int v) { s.threads = v; });
+    // Seeds go up to 2^53 - 1, beyond an int: a double holds every one of them exactly.
+    addDouble(f, tr("seed"), fields::seed, [](const ExperimentSpec &s) { return double(s.seed); },
+              [](ExperimentSpec &s, double v) { s.seed = std::uint64_t(v); });
+    addInt(f, tr("threads"), fields::threads,
+           [](const ExperimentSpec &s) { return s.threads; }, [](ExperimentSpec &s, int v) { s.threads = v; });
     addCheck(f, tr("DCGAN init"), tr("DCGAN initialisation"), tr("Weights drawn from N(0, 0.02), BatchNorm scales from N(1, 0.02), as in the DCGAN paper"),
              [](const ExperimentSpec &s) { return s.dcganInit; }, [](ExperimentSpec &s, bool v) { s.dcganInit = v; });
-    addDouble(f, tr("EMA"), tr("EMA of G"), tr("Samples come from a moving average of the generator's weights with this decay (0 = off; 0.999 is common)"),
-              0, 0.99999, 0.0005, 5, [](const ExperimentSpec &s) { return s.emaDecay; }, [](ExperimentSpec &s, double v) { s.emaDecay = v; });
-    addDouble(f, tr("learning-rate decay"), tr("Final learning rate"), tr("Both learning rates fall linearly to this fraction by the last step (1 = constant)"),
-              0, 1, 0.05, 3, [](const ExperimentSpec &s) { return s.lrDecayTo; }, [](ExperimentSpec &s, double v) { s.lrDecayTo = v; });
-    addInt(f, tr("sample every"), tr("Save samples every"), tr("Steps between sample grids saved by the command line"), 1, 100000000,
+    addDouble(f, tr("EMA"), fields::emaDecay,
+              [](const ExperimentSpec &s) { return s.emaDecay; }, [](ExperimentSpec &s, double v) { s.emaDecay = v; });
+    addDouble(f, tr("learning-rate decay"), fields::lrDecayTo,
+              [](const ExperimentSpec &s) { return s.lrDecayTo; }, [](ExperimentSpec &s, double v) { s.lrDecayTo = v; });
+    addInt(f, tr("sample every"), fields::sampleEvery,
            [](const ExperimentSpec &s) { return s.sampleEvery; }, [](ExperimentSpec &s, int v) { s.sampleEvery = v; });
     {
         auto *device = new QLineEdit(this);
@@ -220,23 +221,22 @@ SettingsPanel::Row &SettingsPanel::addRow(QFormLayout *form, const QString &labe
     return m_rows.back();
 }
 
-SettingsPanel::Row &SettingsPanel::addInt(QFormLayout *form, const QString &key, const QString &label, const QString &tip, int min, int max,
+SettingsPanel::Row &SettingsPanel::addInt(QFormLayout *form, const QString &key, const NumberField &field,
                                           std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set)
 {
-    auto *box = spinboxes::integer(this, key, tip, min, max);
+    auto *box = spinboxes::integer(this, key, field);
     box->setGroupSeparatorShown(true);
     connect(box, &QSpinBox::valueChanged, this, [this, key, set](int v) { m_doc->changeSettings(key, [&](ExperimentSpec &s) { set(s, v); }); });
-    return addRow(form, label, box, [this, box, get] { box->setValue(get(m_doc->spec())); });
+    return addRow(form, spinboxes::label(field), box, [this, box, get] { box->setValue(get(m_doc->spec())); });
 }
 
-SettingsPanel::Row &SettingsPanel::addDouble(QFormLayout *form, const QString &key, const QString &label, const QString &tip, double min, double max,
-                                             double step, int decimals, std::function<double(const ExperimentSpec &)> get,
-                                             std::function<void(ExperimentSpec &, double)> set)
+SettingsPanel::Row &SettingsPanel::addDouble(QFormLayout *form, const QString &key, const NumberField &field,
+                                             std::function<double(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, double)> set)
 {
-    auto *box = spinboxes::real(this, key, tip, min, max, step, decimals);
+    auto *box = spinboxes::real(this, key, field);
     connect(box, &QDoubleSpinBox::valueChanged, this,
             [this, key, set](double v) { m_doc->changeSettings(key, [&](ExperimentSpec &s) { set(s, v); }); });
-    return addRow(form, label, box, [this, box, get] { box->setValue(get(m_doc->spec())); });
+    return addRow(form, spinboxes::label(field), box, [this, box, get] { box->setValue(get(m_doc->spec())); });
 }
 
 SettingsPanel::Row &SettingsPanel::addCombo(QFormLayout *form, const QString &key, const QString &label, const QString &tip, const QStringList &items,
@@ -294,22 +294,22 @@ void SettingsPanel::addOptimizer(NetworkRole role)
     auto optm = [g](ExperimentSpec &s) -> OptimizerSpec & { return g ? s.optimizerG : s.optimizerD; };
     addCombo(f, prefix + tr("optimiser"), tr("Optimiser"), tr("Adam is the usual choice for GANs"), {tr("Adam"), tr("SGD with momentum"), tr("RMSprop")},
              [opt](const ExperimentSpec &s) { return int(opt(s).kind); }, [optm](ExperimentSpec &s, int i) { optm(s).kind = OptimizerKind(i); });
-    addDouble(f, prefix + tr("learning rate"), tr("Learning rate"), tr("Step size; DCGAN uses 0.0002. Different rates for G and D (TTUR) can steady training"),
-              1e-7, 1, 0.0001, 7, [opt](const ExperimentSpec &s) { return opt(s).lr; }, [optm](ExperimentSpec &s, double v) { optm(s).lr = v; });
+    addDouble(f, prefix + tr("learning rate"), fields::lr,
+              [opt](const ExperimentSpec &s) { return opt(s).lr; }, [optm](ExperimentSpec &s, double v) { optm(s).lr = v; });
     auto isAdam = [opt](const ExperimentSpec &s) { return opt(s).kind == OptimizerKind::Adam; };
-    addDouble(f, prefix + tr("beta1"), tr("β1"), tr("Adam's momentum; GANs use 0.5 (or 0) rather than 0.9"), 0, 0.9999, 0.05, 4,
+    addDouble(f, prefix + tr("beta1"), fields::beta1,
               [opt](const ExperimentSpec &s) { return opt(s).beta1; }, [optm](ExperimentSpec &s, double v) { optm(s).beta1 = v; })
         .visible = isAdam;
-    addDouble(f, prefix + tr("beta2"), tr("β2"), tr("Adam's averaging of squared gradients (0.999; 0.9 for fast-moving 2D games)"), 0, 0.99999, 0.001, 5,
+    addDouble(f, prefix + tr("beta2"), fields::beta2,
               [opt](const ExperimentSpec &s) { return opt(s).beta2; }, [optm](ExperimentSpec &s, double v) { optm(s).beta2 = v; })
         .visible = isAdam;
-    addDouble(f, prefix + tr("momentum"), tr("Momentum"), tr("Velocity kept between SGD or RMSprop steps"), 0, 0.9999, 0.05, 4,
+    addDouble(f, prefix + tr("momentum"), fields::momentum,
               [opt](const ExperimentSpec &s) { return opt(s).momentum; }, [optm](ExperimentSpec &s, double v) { optm(s).momentum = v; })
         .visible = [opt](const ExperimentSpec &s) { return opt(s).kind != OptimizerKind::Adam; };
-    addDouble(f, prefix + tr("alpha"), tr("Smoothing α"), tr("RMSprop's averaging of squared gradients"), 0, 0.99999, 0.01, 5,
+    addDouble(f, prefix + tr("alpha"), fields::rmsAlpha,
               [opt](const ExperimentSpec &s) { return opt(s).alpha; }, [optm](ExperimentSpec &s, double v) { optm(s).alpha = v; })
         .visible = [opt](const ExperimentSpec &s) { return opt(s).kind == OptimizerKind::RMSprop; };
-    addDouble(f, prefix + tr("weight decay"), tr("Weight decay"), tr("L2 pull of every weight towards zero (0 = off)"), 0, 1, 0.0001, 6,
+    addDouble(f, prefix + tr("weight decay"), fields::weightDecay,
               [opt](const ExperimentSpec &s) { return opt(s).weightDecay; }, [optm](ExperimentSpec &s, double v) { optm(s).weightDecay = v; });
 }
 

@@ -35,10 +35,11 @@ private:
     using Edit = std::function<void(ExperimentSpec &)>;
     QFormLayout *addGroup(const QString &title);
     Row &addRow(QFormLayout *form, const QString &label, QWidget *editor, std::function<void()> refresh);
-    Row &addInt(QFormLayout *form, const QString &key, const QString &label, const QString &tip, int min, int max,
-                std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set);
-    Row &addDouble(QFormLayout *form, const QString &key, const QString &label, const QString &tip, double min, double max, double step,
-                   int decimals, std::function<double(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, double)> set);
+    // A number field of the table in spec/fields.h (range, label and tooltip from there).
+    Row &addInt(QFormLayout *form, const QString &key, const NumberField &field, std::function<int(const ExperimentSpec &)> get,
+                std::function<void(ExperimentSpec &, int)> set);
+    Row &addDouble(QFormLayout *form, const QString &key, const NumberField &field, std::function<double(const ExperimentSpec &)> get,
+                   std::function<void(ExperimentSpec &, double)> set);
     Row &addCombo(QFormLayout *form, const QString &key, const QString &label, const QString &tip, const QStringList &items,
                   std::function<int(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, int)> set);
     Row &addCheck(QFormLayout *form, const QString &key, const QString &label, const QString &tip,

@@ -47,42 +47,19 @@ void MoveLayerCommand::redo() { m_doc->applyMove(m_role, m_from, m_to); }
 
 void MoveLayerCommand::undo() { m_doc->applyMove(m_role, m_to, m_from); }
 
-ChangeLayerCommand::ChangeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, QString field)
-    : m_doc(doc), m_role(role), m_before(std::move(before)), m_after(std::move(after)), m_field(std::move(field))
+QUndoCommand *changeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, const QString &field)
 {
-    setText(tr("change %1 of %2").arg(m_field, layerkind::name(m_after.kind)));
+    enum { LayerCommandId = 1 };
+    const QString key = QStringLiteral("%1/%2/%3").arg(specnames::role(role), after.id, field);
+    const QString text = tr("change %1 of %2").arg(field, layerkind::name(after.kind));
+    return new ChangeValueCommand<LayerSpec>(
+        LayerCommandId, key, std::move(before), std::move(after), [doc, role](const LayerSpec &l) { doc->applyLayer(role, l); }, text);
 }
 
-void ChangeLayerCommand::redo() { m_doc->applyLayer(m_role, m_after); }
-
-void ChangeLayerCommand::undo() { m_doc->applyLayer(m_role, m_before); }
-
-bool ChangeLayerCommand::mergeWith(const QUndoCommand *other)
+QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field)
 {
-    const auto *o = static_cast<const ChangeLayerCommand *>(other);
-    if (o->m_role != m_role || o->m_after.id != m_after.id || o->m_field != m_field)
-        return false;
-    m_after = o->m_after;
-    if (m_after == m_before)
-        setObsolete(true);  // dragged back to where it started: nothing to undo
-    return true;
-}
-
-ChangeSettingsCommand::ChangeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, QString field)
-    : m_doc(doc), m_before(std::move(before)), m_after(std::move(after)), m_field(std::move(field))
-{
-    setText(tr("change %1").arg(m_field));
-}
-
-void ChangeSettingsCommand::redo() { m_doc->applySettings(m_after); }
-
-void ChangeSettingsCommand::undo() { m_doc->applySettings(m_before); }
-
-bool ChangeSettingsCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = static_cast<const ChangeSettingsCommand *>(other);
-    if (o->m_field != m_field)
-        return false;
-    m_after = o->m_after;
-    return true;
+    enum { SettingsCommandId = 2 };
+    return new ChangeValueCommand<ExperimentSpec>(
+        SettingsCommandId, field, std::move(before), std::move(after), [doc](const ExperimentSpec &s) { doc->applySettings(s); },
+        tr("change %1").arg(field));
 }

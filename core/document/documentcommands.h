@@ -4,6 +4,8 @@
 
 #include <QUndoCommand>
 
+#include <functional>
+
 class ExperimentDocument;
 
 // One small command per kind of edit; redo and undo mirror each other. Layers are found by id
@@ -49,35 +51,41 @@ private:
     int m_from, m_to;
 };
 
-class ChangeLayerCommand : public QUndoCommand {
+// Changes one value (a layer, or the settings) from `before` to `after`. Consecutive changes
+// with the same merge key merge into one undo step (a spin box dragged through many values);
+// a merge that comes back to `before` makes the command obsolete, so the stack, and with it
+// "modified", returns to where it was.
+template <typename Value>
+class ChangeValueCommand : public QUndoCommand {
 public:
-    enum { Id = 1 };
-    ChangeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, QString field);
-    void redo() override;
-    void undo() override;
-    int id() const override { return Id; }
-    bool mergeWith(const QUndoCommand *other) override;
+    using Apply = std::function<void(const Value &)>;
+    ChangeValueCommand(int id, QString mergeKey, Value before, Value after, Apply apply, const QString &text)
+        : m_id(id), m_key(std::move(mergeKey)), m_before(std::move(before)), m_after(std::move(after)), m_apply(std::move(apply))
+    {
+        setText(text);
+    }
+    void redo() override { m_apply(m_after); }
+    void undo() override { m_apply(m_before); }
+    int id() const override { return m_id; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *o = dynamic_cast<const ChangeValueCommand *>(other);
+        if (!o || o->m_key != m_key)
+            return false;
+        m_after = o->m_after;
+        setObsolete(m_after == m_before);
+        return true;
+    }
 
 private:
-    ExperimentDocument *m_doc;
-    NetworkRole m_role;
-    LayerSpec m_before, m_after;
-    QString m_field;
+    int m_id;
+    QString m_key;
+    Value m_before, m_after;
+    Apply m_apply;
 };
 
+// One layer's settings; merges edits of the same field of the same layer.
+QUndoCommand *changeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, const QString &field);
 // Everything but the layer stacks: the command keeps whole specs, the document applies their
-// settings only.
-class ChangeSettingsCommand : public QUndoCommand {
-public:
-    enum { Id = 2 };
-    ChangeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, QString field);
-    void redo() override;
-    void undo() override;
-    int id() const override { return Id; }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    ExperimentDocument *m_doc;
-    ExperimentSpec m_before, m_after;
-    QString m_field;
-};
+// settings only. Merges edits of the same field.
+QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field);

@@ -37,6 +37,7 @@ void ExperimentDocument::reset(const ExperimentSpec &spec, const QString &path)
 {
     const bool wasModified = isModified();
     m_undo->clear();
+    emit aboutToReload();
     m_spec = spec;
     m_spec.generator.assignMissingIds(prefixOf(NetworkRole::Generator));
     m_spec.discriminator.assignMissingIds(prefixOf(NetworkRole::Discriminator));
@@ -170,7 +171,7 @@ void ExperimentDocument::changeLayer(NetworkRole role, const LayerSpec &layer, c
     const int index = net.indexOfId(layer.id);
     if (index < 0 || net.layers[size_t(index)] == layer)
         return;
-    m_undo->push(new ChangeLayerCommand(this, role, net.layers[size_t(index)], layer, field));
+    m_undo->push(changeLayerCommand(this, role, net.layers[size_t(index)], layer, field));
 }
 
 void ExperimentDocument::changeSettings(const QString &field, const std::function<void(ExperimentSpec &)> &edit)
@@ -180,11 +181,12 @@ void ExperimentDocument::changeSettings(const QString &field, const std::functio
     after.generator = m_spec.generator;  // the layer stacks have their own commands
     after.discriminator = m_spec.discriminator;
     if (after != m_spec)
-        m_undo->push(new ChangeSettingsCommand(this, m_spec, after, field));
+        m_undo->push(changeSettingsCommand(this, m_spec, after, field));
 }
 
 void ExperimentDocument::applyInsert(NetworkRole role, int index, const LayerSpec &layer)
 {
+    emit layerAboutToBeInserted(role, index);
     auto &layers = m_spec.network(role).layers;
     layers.insert(layers.begin() + index, layer);
     analyze();
@@ -194,6 +196,7 @@ void ExperimentDocument::applyInsert(NetworkRole role, int index, const LayerSpe
 
 void ExperimentDocument::applyRemove(NetworkRole role, int index)
 {
+    emit layerAboutToBeRemoved(role, index);
     auto &layers = m_spec.network(role).layers;
     layers.erase(layers.begin() + index);
     analyze();
@@ -203,6 +206,7 @@ void ExperimentDocument::applyRemove(NetworkRole role, int index)
 
 void ExperimentDocument::applyMove(NetworkRole role, int from, int to)
 {
+    emit layerAboutToBeMoved(role, from, to);
     auto &layers = m_spec.network(role).layers;
     const LayerSpec moved = layers[size_t(from)];
     layers.erase(layers.begin() + from);

@@ -65,6 +65,12 @@ public:
     void applySettings(const ExperimentSpec &settings);
 
 signals:
+    // Each change is announced before the spec changes and again after, so that item models
+    // can bracket it (beginInsertRows ... endInsertRows) while the spec still matches them.
+    void layerAboutToBeInserted(NetworkRole role, int index);
+    void layerAboutToBeRemoved(NetworkRole role, int index);
+    void layerAboutToBeMoved(NetworkRole role, int from, int to);
+    void aboutToReload();
     void layerInserted(NetworkRole role, int index);
     void layerRemoved(NetworkRole role, int index);
     void layerMoved(NetworkRole role, int from, int to);

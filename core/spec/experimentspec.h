@@ -32,12 +32,12 @@ enum class Synthetic2DKind { Ring8, Grid25, Spiral, TwoMoons, Gaussian };
 
 struct OptimizerSpec {
     OptimizerKind kind = OptimizerKind::Adam;
-    double lr = 2e-4;
-    double beta1 = 0.5;        // Adam
-    double beta2 = 0.999;      // Adam
-    double momentum = 0.0;     // SGD, RMSprop
-    double alpha = 0.99;       // RMSprop smoothing
-    double weightDecay = 0.0;
+    double lr = fields::lr.fallback;
+    double beta1 = fields::beta1.fallback;       // Adam
+    double beta2 = fields::beta2.fallback;     // Adam
+    double momentum = fields::momentum.fallback;    // SGD, RMSprop
+    double alpha = fields::rmsAlpha.fallback;      // RMSprop smoothing
+    double weightDecay = fields::weightDecay.fallback;
     bool operator==(const OptimizerSpec &o) const;
     bool operator!=(const OptimizerSpec &o) const { return !(*this == o); }
 };
@@ -46,36 +46,36 @@ struct DataSpec {
     DataKind kind = DataKind::FashionMnist;
     QString path;          // IDX images, image folder or CSV
     QString labelsPath;    // IDX labels (optional)
-    int imageSize = 28;    // image folder: resized to imageSize x imageSize
+    int imageSize = fields::imageSize.defaultInt();   // image folder: resized to imageSize x imageSize
     bool grayscale = true; // image folder: 1 channel, else RGB
     Synthetic2DKind synthetic = Synthetic2DKind::Ring8;
-    int syntheticCount = 50000;  // points drawn once per run from the data seed
-    int limit = 0;               // use at most this many samples (0 = all)
+    int syntheticCount = fields::pointCount.defaultInt();  // points drawn once per run from the data seed
+    int limit = fields::limit.defaultInt();              // use at most this many samples (0 = all)
     bool operator==(const DataSpec &o) const;
     bool operator!=(const DataSpec &o) const { return !(*this == o); }
 };
 
 struct LossSpec {
     LossKind kind = LossKind::NonSaturating;
-    double gpLambda = 10.0;          // WGAN-GP gradient-penalty weight
-    double clip = 0.01;              // WGAN weight clipping bound
-    double r1Gamma = 0.0;            // R1 penalty weight (0 = off)
-    double labelSmoothing = 0.0;     // one-sided: real target is 1 - labelSmoothing
-    double instanceNoise = 0.0;      // initial std of noise added to D's inputs (0 = off)
-    int instanceNoiseSteps = 0;      // linear anneal to 0 over this many steps (0 = constant)
+    double gpLambda = fields::gpLambda.fallback;         // WGAN-GP gradient-penalty weight
+    double clip = fields::clip.fallback;             // WGAN weight clipping bound
+    double r1Gamma = fields::r1Gamma.fallback;           // R1 penalty weight (0 = off)
+    double labelSmoothing = fields::labelSmoothing.fallback;    // one-sided: real target is 1 - labelSmoothing
+    double instanceNoise = fields::instanceNoise.fallback;     // initial std of noise added to D's inputs (0 = off)
+    int instanceNoiseSteps = fields::instanceNoiseSteps.defaultInt();     // linear anneal to 0 over this many steps (0 = constant)
     bool operator==(const LossSpec &o) const;
     bool operator!=(const LossSpec &o) const { return !(*this == o); }
 };
 
 struct ExperimentSpec {
     static constexpr int kSchemaVersion = 1;
-    // The largest seed a JSON number holds exactly (2^53 - 1): files, the CLI and the window agree.
-    static constexpr std::uint64_t kMaxSeed = 9007199254740991ull;
-    static constexpr int kMaxThreads = 256;  // intra-op threads; more only thrash
+    // Ranges shared by files, the CLI and the window (fields.h).
+    static constexpr std::uint64_t kMaxSeed = std::uint64_t(fields::seed.max);
+    static constexpr int kMaxThreads = int(fields::threads.max);  // intra-op threads; more only thrash
 
     QString name;
     QString description;
-    int latentDim = 100;
+    int latentDim = fields::latentSize.defaultInt();
     LatentPrior prior = LatentPrior::Normal;
     NetworkSpec generator;
     NetworkSpec discriminator;
@@ -83,15 +83,15 @@ struct ExperimentSpec {
     LossSpec loss;
     OptimizerSpec optimizerG;
     OptimizerSpec optimizerD;
-    int batchSize = 64;
-    int dStepsPerG = 1;
-    std::uint64_t seed = 1;
-    int threads = 1;           // intra-op threads of the training thread
-    int steps = 2000;          // the run's default length
+    int batchSize = fields::batchSize.defaultInt();
+    int dStepsPerG = fields::dStepsPerG.defaultInt();
+    std::uint64_t seed = std::uint64_t(fields::seed.fallback);
+    int threads = fields::threads.defaultInt();          // intra-op threads of the training thread
+    int steps = fields::steps.defaultInt();         // the run's default length
     bool dcganInit = false;    // N(0, 0.02) weights, BatchNorm N(1, 0.02)
-    double emaDecay = 0.0;     // EMA of G used for sampling (0 = off)
-    double lrDecayTo = 1.0;    // both learning rates fall linearly to this fraction at `steps` (1 = constant)
-    int sampleEvery = 500;     // steps between saved sample grids
+    double emaDecay = fields::emaDecay.fallback;    // EMA of G used for sampling (0 = off)
+    double lrDecayTo = fields::lrDecayTo.fallback;   // both learning rates fall linearly to this fraction at `steps` (1 = constant)
+    int sampleEvery = fields::sampleEvery.defaultInt();    // steps between saved sample grids
     QString device = QStringLiteral("cpu");  // a torch device string
 
     bool operator==(const ExperimentSpec &o) const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "fields.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -39,10 +41,10 @@ struct LayerSpec {
     // Conv2d / ConvTranspose2d
     int inChannels = 0;
     int outChannels = 0;
-    int kernel = 3;
-    int stride = 1;
-    int padding = 0;
-    int outputPadding = 0;  // ConvTranspose2d only
+    int kernel = fields::kernel.defaultInt();
+    int stride = fields::stride.defaultInt();
+    int padding = fields::padding.defaultInt();
+    int outputPadding = fields::outputPadding.defaultInt();  // ConvTranspose2d only
     // Linear / Conv2d / ConvTranspose2d
     bool bias = true;
     bool spectralNorm = false;
@@ -51,17 +53,17 @@ struct LayerSpec {
     // LayerNorm: normalised trailing shape
     std::vector<int> normalizedShape;
     // BatchNorm / LayerNorm
-    double eps = 1e-5;
-    double momentum = 0.1;  // BatchNorm running-statistics momentum
+    double eps = fields::eps.fallback;
+    double momentum = fields::normMomentum.fallback;  // BatchNorm running-statistics momentum
     // Upsample
-    int scale = 2;
+    int scale = fields::scale.defaultInt();
     UpsampleMode mode = UpsampleMode::Nearest;
     // Dropout
-    double p = 0.5;
+    double p = fields::dropout.fallback;
     // LeakyReLU
-    double slope = 0.01;
+    double slope = fields::slope.fallback;
     // ELU
-    double alpha = 1.0;
+    double alpha = fields::eluAlpha.fallback;
     // Reshape: per-sample target shape
     std::vector<int> shape;
 

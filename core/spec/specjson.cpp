@@ -145,10 +145,22 @@ public:
             return fallback;
         const QJsonValue v = o.value(key);
         if (!v.isDouble() || !(v.toDouble() >= min && v.toDouble() <= max)) {
-            error(join(path, key), QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+            error(join(path, key), QStringLiteral("expected a number from %1 to %2")
+                                      .arg(QString::number(min, 'g', 16), QString::number(max, 'g', 16)));
             return fallback;
         }
         return v.toDouble();
+    }
+
+    // A field of the table in fields.h: its key, range and default.
+    int integer(const QJsonObject &o, const NumberField &f, const QString &path)
+    {
+        return integer(o, QString::fromLatin1(f.key), path, f.defaultInt(), int(f.min), int(f.max));
+    }
+
+    double number(const QJsonObject &o, const NumberField &f, const QString &path)
+    {
+        return number(o, QString::fromLatin1(f.key), path, f.fallback, f.min, f.max);
     }
 
     bool boolean(const QJsonObject &o, const QString &key, const QString &path, bool fallback)
@@ -240,22 +252,22 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
               << QStringLiteral("spectral_norm");
         int &in = conv ? l.inChannels : l.inFeatures;
         int &out = conv ? l.outChannels : l.outFeatures;
-        in = r.integer(o, QStringLiteral("in"), path, 0, 1);
-        out = r.integer(o, QStringLiteral("out"), path, 0, 1);
+        in = r.integer(o, conv ? fields::convIn : fields::linearIn, path);
+        out = r.integer(o, conv ? fields::convOut : fields::linearOut, path);
         if (!o.contains(QStringLiteral("in")) || !o.contains(QStringLiteral("out")))
             r.error(path, QStringLiteral("%1 needs \"in\" and \"out\"").arg(layerkind::name(l.kind)));
         l.bias = r.boolean(o, QStringLiteral("bias"), path, true);
         l.spectralNorm = r.boolean(o, QStringLiteral("spectral_norm"), path, false);
         if (conv) {
             known << QStringLiteral("kernel") << QStringLiteral("stride") << QStringLiteral("padding");
-            l.kernel = r.integer(o, QStringLiteral("kernel"), path, 3, 1, 64);
-            l.stride = r.integer(o, QStringLiteral("stride"), path, 1, 1, 64);
-            l.padding = r.integer(o, QStringLiteral("padding"), path, 0, 0, 64);
+            l.kernel = r.integer(o, fields::kernel, path);
+            l.stride = r.integer(o, fields::stride, path);
+            l.padding = r.integer(o, fields::padding, path);
         }
     };
     auto normalisation = [&]() {
         known << QStringLiteral("eps");
-        l.eps = r.number(o, QStringLiteral("eps"), path, 1e-5, 0, 1);
+        l.eps = r.number(o, fields::eps, path);
     };
     switch (l.kind) {
     case LayerKind::Linear:
@@ -267,11 +279,11 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
     case LayerKind::ConvTranspose2d:
         weights(true);
         known << QStringLiteral("output_padding");
-        l.outputPadding = r.integer(o, QStringLiteral("output_padding"), path, 0, 0, 63);
+        l.outputPadding = r.integer(o, fields::outputPadding, path);
         break;
     case LayerKind::Upsample:
         known << QStringLiteral("scale") << QStringLiteral("mode");
-        l.scale = r.integer(o, QStringLiteral("scale"), path, 2, 1, 16);
+        l.scale = r.integer(o, fields::scale, path);
         l.mode = r.enumeration(o, QStringLiteral("mode"), path, UpsampleMode::Nearest,
                                specnames::upsampleModeFromName,
                                {QStringLiteral("nearest"), QStringLiteral("bilinear")});
@@ -279,10 +291,10 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
     case LayerKind::BatchNorm1d:
     case LayerKind::BatchNorm2d:
         known << QStringLiteral("features") << QStringLiteral("momentum");
-        l.numFeatures = r.integer(o, QStringLiteral("features"), path, 0, 1);
+        l.numFeatures = r.integer(o, fields::features, path);
         if (!o.contains(QStringLiteral("features")))
             r.error(path, QStringLiteral("%1 needs \"features\"").arg(layerkind::name(l.kind)));
-        l.momentum = r.number(o, QStringLiteral("momentum"), path, 0.1, 0, 1);
+        l.momentum = r.number(o, fields::normMomentum, path);
         normalisation();
         break;
     case LayerKind::LayerNorm:
@@ -294,15 +306,15 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         break;
     case LayerKind::Dropout:
         known << QStringLiteral("p");
-        l.p = r.number(o, QStringLiteral("p"), path, 0.5, 0, 0.999);
+        l.p = r.number(o, fields::dropout, path);
         break;
     case LayerKind::LeakyReLU:
         known << QStringLiteral("slope");
-        l.slope = r.number(o, QStringLiteral("slope"), path, 0.01, 0, 1);
+        l.slope = r.number(o, fields::slope, path);
         break;
     case LayerKind::ELU:
         known << QStringLiteral("alpha");
-        l.alpha = r.number(o, QStringLiteral("alpha"), path, 1.0, 0, 100);
+        l.alpha = r.number(o, fields::eluAlpha, path);
         break;
     case LayerKind::Reshape:
         known << QStringLiteral("shape");
@@ -354,12 +366,12 @@ OptimizerSpec optimizerFromJson(Reader &r, const QJsonObject &o, const QString &
                           QStringLiteral("alpha"), QStringLiteral("weight_decay")});
     s.kind = r.enumeration(o, QStringLiteral("kind"), path, s.kind, specnames::optimizerFromName,
                            specnames::optimizerNames());
-    s.lr = r.number(o, QStringLiteral("lr"), path, s.lr, 0, 10);
-    s.beta1 = r.number(o, QStringLiteral("beta1"), path, s.beta1, 0, 0.999999);
-    s.beta2 = r.number(o, QStringLiteral("beta2"), path, s.beta2, 0, 0.999999);
-    s.momentum = r.number(o, QStringLiteral("momentum"), path, s.momentum, 0, 0.999999);
-    s.alpha = r.number(o, QStringLiteral("alpha"), path, s.alpha, 0, 0.999999);
-    s.weightDecay = r.number(o, QStringLiteral("weight_decay"), path, s.weightDecay, 0, 1);
+    s.lr = r.number(o, fields::lr, path);
+    s.beta1 = r.number(o, fields::beta1, path);
+    s.beta2 = r.number(o, fields::beta2, path);
+    s.momentum = r.number(o, fields::momentum, path);
+    s.alpha = r.number(o, fields::rmsAlpha, path);
+    s.weightDecay = r.number(o, fields::weightDecay, path);
     return s;
 }
 
@@ -498,7 +510,7 @@ ParseResult fromJson(const QJsonObject &o)
 
     const QJsonObject latent = r.object(o, QStringLiteral("latent"), QString(), true);
     r.checkKeys(latent, QStringLiteral("latent"), {QStringLiteral("size"), QStringLiteral("prior")});
-    s.latentDim = r.integer(latent, QStringLiteral("size"), QStringLiteral("latent"), s.latentDim, 1, 4096);
+    s.latentDim = r.integer(latent, fields::latentSize, QStringLiteral("latent"));
     s.prior = r.enumeration(latent, QStringLiteral("prior"), QStringLiteral("latent"), s.prior,
                             specnames::priorFromName, specnames::priorNames());
 
@@ -513,12 +525,12 @@ ParseResult fromJson(const QJsonObject &o)
     s.data.kind = r.enumeration(data, QStringLiteral("kind"), dp, s.data.kind, specnames::dataFromName, specnames::dataNames());
     s.data.path = r.string(data, QStringLiteral("path"), dp, QString());
     s.data.labelsPath = r.string(data, QStringLiteral("labels"), dp, QString());
-    s.data.imageSize = r.integer(data, QStringLiteral("image_size"), dp, s.data.imageSize, 4, 1024);
+    s.data.imageSize = r.integer(data, fields::imageSize, dp);
     s.data.grayscale = r.boolean(data, QStringLiteral("grayscale"), dp, s.data.grayscale);
     s.data.synthetic = r.enumeration(data, QStringLiteral("set"), dp, s.data.synthetic,
                                      specnames::syntheticFromName, specnames::syntheticNames());
-    s.data.syntheticCount = r.integer(data, QStringLiteral("count"), dp, s.data.syntheticCount, 1, 10000000);
-    s.data.limit = r.integer(data, QStringLiteral("limit"), dp, s.data.limit, 0);
+    s.data.syntheticCount = r.integer(data, fields::pointCount, dp);
+    s.data.limit = r.integer(data, fields::limit, dp);
     if ((s.data.kind == DataKind::Idx || s.data.kind == DataKind::ImageFolder || s.data.kind == DataKind::Csv2D)
         && s.data.path.isEmpty())
         r.error(QStringLiteral("data.path"), QStringLiteral("%1 data needs a path").arg(specnames::data(s.data.kind)));
@@ -529,12 +541,12 @@ ParseResult fromJson(const QJsonObject &o)
                            QStringLiteral("r1_gamma"), QStringLiteral("label_smoothing"),
                            QStringLiteral("instance_noise"), QStringLiteral("instance_noise_steps")});
     s.loss.kind = r.enumeration(loss, QStringLiteral("kind"), lp, s.loss.kind, specnames::lossFromName, specnames::lossNames());
-    s.loss.gpLambda = r.number(loss, QStringLiteral("gp_lambda"), lp, s.loss.gpLambda, 0, 1e6);
-    s.loss.clip = r.number(loss, QStringLiteral("clip"), lp, s.loss.clip, 1e-9, 1e3);
-    s.loss.r1Gamma = r.number(loss, QStringLiteral("r1_gamma"), lp, s.loss.r1Gamma, 0, 1e6);
-    s.loss.labelSmoothing = r.number(loss, QStringLiteral("label_smoothing"), lp, s.loss.labelSmoothing, 0, 0.5);
-    s.loss.instanceNoise = r.number(loss, QStringLiteral("instance_noise"), lp, s.loss.instanceNoise, 0, 100);
-    s.loss.instanceNoiseSteps = r.integer(loss, QStringLiteral("instance_noise_steps"), lp, s.loss.instanceNoiseSteps, 0);
+    s.loss.gpLambda = r.number(loss, fields::gpLambda, lp);
+    s.loss.clip = r.number(loss, fields::clip, lp);
+    s.loss.r1Gamma = r.number(loss, fields::r1Gamma, lp);
+    s.loss.labelSmoothing = r.number(loss, fields::labelSmoothing, lp);
+    s.loss.instanceNoise = r.number(loss, fields::instanceNoise, lp);
+    s.loss.instanceNoiseSteps = r.integer(loss, fields::instanceNoiseSteps, lp);
 
     const QJsonObject optimizers = r.object(o, QStringLiteral("optimizers"), QString(), false);
     r.checkKeys(optimizers, QStringLiteral("optimizers"), {QStringLiteral("generator"), QStringLiteral("discriminator")});
@@ -549,18 +561,18 @@ ParseResult fromJson(const QJsonObject &o)
                         QStringLiteral("threads"), QStringLiteral("steps"), QStringLiteral("dcgan_init"),
                         QStringLiteral("ema_decay"), QStringLiteral("lr_decay_to"), QStringLiteral("sample_every"),
                         QStringLiteral("device")});
-    s.batchSize = r.integer(t, QStringLiteral("batch_size"), tp, s.batchSize, 1, 65536);
-    s.dStepsPerG = r.integer(t, QStringLiteral("d_steps_per_g"), tp, s.dStepsPerG, 1, 100);
-    const double seed = r.number(t, QStringLiteral("seed"), tp, double(s.seed), 0, double(ExperimentSpec::kMaxSeed));
+    s.batchSize = r.integer(t, fields::batchSize, tp);
+    s.dStepsPerG = r.integer(t, fields::dStepsPerG, tp);
+    const double seed = r.number(t, fields::seed, tp);
     if (std::floor(seed) != seed)
         r.error(QStringLiteral("training.seed"), QStringLiteral("expected a whole number"));
     s.seed = std::uint64_t(seed);
-    s.threads = r.integer(t, QStringLiteral("threads"), tp, s.threads, 1, ExperimentSpec::kMaxThreads);
-    s.steps = r.integer(t, QStringLiteral("steps"), tp, s.steps, 1);
+    s.threads = r.integer(t, fields::threads, tp);
+    s.steps = r.integer(t, fields::steps, tp);
     s.dcganInit = r.boolean(t, QStringLiteral("dcgan_init"), tp, s.dcganInit);
-    s.emaDecay = r.number(t, QStringLiteral("ema_decay"), tp, s.emaDecay, 0, 0.999999);
-    s.lrDecayTo = r.number(t, QStringLiteral("lr_decay_to"), tp, s.lrDecayTo, 0, 1);
-    s.sampleEvery = r.integer(t, QStringLiteral("sample_every"), tp, s.sampleEvery, 1);
+    s.emaDecay = r.number(t, fields::emaDecay, tp);
+    s.lrDecayTo = r.number(t, fields::lrDecayTo, tp);
+    s.sampleEvery = r.integer(t, fields::sampleEvery, tp);
     s.device = r.string(t, QStringLiteral("device"), tp, s.device);
     return result;
 }

@@ -1,0 +1,165 @@
+#include "layerpropertyeditor.h"
+#include "layerstackmodel.h"
+#include "settingspanel.h"
+
+#include "document/experimentdocument.h"
+#include "spec/presets.h"
+#include "spec/specjson.h"
+
+#include <QAbstractItemModelTester>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
+#include <QUndoStack>
+#include <QtTest>
+
+// The designer's model and the editors against the document: the model announces every change
+// in the order Qt's views rely on, and the editors show and keep every value a file may hold.
+class TestEditors : public QObject {
+    Q_OBJECT
+private slots:
+    void layerModelStaysConsistentOverEveryEditAndUndo();
+    void editorsKeepEveryValueAFileMayHold();
+    void draggingASettingBackClearsModified();
+};
+
+namespace {
+ExperimentSpec preset(const QString &name)
+{
+    ExperimentSpec spec;
+    const QString error = presets::load(name, &spec);
+    if (!error.isEmpty())
+        qFatal("%s", qPrintable(error));
+    return spec;
+}
+}  // namespace
+
+void TestEditors::layerModelStaysConsistentOverEveryEditAndUndo()
+{
+    ExperimentDocument doc;
+    doc.reset(preset(QStringLiteral("dcgan-fashion")));
+    const auto G = NetworkRole::Generator, D = NetworkRole::Discriminator;
+    LayerStackModel gModel(&doc, G), dModel(&doc, D);
+    // Fails the test at the first inconsistency: rows counted before a change is announced,
+    // moved rows that do not arrive, data for rows that do not exist.
+    QAbstractItemModelTester gTester(&gModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester dTester(&dModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto rowsMatch = [&] {
+        return gModel.rowCount() == int(doc.spec().generator.layers.size()) + 1
+            && dModel.rowCount() == int(doc.spec().discriminator.layers.size()) + 1;
+    };
+
+    doc.insertLayer(D, 2, doc.newLayer(D, 2, LayerKind::Dropout));
+    doc.insertLayer(G, 0, doc.newLayer(G, 0, LayerKind::Linear));
+    doc.duplicateLayer(G, doc.spec().generator.layers[5].id);
+    doc.moveLayer(G, doc.spec().generator.layers[6].id, 9);
+    doc.moveLayer(G, doc.spec().generator.layers[9].id, 1);
+    doc.moveLayer(D, doc.spec().discriminator.layers[0].id, 1);
+    doc.removeLayer(D, doc.spec().discriminator.layers[3].id);
+    doc.removeLayer(G, doc.spec().generator.layers.back().id);
+    LayerSpec changed = doc.spec().generator.layers[1];
+    changed.outFeatures = 99;
+    doc.changeLayer(G, changed, QStringLiteral("out"));
+    doc.changeSettings(QStringLiteral("batch size"), [](ExperimentSpec &s) { s.batchSize = 32; });
+    QVERIFY(rowsMatch());
+    const int edits = doc.undoStack()->count();
+    QCOMPARE(edits, 10);
+    while (doc.undoStack()->canUndo()) {
+        doc.undoStack()->undo();
+        QVERIFY(rowsMatch());
+    }
+    while (doc.undoStack()->canRedo()) {
+        doc.undoStack()->redo();
+        QVERIFY(rowsMatch());
+    }
+    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    QVERIFY(rowsMatch());
+    QCOMPARE(gModel.data(gModel.index(0, LayerStackModel::LayerColumn), Qt::DisplayRole).toString(),
+             LayerStackModel::summary(doc.spec().generator.layers[0]));
+    QCOMPARE(gModel.headerData(0, Qt::Vertical, Qt::DisplayRole).toInt(), 1);
+}
+
+void TestEditors::editorsKeepEveryValueAFileMayHold()
+{
+    // Values at the edges of what the file format allows, beyond what the editors used to.
+    ExperimentSpec spec = preset(QStringLiteral("dcgan-fashion"));
+    LayerSpec &up = spec.generator.layers[4];  // ConvTranspose2d
+    QCOMPARE(up.kind, LayerKind::ConvTranspose2d);
+    up.stride = 64;
+    up.padding = 64;
+    up.outputPadding = 63;
+    LayerSpec &norm = spec.generator.layers[5];  // BatchNorm2d
+    QCOMPARE(norm.kind, LayerKind::BatchNorm2d);
+    norm.eps = 1e-9;
+    spec.seed = ExperimentSpec::kMaxSeed - 2;  // far above INT_MAX
+    spec.data.kind = DataKind::ImageFolder;
+    spec.data.path = QStringLiteral("/nonexistent/images");
+    spec.data.imageSize = 1024;
+    spec.optimizerG.lr = 5.0;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edges.json"));
+    QCOMPARE(specjson::writeFile(spec, path), QString());
+
+    ExperimentDocument doc;
+    QCOMPARE(doc.open(path), QString());
+    const QByteArray original = specjson::toBytes(doc.spec());
+    SettingsPanel settings(&doc);
+    LayerPropertyEditor upEditor(&doc), normEditor(&doc);
+    upEditor.setLayer(NetworkRole::Generator, doc.spec().generator.layers[4].id);
+    normEditor.setLayer(NetworkRole::Generator, doc.spec().generator.layers[5].id);
+
+    auto spin = [](QWidget *in, const char *name) { return in->findChild<QSpinBox *>(QLatin1String(name)); };
+    auto real = [](QWidget *in, const QString &name) { return in->findChild<QDoubleSpinBox *>(name); };
+    QSpinBox *stride = spin(&upEditor, "stride"), *padding = spin(&upEditor, "padding");
+    QSpinBox *outputPadding = spin(&upEditor, "output_padding"), *imageSize = spin(&settings, "image size");
+    QDoubleSpinBox *eps = real(&normEditor, QStringLiteral("eps")), *seed = real(&settings, QStringLiteral("seed"));
+    QDoubleSpinBox *lr = real(&settings, QStringLiteral("G learning rate"));
+    QVERIFY(stride && padding && outputPadding && imageSize && eps && seed && lr);
+    QCOMPARE(stride->value(), 64);
+    QCOMPARE(padding->value(), 64);
+    QCOMPARE(outputPadding->value(), 63);
+    QCOMPARE(imageSize->value(), 1024);
+    QCOMPARE(eps->value(), 1e-9);
+    QCOMPARE(seed->value(), double(ExperimentSpec::kMaxSeed - 2));
+    QCOMPARE(seed->text(), QLocale().toString(double(ExperimentSpec::kMaxSeed - 2), 'f', 0));
+    QCOMPARE(lr->value(), 5.0);
+
+    // Touching a field and putting it back leaves the file as it was, and unmodified.
+    for (QAbstractSpinBox *box : std::initializer_list<QAbstractSpinBox *>{stride, padding, outputPadding, imageSize, eps, seed, lr}) {
+        const int away = box->property("value").toDouble() >= box->property("maximum").toDouble() ? -1 : 1;
+        box->stepBy(away);
+        QVERIFY2(doc.isModified(), qPrintable(box->objectName()));
+        box->stepBy(-away);
+        QVERIFY2(!doc.isModified(), qPrintable(box->objectName()));
+        QCOMPARE(specjson::toBytes(doc.spec()), original);
+    }
+    // The seed editor writes seeds above INT_MAX as they are.
+    seed->setValue(double(std::uint64_t(1) << 40));
+    QCOMPARE(doc.spec().seed, std::uint64_t(1) << 40);
+    QCOMPARE(specjson::fromBytes(specjson::toBytes(doc.spec()), QStringLiteral("saved")).spec.seed, std::uint64_t(1) << 40);
+}
+
+void TestEditors::draggingASettingBackClearsModified()
+{
+    ExperimentDocument doc;
+    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    QSignalSpy modified(&doc, &ExperimentDocument::modifiedChanged);
+    const int saved = doc.spec().batchSize;
+    for (int batch : {saved * 2, saved * 4, saved})  // a spin box dragged up and back
+        doc.changeSettings(QStringLiteral("batch size"), [batch](ExperimentSpec &s) { s.batchSize = batch; });
+    QVERIFY(!doc.isModified());
+    QCOMPARE(doc.undoStack()->count(), 0);  // nothing to undo: the drag cancelled out
+    QCOMPARE(modified.count(), 2);          // modified, then clean again
+    QCOMPARE(modified.last().first().toBool(), false);
+
+    // A layer field likewise (this worked before; both now share one command).
+    LayerSpec slope = doc.spec().discriminator.layers[1];
+    const double start = slope.slope;
+    for (double v : {start + 0.1, start}) {
+        slope.slope = v;
+        doc.changeLayer(NetworkRole::Discriminator, slope, QStringLiteral("slope"));
+    }
+    QVERIFY(!doc.isModified());
+}
+
+QTEST_MAIN(TestEditors)
+#include "tst_editors.moc"
