@@ -74,24 +74,26 @@ void SampleView::addSamples(std::int64_t step, const SampleBatch &samples)
     if (samples.count == 0)
         return;
     const bool following = m_shown < 0 || m_shown == int(m_history.size()) - 1;
+    int shown = m_shown;
     if (int(m_history.size()) >= kMaxHistory) {
         // Keep the first grid and every other one after it: the timeline stays spread over the run.
+        // A grid scrubbed to stays shown, or its kept predecessor when it is the one dropped.
         std::vector<Entry> thinned;
-        for (size_t i = 0; i < m_history.size(); ++i)
+        for (size_t i = 0; i < m_history.size(); ++i) {
+            if (int(i) == m_shown)
+                shown = int(thinned.size()) - (i == 0 || i % 2 == 1 ? 0 : 1);
             if (i == 0 || i % 2 == 1)
                 thinned.push_back(std::move(m_history[i]));
+        }
         m_history.swap(thinned);
     }
     m_history.push_back({step, samples});
     m_timeline->setEnabled(m_history.size() > 1);
     const QSignalBlocker block(m_timeline);
     m_timeline->setRange(0, int(m_history.size()) - 1);
-    if (following) {
-        m_timeline->setValue(int(m_history.size()) - 1);
-        showEntry(int(m_history.size()) - 1);
-    } else {
-        showEntry(m_timeline->value());
-    }
+    const int show = following ? int(m_history.size()) - 1 : shown;
+    m_timeline->setValue(show);
+    showEntry(show);
 }
 
 void SampleView::clear()

@@ -1,5 +1,6 @@
 #include "layerpropertyeditor.h"
 #include "layerstackmodel.h"
+#include "sampleview.h"
 #include "settingspanel.h"
 
 #include "document/experimentdocument.h"
@@ -8,18 +9,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QDoubleSpinBox>
+#include <QSlider>
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QtTest>
 
 // The designer's model and the editors against the document: the model announces every change
 // in the order Qt's views rely on, and the editors show and keep every value a file may hold.
-class TestEditors : public QObject {
+class TestWidgets : public QObject {
     Q_OBJECT
 private slots:
     void layerModelStaysConsistentOverEveryEditAndUndo();
     void editorsKeepEveryValueAFileMayHold();
     void draggingASettingBackClearsModified();
+    void scrubbedGridStaysWhenOldGridsAreThinned();
 };
 
 namespace {
@@ -33,7 +36,7 @@ ExperimentSpec preset(const QString &name)
 }
 }  // namespace
 
-void TestEditors::layerModelStaysConsistentOverEveryEditAndUndo()
+void TestWidgets::layerModelStaysConsistentOverEveryEditAndUndo()
 {
     ExperimentDocument doc;
     doc.reset(preset(QStringLiteral("dcgan-fashion")));
@@ -78,7 +81,7 @@ void TestEditors::layerModelStaysConsistentOverEveryEditAndUndo()
     QCOMPARE(gModel.headerData(0, Qt::Vertical, Qt::DisplayRole).toInt(), 1);
 }
 
-void TestEditors::editorsKeepEveryValueAFileMayHold()
+void TestWidgets::editorsKeepEveryValueAFileMayHold()
 {
     // Values at the edges of what the file format allows, beyond what the editors used to.
     ExperimentSpec spec = preset(QStringLiteral("dcgan-fashion"));
@@ -138,7 +141,7 @@ void TestEditors::editorsKeepEveryValueAFileMayHold()
     QCOMPARE(specjson::fromBytes(specjson::toBytes(doc.spec()), QStringLiteral("saved")).spec.seed, std::uint64_t(1) << 40);
 }
 
-void TestEditors::draggingASettingBackClearsModified()
+void TestWidgets::draggingASettingBackClearsModified()
 {
     ExperimentDocument doc;
     doc.reset(preset(QStringLiteral("mlp-ring8")));
@@ -161,5 +164,44 @@ void TestEditors::draggingASettingBackClearsModified()
     QVERIFY(!doc.isModified());
 }
 
-QTEST_MAIN(TestEditors)
-#include "tst_editors.moc"
+void TestWidgets::scrubbedGridStaysWhenOldGridsAreThinned()
+{
+    SampleView view;
+    SampleBatch points;
+    points.count = 1;
+    points.points = {0.5f, -0.5f};
+    auto fill = [&](int from, int count) {
+        for (int i = from; i < from + count; ++i)
+            view.addSamples(10 * (i + 1), points);
+    };
+    fill(0, SampleView::kMaxHistory);
+    QCOMPARE(view.historySize(), SampleView::kMaxHistory);
+    QCOMPARE(view.currentStep(), 10 * SampleView::kMaxHistory);  // follows the newest
+
+    // Scrubbed to a grid that survives thinning (odd positions are kept): it stays shown.
+    view.timeline()->setValue(101);
+    QCOMPARE(view.currentStep(), 1020);
+    fill(SampleView::kMaxHistory, 1);
+    QCOMPARE(view.historySize(), SampleView::kMaxHistory / 2 + 2);  // the first, every odd one, the new one
+    QCOMPARE(view.currentStep(), 1020);
+    QCOMPARE(view.timeline()->value(), 51);
+    QCOMPARE(view.timeline()->maximum(), view.historySize() - 1);
+
+    // Scrubbed to one that is thinned away: its kept predecessor is shown, not a later grid.
+    fill(SampleView::kMaxHistory + 1, SampleView::kMaxHistory - view.historySize());
+    QCOMPARE(view.historySize(), SampleView::kMaxHistory);
+    QCOMPARE(view.currentStep(), 1020);  // still where the user left it
+    view.timeline()->setValue(100);
+    const std::int64_t before = view.currentStep();
+    fill(2 * SampleView::kMaxHistory, 1);
+    QVERIFY2(view.currentStep() < before && view.currentStep() > 0, qPrintable(QString::number(view.currentStep())));
+    QCOMPARE(view.timeline()->value(), 50);
+
+    // At the right end it keeps following the newest.
+    view.timeline()->setValue(view.timeline()->maximum());
+    fill(3 * SampleView::kMaxHistory, 1);
+    QCOMPARE(view.currentStep(), 10 * (3 * SampleView::kMaxHistory + 1));
+}
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"
