@@ -6,9 +6,9 @@
 #include "spec/specjson.h"
 #include "training/blasprobe.h"
 #include "training/rundirectory.h"
+#include "training/samplefiles.h"
 #include "training/sampleimage.h"
 #include "training/trainer.h"
-#include "data/idxfile.h"
 #include "io/atomicfile.h"
 #include "io/memorybudget.h"
 
@@ -32,8 +32,6 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUserError = 1;
 constexpr int kExitUsage = 2;
-constexpr std::uint64_t kEvaluationSeed = 20180101;  // fixed noise for the 2500-sample coverage test
-constexpr int kEvaluationSamples = 2500;             // VEEGAN / PacGAN protocol
 
 std::atomic<bool> g_interrupted{false};
 
@@ -315,9 +313,9 @@ QString saveSamples(Trainer &trainer, const RunDirectory &run)
     if (batch.isImages()) {
         image = sampleimage::grid(batch, 8);
     } else {
-        const SampleBatch many = trainer.sample(kEvaluationSamples, kEvaluationSeed);
+        const SampleBatch many = trainer.sample(kCoverageSamples, kCoverageSeed);
         const Dataset &data = trainer.data();
-        const size_t realCount = std::min<size_t>(data.points.size(), 2 * kEvaluationSamples);
+        const size_t realCount = std::min<size_t>(data.points.size(), 2 * kCoverageSamples);
         image = sampleimage::scatter(std::vector<float>(data.points.begin(), data.points.begin() + realCount), many.points);
     }
     return sampleimage::savePng(image, run.samplePath(trainer.currentStep()));
@@ -509,8 +507,7 @@ int cmdSample(const QStringList &args)
     const QString outPath = parser.value(QStringLiteral("out"));
     if (count < 1 || outPath.isEmpty())
         return usage(QStringLiteral("sample needs --count N and --out FILE"));
-    const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix != QLatin1String("idx") && suffix != QLatin1String("png") && suffix != QLatin1String("csv"))
+    if (samplefiles::format(outPath).isEmpty())
         return usage(QStringLiteral("--out must end in .idx, .png or .csv"));
     constexpr qint64 kMaxSamples = 10000000;
     if (count > kMaxSamples)
@@ -521,37 +518,8 @@ int cmdSample(const QStringList &args)
     if (!trainer)
         return fail(error);
     const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed));
-    if (suffix == QLatin1String("csv")) {
-        if (batch.isImages())
-            return fail(QStringLiteral("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(outPath));
-        QByteArray text;
-        for (int i = 0; i < batch.count; ++i)
-            text += QByteArray::number(batch.points[2 * size_t(i)], 'g', 8) + ',' + QByteArray::number(batch.points[2 * size_t(i) + 1], 'g', 8) + '\n';
-        if (const QString e = atomicfile::write(outPath, text, QStringLiteral("samples file")); !e.isEmpty())
-            return fail(e);
-    } else if (suffix == QLatin1String("png")) {
-        const QImage image = batch.isImages() ? sampleimage::grid(batch, std::max(1, int(std::ceil(std::sqrt(double(batch.count))))))
-                                              : sampleimage::scatter({}, batch.points);
-        if (const QString e = sampleimage::savePng(image, outPath); !e.isEmpty())
-            return fail(e);
-    } else {
-        if (!batch.isImages())
-            return fail(QStringLiteral("%1: .idx output is for image runs; this run makes 2D points (use .csv)").arg(outPath));
-        // IDX wants N x H x W (one channel) or N x C x H x W; the batch is N x H x W x C.
-        std::vector<std::uint8_t> bytes(batch.pixels.size());
-        const size_t plane = size_t(batch.height) * batch.width;
-        for (int n = 0; n < batch.count; ++n)
-            for (size_t p = 0; p < plane; ++p)
-                for (int c = 0; c < batch.channels; ++c)
-                    bytes[(size_t(n) * batch.channels + c) * plane + p] = batch.pixels[(size_t(n) * plane + p) * batch.channels + c];
-        std::vector<std::int64_t> dims = {batch.count};
-        if (batch.channels > 1)
-            dims.push_back(batch.channels);
-        dims.push_back(batch.height);
-        dims.push_back(batch.width);
-        if (const QString e = idxfile::write(outPath, dims, bytes); !e.isEmpty())
-            return fail(e);
-    }
+    if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
+        return fail(e);
     out() << "wrote " << batch.count << " samples to " << outPath << "\n";
     return kExitOk;
 }
@@ -572,7 +540,7 @@ int cmdEvaluate(const QStringList &args)
     if (data.kind != Dataset::Kind::Points || data.modes.empty())
         return fail(QStringLiteral("evaluate measures mode coverage of 2D sets with known modes (ring8, grid25, gaussian); "
                                    "this run's data is %1").arg(data.source));
-    const SampleBatch batch = trainer->sample(kEvaluationSamples, kEvaluationSeed);
+    const SampleBatch batch = trainer->sample(kCoverageSamples, kCoverageSeed);
     const ModeCoverage c = evaluateModeCoverage(batch.points, data.modes, data.modeSigma);
     out() << "run:               " << parser.positionalArguments()[0] << " (step " << trainer->currentStep() << ", " << data.source << ")\n"
           << "samples:           " << c.samples << "\n"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 // 2D mode coverage, VEEGAN/PacGAN protocol: a sample is high quality when it lies within
@@ -18,3 +19,8 @@ struct ModeCoverage {
 
 ModeCoverage evaluateModeCoverage(const std::vector<float> &points, const std::vector<std::array<double, 2>> &modes,
                                   double sigma);
+
+// The protocol `evaluate` and the benchmarks follow (VEEGAN, PacGAN): this many samples from
+// noise drawn from this seed, the same for every run.
+constexpr int kCoverageSamples = 2500;
+constexpr std::uint64_t kCoverageSeed = 20180101;

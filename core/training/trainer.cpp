@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "fusedmlp.h"
+#include "steprollback.h"
 #include "tensorsamples.h"
 #include "losses.h"
 #include "nn/torchmodules.h"
@@ -116,6 +117,7 @@ struct Trainer::Impl {
     std::int64_t step = 0;
     std::vector<StepRecord> history;
     bool fusedAllowed = true;
+    StepRollback rollback;  // what a failed step must put back
 
     static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
 
@@ -354,19 +356,40 @@ bool Trainer::step(StepRecord *record, QString *error)
     };
     const std::vector<torch::Tensor> dParams = m.D->parameters();
     const std::vector<torch::Tensor> gParams = m.G->parameters();
+    // All or nothing: everything the D updates and the forward passes change before the last
+    // check (D's weights, buffers and optimiser state, G's buffers, the random stream and the
+    // data position) is kept, and put back when the step fails. G's weights, its optimiser and
+    // the EMA change only after the last check.
+    {
+        std::vector<torch::Tensor> kept = dParams;
+        for (const auto &buffers : {m.D->buffers(), m.G->buffers()})
+            kept.insert(kept.end(), buffers.begin(), buffers.end());
+        m.rollback.keep(kept, {m.optD.get()}, m.gen);
+    }
+    const torch::Tensor keptOrder = m.order;
+    const std::int64_t keptCursor = m.cursor;
+    auto failed = [&] {
+        m.rollback.restore();
+        m.order = keptOrder;
+        m.cursor = keptCursor;
+        for (const torch::Tensor &p : dParams)
+            p.requires_grad_(true);
+        return false;
+    };
     // Reads the gradient norm of `params` once their gradients are in place; false (with the
     // message set) when it or the loss is NaN or infinite, before any optimiser step.
+    // `update` names the update ("discriminator update 2 of 3", "generator update").
     auto finiteOrStop = [&](float lossValue, const std::vector<torch::Tensor> &params, const QString &network,
-                            float *gradNorm) {
+                            const QString &update, float *gradNorm) {
         *gradNorm = gradientNorm(params);
         const bool lossBad = !std::isfinite(lossValue);
         if (!lossBad && std::isfinite(*gradNorm))
             return true;
-        *error = QStringLiteral("step %1: the %2 %3 is %4; training stopped before the optimiser step. "
+        *error = QStringLiteral("step %1, %2: the %3 %4 is %5; the step was undone, so the networks are as after step %6. "
                                 "Lower the learning rate, or try another loss or a gradient penalty.")
-                     .arg(stepNumber)
-                     .arg(network, lossBad ? QStringLiteral("loss") : QStringLiteral("gradient norm"),
-                          describeNonFinite(lossBad ? lossValue : *gradNorm));
+                     .arg(QString::number(stepNumber), update, network,
+                          lossBad ? QStringLiteral("loss") : QStringLiteral("gradient norm"),
+                          describeNonFinite(lossBad ? lossValue : *gradNorm), QString::number(stepNumber - 1));
         return false;
     };
     // The gradient of a loss with respect to the scores it was computed from (fused path).
@@ -431,8 +454,11 @@ bool Trainer::step(StepRecord *record, QString *error)
                 lossD.backward();
                 r.lossD = lossD.item<float>();
             }
-            if (!finiteOrStop(r.lossD, dParams, QStringLiteral("discriminator"), &r.gradNormD))
-                return false;
+            const QString update = m.spec.dStepsPerG == 1
+                ? QStringLiteral("discriminator update")
+                : QStringLiteral("discriminator update %1 of %2").arg(k + 1).arg(m.spec.dStepsPerG);
+            if (!finiteOrStop(r.lossD, dParams, QStringLiteral("discriminator"), update, &r.gradNormD))
+                return failed();
             optimizerStep(*m.optD);
             if (kind == LossKind::Wasserstein) {
                 torch::NoGradGuard noGrad;
@@ -454,8 +480,8 @@ bool Trainer::step(StepRecord *record, QString *error)
             const torch::Tensor dFake = fusedmlp::backward(*fusedD, dPass, scoreGradients(lossG, {out})[0], false, true);
             fusedmlp::backward(*fusedG, gPass, dFake, true, false);
             r.lossG = lossG.item<float>();
-            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), &r.gradNormG))
-                return false;
+            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG))
+                return failed();
         } else {
             // D's weight gradients are not needed, only gradients through D's input.
             for (const torch::Tensor &p : dParams)
@@ -465,16 +491,14 @@ bool Trainer::step(StepRecord *record, QString *error)
             for (const torch::Tensor &p : dParams)
                 p.requires_grad_(true);
             r.lossG = lossG.item<float>();
-            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), &r.gradNormG))
-                return false;
+            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG))
+                return failed();
         }
         optimizerStep(*m.optG);
         m.updateEma();
     } catch (const std::exception &e) {
-        for (const torch::Tensor &p : dParams)
-            p.requires_grad_(true);
-        *error = QStringLiteral("step %1: %2").arg(stepNumber).arg(firstLine(e));
-        return false;
+        *error = QStringLiteral("step %1: %2; the step was undone").arg(stepNumber).arg(firstLine(e));
+        return failed();
     }
 
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

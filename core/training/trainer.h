@@ -20,8 +20,12 @@ public:
     ~Trainer();
 
     // One step: dStepsPerG discriminator updates, then one generator update.
-    // Returns false with `error` set (naming the step and the quantity) when a loss or gradient
-    // is NaN or infinite; no optimiser step is taken then.
+    // All or nothing: returns false with `error` set (naming the step, the update and the
+    // quantity) when a loss or gradient of any of the step's D updates or of its G update is
+    // NaN or infinite, or when torch throws; the trainer is then exactly as before the step
+    // (weights, buffers, optimiser states, random stream, data position, step count). The one
+    // exception: an error thrown inside G's own optimiser step or EMA update, after every
+    // check (out of memory), may leave G partly updated.
     bool step(StepRecord *record, QString *error);
 
     // Plain MLPs train through hand-written arithmetic equal in value to autograd (much

@@ -1,4 +1,8 @@
 // The command line as a script uses it: exit codes, files written, and exact resume across processes.
+#include "data/dataset.h"
+#include "eval/modecoverage.h"
+#include "training/trainer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -191,7 +195,24 @@ void TestCli::trainWritesTheRun()
     QCOMPARE(rows[100].split(',').size(), 8);
     const Run eval = cli({QStringLiteral("evaluate"), run});
     QCOMPARE(eval.code, 0);
-    QVERIFY(eval.out.contains(QStringLiteral("of 8")));
+    // evaluate reports this run's coverage: the same figures as the engine computes here from
+    // the run's checkpoint, whatever they are after 100 steps.
+    ExperimentSpec spec;
+    const QString checkpoint = run + QStringLiteral("/checkpoint.pt");
+    QCOMPARE(Trainer::readCheckpointSpec(checkpoint, &spec), QString());
+    const DatasetLoad data = datasets::load(spec.data, spec.seed);
+    QVERIFY2(data.data, qPrintable(data.error));
+    QString error;
+    auto trainer = Trainer::create(spec, data.data, &error);
+    QVERIFY2(trainer, qPrintable(error));
+    QCOMPARE(trainer->loadCheckpoint(checkpoint), QString());
+    const ModeCoverage c = evaluateModeCoverage(trainer->sample(kCoverageSamples, kCoverageSeed).points, data.data->modes,
+                                                data.data->modeSigma);
+    QCOMPARE(c.modes, 8);
+    QVERIFY2(eval.out.contains(QStringLiteral("samples:           %1\n").arg(kCoverageSamples)), qPrintable(eval.out));
+    QVERIFY2(eval.out.contains(QStringLiteral("modes captured:    %1 of 8\n").arg(c.captured)), qPrintable(eval.out));
+    QVERIFY2(eval.out.contains(QStringLiteral("high quality:      %1%").arg(100.0 * c.highQualityFraction, 0, 'f', 2)), qPrintable(eval.out));
+    QVERIFY(c.highQuality > 0);  // after 100 steps some samples already lie on the ring
 }
 
 void TestCli::resumeAcrossProcessesIsExact()

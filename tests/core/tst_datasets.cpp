@@ -1,6 +1,8 @@
 // Loaders on real Fashion-MNIST and on damaged files of every kind.
 #include "data/dataset.h"
 #include "data/idxfile.h"
+#include "training/samplefiles.h"
+#include "training/sampleimage.h"
 #include "data/imagefolder.h"
 #include "data/synthetic2d.h"
 
@@ -65,6 +67,7 @@ private slots:
     void imageFolder();
     void imageFolderWithUnreadableImage();
     void syntheticSetsAreSeeded();
+    void sampleFilesLayout();
 };
 
 void TestDatasets::fashionMnistLoads()
@@ -336,6 +339,59 @@ void TestDatasets::syntheticSetsAreSeeded()
         for (float v : d->points)
             QVERIFY(std::isfinite(v));
     }
+}
+
+void TestDatasets::sampleFilesLayout()
+{
+    QTemporaryDir dir;
+    // Two RGB images of 2 x 3 pixels, stored N x H x W x C; every byte distinct.
+    SampleBatch rgb;
+    rgb.count = 2;
+    rgb.channels = 3;
+    rgb.height = 2;
+    rgb.width = 3;
+    for (int i = 0; i < 2 * 2 * 3 * 3; ++i)
+        rgb.pixels.push_back(std::uint8_t(10 + i));
+    const QString rgbPath = dir.filePath(QStringLiteral("rgb.idx"));
+    QCOMPARE(samplefiles::write(rgb, rgbPath), QString());
+    idxfile::IdxArray read;
+    QString error;
+    QVERIFY2(idxfile::read(rgbPath, &read, &error), qPrintable(error));
+    QCOMPARE(read.dims, (std::vector<std::int64_t>{2, 3, 2, 3}));  // N x C x H x W, as MNIST-style readers expect
+    for (int n = 0; n < 2; ++n)
+        for (int c = 0; c < 3; ++c)
+            for (int y = 0; y < 2; ++y)
+                for (int x = 0; x < 3; ++x)
+                    QCOMPARE(read.bytes[size_t(((n * 3 + c) * 2 + y) * 3 + x)], rgb.pixels[size_t(((n * 2 + y) * 3 + x) * 3 + c)]);
+    // It loads back as a dataset of the same images (the engine reads C x H x W).
+    const DatasetLoad loaded = idxfile::loadImages(rgbPath, QString(), 0);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->channels, 3);
+    QCOMPARE(sampleimage::fromDataset(*loaded.data, 2).pixels, rgb.pixels);
+
+    // One channel: N x H x W.
+    SampleBatch gray = rgb;
+    gray.channels = 1;
+    gray.pixels.resize(2 * 2 * 3);
+    const QString grayPath = dir.filePath(QStringLiteral("gray.IDX"));
+    QCOMPARE(samplefiles::write(gray, grayPath), QString());
+    QVERIFY(idxfile::read(grayPath, &read, &error));
+    QCOMPARE(read.dims, (std::vector<std::int64_t>{2, 2, 3}));
+    QCOMPARE(read.bytes, gray.pixels);
+
+    // 2D points: CSV lines; the wrong format for the kind of samples says which to use.
+    SampleBatch points;
+    points.count = 2;
+    points.points = {0.5f, -1.25f, 3.0f, 1e-3f};
+    const QString csv = dir.filePath(QStringLiteral("p.csv"));
+    QCOMPARE(samplefiles::write(points, csv), QString());
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("0.5,-1.25\n3,0.001\n"));
+    QVERIFY(samplefiles::write(points, dir.filePath(QStringLiteral("p.idx"))).contains(QStringLiteral("use .csv")));
+    QVERIFY(samplefiles::write(rgb, dir.filePath(QStringLiteral("r.csv"))).contains(QStringLiteral("use .png or .idx")));
+    QVERIFY(!samplefiles::write(rgb, dir.filePath(QStringLiteral("r.jpg"))).isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("p.idx"))));
 }
 
 QTEST_GUILESS_MAIN(TestDatasets)

@@ -1,0 +1,61 @@
+#include "samplefiles.h"
+
+#include "sampleimage.h"
+
+#include "data/idxfile.h"
+#include "io/atomicfile.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace samplefiles {
+
+QString format(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("png") || suffix == QLatin1String("idx") || suffix == QLatin1String("csv") ? suffix : QString();
+}
+
+std::vector<std::uint8_t> channelsFirst(const SampleBatch &batch)
+{
+    std::vector<std::uint8_t> bytes(batch.pixels.size());
+    const size_t plane = size_t(batch.height) * size_t(batch.width);
+    const size_t channels = size_t(batch.channels);
+    for (size_t n = 0; n < size_t(batch.count); ++n)
+        for (size_t p = 0; p < plane; ++p)
+            for (size_t c = 0; c < channels; ++c)
+                bytes[(n * channels + c) * plane + p] = batch.pixels[(n * plane + p) * channels + c];
+    return bytes;
+}
+
+QString write(const SampleBatch &batch, const QString &path)
+{
+    const QString kind = format(path);
+    if (kind == QLatin1String("csv")) {
+        if (batch.isImages())
+            return QStringLiteral("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(path);
+        QByteArray text;
+        for (size_t i = 0; i < size_t(batch.count); ++i)
+            text += QByteArray::number(batch.points[2 * i], 'g', 8) + ',' + QByteArray::number(batch.points[2 * i + 1], 'g', 8) + '\n';
+        return atomicfile::write(path, text, QStringLiteral("samples file"));
+    }
+    if (kind == QLatin1String("png")) {
+        const QImage image = batch.isImages() ? sampleimage::grid(batch, std::max(1, int(std::ceil(std::sqrt(double(batch.count))))))
+                                              : sampleimage::scatter({}, batch.points);
+        return sampleimage::savePng(image, path);
+    }
+    if (kind == QLatin1String("idx")) {
+        if (!batch.isImages())
+            return QStringLiteral("%1: .idx output is for image runs; this run makes 2D points (use .csv)").arg(path);
+        std::vector<std::int64_t> dims = {batch.count};
+        if (batch.channels > 1)
+            dims.push_back(batch.channels);
+        dims.push_back(batch.height);
+        dims.push_back(batch.width);
+        return idxfile::write(path, dims, channelsFirst(batch));
+    }
+    return QStringLiteral("%1: samples are written as .png, .idx or .csv").arg(path);
+}
+
+}  // namespace samplefiles
