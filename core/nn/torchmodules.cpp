@@ -1,4 +1,4 @@
-#include "torchmodules.h"
+#include "torchmodules_p.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
-#include "fusedmlp.h"
+#include "fusedmlp_p.h"
 
-#include "nn/torchmodules.h"
+#include "nn/torchmodules_p.h"
 
 #include <cmath>
 

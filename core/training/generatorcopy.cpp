@@ -1,7 +1,7 @@
 #include "generatorcopy.h"
 
-#include "nn/torchmodules.h"
-#include "tensorsamples.h"
+#include "nn/torchmodules_p.h"
+#include "tensorsamples_p.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 

@@ -1,4 +1,4 @@
-#include "losses.h"
+#include "losses_p.h"
 
 namespace losses {
 

@@ -1,4 +1,4 @@
-#include "steprollback.h"
+#include "steprollback_p.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "tensorsamples.h"
+#include "tensorsamples_p.h"
 
 SampleBatch toSampleBatch(const at::Tensor &out)
 {

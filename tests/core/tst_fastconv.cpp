@@ -1,5 +1,5 @@
 // The engine's ConvTranspose2d path equals LibTorch's conv_transpose2d in value and gradients.
-#include "nn/torchmodules.h"
+#include "nn/torchmodules_p.h"
 
 #include <QtTest>
 

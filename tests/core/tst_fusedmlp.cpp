@@ -1,6 +1,6 @@
 // The hand-written MLP arithmetic against autograd on the same modules.
-#include "nn/torchmodules.h"
-#include "training/fusedmlp.h"
+#include "nn/torchmodules_p.h"
+#include "training/fusedmlp_p.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 

@@ -1,5 +1,5 @@
 // Every loss against values computed by hand on fixed outputs.
-#include "training/losses.h"
+#include "training/losses_p.h"
 
 #include <torch/torch.h>
 

@@ -1,5 +1,5 @@
 // Spectral normalisation against the largest singular value computed directly.
-#include "nn/torchmodules.h"
+#include "nn/torchmodules_p.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
