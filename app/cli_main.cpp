@@ -1,5 +1,6 @@
 // gan-playground-cli: the engine without a window, for scripts and bigger machines.
 #include "data/dataset.h"
+#include "training/errortext.h"
 #include "eval/modecoverage.h"
 #include "spec/presets.h"
 #include "spec/shapeinference.h"
@@ -670,7 +671,7 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("out of memory; make the batch, the layers, the images or the sample count smaller"));
     } catch (const std::exception &e) {
         // LibTorch's allocator reports a refused allocation as c10::Error with this text.
-        const QString what = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
+        const QString what = errorText(e);
         const QRegularExpressionMatch refused = QRegularExpression(QStringLiteral("can't allocate memory: you tried to allocate (\\d+) bytes")).match(what);
         if (refused.hasMatch())
             return fail(QStringLiteral("out of memory (an allocation of %1 was refused); make the batch, the layers, the images "

@@ -1,5 +1,6 @@
 // gan-playground: the desktop application. Wiring only.
 #include "mainwindow.h"
+#include "training/errortext.h"
 #include "uibenchmark.h"
 #include "spec/presets.h"
 #include "training/blasprobe.h"
@@ -29,7 +30,7 @@ public:
         } catch (const std::bad_alloc &) {
             report(translate("main", "Out of memory. Make the batch, the layers or the images smaller."));
         } catch (const std::exception &e) {
-            report(translate("main", "Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)));
+            report(translate("main", "Unexpected error: %1").arg(errorText(e)));
         } catch (...) {
             report(translate("main", "Unexpected error."));
         }

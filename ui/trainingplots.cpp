@@ -210,13 +210,10 @@ int TrainingPlots::pointsInGraphs() const
 
 QString TrainingPlots::metricsCsv() const
 {
-    QString csv;
-    QTextStream out(&csv);
-    out << "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds\n";
+    QByteArray csv = steprecords::csvHeader();
     for (const StepRecord &r : m_records)
-        out << r.step << ',' << r.lossD << ',' << r.lossG << ',' << r.dReal << ',' << r.dFake << ',' << r.gradNormD << ','
-            << r.gradNormG << ',' << r.seconds << '\n';
-    return csv;
+        csv += steprecords::csvRow(r);
+    return QString::fromLatin1(csv);
 }
 
 QString TrainingPlots::exportPlots(const QString &path)

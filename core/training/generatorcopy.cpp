@@ -1,4 +1,5 @@
 #include "generatorcopy.h"
+#include "errortext.h"
 
 #include "nn/torchmodules_p.h"
 #include "tensorsamples_p.h"
@@ -35,7 +36,7 @@ struct GeneratorCopy::Impl {
         } catch (const std::exception &e) {
             error = QStringLiteral("cannot rebuild the generator from step %1: %2")
                         .arg(step)
-                        .arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
+                        .arg(errorText(e));
             return false;
         }
     }
@@ -82,7 +83,7 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
         return toSampleBatch(d->net->forward(z));
     } catch (const std::exception &e) {
         // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
-        d->error = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
+        d->error = errorText(e);
         return {};
     }
 }

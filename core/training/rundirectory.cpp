@@ -58,32 +58,13 @@ QString RunDirectory::samplePath(std::int64_t step) const
     return QDir(samplesDir()).filePath(QStringLiteral("step_%1.png").arg(step, 6, 10, QLatin1Char('0')));
 }
 
-QByteArray RunDirectory::metricsHeader()
-{
-    return "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds\n";
-}
-
-QByteArray RunDirectory::metricsRow(const StepRecord &r)
-{
-    return QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
-        .arg(r.step)
-        .arg(double(r.lossD), 0, 'g', 8)
-        .arg(double(r.lossG), 0, 'g', 8)
-        .arg(double(r.dReal), 0, 'g', 8)
-        .arg(double(r.dFake), 0, 'g', 8)
-        .arg(double(r.gradNormD), 0, 'g', 8)
-        .arg(double(r.gradNormG), 0, 'g', 8)
-        .arg(r.seconds, 0, 'g', 6)
-        .toLatin1();
-}
-
 QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
 {
     m_metrics.reset();
     m_pending.clear();
-    QByteArray text = metricsHeader();
+    QByteArray text = steprecords::csvHeader();
     for (const StepRecord &r : history)
-        text += metricsRow(r);
+        text += steprecords::csvRow(r);
     if (const QString e = atomicfile::write(metricsPath(), text, QStringLiteral("metrics file")); !e.isEmpty())
         return e;
     m_metrics = std::make_unique<QFile>(metricsPath());
@@ -97,7 +78,7 @@ QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
 
 void RunDirectory::appendMetrics(const StepRecord &record)
 {
-    m_pending += metricsRow(record);
+    m_pending += steprecords::csvRow(record);
 }
 
 QString RunDirectory::flushMetrics()

@@ -40,8 +40,6 @@ public:
     void appendMetrics(const StepRecord &record);
     QString flushMetrics();
 
-    static QByteArray metricsHeader();
-    static QByteArray metricsRow(const StepRecord &record);
 
 private:
     QString m_path;

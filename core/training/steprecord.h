@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
 
 #include <cstdint>
@@ -19,6 +20,21 @@ struct StepRecord {
     double seconds = 0;        // wall time of the step
 };
 Q_DECLARE_METATYPE(StepRecord)
+
+// The columns of a step record, in the one order every table of them uses: the checkpoint's
+// history, metrics.csv and the window's CSV export.
+struct StepColumn {
+    const char *name;  // the CSV header ("loss_d")
+    double (*get)(const StepRecord &);
+    void (*set)(StepRecord &, double);
+    int digits;        // significant digits in CSV: 9 give a float back exactly
+};
+
+namespace steprecords {
+const std::vector<StepColumn> &columns();
+QByteArray csvHeader();                   // "step,loss_d,...\n"
+QByteArray csvRow(const StepRecord &r);   // one line, newline included
+}  // namespace steprecords
 
 // Generated samples as bytes or points. Images: N x H x W x C, 0..255 (the [-1, 1] range mapped).
 struct SampleBatch {

@@ -1,18 +1,19 @@
 #include "trainer.h"
 
+#include "ema_p.h"
+#include "errortext.h"
 #include "fusedmlp_p.h"
+#include "losses_p.h"
+#include "optimizers_p.h"
+#include "regularisers_p.h"
 #include "steprollback_p.h"
 #include "tensorsamples_p.h"
-#include "losses_p.h"
+#include "trainerstate_p.h"
+
+#include "nn/checkpoint_p.h"
 #include "nn/torchmodules_p.h"
-#include "io/atomicfile.h"
-#include "io/zipcheck.h"
-#include "spec/specjson.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-
-#include <QFile>
-#include <QFileInfo>
 
 #include <chrono>
 #include <cmath>
@@ -25,25 +26,7 @@
 
 namespace {
 
-constexpr const char *kCheckpointFormat = "gan-playground-checkpoint";
-constexpr std::int64_t kCheckpointVersion = 1;
 constexpr std::uint64_t kEvalNoiseSeedOffset = 0x9E3779B97F4A7C15ull;  // keeps eval noise apart from training draws
-constexpr int kHistoryColumns = 10;
-
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerSpec &o, const std::vector<torch::Tensor> &params)
-{
-    namespace optim = torch::optim;
-    switch (o.kind) {
-    case OptimizerKind::Adam:
-        return std::make_unique<optim::Adam>(params, optim::AdamOptions(o.lr).betas({o.beta1, o.beta2}).weight_decay(o.weightDecay));
-    case OptimizerKind::SGD:
-        return std::make_unique<optim::SGD>(params, optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
-    case OptimizerKind::RMSprop:
-        return std::make_unique<optim::RMSprop>(
-            params, optim::RMSpropOptions(o.lr).alpha(o.alpha).momentum(o.momentum).weight_decay(o.weightDecay));
-    }
-    return nullptr;
-}
 
 // glibc hands blocks over 128 KiB straight back to the kernel when freed (its mmap threshold),
 // so each activation tensor of a training step is fresh memory the kernel must fault in and
@@ -81,16 +64,6 @@ float gradientNorm(const std::vector<torch::Tensor> &params)
     return float(std::sqrt(sum));
 }
 
-// An exception's message without c10's backtrace.
-QString firstLine(const std::exception &e)
-{
-    if (const auto *c10 = dynamic_cast<const c10::Error *>(&e))
-        return QString::fromStdString(c10->what_without_backtrace()).section(QLatin1Char('\n'), 0, 0);
-    if (dynamic_cast<const std::bad_alloc *>(&e))
-        return QStringLiteral("out of memory");
-    return QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
-}
-
 QString describeNonFinite(float value)
 {
     return std::isnan(value) ? QStringLiteral("NaN") : QStringLiteral("infinite");
@@ -103,21 +76,11 @@ at::Generator makeGenerator(std::uint64_t seed)
 
 }  // namespace
 
-struct Trainer::Impl {
-    ExperimentSpec spec;
-    std::shared_ptr<const Dataset> data;
-    torch::Device device{torch::kCPU};
-    at::Generator gen;
-    torch::nn::Sequential G{nullptr}, D{nullptr}, Gema{nullptr};
-    std::unique_ptr<torch::optim::Optimizer> optG, optD;
-    torch::Tensor dataTensor;  // CPU, uint8 images or float points, shares the Dataset's memory
-    torch::Tensor order;       // current permutation of sample indices
-    std::int64_t cursor = 0;   // next position in `order`
-    torch::Tensor evalNoise;
-    std::int64_t step = 0;
-    std::vector<StepRecord> history;
+// The run's state and what the step needs besides: the switch for the hand-written MLP path
+// and the buffers a failed step is undone from.
+struct Trainer::Impl : TrainerState {
     bool fusedAllowed = true;
-    StepRollback rollback;  // what a failed step must put back
+    StepRollback rollback;
 
     static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
 
@@ -130,57 +93,7 @@ struct Trainer::Impl {
         return z.to(device);
     }
 
-    torch::Tensor realBatch()
-    {
-        const std::int64_t n = data->count;
-        std::vector<torch::Tensor> parts;
-        std::int64_t needed = spec.batchSize;
-        while (needed > 0) {
-            if (!order.defined() || cursor >= n) {
-                order = torch::randperm(n, gen, torch::TensorOptions().dtype(torch::kLong));
-                cursor = 0;
-            }
-            const std::int64_t take = std::min(needed, n - cursor);
-            parts.push_back(order.slice(0, cursor, cursor + take));
-            cursor += take;
-            needed -= take;
-        }
-        const torch::Tensor idx = parts.size() == 1 ? parts[0] : torch::cat(parts);
-        torch::Tensor batch = dataTensor.index_select(0, idx).to(device);
-        if (data->kind == Dataset::Kind::Images)
-            return batch.to(torch::kFloat).div_(127.5).sub_(1.0);
-        return batch;
-    }
-
-    double instanceNoiseSigma(std::int64_t stepNumber) const
-    {
-        if (spec.loss.instanceNoise <= 0)
-            return 0;
-        if (spec.loss.instanceNoiseSteps <= 0)
-            return spec.loss.instanceNoise;
-        return spec.loss.instanceNoise * std::max(0.0, 1.0 - double(stepNumber - 1) / spec.loss.instanceNoiseSteps);
-    }
-
-    torch::Tensor withInstanceNoise(const torch::Tensor &x, double sigma)
-    {
-        if (sigma <= 0)
-            return x;
-        return x + sigma * torch::randn(x.sizes(), gen, x.options().device(torch::kCPU)).to(device);
-    }
-
-    // Linear decay of both learning rates over the experiment's `steps`, then constant.
-    void applyLearningRates(std::int64_t stepNumber)
-    {
-        if (spec.lrDecayTo >= 1.0)
-            return;
-        const double progress = std::min(1.0, double(stepNumber - 1) / std::max(1, spec.steps - 1));
-        const double factor = 1.0 - (1.0 - spec.lrDecayTo) * progress;
-        for (auto [optimizer, base] : {std::pair{optG.get(), spec.optimizerG.lr}, std::pair{optD.get(), spec.optimizerD.lr}})
-            for (auto &group : optimizer->param_groups())
-                group.options().set_lr(base * factor);
-    }
-
-    // The hand-written MLP arithmetic (fusedmlp.h) serves when both networks are plain MLPs on
+    // The hand-written MLP arithmetic (fusedmlp_p.h) serves when both networks are plain MLPs on
     // the CPU and the loss needs nothing it lacks (the WGAN-GP penalty at mixed points; R1
     // through smooth activations). Rebuilt each step: loading a checkpoint replaces modules.
     void fusedNets(std::optional<fusedmlp::Net> *g, std::optional<fusedmlp::Net> *dn)
@@ -191,49 +104,6 @@ struct Trainer::Impl {
         *dn = fusedmlp::extract(D);
         if (!*g || !*dn || (spec.loss.r1Gamma > 0 && !(*dn)->piecewiseLinear()))
             g->reset(), dn->reset();
-    }
-
-    torch::Tensor gradientPenalty(const torch::Tensor &real, const torch::Tensor &fake)
-    {
-        std::vector<int64_t> epsShape(real.dim(), 1);
-        epsShape[0] = real.size(0);
-        const torch::Tensor eps = torch::rand(epsShape, gen, torch::TensorOptions().dtype(torch::kFloat)).to(device);
-        const torch::Tensor mixed = (eps * real + (1 - eps) * fake).detach().requires_grad_(true);
-        const torch::Tensor out = D->forward(mixed);
-        const torch::Tensor grad = torch::autograd::grad({out.sum()}, {mixed}, {}, true, true)[0];
-        return spec.loss.gpLambda * (grad.flatten(1).norm(2, 1) - 1).pow(2).mean();
-    }
-
-    torch::Tensor r1Penalty(const torch::Tensor &realOut, const torch::Tensor &realIn)
-    {
-        const torch::Tensor grad = torch::autograd::grad({realOut.sum()}, {realIn}, {}, true, true)[0];
-        return 0.5 * spec.loss.r1Gamma * grad.pow(2).flatten(1).sum(1).mean();
-    }
-
-    void updateEma()
-    {
-        if (!Gema)
-            return;
-        torch::NoGradGuard noGrad;
-        const auto ema = Gema->parameters();
-        const auto live = G->parameters();
-        for (size_t i = 0; i < ema.size(); ++i) {
-            if (ema[i].is_cpu() && ema[i].scalar_type() == torch::kFloat && ema[i].is_contiguous()) {
-                // One pass instead of two tensor operations: small nets make many small tensors.
-                const torch::Tensor source = live[i].contiguous();
-                float *e = ema[i].data_ptr<float>();
-                const float *p = source.data_ptr<float>();
-                const float keep = float(spec.emaDecay), take = float(1.0 - spec.emaDecay);
-                for (int64_t k = 0, n = ema[i].numel(); k < n; ++k)
-                    e[k] = e[k] * keep + p[k] * take;
-            } else {
-                ema[i].mul_(spec.emaDecay).add_(live[i], 1.0 - spec.emaDecay);
-            }
-        }
-        const auto emaBuffers = Gema->buffers();
-        const auto liveBuffers = G->buffers();
-        for (size_t i = 0; i < emaBuffers.size(); ++i)
-            emaBuffers[i].copy_(liveBuffers[i]);
     }
 
     SampleBatch generateFrom(const torch::Tensor &z)
@@ -286,33 +156,18 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         }
         impl->G->to(impl->device);
         impl->D->to(impl->device);
-        if (s.emaDecay > 0) {
-            // Built from a throwaway generator, then copied: the training stream stays the same
-            // with or without EMA.
-            impl->Gema = modulebuilder::build(impl->spec.generator, makeGenerator(0));
-            impl->Gema->to(impl->device);
-            torch::NoGradGuard noGrad;
-            for (size_t i = 0; i < impl->Gema->parameters().size(); ++i)
-                impl->Gema->parameters()[i].copy_(impl->G->parameters()[i]);
-            for (size_t i = 0; i < impl->Gema->buffers().size(); ++i)
-                impl->Gema->buffers()[i].copy_(impl->G->buffers()[i]);
-        }
-        impl->optG = makeOptimizer(s.optimizerG, impl->G->parameters());
-        impl->optD = makeOptimizer(s.optimizerD, impl->D->parameters());
+        if (s.emaDecay > 0)
+            impl->Gema = ema::copyOf(impl->spec.generator, impl->G, impl->device);
+        impl->optG = optimizers::make(s.optimizerG, impl->G->parameters());
+        impl->optD = optimizers::make(s.optimizerD, impl->D->parameters());
         at::Generator evalGen = makeGenerator(s.seed + kEvalNoiseSeedOffset);
         impl->evalNoise = impl->noise(64, evalGen);
 
-        const Dataset &d = *impl->data;
-        void *raw = d.kind == Dataset::Kind::Images ? static_cast<void *>(const_cast<std::uint8_t *>(d.pixels.data()))
-                                                    : static_cast<void *>(const_cast<float *>(d.points.data()));
-        // Read-only view of the shared Dataset; the Impl keeps the Dataset alive.
-        impl->dataTensor = d.kind == Dataset::Kind::Images
-            ? torch::from_blob(raw, {d.count, d.channels, d.height, d.width}, torch::kUInt8)
-            : torch::from_blob(raw, {d.count, 2}, torch::kFloat);
+        impl->batches.setData(*impl->data);
     } catch (const std::exception &e) {
         // c10::Error (the allocator's refusal among them) or std::bad_alloc.
         *error = QStringLiteral("cannot build the networks: %1; make the layers or the batch smaller")
-                     .arg(firstLine(e));
+                     .arg(errorText(e));
         return nullptr;
     }
     return impl;
@@ -342,7 +197,7 @@ bool Trainer::step(StepRecord *record, QString *error)
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t stepNumber = m.step + 1;
     const LossKind kind = m.spec.loss.kind;
-    const double sigma = m.instanceNoiseSigma(stepNumber);
+    const double sigma = regularisers::instanceNoiseSigma(m.spec.loss, stepNumber);
     const double realTarget = 1.0 - m.spec.loss.labelSmoothing;
     const bool r1 = m.spec.loss.r1Gamma > 0;
     StepRecord r;
@@ -366,12 +221,10 @@ bool Trainer::step(StepRecord *record, QString *error)
             kept.insert(kept.end(), buffers.begin(), buffers.end());
         m.rollback.keep(kept, {m.optD.get()}, m.gen);
     }
-    const torch::Tensor keptOrder = m.order;
-    const std::int64_t keptCursor = m.cursor;
+    const BatchSampler keptBatches = m.batches;
     auto failed = [&] {
         m.rollback.restore();
-        m.order = keptOrder;
-        m.cursor = keptCursor;
+        m.batches = keptBatches;
         for (const torch::Tensor &p : dParams)
             p.requires_grad_(true);
         return false;
@@ -398,14 +251,14 @@ bool Trainer::step(StepRecord *record, QString *error)
     };
 
     try {
-        m.applyLearningRates(stepNumber);
+        optimizers::applyDecay(m.spec, stepNumber, *m.optG, *m.optD);
         m.G->train();
         m.D->train();
         torch::Tensor fakeForG;
         fusedmlp::Pass gPass;
         for (int k = 0; k < m.spec.dStepsPerG; ++k) {
             const bool last = k + 1 == m.spec.dStepsPerG;
-            const torch::Tensor real = m.realBatch();
+            const torch::Tensor real = m.batches.next(m.spec.batchSize, m.gen, m.device);
             const torch::Tensor z = m.noise(m.spec.batchSize, m.gen);
             torch::Tensor fake;
             if (fused) {
@@ -420,8 +273,8 @@ bool Trainer::step(StepRecord *record, QString *error)
                 torch::NoGradGuard noGrad;
                 fake = m.G->forward(z);
             }
-            torch::Tensor realIn = m.withInstanceNoise(real, sigma);
-            const torch::Tensor fakeIn = m.withInstanceNoise(fake, sigma);
+            torch::Tensor realIn = regularisers::withInstanceNoise(real, sigma, m.gen);
+            const torch::Tensor fakeIn = regularisers::withInstanceNoise(fake, sigma, m.gen);
             m.optD->zero_grad();
             losses::DiscriminatorLoss parts;
             torch::Tensor realOut, fakeOut;
@@ -448,9 +301,9 @@ bool Trainer::step(StepRecord *record, QString *error)
                 parts = losses::discriminator(kind, realOut, fakeOut, realTarget);
                 torch::Tensor lossD = parts.total();
                 if (kind == LossKind::WassersteinGP)
-                    lossD = lossD + m.gradientPenalty(realIn.detach(), fakeIn);
+                    lossD = lossD + regularisers::gradientPenalty(m.D, realIn.detach(), fakeIn, m.spec.loss.gpLambda, m.gen);
                 if (r1)
-                    lossD = lossD + m.r1Penalty(realOut, realIn);
+                    lossD = lossD + regularisers::r1Penalty(realOut, realIn, m.spec.loss.r1Gamma);
                 lossD.backward();
                 r.lossD = lossD.item<float>();
             }
@@ -475,7 +328,7 @@ bool Trainer::step(StepRecord *record, QString *error)
         if (fused) {
             fusedmlp::Pass dPass;
             const torch::Tensor out =
-                fusedmlp::forward(*fusedD, m.withInstanceNoise(fakeForG, sigma), &dPass).detach().requires_grad_(true);
+                fusedmlp::forward(*fusedD, regularisers::withInstanceNoise(fakeForG, sigma, m.gen), &dPass).detach().requires_grad_(true);
             const torch::Tensor lossG = losses::generator(kind, out);
             const torch::Tensor dFake = fusedmlp::backward(*fusedD, dPass, scoreGradients(lossG, {out})[0], false, true);
             fusedmlp::backward(*fusedG, gPass, dFake, true, false);
@@ -486,7 +339,7 @@ bool Trainer::step(StepRecord *record, QString *error)
             // D's weight gradients are not needed, only gradients through D's input.
             for (const torch::Tensor &p : dParams)
                 p.requires_grad_(false);
-            const torch::Tensor lossG = losses::generator(kind, m.D->forward(m.withInstanceNoise(fakeForG, sigma)));
+            const torch::Tensor lossG = losses::generator(kind, m.D->forward(regularisers::withInstanceNoise(fakeForG, sigma, m.gen)));
             lossG.backward();
             for (const torch::Tensor &p : dParams)
                 p.requires_grad_(true);
@@ -495,9 +348,10 @@ bool Trainer::step(StepRecord *record, QString *error)
                 return failed();
         }
         optimizerStep(*m.optG);
-        m.updateEma();
+        if (m.Gema)
+            ema::update(m.Gema, m.G, m.spec.emaDecay);
     } catch (const std::exception &e) {
-        *error = QStringLiteral("step %1: %2; the step was undone").arg(stepNumber).arg(firstLine(e));
+        *error = QStringLiteral("step %1: %2; the step was undone").arg(stepNumber).arg(errorText(e));
         return failed();
     }
 
@@ -555,245 +409,30 @@ std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
     return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step, std::move(latents));
 }
 
-QString Trainer::saveCheckpoint(const QString &path) const
-{
-    const Impl &m = *d;
-    try {
-        torch::serialize::OutputArchive archive;
-        archive.write("format", c10::IValue(std::string(kCheckpointFormat)));
-        archive.write("version", c10::IValue(kCheckpointVersion));
-        archive.write("spec", c10::IValue(specjson::toBytes(m.spec).toStdString()));
-        archive.write("step", c10::IValue(m.step));
-        auto writeNested = [&](const char *key, const auto &saver) {
-            torch::serialize::OutputArchive nested;
-            saver(nested);
-            archive.write(key, nested);
-        };
-        writeNested("generator", [&](auto &a) { m.G->save(a); });
-        writeNested("discriminator", [&](auto &a) { m.D->save(a); });
-        if (m.Gema)
-            writeNested("generator_ema", [&](auto &a) { m.Gema->save(a); });
-        writeNested("optimizer_g", [&](auto &a) { m.optG->save(a); });
-        writeNested("optimizer_d", [&](auto &a) { m.optD->save(a); });
-        archive.write("rng", m.gen.get_state());
-        archive.write("order", m.order.defined() ? m.order : torch::empty({0}, torch::kLong));
-        archive.write("cursor", c10::IValue(m.cursor));
-        archive.write("eval_noise", m.evalNoise);
-        torch::Tensor history = torch::empty({std::int64_t(m.history.size()), kHistoryColumns}, torch::kDouble);
-        auto h = history.accessor<double, 2>();
-        for (size_t i = 0; i < m.history.size(); ++i) {
-            const StepRecord &r = m.history[i];
-            const double row[kHistoryColumns] = {double(r.step), r.lossD, r.lossDReal, r.lossDFake, r.lossG,
-                                                 r.dReal, r.dFake, r.gradNormD, r.gradNormG, r.seconds};
-            for (int c = 0; c < kHistoryColumns; ++c)
-                h[std::int64_t(i)][c] = row[c];
-        }
-        archive.write("history", history);
-
-        std::ostringstream stream;
-        archive.save_to(stream);
-        const std::string bytes = stream.str();
-        return atomicfile::write(path, QByteArrayView(bytes.data(), qsizetype(bytes.size())), QStringLiteral("checkpoint"));
-    } catch (const std::exception &e) {
-        return QStringLiteral("%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged").arg(path, firstLine(e));
-    }
-}
-
-namespace {
-
-bool openCheckpoint(const QString &path, torch::serialize::InputArchive &archive, QString *error)
-{
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile()) {
-        *error = QStringLiteral("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
-        return false;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    if (const QString damage = zipcheck::verify(bytes); !damage.isEmpty()) {
-        *error = QStringLiteral("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
-                                "Use an earlier copy or train the run again.")
-                     .arg(path, damage);
-        return false;
-    }
-    try {
-        std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
-        archive.load_from(stream);
-        c10::IValue format;
-        if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kCheckpointFormat) {
-            *error = QStringLiteral("%1: not a GAN Playground checkpoint").arg(path);
-            return false;
-        }
-        c10::IValue version;
-        archive.read("version", version);
-        if (!version.isInt() || version.toInt() != kCheckpointVersion) {
-            *error = QStringLiteral("%1: checkpoint version %2 is not supported by this program")
-                         .arg(path).arg(version.isInt() ? version.toInt() : -1);
-            return false;
-        }
-    } catch (const std::exception &) {
-        // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
-        // not parse although its container is sound (written by something else).
-        *error = QStringLiteral("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
-        return false;
-    }
-    return true;
-}
-
-// The experiment stored in an opened checkpoint.
-QString specFromArchive(torch::serialize::InputArchive &archive, const QString &path, ExperimentSpec *spec)
-{
-    c10::IValue json;
-    try {
-        archive.read("spec", json);
-    } catch (const std::exception &) {
-        return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
-    }
-    if (!json.isString())
-        return QStringLiteral("%1: the checkpoint's experiment is not text").arg(path);
-    const specjson::ParseResult parsed =
-        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + QStringLiteral(" (experiment)"));
-    if (!parsed.ok())
-        return parsed.errors.join(QLatin1Char('\n'));
-    *spec = parsed.spec;
-    return QString();
-}
-
-}  // namespace
+QString Trainer::saveCheckpoint(const QString &path) const { return checkpoint::save(*d, path); }
 
 QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
 {
     torch::serialize::InputArchive archive;
-    QString error;
-    if (!openCheckpoint(path, archive, &error))
-        return error;
-    return specFromArchive(archive, path, spec);
+    return checkpoint::open(path, archive, spec);
 }
 
 QString Trainer::loadCheckpoint(const QString &path)
 {
     torch::serialize::InputArchive archive;
-    QString error;
-    if (!openCheckpoint(path, archive, &error))
-        return error;
     ExperimentSpec saved;
-    if (QString e = specFromArchive(archive, path, &saved); !e.isEmpty())
+    if (QString e = checkpoint::open(path, archive, &saved); !e.isEmpty())
         return e;
-    saved.generator.assignMissingIds(QStringLiteral("g"));
-    saved.discriminator.assignMissingIds(QStringLiteral("d"));
-    for (NetworkRole role : {NetworkRole::Generator, NetworkRole::Discriminator}) {
-        const auto &mine = d->spec.network(role).layers;
-        const auto &theirs = saved.network(role).layers;
-        for (size_t i = 0; i < std::max(mine.size(), theirs.size()); ++i) {
-            if (i >= mine.size() || i >= theirs.size() || mine[i] != theirs[i])
-                return QStringLiteral("%1: saved from a different architecture (the %2 differs at layer %3); "
-                                      "open the experiment it was saved with")
-                    .arg(path, specnames::role(role)).arg(i + 1);
-        }
-    }
-    if (saved.latentDim != d->spec.latentDim)
-        return QStringLiteral("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(d->spec.latentDim);
-    if ((saved.emaDecay > 0) != (d->spec.emaDecay > 0))
-        return QStringLiteral("%1: saved %2 an EMA generator; set the EMA decay as when it was saved")
-            .arg(path, saved.emaDecay > 0 ? QStringLiteral("with") : QStringLiteral("without"));
-
+    if (QString e = checkpoint::fits(path, saved, d->spec); !e.isEmpty())
+        return e;
     // Load into a fresh copy; the running state is replaced only when everything loaded.
+    QString error;
     std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
     if (!fresh)
         return error;
-    try {
-        auto shapesOf = [](const torch::nn::Sequential &net) {
-            std::vector<std::vector<int64_t>> shapes;
-            for (const auto &t : net->named_parameters())
-                shapes.push_back(t.value().sizes().vec());
-            for (const auto &t : net->named_buffers())
-                shapes.push_back(t.value().sizes().vec());
-            return shapes;
-        };
-        auto loadNested = [&](const char *key, torch::nn::Sequential &net) {
-            const auto before = shapesOf(net);
-            torch::serialize::InputArchive nested;
-            archive.read(key, nested);
-            net->load(nested);
-            if (shapesOf(net) != before)
-                throw std::runtime_error(std::string("tensor shapes in ") + key + " do not match the experiment");
-        };
-        loadNested("generator", fresh->G);
-        loadNested("discriminator", fresh->D);
-        if (fresh->Gema)
-            loadNested("generator_ema", fresh->Gema);
-        torch::serialize::InputArchive optG, optD;
-        archive.read("optimizer_g", optG);
-        fresh->optG->load(optG);
-        archive.read("optimizer_d", optD);
-        fresh->optD->load(optD);
-        torch::Tensor rng, order, evalNoise, history;
-        archive.read("rng", rng);
-        fresh->gen.set_state(rng);
-        archive.read("order", order);
-        fresh->order = order.numel() > 0 ? order : torch::Tensor();
-        if (order.numel() > 0 && order.numel() != fresh->data->count)
-            throw std::runtime_error("its data order is for a dataset of another size");
-        c10::IValue cursor, stepValue;
-        archive.read("cursor", cursor);
-        fresh->cursor = cursor.toInt();
-        archive.read("step", stepValue);
-        fresh->step = stepValue.toInt();
-        if (fresh->step < 0)
-            throw std::runtime_error("its step count is negative");
-        if (order.numel() > 0) {
-            if (order.dim() != 1 || order.scalar_type() != torch::kLong || order.min().item<std::int64_t>() < 0
-                || order.max().item<std::int64_t>() >= fresh->data->count)
-                throw std::runtime_error("its data order holds indices outside the dataset");
-        }
-        if (fresh->cursor < 0 || fresh->cursor > fresh->data->count)
-            throw std::runtime_error("its position in the data order is outside the dataset");
-        archive.read("eval_noise", evalNoise);
-        if (evalNoise.sizes() != fresh->evalNoise.sizes())
-            throw std::runtime_error("its evaluation noise has another shape than the experiment's");
-        fresh->evalNoise = evalNoise.to(fresh->device).to(torch::kFloat);
-        archive.read("history", history);
-        if (history.dim() != 2 || history.size(1) != kHistoryColumns || history.size(0) != fresh->step)
-            throw std::runtime_error("its loss history is malformed");
-        history = history.to(torch::kDouble).contiguous();
-        auto h = history.accessor<double, 2>();
-        for (std::int64_t i = 0; i < history.size(0); ++i) {
-            StepRecord r;
-            r.step = std::int64_t(h[i][0]);
-            r.lossD = float(h[i][1]);
-            r.lossDReal = float(h[i][2]);
-            r.lossDFake = float(h[i][3]);
-            r.lossG = float(h[i][4]);
-            r.dReal = float(h[i][5]);
-            r.dFake = float(h[i][6]);
-            r.gradNormD = float(h[i][7]);
-            r.gradNormG = float(h[i][8]);
-            r.seconds = h[i][9];
-            fresh->history.push_back(r);
-        }
-        // Training never saves a non-finite weight (a NaN step is refused before the optimiser
-        // step), so one here means the file was altered.
-        for (const auto &[key, net] : {std::pair{"generator", fresh->G}, std::pair{"discriminator", fresh->D},
-                                       std::pair{"generator_ema", fresh->Gema}}) {
-            if (!net)
-                continue;
-            for (const auto &t : net->named_parameters())
-                if (!torch::isfinite(t.value()).all().item<bool>())
-                    throw std::runtime_error(std::string(key) + " weight " + t.key() + " holds NaN or infinite values");
-            for (const auto &t : net->named_buffers())
-                if (t.value().is_floating_point() && !torch::isfinite(t.value()).all().item<bool>())
-                    throw std::runtime_error(std::string(key) + " buffer " + t.key() + " holds NaN or infinite values");
-        }
-        if (!torch::isfinite(fresh->evalNoise).all().item<bool>())
-            throw std::runtime_error("its evaluation noise holds NaN or infinite values");
-    } catch (const std::exception &e) {
-        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
-            .arg(path, firstLine(e));
-    }
+    if (QString e = checkpoint::restore(archive, path, *fresh); !e.isEmpty())
+        return e;
+    fresh->fusedAllowed = d->fusedAllowed;
     d = std::move(fresh);
     return QString();
 }

@@ -1,4 +1,5 @@
 #include "trainingcontroller.h"
+#include "errortext.h"
 
 #include "data/dataset.h"
 #include "trainer.h"
@@ -223,7 +224,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         fail(QStringLiteral("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
                  .arg(trainer ? trainer->currentStep() + 1 : 0));
     } catch (const std::exception &e) {
-        fail(QStringLiteral("training stopped: %1").arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)));
+        fail(QStringLiteral("training stopped: %1").arg(errorText(e)));
     } catch (...) {
         fail(QStringLiteral("training stopped on an unknown error"));
     }

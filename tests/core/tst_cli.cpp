@@ -190,9 +190,9 @@ void TestCli::trainWritesTheRun()
     QVERIFY(QFile::exists(run + QStringLiteral("/samples/step_000100.png")));
     const QList<QByteArray> rows = readAll(run + QStringLiteral("/metrics.csv")).trimmed().split('\n');
     QCOMPARE(rows.size(), 101);
-    QCOMPARE(rows[0], QByteArray("step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds"));
+    QCOMPARE(rows[0], QByteArray("step,loss_d,loss_d_real,loss_d_fake,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds"));
     QVERIFY(rows[100].startsWith("100,"));
-    QCOMPARE(rows[100].split(',').size(), 8);
+    QCOMPARE(rows[100].split(',').size(), 10);
     const Run eval = cli({QStringLiteral("evaluate"), run});
     QCOMPARE(eval.code, 0);
     // evaluate reports this run's coverage: the same figures as the engine computes here from

@@ -325,7 +325,8 @@ void TestMainWindow::trainsFashionMnistFromTheWindow()
     w.stopTraining();
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
     QVERIFY(w.startAction()->isEnabled());
-    QVERIFY(w.plots()->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_g")));
+    QVERIFY(w.plots()->metricsCsv().startsWith(QString::fromLatin1(steprecords::csvHeader())));
+    QVERIFY(w.plots()->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_d_real,loss_d_fake,loss_g,")));
     QTemporaryDir tmp;
     QCOMPARE(w.plots()->exportPlots(tmp.filePath(QStringLiteral("plots.png"))), QString());
     QCOMPARE(w.samples()->saveCurrent(tmp.filePath(QStringLiteral("grid.png"))), QString());

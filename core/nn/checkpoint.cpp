@@ -1,0 +1,227 @@
+#include "checkpoint_p.h"
+
+#include "io/atomicfile.h"
+#include "io/zipcheck.h"
+#include "spec/specjson.h"
+#include "training/errortext.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sstream>
+
+namespace checkpoint {
+namespace {
+
+constexpr const char *kFormat = "gan-playground-checkpoint";
+constexpr std::int64_t kVersion = 1;
+
+// The history as a double tensor, one row per step, columns as steprecords::columns().
+torch::Tensor historyTensor(const std::vector<StepRecord> &history)
+{
+    const auto &columns = steprecords::columns();
+    torch::Tensor t = torch::empty({std::int64_t(history.size()), std::int64_t(columns.size())}, torch::kDouble);
+    auto h = t.accessor<double, 2>();
+    for (size_t i = 0; i < history.size(); ++i)
+        for (size_t c = 0; c < columns.size(); ++c)
+            h[std::int64_t(i)][std::int64_t(c)] = columns[c].get(history[i]);
+    return t;
+}
+
+std::vector<StepRecord> historyFrom(const torch::Tensor &tensor)
+{
+    const auto &columns = steprecords::columns();
+    const torch::Tensor t = tensor.to(torch::kDouble).contiguous();
+    auto h = t.accessor<double, 2>();
+    std::vector<StepRecord> history(size_t(t.size(0)));
+    for (size_t i = 0; i < history.size(); ++i)
+        for (size_t c = 0; c < columns.size(); ++c)
+            columns[c].set(history[i], h[std::int64_t(i)][std::int64_t(c)]);
+    return history;
+}
+
+std::vector<std::vector<int64_t>> shapesOf(const torch::nn::Sequential &net)
+{
+    std::vector<std::vector<int64_t>> shapes;
+    for (const auto &t : net->named_parameters())
+        shapes.push_back(t.value().sizes().vec());
+    for (const auto &t : net->named_buffers())
+        shapes.push_back(t.value().sizes().vec());
+    return shapes;
+}
+
+}  // namespace
+
+QString save(const TrainerState &m, const QString &path)
+{
+    try {
+        torch::serialize::OutputArchive archive;
+        archive.write("format", c10::IValue(std::string(kFormat)));
+        archive.write("version", c10::IValue(kVersion));
+        archive.write("spec", c10::IValue(specjson::toBytes(m.spec).toStdString()));
+        archive.write("step", c10::IValue(m.step));
+        auto writeNested = [&](const char *key, const auto &saver) {
+            torch::serialize::OutputArchive nested;
+            saver(nested);
+            archive.write(key, nested);
+        };
+        writeNested("generator", [&](auto &a) { m.G->save(a); });
+        writeNested("discriminator", [&](auto &a) { m.D->save(a); });
+        if (m.Gema)
+            writeNested("generator_ema", [&](auto &a) { m.Gema->save(a); });
+        writeNested("optimizer_g", [&](auto &a) { m.optG->save(a); });
+        writeNested("optimizer_d", [&](auto &a) { m.optD->save(a); });
+        archive.write("rng", m.gen.get_state());
+        archive.write("order", m.batches.order.defined() ? m.batches.order : torch::empty({0}, torch::kLong));
+        archive.write("cursor", c10::IValue(m.batches.cursor));
+        archive.write("eval_noise", m.evalNoise);
+        archive.write("history", historyTensor(m.history));
+
+        std::ostringstream stream;
+        archive.save_to(stream);
+        const std::string bytes = stream.str();
+        return atomicfile::write(path, QByteArrayView(bytes.data(), qsizetype(bytes.size())), QStringLiteral("checkpoint"));
+    } catch (const std::exception &e) {
+        return QStringLiteral("%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged").arg(path, errorText(e));
+    }
+}
+
+QString open(const QString &path, torch::serialize::InputArchive &archive, ExperimentSpec *saved)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return QStringLiteral("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
+    const QByteArray bytes = file.readAll();
+    if (const QString damage = zipcheck::verify(bytes); !damage.isEmpty())
+        return QStringLiteral("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
+                              "Use an earlier copy or train the run again.")
+            .arg(path, damage);
+    c10::IValue json;
+    try {
+        std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
+        archive.load_from(stream);
+        c10::IValue format;
+        if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
+            return QStringLiteral("%1: not a GAN Playground checkpoint").arg(path);
+        c10::IValue version;
+        archive.read("version", version);
+        if (!version.isInt() || version.toInt() != kVersion)
+            return QStringLiteral("%1: checkpoint version %2 is not supported by this program")
+                .arg(path)
+                .arg(version.isInt() ? version.toInt() : -1);
+        if (!archive.try_read("spec", json))
+            return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
+    } catch (const std::exception &) {
+        // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
+        // not parse although its container is sound (written by something else).
+        return QStringLiteral("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
+    }
+    if (!json.isString())
+        return QStringLiteral("%1: the checkpoint's experiment is not text").arg(path);
+    const specjson::ParseResult parsed =
+        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + QStringLiteral(" (experiment)"));
+    if (!parsed.ok())
+        return parsed.errors.join(QLatin1Char('\n'));
+    *saved = parsed.spec;
+    return QString();
+}
+
+QString fits(const QString &path, ExperimentSpec saved, const ExperimentSpec &current)
+{
+    saved.generator.assignMissingIds(QStringLiteral("g"));
+    saved.discriminator.assignMissingIds(QStringLiteral("d"));
+    for (NetworkRole role : {NetworkRole::Generator, NetworkRole::Discriminator}) {
+        const auto &mine = current.network(role).layers;
+        const auto &theirs = saved.network(role).layers;
+        for (size_t i = 0; i < std::max(mine.size(), theirs.size()); ++i) {
+            if (i >= mine.size() || i >= theirs.size() || mine[i] != theirs[i])
+                return QStringLiteral("%1: saved from a different architecture (the %2 differs at layer %3); "
+                                      "open the experiment it was saved with")
+                    .arg(path, specnames::role(role))
+                    .arg(i + 1);
+        }
+    }
+    if (saved.latentDim != current.latentDim)
+        return QStringLiteral("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(current.latentDim);
+    if ((saved.emaDecay > 0) != (current.emaDecay > 0))
+        return QStringLiteral("%1: saved %2 an EMA generator; set the EMA decay as when it was saved")
+            .arg(path, saved.emaDecay > 0 ? QStringLiteral("with") : QStringLiteral("without"));
+    return QString();
+}
+
+QString restore(torch::serialize::InputArchive &archive, const QString &path, TrainerState &fresh)
+{
+    try {
+        auto loadNested = [&](const char *key, torch::nn::Sequential &net) {
+            const auto before = shapesOf(net);
+            torch::serialize::InputArchive nested;
+            archive.read(key, nested);
+            net->load(nested);
+            if (shapesOf(net) != before)
+                throw std::runtime_error(std::string("tensor shapes in ") + key + " do not match the experiment");
+        };
+        loadNested("generator", fresh.G);
+        loadNested("discriminator", fresh.D);
+        if (fresh.Gema)
+            loadNested("generator_ema", fresh.Gema);
+        torch::serialize::InputArchive optG, optD;
+        archive.read("optimizer_g", optG);
+        fresh.optG->load(optG);
+        archive.read("optimizer_d", optD);
+        fresh.optD->load(optD);
+        torch::Tensor rng, order, evalNoise, history;
+        archive.read("rng", rng);
+        fresh.gen.set_state(rng);
+        archive.read("order", order);
+        const std::int64_t count = fresh.data->count;
+        if (order.numel() > 0) {
+            if (order.numel() != count)
+                throw std::runtime_error("its data order is for a dataset of another size");
+            if (order.dim() != 1 || order.scalar_type() != torch::kLong || order.min().item<std::int64_t>() < 0
+                || order.max().item<std::int64_t>() >= count)
+                throw std::runtime_error("its data order holds indices outside the dataset");
+        }
+        fresh.batches.order = order.numel() > 0 ? order : torch::Tensor();
+        c10::IValue cursor, stepValue;
+        archive.read("cursor", cursor);
+        fresh.batches.cursor = cursor.toInt();
+        if (fresh.batches.cursor < 0 || fresh.batches.cursor > count)
+            throw std::runtime_error("its position in the data order is outside the dataset");
+        archive.read("step", stepValue);
+        fresh.step = stepValue.toInt();
+        if (fresh.step < 0)
+            throw std::runtime_error("its step count is negative");
+        archive.read("eval_noise", evalNoise);
+        if (evalNoise.sizes() != fresh.evalNoise.sizes())
+            throw std::runtime_error("its evaluation noise has another shape than the experiment's");
+        fresh.evalNoise = evalNoise.to(fresh.device).to(torch::kFloat);
+        archive.read("history", history);
+        if (history.dim() != 2 || history.size(1) != std::int64_t(steprecords::columns().size()) || history.size(0) != fresh.step)
+            throw std::runtime_error("its loss history is malformed");
+        fresh.history = historyFrom(history);
+        // Training never saves a non-finite weight (a failed step is undone), so one here means
+        // the file was altered.
+        for (const auto &[key, net] : {std::pair{"generator", fresh.G}, std::pair{"discriminator", fresh.D},
+                                       std::pair{"generator_ema", fresh.Gema}}) {
+            if (!net)
+                continue;
+            for (const auto &t : net->named_parameters())
+                if (!torch::isfinite(t.value()).all().item<bool>())
+                    throw std::runtime_error(std::string(key) + " weight " + t.key() + " holds NaN or infinite values");
+            for (const auto &t : net->named_buffers())
+                if (t.value().is_floating_point() && !torch::isfinite(t.value()).all().item<bool>())
+                    throw std::runtime_error(std::string(key) + " buffer " + t.key() + " holds NaN or infinite values");
+        }
+        if (!torch::isfinite(fresh.evalNoise).all().item<bool>())
+            throw std::runtime_error("its evaluation noise holds NaN or infinite values");
+    } catch (const std::exception &e) {
+        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
+            .arg(path, errorText(e));
+    }
+    return QString();
+}
+
+}  // namespace checkpoint

@@ -1,0 +1,32 @@
+#include "batchsampler_p.h"
+
+void BatchSampler::setData(const Dataset &d)
+{
+    m_images = d.kind == Dataset::Kind::Images;
+    void *raw = m_images ? static_cast<void *>(const_cast<std::uint8_t *>(d.pixels.data()))
+                         : static_cast<void *>(const_cast<float *>(d.points.data()));
+    m_data = m_images ? torch::from_blob(raw, {d.count, d.channels, d.height, d.width}, torch::kUInt8)
+                      : torch::from_blob(raw, {d.count, 2}, torch::kFloat);
+}
+
+torch::Tensor BatchSampler::next(std::int64_t n, at::Generator &gen, const torch::Device &device)
+{
+    const std::int64_t count = m_data.size(0);
+    std::vector<torch::Tensor> parts;
+    std::int64_t needed = n;
+    while (needed > 0) {
+        if (!order.defined() || cursor >= count) {
+            order = torch::randperm(count, gen, torch::TensorOptions().dtype(torch::kLong));
+            cursor = 0;
+        }
+        const std::int64_t take = std::min(needed, count - cursor);
+        parts.push_back(order.slice(0, cursor, cursor + take));
+        cursor += take;
+        needed -= take;
+    }
+    const torch::Tensor idx = parts.size() == 1 ? parts[0] : torch::cat(parts);
+    torch::Tensor batch = m_data.index_select(0, idx).to(device);
+    if (m_images)
+        return batch.to(torch::kFloat).div_(127.5).sub_(1.0);
+    return batch;
+}
