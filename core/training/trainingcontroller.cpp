@@ -2,6 +2,7 @@
 #include "errortext.h"
 
 #include "data/dataset.h"
+#include "rundriver.h"
 #include "trainer.h"
 
 #include <QElapsedTimer>
@@ -69,35 +70,30 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
     };
     auto setState = [owner](State s) { post(owner, [owner, s] { owner->setState(s); }); };
 
-    std::unique_ptr<Trainer> trainer;
+    std::unique_ptr<RunDriver> driver;
     try {
         int lastPercent = -1;
-        const DatasetLoad loaded = datasets::load(spec.data, spec.seed, [&](double f) {
+        QString error;
+        std::unique_ptr<Trainer> opened = runsetup::open(spec, checkpoint, [&](double f) {
             const int percent = int(f * 100);
             if (percent == lastPercent)
                 return;
             lastPercent = percent;
             post(owner, [owner, f] { emit owner->loadingProgress(f); });
-        });
-        QString error;
-        if (loaded.data)
-            trainer = Trainer::create(spec, loaded.data, &error);
-        else
-            error = loaded.error;
-        if (trainer && !checkpoint.isEmpty())
-            error = trainer->loadCheckpoint(checkpoint);
-        if (!trainer || !error.isEmpty()) {
+        }, &error);
+        if (!opened) {
             fail(error);
             setState(State::Idle);
             return;
         }
+        driver = std::make_unique<RunDriver>(std::move(opened), spec.steps);
+        Trainer *trainer = &driver->trainer();
 
         std::vector<StepRecord> pending;
-        QElapsedTimer sinceSnapshot, sinceSamples, sincePublish, active;
+        QElapsedTimer sinceSnapshot, sinceSamples, sincePublish;
         sinceSnapshot.start();
         sinceSamples.start();
         sincePublish.start();
-        double activeSeconds = 0, activeSinceSnapshot = 0;
         bool realSent = false;
         int sampleMs;
         {
@@ -110,8 +106,9 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             s.records.swap(pending);
             s.step = trainer->currentStep();
             s.targetSteps = spec.steps;
-            s.elapsedSeconds = activeSeconds;
-            s.imagesPerSecond = activeSinceSnapshot > 0 ? double(spec.batchSize) * double(s.records.size()) / activeSinceSnapshot : 0;
+            s.elapsedSeconds = driver->activeSeconds();
+            const double recent = driver->takeRecentSeconds();
+            s.imagesPerSecond = recent > 0 ? double(spec.batchSize) * double(s.records.size()) / recent : 0;
             if (withSamples && sampleMs >= 0) {
                 s.samples = trainer->sampleFixed(kSampleGridCount);
                 sinceSamples.restart();
@@ -121,7 +118,6 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
             }
             realSent = true;
-            activeSinceSnapshot = 0;
             sinceSnapshot.restart();
             post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
         };
@@ -131,11 +127,10 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             post(owner, [owner, g] { emit owner->generatorPublished(g); });
         };
 
-        bool announcedPaused = false, budgetAnnounced = trainer->currentStep() >= spec.steps;
-        {
+        bool announcedPaused = false;
+        if (driver->budgetReached()) {  // resumed at or past its budget: wait to be told
             QMutexLocker lock(&c->mutex);
-            if (budgetAnnounced)
-                c->paused = true;
+            c->paused = true;
         }
         flush(true);
         publish();
@@ -180,18 +175,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             if (paused && !single)
                 continue;
 
-            active.start();
             StepRecord r;
-            const bool ok = trainer->step(&r, &failure);
-            if (ok)
-                pending.push_back(r);
-            const double seconds = active.nsecsElapsed() / 1e9;
-            activeSeconds += seconds;
-            activeSinceSnapshot += seconds;
-            if (!ok)
+            if (!driver->step(&r, &failure))
                 break;
-            if (!budgetAnnounced && trainer->currentStep() >= spec.steps) {
-                budgetAnnounced = true;
+            pending.push_back(r);
+            if (driver->budgetJustReached()) {
                 {
                     QMutexLocker lock(&c->mutex);
                     c->paused = true;
@@ -222,7 +210,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
     } catch (const std::bad_alloc &) {
         // Exceptions never leave the thread: they become a message.
         fail(QStringLiteral("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
-                 .arg(trainer ? trainer->currentStep() + 1 : 0));
+                 .arg(driver ? driver->trainer().currentStep() + 1 : 0));
     } catch (const std::exception &e) {
         fail(QStringLiteral("training stopped: %1").arg(errorText(e)));
     } catch (...) {

@@ -1,0 +1,52 @@
+#pragma once
+
+// What the commands of gan-playground-cli share: output, exit codes, option parsing.
+
+#include "data/dataset.h"
+#include "spec/experimentspec.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <atomic>
+#include <limits>
+
+namespace cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUserError = 1;
+constexpr int kExitUsage = 2;
+constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
+constexpr qint64 kMaxSeed = qint64(ExperimentSpec::kMaxSeed);
+
+extern std::atomic<bool> interrupted;  // set by Ctrl+C during train
+void onSigint(int);
+
+QTextStream &out();
+// Prints "gan-playground-cli: message" to stderr; returns kExitUserError.
+int fail(const QString &message);
+// Prints the message and the usage to stderr; returns kExitUsage.
+int usage(const QString &message);
+// Parses the command's options; false (after printing, with the exit code set) on a usage
+// error or --help.
+bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options, int *exitCode);
+// --preset NAME or a positional FILE.json.
+bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
+// --name as a whole number in [min, max], when given.
+bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
+void warnAboutBlas(int threads);
+// Data loading progress on stderr: a percentage on a tty, every 25% otherwise.
+ProgressFn loadingProgress();
+double residentMiB();  // from /proc/self/statm (0 where that is not available)
+QString formatDuration(double seconds);
+
+int presets();
+int validate(const QStringList &args);
+int train(const QStringList &args);
+int sample(const QStringList &args);
+int evaluate(const QStringList &args);
+int bench(const QStringList &args);
+
+}  // namespace cli

@@ -1,0 +1,214 @@
+#include "cli.h"
+
+#include "eval/modecoverage.h"
+#include "spec/specjson.h"
+#include "training/rundirectory.h"
+#include "training/rundriver.h"
+#include "training/sampleimage.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+// Terminal progress: a bar on a tty, plain lines (every ~10 s) otherwise.
+class Progress {
+public:
+    Progress(std::int64_t first, std::int64_t total) : m_first(first), m_total(total), m_tty(isatty(fileno(stderr)))
+    {
+        m_timer.start();
+    }
+    void update(std::int64_t step, const StepRecord &r, bool force = false)
+    {
+        const qint64 now = m_timer.elapsed();
+        const qint64 interval = m_tty ? 200 : 10000;  // ms between redraws
+        if (!force && now - m_lastDraw < interval)
+            return;
+        m_lastDraw = now;
+        const double rate = (step - m_first) / std::max(1e-3, now / 1000.0);
+        const double eta = rate > 0 ? (m_total - step) / rate : 0;
+        const double frac = double(step) / double(m_total);
+        QTextStream err(stderr);
+        const QString stats = QStringLiteral("step %1/%2  %3 steps/s  ETA %4  loss D %5 G %6")
+                                  .arg(step).arg(m_total).arg(rate, 0, 'f', 1).arg(formatDuration(eta))
+                                  .arg(double(r.lossD), 0, 'f', 3).arg(double(r.lossG), 0, 'f', 3);
+        if (m_tty) {
+            constexpr int kWidth = 30;
+            const int filled = int(frac * kWidth);
+            err << "\r[" << QString(filled, QLatin1Char('#')) << QString(kWidth - filled, QLatin1Char('.')) << "] " << stats << "   ";
+        } else {
+            err << stats << "\n";
+        }
+        err.flush();
+    }
+    void finish()
+    {
+        if (m_tty) {
+            QTextStream err(stderr);
+            err << "\n";
+        }
+    }
+
+private:
+    std::int64_t m_first, m_total;
+    bool m_tty;
+    QElapsedTimer m_timer;
+    qint64 m_lastDraw = -1000000;
+};
+
+QString saveSamples(Trainer &trainer, const RunDirectory &run)
+{
+    const SampleBatch batch = trainer.sampleFixed(64);
+    QImage image;
+    if (batch.isImages()) {
+        image = sampleimage::grid(batch, 8);
+    } else {
+        const SampleBatch many = trainer.sample(kCoverageSamples, kCoverageSeed);
+        const Dataset &data = trainer.data();
+        const size_t realCount = std::min<size_t>(data.points.size(), 2 * kCoverageSamples);
+        image = sampleimage::scatter(std::vector<float>(data.points.begin(), data.points.begin() + realCount), many.points);
+    }
+    return sampleimage::savePng(image, run.samplePath(trainer.currentStep()));
+}
+
+}  // namespace
+
+int train(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int code = kExitOk;
+    const QList<QCommandLineOption> options = {
+        {QStringLiteral("preset"), QStringLiteral("A built-in experiment."), QStringLiteral("NAME")},
+        {QStringLiteral("out"), QStringLiteral("The run folder to write."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("steps"), QStringLiteral("Total steps of the run (default: the experiment's)."), QStringLiteral("N")},
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default: the experiment's)."), QStringLiteral("S")},
+        {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+        {QStringLiteral("checkpoint-every"), QStringLiteral("Save a checkpoint every K steps."), QStringLiteral("K")},
+        {QStringLiteral("resume"), QStringLiteral("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("overwrite"), QStringLiteral("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
+    };
+    if (!parseOptions(parser, args, options, &code))
+        return code;
+    const QString resumeDir = parser.value(QStringLiteral("resume"));
+    const QString outDir = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : resumeDir;
+    if (outDir.isEmpty())
+        return usage(QStringLiteral("train needs --out RUN_DIR"));
+
+    ExperimentSpec spec;
+    if (!resumeDir.isEmpty()) {
+        if (!parser.value(QStringLiteral("preset")).isEmpty() || !parser.positionalArguments().isEmpty())
+            return usage(QStringLiteral("--resume takes the experiment from the run; give no --preset or file"));
+        if (const QString e = Trainer::readCheckpointSpec(RunDirectory(resumeDir).checkpointPath(), &spec); !e.isEmpty())
+            return fail(e);
+    } else if (!loadExperiment(parser, &spec, &code)) {
+        return code;
+    }
+    qint64 steps = spec.steps, seed = qint64(spec.seed), threads = spec.threads, every = 0;
+    if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
+        || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code)
+        || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
+        || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code))
+        return code;
+    if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
+        return usage(QStringLiteral("--seed cannot change a resumed run's seed"));
+    spec.seed = std::uint64_t(seed);
+    spec.threads = int(threads);
+    // --steps is this run's target; the experiment's own `steps` stays (it spans the LR schedule).
+
+    if (const QStringList problems = runsetup::problems(spec); !problems.isEmpty())
+        return fail(QStringLiteral("the experiment is not valid:\n") + problems.join(QLatin1Char('\n')));
+
+    RunDirectory run(outDir);
+    // A fresh run never writes over another run's files unasked; resuming writes into its own folder.
+    const bool intoOwnFolder = !resumeDir.isEmpty() && run.isSameFolder(resumeDir);
+    const QStringList existing = intoOwnFolder ? QStringList() : run.existingRunFiles();
+    const bool overwrite = parser.isSet(QStringLiteral("overwrite"));
+    if (!existing.isEmpty() && !overwrite)
+        return fail(QStringLiteral("%1: already holds a run (%2); continue it with --resume %1, choose another --out folder, "
+                                   "or add --overwrite to replace it")
+                        .arg(outDir, existing.join(QStringLiteral(", "))));
+
+    warnAboutBlas(spec.threads);
+    QString error;
+    std::unique_ptr<Trainer> opened =
+        runsetup::open(spec, resumeDir.isEmpty() ? QString() : RunDirectory(resumeDir).checkpointPath(), loadingProgress(), &error);
+    if (!opened)
+        return fail(error);
+    RunDriver driver(std::move(opened), steps);
+    Trainer *trainer = &driver.trainer();
+    if (!resumeDir.isEmpty() && driver.budgetReached()) {
+        out() << "the run is already at step " << trainer->currentStep() << " (asked for " << steps << "); nothing to do\n";
+        return kExitOk;
+    }
+    // Only now, with the data loaded and the networks built, does the folder change: the old
+    // run's files go first, so the folder never mixes two runs.
+    if (!existing.isEmpty())
+        if (const QString e = run.removeRunFiles(); !e.isEmpty())
+            return fail(e);
+    if (const QString e = run.create(); !e.isEmpty())
+        return fail(e);
+    if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
+        return fail(e);
+    if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
+        return fail(e);
+    std::int64_t lastSaved = trainer->currentStep();  // the step the folder's checkpoint holds, if it has one
+    // What a failure leaves behind: the checkpoint as it was, or none.
+    auto failRun = [&](const QString &message) {
+        const QString kept = QFileInfo::exists(run.checkpointPath())
+            ? QStringLiteral("The checkpoint in %1 is unchanged (step %2).").arg(outDir).arg(lastSaved)
+            : QStringLiteral("No checkpoint was saved in %1.").arg(outDir);
+        return fail(message + QLatin1Char('\n') + kept);
+    };
+
+    std::signal(SIGINT, onSigint);
+    Progress progress(trainer->currentStep(), steps);
+    QElapsedTimer flushTimer;
+    flushTimer.start();
+    StepRecord record;
+    while (!driver.budgetReached() && !interrupted) {
+        if (!driver.step(&record, &error)) {
+            progress.finish();
+            const QString metrics = run.flushMetrics();
+            return failRun(metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics);
+        }
+        run.appendMetrics(record);
+        const std::int64_t s = trainer->currentStep();
+        if (flushTimer.elapsed() > 1000) {
+            if (const QString e = run.flushMetrics(); !e.isEmpty())
+                return failRun(e);
+            flushTimer.restart();
+        }
+        if (s % spec.sampleEvery == 0 || s == steps)
+            if (const QString e = saveSamples(*trainer, run); !e.isEmpty())
+                return failRun(e);
+        if (every > 0 && s % every == 0 && s != steps) {
+            if (const QString e = trainer->saveCheckpoint(run.checkpointPath()); !e.isEmpty())
+                return fail(e);  // says what became of the previous checkpoint
+            lastSaved = s;
+        }
+        progress.update(s, record, s == steps);
+    }
+    progress.finish();
+    if (const QString e = run.flushMetrics(); !e.isEmpty())
+        return failRun(e);
+    if (const QString e = trainer->saveCheckpoint(run.checkpointPath()); !e.isEmpty())
+        return fail(e);
+    double seconds = 0;  // of the whole run, resumed parts included
+    for (const StepRecord &r : trainer->history())
+        seconds += r.seconds;
+    if (interrupted) {
+        out() << "interrupted at step " << trainer->currentStep() << "; checkpoint saved to " << run.checkpointPath()
+              << "\ncontinue with: gan-playground-cli train --resume " << outDir << " --steps " << steps << "\n";
+        return kExitOk;
+    }
+    out() << "trained to step " << trainer->currentStep() << " (" << formatDuration(seconds) << " of training); run in "
+          << outDir << "\n";
+    return kExitOk;
+}
+
+}  // namespace cli

@@ -1,0 +1,85 @@
+#include "rundriver.h"
+
+#include "rundirectory.h"
+
+#include <QFileInfo>
+
+namespace runsetup {
+
+QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis)
+{
+    QString dataError;
+    const ExperimentAnalysis a = ShapeInference::analyze(spec, datasets::sampleShape(spec.data, &dataError));
+    QStringList out = a.problems;
+    if (!dataError.isEmpty())
+        out.prepend(dataError);
+    if (analysis)
+        *analysis = a;
+    return out;
+}
+
+std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error)
+{
+    const DatasetLoad loaded = datasets::load(spec.data, spec.seed, progress);
+    if (!loaded.data) {
+        *error = loaded.error;
+        return nullptr;
+    }
+    std::unique_ptr<Trainer> trainer = Trainer::create(spec, loaded.data, error);
+    if (!trainer)
+        return nullptr;
+    if (!checkpoint.isEmpty()) {
+        if (const QString e = trainer->loadCheckpoint(checkpoint); !e.isEmpty()) {
+            *error = e;
+            return nullptr;
+        }
+    }
+    return trainer;
+}
+
+std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error)
+{
+    const RunDirectory run(dir);
+    if (!QFileInfo::exists(run.checkpointPath())) {
+        *error = QStringLiteral("%1: no checkpoint.pt here; is this a run folder written by 'train'?").arg(dir);
+        return nullptr;
+    }
+    ExperimentSpec spec;
+    if (const QString e = Trainer::readCheckpointSpec(run.checkpointPath(), &spec); !e.isEmpty()) {
+        *error = e;
+        return nullptr;
+    }
+    return open(spec, run.checkpointPath(), progress, error);
+}
+
+}  // namespace runsetup
+
+RunDriver::RunDriver(std::unique_ptr<Trainer> trainer, std::int64_t targetSteps)
+    : m_trainer(std::move(trainer)), m_target(targetSteps), m_budgetAnnounced(m_trainer->currentStep() >= targetSteps)
+{
+}
+
+bool RunDriver::step(StepRecord *record, QString *error)
+{
+    m_timer.start();
+    const bool ok = m_trainer->step(record, error);
+    const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    m_activeSeconds += seconds;
+    m_recentSeconds += seconds;
+    return ok;
+}
+
+bool RunDriver::budgetJustReached()
+{
+    if (m_budgetAnnounced || !budgetReached())
+        return false;
+    m_budgetAnnounced = true;
+    return true;
+}
+
+double RunDriver::takeRecentSeconds()
+{
+    const double s = m_recentSeconds;
+    m_recentSeconds = 0;
+    return s;
+}
