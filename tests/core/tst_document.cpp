@@ -8,6 +8,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "testsupport.h"
+
 class TestDocument : public QObject {
     Q_OBJECT
 private slots:
@@ -19,21 +21,12 @@ private slots:
     void problemsNameTheLayer();
 };
 
-namespace {
-ExperimentSpec preset(const QString &name)
-{
-    ExperimentSpec spec;
-    const QString error = presets::load(name, &spec);
-    if (!error.isEmpty())
-        qFatal("%s", qPrintable(error));
-    return spec;
-}
-}  // namespace
 
 void TestDocument::editsUndoBackToTheOriginalJson()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("dcgan-fashion")));
+    LOAD_PRESET(preset, "dcgan-fashion");
+    doc.reset(preset);
     const QByteArray original = specjson::toBytes(doc.spec());
     QVERIFY(!doc.isModified());
     QSignalSpy modified(&doc, &ExperimentDocument::modifiedChanged);
@@ -75,7 +68,8 @@ void TestDocument::editsUndoBackToTheOriginalJson()
 void TestDocument::parameterDragsMergeIntoOneStep()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    LOAD_PRESET(preset, "mlp-ring8");
+    doc.reset(preset);
     const auto D = NetworkRole::Discriminator;
     LayerSpec layer = doc.spec().discriminator.layers[1];  // LeakyReLU 0.2
     for (int i = 1; i <= 20; ++i) {  // a spin box held down
@@ -104,7 +98,8 @@ void TestDocument::parameterDragsMergeIntoOneStep()
 void TestDocument::newLayersFitWhatArrives()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("dcgan-fashion")));
+    LOAD_PRESET(preset, "dcgan-fashion");
+    doc.reset(preset);
     const auto D = NetworkRole::Discriminator;
     // After Flatten (index 5) the discriminator carries 6272 features.
     const LayerSpec linear = doc.newLayer(D, 6, LayerKind::Linear);
@@ -121,7 +116,8 @@ void TestDocument::newLayersFitWhatArrives()
 void TestDocument::layerIdsSurviveReordering()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    LOAD_PRESET(preset, "mlp-ring8");
+    doc.reset(preset);
     const auto G = NetworkRole::Generator;
     const QString id = doc.spec().generator.layers[2].id;
     doc.moveLayer(G, id, 0);
@@ -141,7 +137,8 @@ void TestDocument::saveAndOpenRoundTrip()
 {
     QTemporaryDir dir;
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("hinge-sn-fashion")));
+    LOAD_PRESET(preset, "hinge-sn-fashion");
+    doc.reset(preset);
     doc.changeSettings(QStringLiteral("seed"), [](ExperimentSpec &s) { s.seed = 77; });
     QVERIFY(doc.isModified());
     const QString path = dir.filePath(QStringLiteral("mine.json"));
@@ -172,7 +169,8 @@ void TestDocument::saveAndOpenRoundTrip()
 void TestDocument::problemsNameTheLayer()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("dcgan-fashion")));
+    LOAD_PRESET(preset, "dcgan-fashion");
+    doc.reset(preset);
     QVERIFY(doc.problems().isEmpty());
     LayerSpec conv = doc.spec().generator.layers[4];
     conv.inChannels = 64;

@@ -14,6 +14,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "testsupport.h"
+
 // The designer's model and the editors against the document: the model announces every change
 // in the order Qt's views rely on, and the editors show and keep every value a file may hold.
 class TestWidgets : public QObject {
@@ -25,21 +27,12 @@ private slots:
     void scrubbedGridStaysWhenOldGridsAreThinned();
 };
 
-namespace {
-ExperimentSpec preset(const QString &name)
-{
-    ExperimentSpec spec;
-    const QString error = presets::load(name, &spec);
-    if (!error.isEmpty())
-        qFatal("%s", qPrintable(error));
-    return spec;
-}
-}  // namespace
 
 void TestWidgets::layerModelStaysConsistentOverEveryEditAndUndo()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("dcgan-fashion")));
+    LOAD_PRESET(preset, "dcgan-fashion");
+    doc.reset(preset);
     const auto G = NetworkRole::Generator, D = NetworkRole::Discriminator;
     LayerStackModel gModel(&doc, G), dModel(&doc, D);
     // Fails the test at the first inconsistency: rows counted before a change is announced,
@@ -74,7 +67,8 @@ void TestWidgets::layerModelStaysConsistentOverEveryEditAndUndo()
         doc.undoStack()->redo();
         QVERIFY(rowsMatch());
     }
-    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    LOAD_PRESET(ring, "mlp-ring8");
+    doc.reset(ring);
     QVERIFY(rowsMatch());
     QCOMPARE(gModel.data(gModel.index(0, LayerStackModel::LayerColumn), Qt::DisplayRole).toString(),
              LayerStackModel::summary(doc.spec().generator.layers[0]));
@@ -84,7 +78,8 @@ void TestWidgets::layerModelStaysConsistentOverEveryEditAndUndo()
 void TestWidgets::editorsKeepEveryValueAFileMayHold()
 {
     // Values at the edges of what the file format allows, beyond what the editors used to.
-    ExperimentSpec spec = preset(QStringLiteral("dcgan-fashion"));
+    LOAD_PRESET(preset, "dcgan-fashion");
+    ExperimentSpec spec = preset;
     LayerSpec &up = spec.generator.layers[4];  // ConvTranspose2d
     QCOMPARE(up.kind, LayerKind::ConvTranspose2d);
     up.stride = 64;
@@ -144,7 +139,8 @@ void TestWidgets::editorsKeepEveryValueAFileMayHold()
 void TestWidgets::draggingASettingBackClearsModified()
 {
     ExperimentDocument doc;
-    doc.reset(preset(QStringLiteral("mlp-ring8")));
+    LOAD_PRESET(preset, "mlp-ring8");
+    doc.reset(preset);
     QSignalSpy modified(&doc, &ExperimentDocument::modifiedChanged);
     const int saved = doc.spec().batchSize;
     for (int batch : {saved * 2, saved * 4, saved})  // a spin box dragged up and back
