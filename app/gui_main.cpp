@@ -1,5 +1,5 @@
 // gan-playground: the desktop application. Wiring only.
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 #include "training/errortext.h"
 #include "uibenchmark.h"
 #include "spec/presets.h"

@@ -22,14 +22,31 @@ struct LatentRenderer::Impl {
     bool quit = false;
     quint64 lastNumber = 0;
     int renders = 0;
-    QThread *thread = nullptr;
+    int channels = 0;  // handed out by newChannel()
+
+    // Ends the thread when the renderer goes: asks it to quit, then waits for it.
+    struct StopAndJoin {
+        Impl *impl;
+        void operator()(QThread *thread) const
+        {
+            {
+                std::lock_guard<std::mutex> lock(impl->mutex);
+                impl->quit = true;
+                impl->pending.clear();
+            }
+            impl->wake.notify_all();
+            thread->wait();
+            delete thread;
+        }
+    };
+    std::unique_ptr<QThread, StopAndJoin> thread{nullptr, StopAndJoin{this}};
 };
 
 LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<SampleBatch>();
     Impl *m = d.get();
-    d->thread = QThread::create([this, m] {
+    d->thread.reset(QThread::create([this, m] {
         // One core is the training run's, one the window's: a render must not fan out over both.
         at::set_num_threads(1);
         std::shared_ptr<GeneratorCopy> generator;
@@ -64,21 +81,17 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
             else
                 emit rendered(channel, job.number, samples, qint64(generator->step()));
         }
-    });
+    }));
     d->thread->setObjectName(QStringLiteral("latent renderer"));
     d->thread->start();
 }
 
-LatentRenderer::~LatentRenderer()
+LatentRenderer::~LatentRenderer() = default;  // Impl's thread handle stops and joins the thread
+
+int LatentRenderer::newChannel()
 {
-    {
-        std::lock_guard<std::mutex> lock(d->mutex);
-        d->quit = true;
-        d->pending.clear();
-    }
-    d->wake.notify_all();
-    d->thread->wait();
-    delete d->thread;
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->channels++;
 }
 
 void LatentRenderer::setGenerator(std::shared_ptr<GeneratorCopy> generator)

@@ -22,6 +22,8 @@ public:
     // Renders from now on use this copy (the renderer's thread becomes its only user).
     void setGenerator(std::shared_ptr<GeneratorCopy> generator);
     bool hasGenerator() const;
+    // A channel of its own for a caller: requests on it replace only each other.
+    int newChannel();
     // Queues `count` latent vectors (count x latentDim values) on `channel`, replacing a request
     // of that channel that has not started yet. Returns the request's number.
     quint64 request(int channel, std::vector<float> latents, int count);

@@ -1,3 +1,3 @@
 // Compiles: the same probe as ui_with_torch.cpp without the torch include.
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 int uiLayeringProbe() { return 0; }

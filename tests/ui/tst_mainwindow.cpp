@@ -1,12 +1,12 @@
-#include "designerwidget.h"
-#include "latentexplorer.h"
-#include "layerpropertyeditor.h"
-#include "layerstackeditor.h"
-#include "layerstackmodel.h"
-#include "mainwindow.h"
-#include "sampleview.h"
-#include "settingspanel.h"
-#include "trainingplots.h"
+#include "designer/designerwidget.h"
+#include "explorer/latentexplorer.h"
+#include "designer/layerpropertyeditor.h"
+#include "designer/layerstackeditor.h"
+#include "designer/layerstackmodel.h"
+#include "window/mainwindow.h"
+#include "dashboard/sampleview.h"
+#include "settings/settingspanel.h"
+#include "dashboard/trainingplots.h"
 
 #include "document/experimentdocument.h"
 #include "spec/presets.h"
@@ -486,9 +486,9 @@ void TestMainWindow::damagedCheckpointAndFailedSaveAreMessages()
     QVERIFY(f.seek(0));
     QCOMPARE(f.write(bytes), bytes.size());
     f.close();
-    QVERIFY(!w.resumeFromCheckpoint(path));
+    QVERIFY(!w.resumeFromCheckpoint(path));  // refused before any run starts: titled as such
     QCOMPARE(w.training()->state(), State::Idle);
-    QTRY_VERIFY((box = openWarning(QStringLiteral("Training stopped"))) != nullptr);
+    QTRY_VERIFY((box = openWarning(QStringLiteral("Cannot resume"))) != nullptr);
     QVERIFY2(box->text().contains(QStringLiteral("fails its checksum")), qPrintable(box->text()));
     QVERIFY(w.isVisible());
     box->close();

@@ -1,7 +1,7 @@
-#include "layerpropertyeditor.h"
-#include "layerstackmodel.h"
-#include "sampleview.h"
-#include "settingspanel.h"
+#include "designer/layerpropertyeditor.h"
+#include "designer/layerstackmodel.h"
+#include "dashboard/sampleview.h"
+#include "settings/settingspanel.h"
 
 #include "document/experimentdocument.h"
 #include "spec/presets.h"

@@ -65,6 +65,8 @@ private:
     void updateEnabled();
 
     LatentRenderer *m_renderer;
+    const int m_singleChannel;  // the one sample at the sliders' point
+    const int m_stripChannel;   // the interpolation strip
     int m_latentDim = 0;
     bool m_hasGenerator = false;
     std::vector<float> m_z, m_origin, m_a, m_b;

@@ -1,7 +1,7 @@
-#include "layerstackeditor.h"
+#include "designer/layerstackeditor.h"
 
-#include "layerpalette.h"
-#include "layerstackmodel.h"
+#include "designer/layerpalette.h"
+#include "designer/layerstackmodel.h"
 
 #include "document/experimentdocument.h"
 

@@ -1,4 +1,4 @@
-#include "sampleview.h"
+#include "dashboard/sampleview.h"
 
 #include "training/sampleimage.h"
 

@@ -1,6 +1,6 @@
-#include "settingspanel.h"
+#include "settings/settingspanel.h"
 
-#include "spinboxes.h"
+#include "widgets/spinboxes.h"
 
 #include "document/experimentdocument.h"
 

@@ -1,8 +1,8 @@
-#include "designerwidget.h"
+#include "designer/designerwidget.h"
 
-#include "layerpalette.h"
-#include "layerpropertyeditor.h"
-#include "layerstackeditor.h"
+#include "designer/layerpalette.h"
+#include "designer/layerpropertyeditor.h"
+#include "designer/layerstackeditor.h"
 
 #include "document/experimentdocument.h"
 

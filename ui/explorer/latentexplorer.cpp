@@ -1,4 +1,4 @@
-#include "latentexplorer.h"
+#include "explorer/latentexplorer.h"
 
 #include "training/latentrenderer.h"
 #include "training/sampleimage.h"
@@ -19,7 +19,6 @@
 #include <random>
 
 namespace {
-enum Channel { SingleChannel = 0, StripChannel = 1 };
 constexpr int kSliderScale = 100;  // slider units per latent unit: -300..300 is -3..3
 constexpr int kViewSize = 140;     // the explored sample is shown this many pixels wide
 constexpr int kStripCell = 56;     // each interpolation step this wide
@@ -34,7 +33,8 @@ QPixmap enlarged(const QImage &image, int width)
 }
 }  // namespace
 
-LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent) : QWidget(parent), m_renderer(renderer)
+LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
+    : QWidget(parent), m_renderer(renderer), m_singleChannel(renderer->newChannel()), m_stripChannel(renderer->newChannel())
 {
     setObjectName(QStringLiteral("latentExplorer"));
     m_clock.start();
@@ -289,7 +289,7 @@ void LatentExplorer::render(bool byUser)
 {
     if (!m_hasGenerator || int(m_z.size()) != m_latentDim)
         return;
-    const quint64 number = m_renderer->request(SingleChannel, m_z, 1);
+    const quint64 number = m_renderer->request(m_singleChannel, m_z, 1);
     if (byUser)
         m_pending[number] = m_clock.nsecsElapsed();
 }
@@ -305,14 +305,14 @@ void LatentExplorer::renderStrip()
         const std::vector<float> z = interpolate(m_a, m_b, double(i) / (n - 1), m_mode->currentIndex() == 1);
         latents.insert(latents.end(), z.begin(), z.end());
     }
-    m_renderer->request(StripChannel, std::move(latents), n);
+    m_renderer->request(m_stripChannel, std::move(latents), n);
 }
 
 void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step)
 {
-    if (channel != SingleChannel && channel != StripChannel)
+    if (channel != m_singleChannel && channel != m_stripChannel)
         return;  // another user of the renderer
-    if (channel == StripChannel) {
+    if (channel == m_stripChannel) {
         if (request < m_shownStrip)
             return;
         m_shownStrip = request;

@@ -1,4 +1,4 @@
-#include "layerstackmodel.h"
+#include "designer/layerstackmodel.h"
 
 #include "document/experimentdocument.h"
 #include "spec/shapeinference.h"

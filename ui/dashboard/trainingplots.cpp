@@ -1,4 +1,4 @@
-#include "trainingplots.h"
+#include "dashboard/trainingplots.h"
 
 #include "training/sampleimage.h"
 

@@ -1,6 +1,6 @@
-#include "layerpalette.h"
+#include "designer/layerpalette.h"
 
-#include "layerstackmodel.h"
+#include "designer/layerstackmodel.h"
 
 #include <QMimeData>
 

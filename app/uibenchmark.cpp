@@ -1,7 +1,7 @@
 #include "uibenchmark.h"
 
-#include "latentexplorer.h"
-#include "mainwindow.h"
+#include "explorer/latentexplorer.h"
+#include "window/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

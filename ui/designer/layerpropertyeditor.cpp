@@ -1,7 +1,7 @@
-#include "layerpropertyeditor.h"
+#include "designer/layerpropertyeditor.h"
 
-#include "layerpalette.h"
-#include "spinboxes.h"
+#include "designer/layerpalette.h"
+#include "widgets/spinboxes.h"
 
 #include "document/experimentdocument.h"
 #include "spec/shapeinference.h"

@@ -1,0 +1,92 @@
+#include "dashboard/dashboard.h"
+
+#include "dashboard/sampleview.h"
+#include "dashboard/trainingplots.h"
+#include "explorer/latentexplorer.h"
+
+#include "training/latentrenderer.h"
+#include "training/trainingcontroller.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QMainWindow>
+#include <QProgressBar>
+#include <QStatusBar>
+
+Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
+    : QObject(window),
+      m_plots(new TrainingPlots(window)),
+      m_samples(new SampleView(window)),
+      m_renderer(new LatentRenderer(this)),
+      m_explorer(new LatentExplorer(m_renderer, window)),
+      m_samplesDock(new QDockWidget(tr("Samples"), window)),
+      m_explorerDock(new QDockWidget(tr("Latent Explorer"), window)),
+      m_stepLabel(new QLabel(window)),
+      m_rateLabel(new QLabel(window)),
+      m_timeLabel(new QLabel(window)),
+      m_progress(new QProgressBar(window)),
+      m_gridChannel(m_renderer->newChannel())
+{
+    window->setCentralWidget(m_plots);
+    m_samplesDock->setObjectName(QStringLiteral("samplesDock"));
+    m_samplesDock->setWidget(m_samples);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_samplesDock);
+    m_explorerDock->setObjectName(QStringLiteral("latentDock"));
+    m_explorerDock->setWidget(m_explorer);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_explorerDock);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+
+    connect(training, &TrainingController::snapshot, this, &Dashboard::onSnapshot);
+    training->setSampleInterval(-1);  // the grid comes from the generator copies below
+    connect(training, &TrainingController::generatorPublished, this, [this](std::shared_ptr<GeneratorCopy> g) {
+        const std::vector<float> &latents = g->evalLatents();
+        const int count = g->latentDim() > 0 ? int(latents.size()) / g->latentDim() : 0;
+        m_explorer->setGenerator(g);  // hands the copy to the renderer
+        if (count > 0)
+            m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
+    });
+    connect(m_renderer, &LatentRenderer::rendered, this, [this](int channel, quint64 request, const SampleBatch &samples, qint64 step) {
+        if (channel == m_gridChannel && request >= m_gridFloor)
+            m_samples->addSamples(step, samples);
+    });
+    connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
+    connect(training, &TrainingController::loadingProgress, this, [this](double f) {
+        m_progress->setFormat(tr("loading data %p%"));
+        m_progress->setValue(int(f * 100));
+    });
+}
+
+void Dashboard::addStatusWidgets(QStatusBar *bar)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
+        bar->addPermanentWidget(w);
+}
+
+void Dashboard::clear()
+{
+    m_plots->clear();
+    m_samples->clear();
+    m_explorer->clear();
+    m_gridFloor = m_lastGridRequest + 1;
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+}
+
+void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
+{
+    m_plots->append(snapshot.records);
+    if (!snapshot.realPoints.empty()) {
+        m_samples->setRealPoints(snapshot.realPoints);
+        m_explorer->setRealPoints(snapshot.realPoints);
+    }
+    if (snapshot.samples.count > 0)
+        m_samples->addSamples(snapshot.step, snapshot.samples);
+    m_stepLabel->setText(tr("step %1 of %2").arg(snapshot.step).arg(snapshot.targetSteps));
+    if (snapshot.imagesPerSecond > 0)
+        m_rateLabel->setText(tr("%1 samples/s").arg(snapshot.imagesPerSecond, 0, 'f', 0));
+    const int seconds = int(snapshot.elapsedSeconds);
+    m_timeLabel->setText(tr("%1:%2 training").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_progress->setFormat(QStringLiteral("%p%"));
+    m_progress->setValue(snapshot.targetSteps > 0 ? int(100 * snapshot.step / snapshot.targetSteps) : 0);
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "training/trainingsnapshot.h"
+
+#include <QObject>
+
+class LatentExplorer;
+class LatentRenderer;
+class QDockWidget;
+class QLabel;
+class QMainWindow;
+class QProgressBar;
+class QStatusBar;
+class SampleView;
+class TrainingController;
+class TrainingPlots;
+
+// What a run shows: the plots (the window's centre), the samples and the latent explorer
+// (docks) and the run's figures in the status bar, fed by the controller's snapshots. The grid
+// and the explorer are drawn from the published generator copies on the renderer's thread, so
+// the training thread only copies weights and both show the same step.
+class Dashboard : public QObject {
+    Q_OBJECT
+public:
+    Dashboard(TrainingController *training, QMainWindow *window);
+
+    TrainingPlots *plots() const { return m_plots; }
+    SampleView *samples() const { return m_samples; }
+    LatentExplorer *explorer() const { return m_explorer; }
+    QDockWidget *samplesDock() const { return m_samplesDock; }
+    QDockWidget *explorerDock() const { return m_explorerDock; }
+    void addStatusWidgets(QStatusBar *bar);
+    // Empties everything for a new run; grids still being drawn for the old one are dropped.
+    void clear();
+
+private:
+    void onSnapshot(const TrainingSnapshot &snapshot);
+
+    TrainingPlots *m_plots;
+    SampleView *m_samples;
+    LatentRenderer *m_renderer;
+    LatentExplorer *m_explorer;
+    QDockWidget *m_samplesDock;
+    QDockWidget *m_explorerDock;
+    QLabel *m_stepLabel;
+    QLabel *m_rateLabel;
+    QLabel *m_timeLabel;
+    QProgressBar *m_progress;
+    const int m_gridChannel;
+    quint64 m_lastGridRequest = 0;
+    quint64 m_gridFloor = 0;  // grid renders older than this belong to an earlier run
+};

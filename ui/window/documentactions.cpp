@@ -1,0 +1,229 @@
+#include "window/documentactions.h"
+
+#include "document/experimentdocument.h"
+#include "spec/presets.h"
+#include "spec/specjson.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace {
+constexpr int kMaxRecentFiles = 8;
+const char *kRecentKey = "recentFiles";
+const char *kFolderKey = "lastFolder";
+}  // namespace
+
+DocumentActions::DocumentActions(ExperimentDocument *doc, QMainWindow *window, std::function<void()> beforeReplace)
+    : QObject(window), m_doc(doc), m_window(window), m_beforeReplace(std::move(beforeReplace))
+{
+    connect(m_doc, &ExperimentDocument::analysisChanged, this, &DocumentActions::updateTitle);
+    connect(m_doc, &ExperimentDocument::modifiedChanged, this, &DocumentActions::updateTitle);
+    connect(m_doc, &ExperimentDocument::filePathChanged, this, &DocumentActions::updateTitle);
+    updateTitle();
+}
+
+void DocumentActions::addMenus()
+{
+    // File
+    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] { newExperiment(); })->setStatusTip(tr("A new experiment, starting from the default one"));
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open experiment"), lastFolder(), tr("Experiments (*.json)"));
+        if (!path.isEmpty())
+            openFileAsked(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &DocumentActions::fillRecentMenu);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
+    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, [this] {
+        const QString path = askSavePath(tr("Save experiment"), tr("Experiments (*.json)"), m_doc->spec().name + QStringLiteral(".json"));
+        if (!path.isEmpty())
+            saveAs(path);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, m_window, &QWidget::close);
+
+    // Edit: undo and redo of every design and settings change.
+    QMenu *edit = m_window->menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    // Presets, each with its description.
+    QMenu *presetMenu = m_window->menuBar()->addMenu(tr("&Presets"));
+    presetMenu->setToolTipsVisible(true);
+    for (const QString &name : presets::names()) {
+        ExperimentSpec spec;
+        presets::load(name, &spec);
+        QAction *a = presetMenu->addAction(name, this, [this, name] { openPreset(name); });
+        a->setToolTip(spec.description);
+        a->setStatusTip(spec.description.section(QStringLiteral(". "), 0, 0) + QLatin1Char('.'));
+    }
+}
+
+bool DocumentActions::maybeSave()
+{
+    if (!m_doc->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(m_window, tr("Unsaved changes"),
+                                             tr("The experiment \"%1\" has changes that are not saved. Save them first?").arg(m_doc->spec().name),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    return true;
+}
+
+bool DocumentActions::newExperiment()
+{
+    if (!maybeSave())
+        return false;
+    ExperimentSpec spec;
+    if (const QString error = presets::load(presets::defaultName(), &spec); !error.isEmpty())
+        return false;
+    m_beforeReplace();
+    spec.name = tr("Untitled");
+    m_presetName.clear();
+    m_doc->reset(spec);
+    return true;
+}
+
+bool DocumentActions::openPreset(const QString &name)
+{
+    ExperimentSpec spec;
+    if (const QString error = presets::load(name, &spec); !error.isEmpty()) {
+        m_window->statusBar()->showMessage(error);
+        return false;
+    }
+    if (!maybeSave())
+        return false;
+    m_beforeReplace();
+    m_presetName = name;
+    m_doc->reset(spec);
+    return true;
+}
+
+bool DocumentActions::openFile(const QString &path)
+{
+    return maybeSave() && openFileAsked(path);
+}
+
+bool DocumentActions::openFileAsked(const QString &path)
+{
+    const specjson::ParseResult parsed = specjson::fromFile(path);
+    if (!parsed.ok()) {
+        QMessageBox::warning(m_window, tr("Cannot open experiment"), parsed.errors.join(QLatin1Char('\n')));
+        return false;
+    }
+    m_beforeReplace();
+    m_presetName.clear();
+    m_doc->reset(parsed.spec, QFileInfo(path).absoluteFilePath());
+    addRecentFile(m_doc->filePath());
+    rememberFolder(path);
+    return true;
+}
+
+bool DocumentActions::save()
+{
+    if (m_doc->filePath().isEmpty()) {
+        const QString path = askSavePath(tr("Save experiment"), tr("Experiments (*.json)"), m_doc->spec().name + QStringLiteral(".json"));
+        return !path.isEmpty() && saveAs(path);
+    }
+    return saveAs(m_doc->filePath());
+}
+
+bool DocumentActions::saveAs(const QString &path)
+{
+    if (const QString error = m_doc->saveAs(QFileInfo(path).absoluteFilePath()); !error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Cannot save experiment"), tr("%1\nChoose another folder with File > Save As.").arg(error));
+        return false;
+    }
+    m_presetName.clear();
+    addRecentFile(m_doc->filePath());
+    rememberFolder(path);
+    m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_doc->filePath())), 4000);
+    return true;
+}
+
+QString DocumentActions::askSavePath(const QString &title, const QString &filter, const QString &suggestedName)
+{
+    QString name = suggestedName;
+    name.replace(QLatin1Char('/'), QLatin1Char('-'));
+    const QString path = QFileDialog::getSaveFileName(m_window, title, QDir(lastFolder()).filePath(name), filter);
+    if (!path.isEmpty())
+        rememberFolder(path);
+    return path;
+}
+
+QString DocumentActions::lastFolder() const
+{
+    return QSettings().value(QLatin1String(kFolderKey), QDir::homePath()).toString();
+}
+
+void DocumentActions::rememberFolder(const QString &path)
+{
+    QSettings().setValue(QLatin1String(kFolderKey), QFileInfo(path).absolutePath());
+}
+
+void DocumentActions::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+}
+
+void DocumentActions::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] { openFile(path); });
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [] { QSettings().remove(QLatin1String(kRecentKey)); });
+    }
+}
+
+void DocumentActions::updateTitle()
+{
+    QString shown = m_doc->filePath().isEmpty() ? (m_presetName.isEmpty() ? m_doc->spec().name : m_presetName) : QFileInfo(m_doc->filePath()).fileName();
+    if (shown.isEmpty())
+        shown = tr("Untitled");
+    m_window->setWindowTitle(tr("%1[*] - GAN Playground").arg(shown));
+    m_window->setWindowModified(m_doc->isModified());
+}
+
+bool DocumentActions::replaceWith(const ExperimentSpec &spec)
+{
+    if (spec == m_doc->spec())
+        return true;
+    if (!maybeSave())
+        return false;
+    m_presetName.clear();
+    m_doc->reset(spec);
+    return true;
+}

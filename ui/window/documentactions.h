@@ -1,0 +1,53 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class ExperimentDocument;
+class QMainWindow;
+class QMenu;
+
+// The document's side of the window: the File, Edit and Presets menus (New, Open, Open Recent,
+// Save, Save As, Undo, Redo, the built-in experiments), the question about unsaved changes,
+// recent files, the last folder used and the window title with its dirty marker.
+class DocumentActions : public QObject {
+    Q_OBJECT
+public:
+    // `beforeReplace` runs when another experiment is about to replace the open one (the window
+    // ends a run of the old one).
+    DocumentActions(ExperimentDocument *doc, QMainWindow *window, std::function<void()> beforeReplace);
+
+    void addMenus();
+
+    // Asks first when there are unsaved changes; false when the user cancels or the file or
+    // preset cannot be read (the message says why).
+    bool maybeSave();
+    bool newExperiment();
+    bool openPreset(const QString &name);
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs(const QString &path);  // no dialog
+    // Replaces the document with `spec` (a checkpoint's experiment), asking about unsaved changes.
+    bool replaceWith(const ExperimentSpec &spec);
+
+    // A save dialog in the last folder used, with a file name made of the experiment's name.
+    QString askSavePath(const QString &title, const QString &filter, const QString &suggestedName);
+    QString lastFolder() const;
+    void rememberFolder(const QString &path);
+
+private:
+    bool openFileAsked(const QString &path);  // the user already chose about unsaved changes
+    void addRecentFile(const QString &path);
+    void fillRecentMenu();
+    void updateTitle();
+
+    ExperimentDocument *m_doc;
+    QMainWindow *m_window;
+    std::function<void()> m_beforeReplace;
+    QMenu *m_recentMenu = nullptr;
+    QString m_presetName;  // the preset a new document came from, for its title
+};

@@ -1,0 +1,120 @@
+#include "window/mainwindow.h"
+
+#include "dashboard/dashboard.h"
+#include "dashboard/trainingplots.h"
+#include "designer/designerwidget.h"
+#include "settings/settingspanel.h"
+#include "window/documentactions.h"
+#include "window/runactions.h"
+
+#include "document/experimentdocument.h"
+#include "training/trainingcontroller.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new ExperimentDocument(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    // The experiment dock: its description, then the designer and the settings as tabs.
+    auto *experiment = new QWidget(this);
+    auto *experimentLayout = new QVBoxLayout(experiment);
+    experimentLayout->setContentsMargins(2, 2, 2, 2);
+    m_description = new QLabel(experiment);
+    m_description->setWordWrap(true);
+    m_description->setObjectName(QStringLiteral("description"));
+    m_description->setMaximumHeight(110);
+    m_description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    experimentLayout->addWidget(m_description);
+    auto *tabs = new QTabWidget(experiment);
+    m_designer = new DesignerWidget(m_doc, tabs);
+    tabs->addTab(m_designer, tr("&Design"));
+    m_settings = new SettingsPanel(m_doc, tabs);
+    auto *settingsScroll = new QScrollArea(tabs);
+    settingsScroll->setWidget(m_settings);
+    settingsScroll->setWidgetResizable(true);
+    tabs->addTab(settingsScroll, tr("Data && &Training"));
+    experimentLayout->addWidget(tabs, 1);
+    auto *designDock = new QDockWidget(tr("Experiment"), this);
+    designDock->setObjectName(QStringLiteral("experimentDock"));
+    designDock->setWidget(experiment);
+    addDockWidget(Qt::LeftDockWidgetArea, designDock);
+
+    m_training = new TrainingController(this);
+    m_dashboard = new Dashboard(m_training, this);
+    resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
+    resizeDocks({m_dashboard->samplesDock(), m_dashboard->explorerDock()}, {420, 480}, Qt::Vertical);
+
+    m_documents = new DocumentActions(m_doc, this, [this] {
+        // Another experiment replaces this one: its run ends first (the worker stops cleanly).
+        if (m_training->isActive())
+            m_training->stop();
+    });
+    m_documents->addMenus();
+    m_runs = new RunActions(m_doc, m_training, m_dashboard, m_documents, this);
+    m_runs->addMenu();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(designDock->toggleViewAction());
+    view->addAction(m_dashboard->samplesDock()->toggleViewAction());
+    view->addAction(m_dashboard->explorerDock()->toggleViewAction());
+    view->addAction(m_runs->toolBarToggle());
+    view->addSeparator();
+    view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
+
+    statusBar()->addPermanentWidget(m_runs->designChangedLabel());
+    m_dashboard->addStatusWidgets(statusBar());
+    connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
+        m_description->setText(m_doc->spec().description);
+        m_description->setToolTip(m_doc->spec().description);
+    });
+
+    resize(1560, 940);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+const ExperimentSpec &MainWindow::experiment() const { return m_doc->spec(); }
+TrainingPlots *MainWindow::plots() const { return m_dashboard->plots(); }
+SampleView *MainWindow::samples() const { return m_dashboard->samples(); }
+LatentExplorer *MainWindow::explorer() const { return m_dashboard->explorer(); }
+QAction *MainWindow::startAction() const { return m_runs->startAction(); }
+QLabel *MainWindow::designChangedLabel() const { return m_runs->designChangedLabel(); }
+
+bool MainWindow::openPreset(const QString &name) { return m_documents->openPreset(name); }
+bool MainWindow::openFile(const QString &path) { return m_documents->openFile(path); }
+bool MainWindow::newExperiment() { return m_documents->newExperiment(); }
+bool MainWindow::save() { return m_documents->save(); }
+bool MainWindow::saveAs(const QString &path) { return m_documents->saveAs(path); }
+
+int MainWindow::trainingThreads() const { return m_runs->trainingThreads(); }
+void MainWindow::startTraining() { m_runs->startTraining(); }
+bool MainWindow::resumeFromCheckpoint(const QString &path) { return m_runs->resumeFromCheckpoint(path); }
+void MainWindow::togglePause() { m_runs->togglePause(); }
+void MainWindow::stepTraining() { m_runs->stepTraining(); }
+void MainWindow::stopTraining() { m_runs->stopTraining(); }
+void MainWindow::showError(const QString &title, const QString &message) { m_runs->showError(title, message); }
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_documents->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_training->stop();
+    event->accept();
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+
+#include "training/trainingcontroller.h"
+
+#include <QMainWindow>
+
+class Dashboard;
+class DesignerWidget;
+class DocumentActions;
+class ExperimentDocument;
+class LatentExplorer;
+class QAction;
+class QLabel;
+class RunActions;
+class SampleView;
+class SettingsPanel;
+class TrainingPlots;
+
+// The main window. The open experiment is a document (New/Open/Save, recent files, a dirty
+// marker, undo: DocumentActions); the designer and the settings edit it; Start trains a frozen
+// copy of it on a worker thread (RunActions) with a live dashboard (loss, D output and
+// gradient-norm plots, the fixed-noise sample grid or 2D scatter) and a latent explorer fed by
+// published generator copies (Dashboard). The window assembles them and passes calls on.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opening asks first when the open experiment has unsaved changes; false when the user
+    // cancels or the file/preset cannot be read (the message says why).
+    bool openPreset(const QString &name);
+    bool openFile(const QString &path);
+    bool newExperiment();
+    bool save();
+    bool saveAs(const QString &path);  // no dialog: for tests and scripts
+    const ExperimentSpec &experiment() const;
+    ExperimentDocument *document() const { return m_doc; }
+
+    TrainingController *training() const { return m_training; }
+    TrainingPlots *plots() const;
+    SampleView *samples() const;
+    DesignerWidget *designer() const { return m_designer; }
+    SettingsPanel *settings() const { return m_settings; }
+    LatentExplorer *explorer() const;
+    QAction *startAction() const;
+    QLabel *designChangedLabel() const;
+
+    // The intra-op threads a run started here uses: the experiment's, but leaving one core
+    // for the window.
+    int trainingThreads() const;
+
+    void startTraining();
+    bool resumeFromCheckpoint(const QString &path);
+    void togglePause();
+    void stepTraining();
+    void stopTraining();
+
+    // A non-modal warning: the window stays usable while it is read.
+    void showError(const QString &title, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    ExperimentDocument *m_doc;
+    DesignerWidget *m_designer = nullptr;
+    SettingsPanel *m_settings = nullptr;
+    QLabel *m_description = nullptr;
+    TrainingController *m_training = nullptr;
+    Dashboard *m_dashboard = nullptr;
+    DocumentActions *m_documents = nullptr;
+    RunActions *m_runs = nullptr;
+};

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "spec/experimentspec.h"
+
+#include <QObject>
+#include <QString>
+
+class Dashboard;
+class DocumentActions;
+class ExperimentDocument;
+class QAction;
+class QLabel;
+class QMainWindow;
+class TrainingController;
+
+// The run's side of the window: the Training menu and toolbar (Start, Pause/Resume, Step, Stop,
+// Resume from Checkpoint, Save Checkpoint, the exports), kept enabled as the run's state and
+// the experiment's problems allow, the run's messages, and the notice that the design changed
+// under a running run (it trains the experiment as it was at Start).
+class RunActions : public QObject {
+    Q_OBJECT
+public:
+    RunActions(ExperimentDocument *doc, TrainingController *training, Dashboard *dashboard, DocumentActions *documents,
+               QMainWindow *window);
+
+    void addMenu();  // the Training menu and its toolbar
+    QAction *startAction() const { return m_start; }
+    QAction *toolBarToggle() const { return m_toolBarToggle; }
+    QLabel *designChangedLabel() const { return m_designChanged; }
+
+    // The intra-op threads a run started here uses: the experiment's, but leaving one core
+    // for the window.
+    int trainingThreads() const;
+    void startTraining();
+    bool resumeFromCheckpoint(const QString &path);
+    void togglePause();
+    void stepTraining();
+    void stopTraining();
+
+    // A non-modal warning: the window stays usable while it is read.
+    void showError(const QString &title, const QString &message);
+
+private:
+    // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
+    void beginRun(const QString &checkpoint);
+    void updateActions();
+    void updateDesignChanged();
+
+    ExperimentDocument *m_doc;
+    TrainingController *m_training;
+    Dashboard *m_dashboard;
+    DocumentActions *m_documents;
+    QMainWindow *m_window;
+    QAction *m_start = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_step = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_resume = nullptr;
+    QAction *m_saveCheckpoint = nullptr;
+    QAction *m_toolBarToggle = nullptr;
+    QLabel *m_designChanged = nullptr;
+    ExperimentSpec m_running;  // the document as it was when the current run started
+};
