@@ -1,63 +1,17 @@
-// The trainer on small real data: every loss trains, NaN stops safely, checkpoints resume exactly
-// and refuse what does not fit.
-#include "data/dataset.h"
-#include "data/synthetic2d.h"
-#include "spec/presets.h"
-#include "training/trainer.h"
+// The trainer on small real data: every loss trains each network the right way, a failed step
+// is undone whole, the engine matches PyTorch at step 1 and the hand-written MLP path matches
+// autograd.
+#include "trainersupport.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "spec/presets.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <zlib.h>
-
 #include <cmath>
-#include <cstring>
 #include <limits>
 
-namespace {
-ExperimentSpec smallMlp(int width = 32)
-{
-    ExperimentSpec s;
-    s.name = QStringLiteral("test-mlp");
-    s.latentDim = 4;
-    s.generator.layers = {LayerSpec::linear(4, width), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(width, 2)};
-    s.discriminator.layers = {LayerSpec::linear(2, width), LayerSpec::leakyRelu(0.2), LayerSpec::linear(width, 1)};
-    s.data.kind = DataKind::Synthetic2D;
-    s.data.syntheticCount = 500;
-    s.batchSize = 32;
-    s.optimizerG.lr = s.optimizerD.lr = 1e-3;
-    s.threads = 1;
-    return s;
-}
-
-// A trainer for `s`, or null with `why` set; `skip` when Fashion-MNIST is not installed here.
-std::unique_ptr<Trainer> makeTrainer(const ExperimentSpec &s, QString *why, bool *skip)
-{
-    *skip = s.data.kind == DataKind::FashionMnist && !QFileInfo::exists(datasets::fashionMnistDir());
-    if (*skip) {
-        *why = QStringLiteral("Fashion-MNIST is not installed (%1); scripts/test installs dataset-fashion-mnist").arg(datasets::fashionMnistDir());
-        return nullptr;
-    }
-    const DatasetLoad loaded = datasets::load(s.data, s.seed);
-    if (!loaded.data) {
-        *why = loaded.error;
-        return nullptr;
-    }
-    return Trainer::create(s, loaded.data, why);
-}
-}  // namespace
-
-// Declares `name` as a trainer for `spec`; fails the test when it cannot be built, and skips
-// it when the data is not installed (never aborts the whole executable).
-#define MAKE_TRAINER(name, spec)                                   \
-    QString name##Why;                                             \
-    bool name##Skip = false;                                       \
-    const std::unique_ptr<Trainer> name = makeTrainer(spec, &name##Why, &name##Skip); \
-    if (name##Skip)                                                \
-        QSKIP(qPrintable(name##Why));                              \
-    QVERIFY2(name, qPrintable(name##Why))
+using namespace trainersupport;
 
 namespace {
 // The loss setup of a table-driven test: columns declared by addLossColumns, applied to a spec
@@ -86,11 +40,6 @@ void applyLossRow(ExperimentSpec &s)
     s.dStepsPerG = dSteps;
 }
 
-bool sameRecords(const StepRecord &a, const StepRecord &b)
-{
-    return a.step == b.step && a.lossD == b.lossD && a.lossG == b.lossG && a.dReal == b.dReal && a.dFake == b.dFake
-        && a.gradNormD == b.gradNormD && a.gradNormG == b.gradNormG;
-}
 }  // namespace
 
 class TestTrainer : public QObject {
@@ -105,12 +54,6 @@ private slots:
     void handWrittenMlpMatchesAutograd();
     void failedStepIsUndoneWholly_data();
     void failedStepIsUndoneWholly();
-    void resumeIsExact_data();
-    void resumeIsExact();
-    void refusesOtherArchitecture();
-    void refusesDamagedCheckpoint();
-    void refusesNonFiniteWeights();
-    void unwritableFolderIsAMessage();
 };
 
 void TestTrainer::dcganOnFashionMnist()
@@ -294,27 +237,6 @@ void TestTrainer::handWrittenMlpMatchesAutograd()
         QVERIFY2(close(a.points[i], b.points[i]), qPrintable(QStringLiteral("sample value %1: %2 vs %3").arg(i).arg(a.points[i]).arg(b.points[i])));
 }
 
-namespace {
-// Everything a checkpoint holds (weights, buffers, optimiser states, random stream, data order
-// and position, step, history), as bytes.
-QByteArray stateBytes(const Trainer &trainer, const QString &path)
-{
-    if (!trainer.saveCheckpoint(path).isEmpty())
-        return {};
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-std::shared_ptr<Dataset> points(const std::vector<float> &xy)
-{
-    auto data = std::make_shared<Dataset>();
-    data->kind = Dataset::Kind::Points;
-    data->count = std::int64_t(xy.size() / 2);
-    data->points = xy;
-    return data;
-}
-}  // namespace
-
 void TestTrainer::failedStepIsUndoneWholly_data()
 {
     QTest::addColumn<QString>("where");  // the update the failure must come from
@@ -388,162 +310,6 @@ void TestTrainer::failedStepIsUndoneWholly()
         return;
     }
     QFAIL(qPrintable(QStringLiteral("no seed from 1 to 60 failed at %1").arg(where)));
-}
-
-void TestTrainer::resumeIsExact_data()
-{
-    QTest::addColumn<bool>("plainMlp");
-    QTest::newRow("autograd path: BatchNorm, Dropout, EMA") << false;
-    QTest::newRow("hand-written MLP path: R1, EMA") << true;
-}
-
-void TestTrainer::resumeIsExact()
-{
-    QFETCH(bool, plainMlp);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("c.pt"));
-    ExperimentSpec s = smallMlp();
-    s.emaDecay = 0.9;
-    if (plainMlp) {
-        s.loss.r1Gamma = 1.0;
-    } else {
-        s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
-        s.discriminator.layers.insert(s.discriminator.layers.begin() + 2, LayerSpec::dropout(0.2));
-    }
-    MAKE_TRAINER(straight, s);
-    MAKE_TRAINER(first, s);
-    QCOMPARE(straight->usesFusedMlp(), plainMlp);
-    QString error;
-    for (int i = 0; i < 20; ++i)
-        QVERIFY(straight->step(nullptr, &error));
-    for (int i = 0; i < 10; ++i)
-        QVERIFY(first->step(nullptr, &error));
-    QCOMPARE(first->saveCheckpoint(path), QString());
-    MAKE_TRAINER(resumed, s);
-    QCOMPARE(resumed->loadCheckpoint(path), QString());
-    QCOMPARE(resumed->usesFusedMlp(), plainMlp);
-    QCOMPARE(resumed->currentStep(), std::int64_t(10));
-    QCOMPARE(int(resumed->history().size()), 10);
-    for (int i = 0; i < 10; ++i)
-        QVERIFY2(resumed->step(nullptr, &error), qPrintable(error));
-    for (size_t i = 0; i < 20; ++i)
-        QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
-    QCOMPARE(resumed->sampleFixed(16).points, straight->sampleFixed(16).points);
-}
-
-void TestTrainer::refusesOtherArchitecture()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("c.pt"));
-    MAKE_TRAINER(small, smallMlp(32));
-    QString error;
-    QVERIFY(small->step(nullptr, &error));
-    QCOMPARE(small->saveCheckpoint(path), QString());
-    MAKE_TRAINER(wide, smallMlp(64));
-    QVERIFY(wide->step(nullptr, &error));
-    const SampleBatch before = wide->sampleFixed(8);
-    const QString message = wide->loadCheckpoint(path);
-    QVERIFY2(message.contains(QStringLiteral("different architecture (the generator differs at layer 1)")), qPrintable(message));
-    QVERIFY(message.startsWith(path));
-    QCOMPARE(wide->currentStep(), std::int64_t(1));
-    QCOMPARE(wide->sampleFixed(8).points, before.points);
-}
-
-void TestTrainer::refusesDamagedCheckpoint()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("c.pt"));
-    MAKE_TRAINER(trainer, smallMlp());
-    QString error;
-    QVERIFY(trainer->step(nullptr, &error));
-    QCOMPARE(trainer->saveCheckpoint(path), QString());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray bytes = f.readAll();
-    f.close();
-    const QString cut = dir.filePath(QStringLiteral("cut.pt"));
-    QFile c(cut);
-    QVERIFY(c.open(QIODevice::WriteOnly));
-    c.write(bytes.left(bytes.size() / 2));
-    c.close();
-    const QString message = trainer->loadCheckpoint(cut);
-    QVERIFY2(message.startsWith(cut) && message.contains(QStringLiteral("damaged")), qPrintable(message));
-    QCOMPARE(trainer->currentStep(), std::int64_t(1));
-    const QString notThere = trainer->loadCheckpoint(dir.filePath(QStringLiteral("none.pt")));
-    QVERIFY(notThere.contains(QStringLiteral("cannot open")));
-}
-
-namespace {
-// Overwrites every stored zip entry of `size` bytes whose name has `part` with `fill` and gives
-// it a correct CRC-32 again: a checkpoint altered by hand, not damaged in transit.
-int rewriteEntries(QByteArray &zip, const char *part, qint64 size, const QByteArray &fill)
-{
-    auto u16 = [&](qsizetype o) { return int(std::uint8_t(zip[o])) | int(std::uint8_t(zip[o + 1])) << 8; };
-    auto u32 = [&](qsizetype o) { return std::uint32_t(u16(o)) | std::uint32_t(u16(o + 2)) << 16; };
-    auto put32 = [&](qsizetype o, std::uint32_t v) {
-        for (int i = 0; i < 4; ++i)
-            zip[o + i] = char((v >> (8 * i)) & 0xff);
-    };
-    const qsizetype end = zip.lastIndexOf(QByteArray("PK\x05\x06", 4));
-    const int entries = u16(end + 10);
-    qsizetype at = qsizetype(u32(end + 16));
-    int changed = 0;
-    for (int i = 0; i < entries; ++i) {
-        const int nameLength = u16(at + 28);
-        const QByteArray name = zip.mid(at + 46, nameLength);
-        const qsizetype local = qsizetype(u32(at + 42));
-        if (u16(at + 10) == 0 && qint64(u32(at + 20)) == size && name.contains(part)) {
-            const qsizetype data = local + 30 + u16(local + 26) + u16(local + 28);
-            for (qint64 k = 0; k < size; ++k)
-                zip[data + k] = fill[k % fill.size()];
-            const std::uint32_t crc = std::uint32_t(crc32(0, reinterpret_cast<const Bytef *>(zip.constData() + data), uInt(size)));
-            put32(local + 14, crc);
-            put32(at + 16, crc);
-            ++changed;
-        }
-        at += 46 + nameLength + u16(at + 30) + u16(at + 32);
-    }
-    return changed;
-}
-}  // namespace
-
-void TestTrainer::refusesNonFiniteWeights()
-{
-    // The generator's first weight (4 x 32 floats) and its two Adam moments are the only 512-byte
-    // tensors of this experiment: all become NaN, with checksums that match.
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("c.pt"));
-    MAKE_TRAINER(trainer, smallMlp(32));
-    QString error;
-    QVERIFY(trainer->step(nullptr, &error));
-    QCOMPARE(trainer->saveCheckpoint(path), QString());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QByteArray bytes = f.readAll();
-    f.close();
-    const float nan = std::numeric_limits<float>::quiet_NaN();
-    QByteArray fill(sizeof nan, '\0');
-    std::memcpy(fill.data(), &nan, sizeof nan);
-    QCOMPARE(rewriteEntries(bytes, "/data/", 4 * 4 * 32, fill), 3);
-    const QString altered = dir.filePath(QStringLiteral("nan.pt"));
-    QFile out(altered);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(bytes);
-    out.close();
-    MAKE_TRAINER(other, smallMlp(32));
-    const SampleBatch before = other->sampleFixed(8);
-    const QString message = other->loadCheckpoint(altered);
-    QVERIFY2(message.contains(QStringLiteral("generator weight g1.weight holds NaN or infinite values")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("nothing was changed")), qPrintable(message));
-    QCOMPARE(other->currentStep(), std::int64_t(0));
-    QCOMPARE(other->sampleFixed(8).points, before.points);
-}
-
-void TestTrainer::unwritableFolderIsAMessage()
-{
-    MAKE_TRAINER(trainer, smallMlp());
-    const QString message = trainer->saveCheckpoint(QStringLiteral("/proc/no-such-folder/c.pt"));
-    QVERIFY2(message.contains(QStringLiteral("cannot write the checkpoint")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -1,0 +1,338 @@
+// The window as a person uses it to train: a Fashion-MNIST run with live plots and grid, a 2D
+// scatter, edits during a run, resume, failures as messages, closing mid-run, bounded plots.
+#include "designer/designerwidget.h"
+#include "explorer/latentexplorer.h"
+#include "designer/layerpropertyeditor.h"
+#include "designer/layerstackeditor.h"
+#include "designer/layerstackmodel.h"
+#include "window/mainwindow.h"
+#include "dashboard/sampleview.h"
+#include "settings/settingspanel.h"
+#include "dashboard/trainingplots.h"
+
+#include "document/experimentdocument.h"
+#include "spec/presets.h"
+#include "spec/specjson.h"
+#include "training/latentrenderer.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "windowsupport.h"
+
+#include <qcustomplot.h>
+
+class TestWindowRuns : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void trainsFashionMnistFromTheWindow();
+    void twoDimensionalDataShowsAScatter();
+    void editsDuringARunWaitForTheNextRun();
+    void resumesFromACheckpoint();
+    void damagedCheckpointAndFailedSaveAreMessages();
+    void closingMidRunIsClean();
+    void plotHistoryStaysBounded();
+};
+
+using namespace windowsupport;
+namespace {
+using State = TrainingController::State;
+}
+
+void TestWindowRuns::initTestCase()
+{
+    isolateSettings(QStringLiteral("tst_windowruns"));
+}
+
+void TestWindowRuns::trainsFashionMnistFromTheWindow()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.startAction()->isEnabled());
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QSignalSpy published(w.training(), &TrainingController::generatorPublished);
+    w.startAction()->trigger();  // one click
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plots()->lossPlot()->graph(0)->dataCount() >= 10, 60000);
+    QVERIFY(w.plots()->scorePlot()->graph(0)->dataCount() > 0);
+    QVERIFY(w.plots()->gradientPlot()->graph(0)->dataCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000);
+    const QImage grid = w.samples()->currentGrid();
+    QCOMPARE(grid.width(), 8 * 30 + 2);  // 8 columns of 28-pixel samples with 2-pixel gaps
+    QVERIFY(!w.startAction()->isEnabled());
+
+    w.togglePause();
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QTest::qWait(100);
+    const std::int64_t at = snapshots.last().at(0).value<TrainingSnapshot>().step;
+    w.stepTraining();
+    QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 1);
+    QTRY_COMPARE(w.samples()->currentStep(), at + 1);  // a single step refreshes the grid
+
+    // The latent explorer works on the generator published at the pause.
+    LatentExplorer *explorer = w.explorer();
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer->currentImage().isNull(), 10000);
+    QCOMPARE(explorer->currentImage().size(), QSize(28, 28));
+    // Clicking sample 5 (first row, sixth column) of the grid explores its latent vector.
+    QSignalSpy shown(explorer, &LatentExplorer::imageShown);
+    const std::vector<float> first = explorer->latent();
+    auto *gridLabel = w.samples()->findChild<QLabel *>(QStringLiteral("sampleGrid"));
+    QVERIFY(gridLabel && gridLabel->isVisible());
+    const int side = std::min(gridLabel->width(), gridLabel->height());
+    const QPoint origin((gridLabel->width() - side) / 2, (gridLabel->height() - side) / 2);
+    QTest::mouseClick(gridLabel, Qt::LeftButton, {}, origin + QPoint(side * 11 / 16, side / 16));
+    const std::vector<float> picked = explorer->latent();
+    QCOMPARE(int(picked.size()), 100);
+    QVERIFY(picked != first);
+    QCOMPARE(picked, published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->evalLatent(5));
+    QTRY_VERIFY(!shown.isEmpty());
+    // Moving a slider changes the image.
+    const QImage beforeMove = explorer->currentImage();
+    shown.clear();
+    explorer->slider(0)->setValue(explorer->slider(0)->value() > 0 ? -300 : 300);
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY(explorer->currentImage() != beforeMove);
+    // A burst of moves renders the newest value, and far fewer times than it moved.
+    const int rendersBefore = explorer->renderer()->renderCount();
+    shown.clear();
+    for (int v = -300; v <= 300; v += 20)
+        explorer->slider(1)->setValue(v);  // 31 moves without returning to the event loop
+    QCOMPARE(explorer->latent()[1], 3.0f);
+    QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toULongLong() == quint64(explorer->shownRequest()));
+    QTest::qWait(200);  // let any straggler arrive
+    const int renders = explorer->renderer()->renderCount() - rendersBefore;
+    QVERIFY2(renders <= 3, qPrintable(QString::number(renders)));
+    const QImage burstImage = explorer->currentImage();
+    explorer->setLatent(explorer->latent());  // the same vector once more, rendered on its own
+    QTRY_VERIFY(shown.count() >= 2);
+    QTRY_COMPARE(explorer->currentImage(), burstImage);
+    QVERIFY(!explorer->takeLatencies().empty());
+    // Interpolation: a strip of 8 images from A to B.
+    explorer->setEndpoint(0, picked);
+    explorer->setEndpoint(1, explorer->latent());
+    explorer->setSpherical(true);
+    QTRY_COMPARE(explorer->stripImage().width(), 8 * 30 + 2);
+
+    // Scrubbing the timeline back shows an earlier grid.
+    QSlider *timeline = w.samples()->timeline();
+    QVERIFY(timeline->isEnabled());
+    timeline->setValue(0);
+    QCOMPARE(w.samples()->currentStep(), std::int64_t(0));
+    timeline->setValue(timeline->maximum());
+
+    // The screenshot the README shows comes from here (look at it).
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QStringLiteral("/main-window-dcgan.png")));
+
+    w.togglePause();
+    QTRY_COMPARE(w.training()->state(), State::Running);
+    w.stopTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
+    QVERIFY(w.startAction()->isEnabled());
+    QVERIFY(w.plots()->metricsCsv().startsWith(QString::fromLatin1(steprecords::csvHeader())));
+    QVERIFY(w.plots()->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_d_real,loss_d_fake,loss_g,")));
+    QTemporaryDir tmp;
+    QCOMPARE(w.plots()->exportPlots(tmp.filePath(QStringLiteral("plots.png"))), QString());
+    QCOMPARE(w.samples()->saveCurrent(tmp.filePath(QStringLiteral("grid.png"))), QString());
+    QVERIFY(QImage(tmp.filePath(QStringLiteral("grid.png"))).width() > 200);
+}
+
+void TestWindowRuns::twoDimensionalDataShowsAScatter()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000);
+    auto *scatter = w.samples()->findChild<QCustomPlot *>(QStringLiteral("sampleScatter"));
+    QVERIFY(scatter);
+    QVERIFY(scatter->isVisible());
+    QCOMPARE(scatter->graph(0)->dataCount(), 1000);  // real points
+    QCOMPARE(scatter->graph(1)->dataCount(), 64);    // generated from the fixed noise
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(dir + QStringLiteral("/main-window-ring8.png")));
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+void TestWindowRuns::editsDuringARunWaitForTheNextRun()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QVERIFY(w.designChangedLabel()->text().isEmpty());
+    // Editing the design mid-run: the window says so; the run keeps its own copy.
+    w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers.back().id);
+    w.designer()->editor(NetworkRole::Generator)->addLayer(LayerKind::Tanh);
+    QVERIFY(!w.designChangedLabel()->text().isEmpty());
+    QTRY_VERIFY(snapshots.count() >= 3);
+    QCOMPARE(w.training()->state(), State::Running);
+    // Undoing the edit brings the document back to what is running.
+    w.document()->undoStack()->undo();
+    QVERIFY(w.designChangedLabel()->text().isEmpty());
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+void TestWindowRuns::resumesFromACheckpoint()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.pt"));
+    std::int64_t savedStep = 0;
+    {
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+        QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+        QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
+        w.startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        w.togglePause();
+        QTRY_COMPARE(w.training()->state(), State::Paused);
+        QTRY_VERIFY(!snapshots.isEmpty());
+        QTest::qWait(100);
+        savedStep = snapshots.last().at(0).value<TrainingSnapshot>().step;
+        QVERIFY(savedStep > 0);
+        w.training()->saveCheckpoint(path);
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().at(1).toString(), QString());
+        w.stopTraining();
+        QTRY_COMPARE(w.training()->state(), State::Idle);
+    }
+    // A fresh window on another experiment: resuming takes the checkpoint's experiment.
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QVERIFY(w.resumeFromCheckpoint(path));
+    QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
+    const TrainingSnapshot first = snapshots.first().at(0).value<TrainingSnapshot>();
+    QVERIFY2(first.step >= savedStep, qPrintable(QStringLiteral("%1 < %2").arg(first.step).arg(savedStep)));
+    QTRY_VERIFY(snapshots.last().at(0).value<TrainingSnapshot>().step > savedStep);
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    // A damaged checkpoint: a message, nothing starts.
+    QFile bad(dir.filePath(QStringLiteral("bad.pt")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("not a checkpoint");
+    bad.close();
+    QVERIFY(!w.resumeFromCheckpoint(bad.fileName()));
+    QCOMPARE(w.training()->state(), State::Idle);
+    QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+}
+
+void TestWindowRuns::damagedCheckpointAndFailedSaveAreMessages()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.pt"));
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    // A save into a folder that is not there, mid-run: a message, and the run waits.
+    w.training()->saveCheckpoint(dir.filePath(QStringLiteral("gone/ring.pt")));
+    QTRY_COMPARE(saved.count(), 1);
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = openWarning(QStringLiteral("Checkpoint not saved"))) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("gone/ring.pt")) && box->text().contains(QStringLiteral("Training is paused")),
+             qPrintable(box->text()));
+    QVERIFY(!box->isModal());
+    const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(box->grab().save(shots + QStringLiteral("/checkpoint-not-saved.png")));
+    box->close();
+    // A good save, then the same checkpoint with flipped weights: refused with the reason.
+    w.training()->saveCheckpoint(path);
+    QTRY_COMPARE(saved.count(), 2);
+    QCOMPARE(saved.last().at(1).toString(), QString());
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    for (int i = 0; i < 32; ++i)
+        bytes[bytes.size() / 3 + i] = char(bytes[bytes.size() / 3 + i] ^ 0x41);
+    QVERIFY(f.seek(0));
+    QCOMPARE(f.write(bytes), bytes.size());
+    f.close();
+    QVERIFY(!w.resumeFromCheckpoint(path));  // refused before any run starts: titled as such
+    QCOMPARE(w.training()->state(), State::Idle);
+    QTRY_VERIFY((box = openWarning(QStringLiteral("Cannot resume"))) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("fails its checksum")), qPrintable(box->text()));
+    QVERIFY(w.isVisible());
+    box->close();
+}
+
+void TestWindowRuns::closingMidRunIsClean()
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+        w.show();
+        w.startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        QTest::qWait(200);
+        w.close();
+    }
+    QVERIFY(timer.elapsed() < 40000);
+    // Opening another experiment mid-run ends the run.
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QVERIFY(w.openPreset(QStringLiteral("mlp-grid25")));
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+void TestWindowRuns::plotHistoryStaysBounded()
+{
+    TrainingPlots plots;
+    std::vector<StepRecord> records(1000);
+    for (int chunk = 0; chunk < 100; ++chunk) {
+        for (int i = 0; i < 1000; ++i) {
+            StepRecord &r = records[size_t(i)];
+            r.step = chunk * 1000 + i + 1;
+            r.lossD = 1.0f + 0.1f * std::sin(float(r.step));
+            r.lossG = 0.7f;
+            r.dReal = 0.6f;
+            r.dFake = 0.4f;
+            r.gradNormD = r.gradNormG = 0.5f;
+        }
+        plots.append(records);
+    }
+    QVERIFY2(plots.pointsInGraphs() <= 8 * TrainingPlots::kMaxPointsPerGraph, qPrintable(QString::number(plots.pointsInGraphs())));
+    QVERIFY(plots.pointsInGraphs() >= 8 * TrainingPlots::kMaxPointsPerGraph / 2);
+    // Still spans the whole run: the first point averages only the first few steps, the last
+    // point is near the newest step.
+    const QCPGraph *raw = plots.lossPlot()->graph(0);
+    QVERIFY2(raw->data()->at(0)->key < 50.0, qPrintable(QString::number(raw->data()->at(0)->key)));
+    QVERIFY(raw->data()->at(raw->dataCount() - 1)->key > 99900.0);
+    QCOMPARE(plots.metricsCsv().count(QLatin1Char('\n')), 100001);  // the CSV keeps every step
+}
+
+QTEST_MAIN(TestWindowRuns)
+#include "tst_windowruns.moc"
