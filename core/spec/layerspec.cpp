@@ -137,18 +137,4 @@ bool hasWeights(LayerKind kind)
         || kind == LayerKind::ConvTranspose2d;
 }
 
-bool isActivation(LayerKind kind)
-{
-    switch (kind) {
-    case LayerKind::ReLU:
-    case LayerKind::LeakyReLU:
-    case LayerKind::ELU:
-    case LayerKind::Tanh:
-    case LayerKind::Sigmoid:
-        return true;
-    default:
-        return false;
-    }
-}
-
 }  // namespace layerkind

@@ -88,5 +88,4 @@ QString name(LayerKind kind);                       // "ConvTranspose2d"
 std::optional<LayerKind> fromName(const QString &name);
 QStringList allNames();
 bool hasWeights(LayerKind kind);                    // Linear / Conv2d / ConvTranspose2d
-bool isActivation(LayerKind kind);
 }  // namespace layerkind

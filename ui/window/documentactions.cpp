@@ -2,7 +2,6 @@
 
 #include "document/experimentdocument.h"
 #include "spec/presets.h"
-#include "spec/specjson.h"
 
 #include <QAction>
 #include <QDir>
@@ -21,8 +20,7 @@ const char *kRecentKey = "recentFiles";
 const char *kFolderKey = "lastFolder";
 }  // namespace
 
-DocumentActions::DocumentActions(ExperimentDocument *doc, QMainWindow *window, std::function<void()> beforeReplace)
-    : QObject(window), m_doc(doc), m_window(window), m_beforeReplace(std::move(beforeReplace))
+DocumentActions::DocumentActions(ExperimentDocument *doc, QMainWindow *window) : QObject(window), m_doc(doc), m_window(window)
 {
     connect(m_doc, &ExperimentDocument::analysisChanged, this, &DocumentActions::updateTitle);
     connect(m_doc, &ExperimentDocument::modifiedChanged, this, &DocumentActions::updateTitle);
@@ -95,7 +93,6 @@ bool DocumentActions::newExperiment()
     ExperimentSpec spec;
     if (const QString error = presets::load(presets::defaultName(), &spec); !error.isEmpty())
         return false;
-    m_beforeReplace();
     spec.name = tr("Untitled");
     m_presetName.clear();
     m_doc->reset(spec);
@@ -111,7 +108,6 @@ bool DocumentActions::openPreset(const QString &name)
     }
     if (!maybeSave())
         return false;
-    m_beforeReplace();
     m_presetName = name;
     m_doc->reset(spec);
     return true;
@@ -124,14 +120,13 @@ bool DocumentActions::openFile(const QString &path)
 
 bool DocumentActions::openFileAsked(const QString &path)
 {
-    const specjson::ParseResult parsed = specjson::fromFile(path);
-    if (!parsed.ok()) {
-        QMessageBox::warning(m_window, tr("Cannot open experiment"), parsed.errors.join(QLatin1Char('\n')));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (const QString error = m_doc->open(absolute); !error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Cannot open experiment"), error);
         return false;
     }
-    m_beforeReplace();
     m_presetName.clear();
-    m_doc->reset(parsed.spec, QFileInfo(path).absoluteFilePath());
+    updateTitle();
     addRecentFile(m_doc->filePath());
     rememberFolder(path);
     return true;

@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QString>
 
-#include <functional>
 
 class ExperimentDocument;
 class QMainWindow;
@@ -17,9 +16,7 @@ class QMenu;
 class DocumentActions : public QObject {
     Q_OBJECT
 public:
-    // `beforeReplace` runs when another experiment is about to replace the open one (the window
-    // ends a run of the old one).
-    DocumentActions(ExperimentDocument *doc, QMainWindow *window, std::function<void()> beforeReplace);
+    DocumentActions(ExperimentDocument *doc, QMainWindow *window);
 
     void addMenus();
 
@@ -47,7 +44,6 @@ private:
 
     ExperimentDocument *m_doc;
     QMainWindow *m_window;
-    std::function<void()> m_beforeReplace;
     QMenu *m_recentMenu = nullptr;
     QString m_presetName;  // the preset a new document came from, for its title
 };

@@ -53,8 +53,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
     resizeDocks({m_dashboard->samplesDock(), m_dashboard->explorerDock()}, {420, 480}, Qt::Vertical);
 
-    m_documents = new DocumentActions(m_doc, this, [this] {
-        // Another experiment replaces this one: its run ends first (the worker stops cleanly).
+    m_documents = new DocumentActions(m_doc, this);
+    // Another experiment replaces this one (New, Open, a preset, a checkpoint's experiment):
+    // a run of the old one ends first (the worker stops cleanly).
+    connect(m_doc, &ExperimentDocument::aboutToReload, this, [this] {
         if (m_training->isActive())
             m_training->stop();
     });
