@@ -215,16 +215,28 @@ bool Trainer::step(StepRecord *record, QString *error)
     // check (D's weights, buffers and optimiser state, G's buffers, the random stream and the
     // data position) is kept, and put back when the step fails. G's weights, its optimiser and
     // the EMA change only after the last check.
-    {
+    try {
         std::vector<torch::Tensor> kept = dParams;
         for (const auto &buffers : {m.D->buffers(), m.G->buffers()})
             kept.insert(kept.end(), buffers.begin(), buffers.end());
         m.rollback.keep(kept, {m.optD.get()}, m.gen);
+    } catch (const std::exception &e) {
+        *error = QStringLiteral("step %1: %2; nothing was changed").arg(stepNumber).arg(errorText(e));
+        return false;
     }
     const BatchSampler keptBatches = m.batches;
+    // The learning rates the schedule set for the previous step (a checkpoint holds them).
+    std::vector<double> keptRates;
+    for (torch::optim::Optimizer *o : {m.optG.get(), m.optD.get()})
+        for (auto &group : o->param_groups())
+            keptRates.push_back(group.options().get_lr());
     auto failed = [&] {
         m.rollback.restore();
         m.batches = keptBatches;
+        size_t rate = 0;
+        for (torch::optim::Optimizer *o : {m.optG.get(), m.optD.get()})
+            for (auto &group : o->param_groups())
+                group.options().set_lr(keptRates[rate++]);
         for (const torch::Tensor &p : dParams)
             p.requires_grad_(true);
         return false;

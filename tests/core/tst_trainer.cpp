@@ -280,6 +280,8 @@ void TestTrainer::failedStepIsUndoneWholly()
             s.discriminator.layers.insert(s.discriminator.layers.begin() + 1, LayerSpec::batchNorm1d(16));
     }
     s.emaDecay = 0.9;
+    s.lrDecayTo = 0.2;  // the learning rates change every step: a failed step must put them back too
+    s.steps = 10;
     // The failing update depends on the draws: search the seeds for one that fails there.
     for (std::uint64_t seed = 1; seed <= 60; ++seed) {
         s.seed = seed;
