@@ -1,5 +1,6 @@
 #include "steprollback_p.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -52,6 +53,8 @@ void StepRollback::keepTensor(const torch::Tensor &t)
     if (!slot.copy.defined() || slot.copy.sizes() != t.sizes() || slot.copy.options().dtype() != t.options().dtype()
         || slot.copy.device() != t.device())
         slot.copy = torch::empty_like(t, torch::MemoryFormat::Contiguous);
+    if (t.numel() == 0)
+        return;
     if (plainCpuFloat(t)) {
         // Small networks have many small tensors: a memcpy costs less than a dispatched copy.
         std::memcpy(slot.copy.data_ptr<float>(), t.data_ptr<float>(), size_t(t.numel()) * sizeof(float));
@@ -88,6 +91,8 @@ void StepRollback::restore()
     torch::NoGradGuard noGrad;
     for (size_t i = 0; i < m_used; ++i) {
         Slot &slot = m_slots[i];
+        if (slot.live.numel() == 0)
+            continue;
         if (plainCpuFloat(slot.live))
             std::memcpy(slot.live.data_ptr<float>(), slot.copy.data_ptr<float>(), size_t(slot.live.numel()) * sizeof(float));
         else

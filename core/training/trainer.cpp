@@ -1,24 +1,16 @@
-#include "trainer.h"
+#include "trainerimpl_p.h"
 
 #include "ema_p.h"
 #include "errortext.h"
-#include "fusedmlp_p.h"
 #include "losses_p.h"
 #include "optimizers_p.h"
 #include "regularisers_p.h"
-#include "steprollback_p.h"
-#include "tensorsamples_p.h"
-#include "trainerstate_p.h"
 
-#include "nn/checkpoint_p.h"
 #include "nn/torchmodules_p.h"
-
-#include <ATen/CPUGeneratorImpl.h>
 
 #include <chrono>
 #include <cmath>
 #include <mutex>
-#include <sstream>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -69,53 +61,8 @@ QString describeNonFinite(float value)
     return std::isnan(value) ? QStringLiteral("NaN") : QStringLiteral("infinite");
 }
 
-at::Generator makeGenerator(std::uint64_t seed)
-{
-    return at::make_generator<at::CPUGeneratorImpl>(seed);
-}
 
 }  // namespace
-
-// The run's state and what the step needs besides: the switch for the hand-written MLP path
-// and the buffers a failed step is undone from.
-struct Trainer::Impl : TrainerState {
-    bool fusedAllowed = true;
-    StepRollback rollback;
-
-    static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
-
-    torch::Tensor noise(std::int64_t n, at::Generator &g) const
-    {
-        const auto cpu = torch::TensorOptions().dtype(torch::kFloat);
-        torch::Tensor z = spec.prior == LatentPrior::Normal
-            ? torch::randn({n, spec.latentDim}, g, cpu)
-            : torch::rand({n, spec.latentDim}, g, cpu).mul_(2).sub_(1);
-        return z.to(device);
-    }
-
-    // The hand-written MLP arithmetic (fusedmlp_p.h) serves when both networks are plain MLPs on
-    // the CPU and the loss needs nothing it lacks (the WGAN-GP penalty at mixed points; R1
-    // through smooth activations). Rebuilt each step: loading a checkpoint replaces modules.
-    void fusedNets(std::optional<fusedmlp::Net> *g, std::optional<fusedmlp::Net> *dn)
-    {
-        if (!fusedAllowed || !device.is_cpu() || spec.loss.kind == LossKind::WassersteinGP)
-            return;
-        *g = fusedmlp::extract(G);
-        *dn = fusedmlp::extract(D);
-        if (!*g || !*dn || (spec.loss.r1Gamma > 0 && !(*dn)->piecewiseLinear()))
-            g->reset(), dn->reset();
-    }
-
-    SampleBatch generateFrom(const torch::Tensor &z)
-    {
-        torch::NoGradGuard noGrad;
-        torch::nn::Sequential &net = Gema ? Gema : G;
-        net->eval();
-        const torch::Tensor out = net->forward(z.to(device));
-        net->train();
-        return toSampleBatch(out);
-    }
-};
 
 std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error)
 {
@@ -373,78 +320,4 @@ bool Trainer::step(StepRecord *record, QString *error)
     if (record)
         *record = r;
     return true;
-}
-
-void Trainer::setFusedMlpAllowed(bool allowed) { d->fusedAllowed = allowed; }
-
-bool Trainer::usesFusedMlp() const
-{
-    std::optional<fusedmlp::Net> g, dn;
-    d->fusedNets(&g, &dn);
-    return g && dn;
-}
-
-SampleBatch Trainer::sampleFixed(int count)
-{
-    const int n = std::min<int>(count, int(d->evalNoise.size(0)));
-    return d->generateFrom(d->evalNoise.slice(0, 0, n));
-}
-
-SampleBatch Trainer::sample(int count, std::uint64_t seed)
-{
-    at::Generator g = makeGenerator(seed);
-    constexpr int kChunk = 1024;  // bounds memory for large sample counts
-    SampleBatch all;
-    for (int done = 0; done < count; done += kChunk) {
-        SampleBatch part = d->generateFrom(d->noise(std::min(kChunk, count - done), g));
-        if (done == 0) {
-            all = std::move(part);
-            continue;
-        }
-        all.count += part.count;
-        all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
-        all.points.insert(all.points.end(), part.points.begin(), part.points.end());
-    }
-    return all;
-}
-
-std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
-{
-    const torch::nn::Sequential &net = d->Gema ? d->Gema : d->G;
-    torch::serialize::OutputArchive archive;
-    net->save(archive);
-    std::ostringstream out;
-    archive.save_to(out);
-    const std::string bytes = out.str();
-    const torch::Tensor noise = d->evalNoise.to(torch::kCPU).to(torch::kFloat).contiguous();
-    std::vector<float> latents(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
-    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step, std::move(latents));
-}
-
-QString Trainer::saveCheckpoint(const QString &path) const { return checkpoint::save(*d, path); }
-
-QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
-{
-    torch::serialize::InputArchive archive;
-    return checkpoint::open(path, archive, spec);
-}
-
-QString Trainer::loadCheckpoint(const QString &path)
-{
-    torch::serialize::InputArchive archive;
-    ExperimentSpec saved;
-    if (QString e = checkpoint::open(path, archive, &saved); !e.isEmpty())
-        return e;
-    if (QString e = checkpoint::fits(path, saved, d->spec); !e.isEmpty())
-        return e;
-    // Load into a fresh copy; the running state is replaced only when everything loaded.
-    QString error;
-    std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
-    if (!fresh)
-        return error;
-    if (QString e = checkpoint::restore(archive, path, *fresh); !e.isEmpty())
-        return e;
-    fresh->fusedAllowed = d->fusedAllowed;
-    d = std::move(fresh);
-    return QString();
 }

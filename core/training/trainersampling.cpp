@@ -1,0 +1,79 @@
+#include "trainerimpl_p.h"
+
+#include "nn/checkpoint_p.h"
+
+#include <sstream>
+
+void Trainer::setFusedMlpAllowed(bool allowed) { d->fusedAllowed = allowed; }
+
+bool Trainer::usesFusedMlp() const
+{
+    std::optional<fusedmlp::Net> g, dn;
+    d->fusedNets(&g, &dn);
+    return g && dn;
+}
+
+SampleBatch Trainer::sampleFixed(int count)
+{
+    const int n = std::min<int>(count, int(d->evalNoise.size(0)));
+    return d->generateFrom(d->evalNoise.slice(0, 0, n));
+}
+
+SampleBatch Trainer::sample(int count, std::uint64_t seed)
+{
+    at::Generator g = makeGenerator(seed);
+    constexpr int kChunk = 1024;  // bounds memory for large sample counts
+    SampleBatch all;
+    for (int done = 0; done < count; done += kChunk) {
+        SampleBatch part = d->generateFrom(d->noise(std::min(kChunk, count - done), g));
+        if (done == 0) {
+            all = std::move(part);
+            continue;
+        }
+        all.count += part.count;
+        all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
+        all.points.insert(all.points.end(), part.points.begin(), part.points.end());
+    }
+    return all;
+}
+
+std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
+{
+    const torch::nn::Sequential &net = d->Gema ? d->Gema : d->G;
+    torch::serialize::OutputArchive archive;
+    net->save(archive);
+    std::ostringstream out;
+    archive.save_to(out);
+    const std::string bytes = out.str();
+    const torch::Tensor noise = d->evalNoise.to(torch::kCPU).to(torch::kFloat).contiguous();
+    std::vector<float> latents(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
+    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step, std::move(latents));
+}
+
+QString Trainer::saveCheckpoint(const QString &path) const { return checkpoint::save(*d, path); }
+
+QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
+{
+    torch::serialize::InputArchive archive;
+    return checkpoint::open(path, archive, spec);
+}
+
+QString Trainer::loadCheckpoint(const QString &path)
+{
+    torch::serialize::InputArchive archive;
+    ExperimentSpec saved;
+    if (QString e = checkpoint::open(path, archive, &saved); !e.isEmpty())
+        return e;
+    if (QString e = checkpoint::fits(path, saved, d->spec); !e.isEmpty())
+        return e;
+    // Load into a fresh copy; the running state is replaced only when everything loaded.
+    QString error;
+    std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
+    if (!fresh)
+        return error;
+    if (QString e = checkpoint::restore(archive, path, *fresh); !e.isEmpty())
+        return e;
+    fresh->fusedAllowed = d->fusedAllowed;
+    d = std::move(fresh);
+    return QString();
+}
