@@ -164,6 +164,8 @@ void RunActions::stopTraining() { m_training->stop(); }
 
 void RunActions::updateActions()
 {
+    if (!m_start)
+        return;  // before addMenu()
     using State = TrainingController::State;
     const State s = m_training->state();
     const bool idle = s == State::Idle;
