@@ -6,6 +6,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <mutex>
 #include <sstream>
 
 struct GeneratorCopy::Impl {
@@ -15,6 +16,7 @@ struct GeneratorCopy::Impl {
     std::vector<float> evalLatents;
     torch::nn::Sequential net{nullptr};
     QString error;
+    std::mutex mutex;  // the latent renderer and the 2D lab may share a copy
 
     bool build()
     {
@@ -71,6 +73,7 @@ std::vector<float> GeneratorCopy::evalLatent(int index) const
 
 SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count)
 {
+    std::lock_guard<std::mutex> lock(d->mutex);
     if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
         d->error = QStringLiteral("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim);
         return {};

@@ -12,7 +12,8 @@
 // A frozen copy of a run's generator (its moving average when the run keeps one) for the
 // latent explorer. The training thread makes it from the weights between two steps; from then
 // on it belongs to whoever received it and shares nothing with the weights the optimiser is
-// changing. Not thread-safe itself: one thread at a time uses a copy.
+// changing. generate() may be called from several threads (it takes a lock); error() reports
+// the last failure of any of them.
 class GeneratorCopy {
 public:
     // `state` is the generator's serialized parameters and buffers (Trainer::copyGenerator);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "discriminatorcopy.h"
 #include "generatorcopy.h"
 #include "spec/experimentspec.h"
 #include "steprecord.h"
@@ -46,6 +47,8 @@ public:
 
     // A frozen copy of the generator (its EMA when enabled) for use on another thread.
     std::shared_ptr<GeneratorCopy> copyGenerator() const;
+    // A frozen copy of the discriminator (for the 2D lab), from the same step.
+    std::shared_ptr<DiscriminatorCopy> copyDiscriminator() const;
 
     // Writes spec, G, D, EMA, optimiser states, RNG state, data order, step and history
     // atomically. Returns an empty string or a message naming the file.

@@ -37,17 +37,28 @@ SampleBatch Trainer::sample(int count, std::uint64_t seed)
     return all;
 }
 
-std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
+namespace {
+QByteArray serialized(const torch::nn::Sequential &net)
 {
-    const torch::nn::Sequential &net = d->Gema ? d->Gema : d->G;
     torch::serialize::OutputArchive archive;
     net->save(archive);
     std::ostringstream out;
     archive.save_to(out);
     const std::string bytes = out.str();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+}  // namespace
+
+std::shared_ptr<DiscriminatorCopy> Trainer::copyDiscriminator() const
+{
+    return std::make_shared<DiscriminatorCopy>(d->spec, serialized(d->D), d->step);
+}
+
+std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
+{
     const torch::Tensor noise = d->evalNoise.to(torch::kCPU).to(torch::kFloat).contiguous();
     std::vector<float> latents(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
-    return std::make_shared<GeneratorCopy>(d->spec, QByteArray(bytes.data(), qsizetype(bytes.size())), d->step, std::move(latents));
+    return std::make_shared<GeneratorCopy>(d->spec, serialized(d->Gema ? d->Gema : d->G), d->step, std::move(latents));
 }
 
 QString Trainer::saveCheckpoint(const QString &path) const { return checkpoint::save(*d, path); }

@@ -16,6 +16,7 @@ namespace {
 constexpr int kDefaultSnapshotMs = 80;   // ~12 updates a second: smooth plots, little GUI work
 constexpr int kDefaultSampleMs = 500;    // a sample grid costs a generator pass; twice a second is live enough
 constexpr int kGeneratorPublishMs = 1000;  // a frozen generator costs a serialisation of its weights
+constexpr int kTwoDPublishMs = 200;        // 2D nets are small; the 2D lab redraws 5 times a second
 constexpr int kSampleGridCount = 64;     // the 8x8 grid
 constexpr int kRealPointCount = 1000;    // enough to show a 2D set's shape in a scatter plot
 }  // namespace
@@ -121,10 +122,16 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             sinceSnapshot.restart();
             post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
         };
+        const bool twoD = trainer->data().kind == Dataset::Kind::Points;
         auto publish = [&] {
             std::shared_ptr<GeneratorCopy> g = trainer->copyGenerator();
+            std::shared_ptr<DiscriminatorCopy> dCopy = twoD ? trainer->copyDiscriminator() : nullptr;
             sincePublish.restart();
-            post(owner, [owner, g] { emit owner->generatorPublished(g); });
+            post(owner, [owner, g, dCopy] {
+                if (dCopy)
+                    emit owner->discriminatorPublished(dCopy);
+                emit owner->generatorPublished(g);
+            });
         };
 
         bool announcedPaused = false;
@@ -198,7 +205,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 publish();
             } else if (sinceSnapshot.elapsed() >= snapshotMs) {
                 flush(sinceSamples.elapsed() >= sampleMs);
-                if (sincePublish.elapsed() >= kGeneratorPublishMs)
+                if (sincePublish.elapsed() >= (twoD ? kTwoDPublishMs : kGeneratorPublishMs))
                     publish();
             }
         }
@@ -223,6 +230,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std
 {
     qRegisterMetaType<TrainingSnapshot>();
     qRegisterMetaType<std::shared_ptr<GeneratorCopy>>();
+    qRegisterMetaType<std::shared_ptr<DiscriminatorCopy>>();
     qRegisterMetaType<TrainingController::State>();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "discriminatorcopy.h"
 #include "generatorcopy.h"
 #include "spec/experimentspec.h"
 #include "trainingsnapshot.h"
@@ -48,6 +49,8 @@ signals:
     void snapshot(const TrainingSnapshot &snapshot);
     // A new frozen generator, at most about once a second and whenever the run pauses or ends.
     void generatorPublished(std::shared_ptr<GeneratorCopy> generator);
+    // For 2D data, with each generator copy, a frozen discriminator of the same step (the 2D lab).
+    void discriminatorPublished(std::shared_ptr<DiscriminatorCopy> discriminator);
     // The run reached its step budget; it is paused there (resume() trains on).
     void budgetReached(qint64 step);
     // The run stopped on an error (bad data, NaN, ...); the message names the step or file.
@@ -60,3 +63,4 @@ private:
     void setState(State s);
 };
 Q_DECLARE_METATYPE(std::shared_ptr<GeneratorCopy>)
+Q_DECLARE_METATYPE(std::shared_ptr<DiscriminatorCopy>)

@@ -1,0 +1,82 @@
+#include "lab2d.h"
+
+#include "training/discriminatorcopy.h"
+#include "training/generatorcopy.h"
+
+#include <algorithm>
+
+namespace lab2d {
+
+double cellX(const Request &r, int column)
+{
+    return r.xMin + (column + 0.5) * (r.xMax - r.xMin) / r.cells;
+}
+
+double cellY(const Request &r, int row)
+{
+    return r.yMin + (row + 0.5) * (r.yMax - r.yMin) / r.cells;
+}
+
+Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QString *error)
+{
+    Frame f;
+    f.request = request;
+    const int n = std::max(1, request.cells);
+    f.request.cells = n;
+    std::vector<float> centres;
+    centres.reserve(size_t(n) * n * 2);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            centres.insert(centres.end(), {float(cellX(f.request, j)), float(cellY(f.request, i))});
+    f.heat = d.scores(centres, n * n);
+    f.probabilities = d.scoresAreProbabilities();
+    if (f.heat.empty()) {
+        *error = d.error();
+        return Frame{};
+    }
+
+    const int latentDim = g.latentDim();
+    const int fakes = latentDim > 0 ? int(g.evalLatents().size()) / latentDim : 0;
+    if (fakes > 0) {
+        const SampleBatch batch = g.generate(g.evalLatents(), fakes);
+        if (batch.count == 0 || batch.isImages()) {
+            *error = batch.isImages() ? QStringLiteral("the 2D lab needs a generator of 2D points") : g.error();
+            return Frame{};
+        }
+        f.fakes = batch.points;
+        const int arrowed = std::min(fakes, std::max(0, request.arrows));
+        if (arrowed > 0) {
+            const std::vector<float> points(f.fakes.begin(), f.fakes.begin() + 2 * arrowed);
+            const std::vector<float> push = d.generatorPush(points, arrowed);
+            if (push.empty()) {
+                *error = d.error();
+                return Frame{};
+            }
+            for (int k = 0; k < arrowed; ++k)
+                f.arrows.insert(f.arrows.end(), {points[2 * size_t(k)], points[2 * size_t(k) + 1], push[2 * size_t(k)], push[2 * size_t(k) + 1]});
+        }
+    }
+
+    const int lines = request.meshLines;
+    const int a = request.meshDimA, b = request.meshDimB;
+    if (lines >= 2 && latentDim > 0 && a >= 0 && a < latentDim) {
+        std::vector<float> grid(size_t(lines) * lines * size_t(latentDim), 0.0f);
+        for (int i = 0; i < lines; ++i)
+            for (int j = 0; j < lines; ++j) {
+                float *z = grid.data() + (size_t(i) * lines + j) * size_t(latentDim);
+                z[a] = float(-request.meshRange + 2 * request.meshRange * j / (lines - 1));
+                if (b >= 0 && b < latentDim && b != a)
+                    z[b] = float(-request.meshRange + 2 * request.meshRange * i / (lines - 1));
+            }
+        const SampleBatch mesh = g.generate(grid, lines * lines);
+        if (mesh.count == 0) {
+            *error = g.error();
+            return Frame{};
+        }
+        f.mesh = mesh.points;
+    }
+    f.step = d.step();
+    return f;
+}
+
+}  // namespace lab2d
