@@ -3,7 +3,9 @@
 #include "dashboard/sampleview.h"
 #include "dashboard/trainingplots.h"
 #include "explorer/latentexplorer.h"
+#include "lab/lab2dview.h"
 
+#include "training/labrenderer.h"
 #include "training/latentrenderer.h"
 #include "training/trainingcontroller.h"
 
@@ -21,6 +23,9 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_explorer(new LatentExplorer(m_renderer, window)),
       m_samplesDock(new QDockWidget(tr("Samples"), window)),
       m_explorerDock(new QDockWidget(tr("Latent Explorer"), window)),
+      m_labRenderer(new LabRenderer(this)),
+      m_lab(new Lab2dView(window)),
+      m_labDock(new QDockWidget(tr("2D Lab"), window)),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
       m_timeLabel(new QLabel(window)),
@@ -34,6 +39,11 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_explorerDock->setObjectName(QStringLiteral("latentDock"));
     m_explorerDock->setWidget(m_explorer);
     window->addDockWidget(Qt::RightDockWidgetArea, m_explorerDock);
+    m_labDock->setObjectName(QStringLiteral("labDock"));
+    m_labDock->setWidget(m_lab);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
+    window->tabifyDockWidget(m_samplesDock, m_labDock);
+    m_samplesDock->raise();
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
 
@@ -45,6 +55,14 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         m_explorer->setGenerator(g);  // hands the copy to the renderer
         if (count > 0)
             m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
+        if (m_labDiscriminator && m_labDiscriminator->step() == g->step())
+            m_labRenderer->request(g, m_labDiscriminator, m_lab->request());
+    });
+    connect(training, &TrainingController::discriminatorPublished, this,
+            [this](std::shared_ptr<DiscriminatorCopy> d) { m_labDiscriminator = std::move(d); });
+    connect(m_labRenderer, &LabRenderer::computed, this, [this](const lab2d::Frame &frame) {
+        if (m_labDiscriminator)  // none between a new run's start and its first copy: drops the old run's frames
+            m_lab->showFrame(frame);
     });
     connect(m_renderer, &LatentRenderer::rendered, this, [this](int channel, quint64 request, const SampleBatch &samples, qint64 step) {
         if (channel == m_gridChannel && request >= m_gridFloor)
@@ -69,6 +87,8 @@ void Dashboard::clear()
     m_samples->clear();
     m_explorer->clear();
     m_gridFloor = m_lastGridRequest + 1;
+    m_lab->clear();
+    m_labDiscriminator.reset();
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
 }
@@ -79,6 +99,8 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     if (!snapshot.realPoints.empty()) {
         m_samples->setRealPoints(snapshot.realPoints);
         m_explorer->setRealPoints(snapshot.realPoints);
+        m_lab->setRealPoints(snapshot.realPoints);
+        m_labDock->raise();  // a 2D run: the lab is what to watch
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "training/discriminatorcopy.h"
 #include "training/trainingsnapshot.h"
+
+#include <memory>
 
 #include <QObject>
 
+class Lab2dView;
+class LabRenderer;
 class LatentExplorer;
 class LatentRenderer;
 class QDockWidget;
@@ -18,7 +23,9 @@ class TrainingPlots;
 // What a run shows: the plots (the window's centre), the samples and the latent explorer
 // (docks) and the run's figures in the status bar, fed by the controller's snapshots. The grid
 // and the explorer are drawn from the published generator copies on the renderer's thread, so
-// the training thread only copies weights and both show the same step.
+// the training thread only copies weights and both show the same step. For 2D runs the 2D lab
+// dock shows the discriminator's opinion, the generator's gradients and its mesh, computed on
+// the lab renderer's thread from the copies of both networks.
 class Dashboard : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +36,8 @@ public:
     LatentExplorer *explorer() const { return m_explorer; }
     QDockWidget *samplesDock() const { return m_samplesDock; }
     QDockWidget *explorerDock() const { return m_explorerDock; }
+    Lab2dView *lab() const { return m_lab; }
+    QDockWidget *labDock() const { return m_labDock; }
     void addStatusWidgets(QStatusBar *bar);
     // Empties everything for a new run; grids still being drawn for the old one are dropped.
     void clear();
@@ -42,6 +51,10 @@ private:
     LatentExplorer *m_explorer;
     QDockWidget *m_samplesDock;
     QDockWidget *m_explorerDock;
+    LabRenderer *m_labRenderer;
+    Lab2dView *m_lab;
+    QDockWidget *m_labDock;
+    std::shared_ptr<DiscriminatorCopy> m_labDiscriminator;  // the newest, waiting for its generator
     QLabel *m_stepLabel;
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;

@@ -68,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addAction(designDock->toggleViewAction());
     view->addAction(m_dashboard->samplesDock()->toggleViewAction());
     view->addAction(m_dashboard->explorerDock()->toggleViewAction());
+    view->addAction(m_dashboard->labDock()->toggleViewAction());
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
     view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });

@@ -1,0 +1,209 @@
+#include "lab/lab2dview.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+const QColor kRealColor(31, 119, 180);   // blue, as in the sample scatter
+const QColor kFakeColor(255, 127, 14);   // orange
+constexpr double kLongestArrow = 0.08;   // of the view's width
+}  // namespace
+
+Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("lab2d"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *legend = new QHBoxLayout;
+    auto toggle = [&](const QString &text, const QString &tip, const char *name) {
+        auto *box = new QCheckBox(text, this);
+        box->setChecked(true);
+        box->setToolTip(tip);
+        box->setObjectName(QLatin1String(name));
+        connect(box, &QCheckBox::toggled, this, &Lab2dView::applyVisibility);
+        legend->addWidget(box);
+        return box;
+    };
+    m_showReal = toggle(tr("Real"), tr("The training data (blue)"), "showReal");
+    m_showFake = toggle(tr("Generated"), tr("G applied to the run's fixed noise (orange): the same samples at every step"), "showFake");
+    m_showHeat = toggle(tr("D's opinion"),
+                        tr("The discriminator at every point of the plane: blue where it says \"real\", orange where it says "
+                           "\"generated\" (a probability for sigmoid losses, the raw score otherwise)"),
+                        "showHeat");
+    m_showArrows = toggle(tr("Gradients"),
+                          tr("Where the generator's loss pushes each generated point: -dL_G/dx, scaled so the longest arrow is "
+                             "8% of the view"),
+                          "showArrows");
+    m_showMesh = toggle(tr("G's mesh"),
+                        tr("The image under G of a square grid in latent space (dimensions 1 and 2, the rest 0): how the "
+                           "generator bends space"),
+                        "showMesh");
+    legend->addStretch(1);
+    layout->addLayout(legend);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("lab2dPlot"));
+    m_plot->setMinimumSize(280, 280);
+    m_heat = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_heat->setInterpolate(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_scale->setType(QCPAxis::atRight);
+    m_heat->setColorScale(m_scale);
+    auto *margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    for (int i = 0; i < 2 * m_request.meshLines; ++i) {
+        auto *curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        curve->setPen(QPen(QColor(90, 90, 90, 150), 1));
+        m_mesh.push_back(curve);
+    }
+    auto scatter = [&](const QColor &c, double size) {
+        QCPGraph *g = m_plot->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, size));
+        return g;
+    };
+    m_real = scatter(kRealColor, 3);
+    m_fake = scatter(kFakeColor, 6);
+    for (int i = 0; i < m_request.arrows; ++i) {
+        auto *arrow = new QCPItemLine(m_plot);
+        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 7, 9));
+        arrow->setPen(QPen(QColor(120, 40, 0), 1.5));
+        arrow->setVisible(false);
+        m_arrows.push_back(arrow);
+    }
+    m_plot->xAxis->setLabel(QStringLiteral("x"));
+    m_plot->yAxis->setLabel(QStringLiteral("y"));
+    layout->addWidget(m_plot, 1);
+    m_caption = new QLabel(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."), this);
+    m_caption->setWordWrap(true);
+    layout->addWidget(m_caption);
+    clear();
+}
+
+void Lab2dView::setRealPoints(const std::vector<float> &points)
+{
+    QVector<double> x, y;
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i + 1 < points.size(); i += 2) {
+        x.append(points[i]);
+        y.append(points[i + 1]);
+        lo = std::min({lo, double(points[i]), double(points[i + 1])});
+        hi = std::max({hi, double(points[i]), double(points[i + 1])});
+    }
+    m_real->setData(x, y);
+    // A square around the data with a margin, so that generated points off the data show too.
+    const double half = std::max(0.5, 0.5 * (hi - lo) * 1.3);
+    const double mid = 0.5 * (hi + lo);
+    m_request.xMin = m_request.yMin = mid - half;
+    m_request.xMax = m_request.yMax = mid + half;
+    m_plot->xAxis->setRange(m_request.xMin, m_request.xMax);
+    m_plot->yAxis->setRange(m_request.yMin, m_request.yMax);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void Lab2dView::showFrame(const lab2d::Frame &f)
+{
+    m_step = f.step;
+    const lab2d::Request &r = f.request;
+    const int n = r.cells;
+    m_heat->data()->setSize(n, n);
+    m_heat->data()->setRange(QCPRange(lab2d::cellX(r, 0), lab2d::cellX(r, n - 1)), QCPRange(lab2d::cellY(r, 0), lab2d::cellY(r, n - 1)));
+    double extent = 0;
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            const double v = f.heat[size_t(i) * n + j];
+            m_heat->data()->setCell(j, i, v);
+            extent = std::max(extent, std::abs(v));
+        }
+    // Orange where D says "generated", white undecided, blue where it says "real".
+    QCPColorGradient gradient;
+    gradient.setColorStopAt(0, QColor(255, 190, 130));
+    gradient.setColorStopAt(0.5, Qt::white);
+    gradient.setColorStopAt(1, QColor(140, 185, 230));
+    m_heat->setGradient(gradient);
+    if (f.probabilities) {
+        m_heat->setDataRange(QCPRange(0, 1));
+        m_scale->axis()->setLabel(tr("D(x): probability of real"));
+    } else {
+        extent = std::max(extent, 1e-6);
+        m_heat->setDataRange(QCPRange(-extent, extent));  // symmetric: white at 0
+        m_scale->axis()->setLabel(tr("D(x): raw score"));
+    }
+
+    QVector<double> x, y;
+    for (size_t i = 0; i + 1 < f.fakes.size(); i += 2) {
+        x.append(f.fakes[i]);
+        y.append(f.fakes[i + 1]);
+    }
+    m_fake->setData(x, y);
+
+    double longest = 0;
+    for (size_t k = 0; 4 * k + 3 < f.arrows.size(); ++k)
+        longest = std::max(longest, std::hypot(double(f.arrows[4 * k + 2]), double(f.arrows[4 * k + 3])));
+    const double scale = longest > 0 ? kLongestArrow * (r.xMax - r.xMin) / longest : 0;
+    for (size_t k = 0; k < m_arrows.size(); ++k) {
+        const bool have = 4 * k + 3 < f.arrows.size();
+        m_arrows[k]->setProperty("used", have);
+        if (!have)
+            continue;
+        const double ax = f.arrows[4 * k], ay = f.arrows[4 * k + 1];
+        m_arrows[k]->start->setCoords(ax, ay);
+        m_arrows[k]->end->setCoords(ax + scale * f.arrows[4 * k + 2], ay + scale * f.arrows[4 * k + 3]);
+    }
+
+    // Mesh: rows (constant second dimension), then columns (constant first dimension).
+    const int lines = r.meshLines;
+    const bool mesh = f.mesh.size() == size_t(lines) * lines * 2;
+    for (size_t c = 0; c < m_mesh.size(); ++c) {
+        QVector<double> t, mx, my;
+        if (mesh && int(c) < 2 * lines) {
+            const int line = int(c) % lines;
+            for (int p = 0; p < lines; ++p) {
+                const size_t index = int(c) < lines ? size_t(line) * lines + p : size_t(p) * lines + line;
+                t.append(p);
+                mx.append(f.mesh[2 * index]);
+                my.append(f.mesh[2 * index + 1]);
+            }
+        }
+        m_mesh[c]->setData(t, mx, my);
+    }
+    m_caption->setText(tr("Step %1. %2 Arrows: the push of the generator's loss on each orange point.")
+                           .arg(f.step)
+                           .arg(f.probabilities ? tr("Blue: D calls it real; orange: generated.")
+                                                : tr("Blue: high critic score; orange: low.")));
+    applyVisibility();
+}
+
+void Lab2dView::clear()
+{
+    m_step = -1;
+    m_fake->data()->clear();
+    m_heat->data()->clear();
+    for (QCPCurve *c : m_mesh)
+        c->data()->clear();
+    for (QCPItemLine *a : m_arrows)
+        a->setProperty("used", false);
+    applyVisibility();
+}
+
+void Lab2dView::applyVisibility()
+{
+    m_real->setVisible(m_showReal->isChecked());
+    m_fake->setVisible(m_showFake->isChecked());
+    m_heat->setVisible(m_showHeat->isChecked() && m_step >= 0);
+    m_scale->setVisible(m_showHeat->isChecked() && m_step >= 0);
+    for (QCPItemLine *a : m_arrows)
+        a->setVisible(m_showArrows->isChecked() && a->property("used").toBool());
+    for (QCPCurve *c : m_mesh)
+        c->setVisible(m_showMesh->isChecked());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}

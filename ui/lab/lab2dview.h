@@ -1,0 +1,51 @@
+#pragma once
+
+#include "eval/lab2d.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCheckBox;
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPGraph;
+class QCPItemLine;
+class QCustomPlot;
+class QLabel;
+
+// The 2D lab: real points, generated points, the discriminator's opinion as a heatmap, the
+// arrows along which the generator's loss pushes each generated point, and the generator's
+// mesh (the image of a latent grid), each toggled from the legend above the plot. Frames
+// come computed (LabRenderer); this only draws them.
+class Lab2dView : public QWidget {
+    Q_OBJECT
+public:
+    explicit Lab2dView(QWidget *parent = nullptr);
+
+    // The real data; also sets the visible area (a square around it) for later requests.
+    void setRealPoints(const std::vector<float> &points);
+    // What to compute next: the visible area and the detail of each layer.
+    lab2d::Request request() const { return m_request; }
+    void showFrame(const lab2d::Frame &frame);
+    void clear();
+
+    std::int64_t shownStep() const { return m_step; }
+    QCustomPlot *plot() const { return m_plot; }
+
+private:
+    void applyVisibility();
+
+    QCustomPlot *m_plot;
+    QCPColorMap *m_heat;
+    QCPColorScale *m_scale;
+    QCPGraph *m_real;
+    QCPGraph *m_fake;
+    std::vector<QCPItemLine *> m_arrows;
+    std::vector<QCPCurve *> m_mesh;
+    QCheckBox *m_showReal, *m_showFake, *m_showHeat, *m_showArrows, *m_showMesh;
+    QLabel *m_caption;
+    lab2d::Request m_request;
+    std::int64_t m_step = -1;
+};
