@@ -6,6 +6,7 @@
 #include "training/blasprobe.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QStatusBar>
 #include <QTextStream>
@@ -63,6 +64,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "With --benchmark-ui: save the window as a PNG at the end."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("lab"),
+                      QApplication::translate("main", "With --benchmark-ui: \"off\" closes the 2D lab, to measure what drawing it costs."),
+                      QStringLiteral("on|off")});
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An experiment file to open."));
     parser.process(app);
 
@@ -77,6 +81,9 @@ int main(int argc, char *argv[])
     if (const QString warning = blas.warning(); !warning.isEmpty())
         window.statusBar()->showMessage(warning);
     window.show();
+    if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))
+        if (auto *lab = window.findChild<QDockWidget *>(QStringLiteral("labDock")))
+            lab->close();
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("benchmark-ui")).toDouble(&ok);

@@ -15,7 +15,7 @@ namespace lab2d {
 struct Request {
     double xMin = -1.5, xMax = 1.5, yMin = -1.5, yMax = 1.5;  // the visible area
     int cells = 64;          // the heatmap is cells x cells
-    int arrows = 64;         // gradient arrows on the first this many generated points
+    int arrows = 32;         // gradient arrows on the first this many generated points
     int meshLines = 17;      // the manifold: a meshLines x meshLines grid in latent space
     int meshDimA = 0, meshDimB = 1;  // the two latent dimensions it spans (the rest are 0)
     double meshRange = 2.0;  // each spans [-meshRange, meshRange]

@@ -1,6 +1,7 @@
 #include "designer/layerpropertyeditor.h"
 #include "designer/layerstackmodel.h"
 #include "dashboard/sampleview.h"
+#include "lab/lab2dview.h"
 #include "settings/settingspanel.h"
 
 #include "document/experimentdocument.h"
@@ -9,7 +10,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QDoubleSpinBox>
+#include <QCheckBox>
 #include <QSlider>
+
+#include <qcustomplot.h>
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QtTest>
@@ -25,6 +29,7 @@ private slots:
     void editorsKeepEveryValueAFileMayHold();
     void draggingASettingBackClearsModified();
     void scrubbedGridStaysWhenOldGridsAreThinned();
+    void labViewDrawsTheFrame();
 };
 
 
@@ -197,6 +202,38 @@ void TestWidgets::scrubbedGridStaysWhenOldGridsAreThinned()
     view.timeline()->setValue(view.timeline()->maximum());
     fill(3 * SampleView::kMaxHistory, 1);
     QCOMPARE(view.currentStep(), 10 * (3 * SampleView::kMaxHistory + 1));
+}
+
+void TestWidgets::labViewDrawsTheFrame()
+{
+    Lab2dView view;
+    view.setRealPoints({-1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f});
+    const lab2d::Request r = view.request();
+    QVERIFY(r.xMin < -1 && r.xMax > 1 && r.yMin < 0 && r.yMax > 1);  // a square around the data
+    QCOMPARE(r.xMax - r.xMin, r.yMax - r.yMin);
+    lab2d::Frame f;
+    f.step = 12;
+    f.request = r;
+    f.request.cells = 4;
+    f.probabilities = true;
+    for (int i = 0; i < 16; ++i)
+        f.heat.push_back(float(i) / 15);
+    f.fakes = {0.1f, 0.2f, -0.3f, 0.4f};
+    f.arrows = {0.1f, 0.2f, 1.0f, 0.0f};
+    view.showFrame(f);
+    QCOMPARE(view.shownStep(), std::int64_t(12));
+    auto *map = qobject_cast<QCPColorMap *>(view.plot()->plottable(0));
+    QVERIFY(map);
+    // Cell (row i, column j) of the frame is drawn at its centre.
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j)
+            QCOMPARE(map->data()->data(lab2d::cellX(f.request, j), lab2d::cellY(f.request, i)), double(f.heat[size_t(i * 4 + j)]));
+    QCOMPARE(map->dataRange(), QCPRange(0, 1));
+    // Toggling a layer hides it.
+    auto *heat = view.findChild<QCheckBox *>(QStringLiteral("showHeat"));
+    QVERIFY(heat && map->visible());
+    heat->setChecked(false);
+    QVERIFY(!map->visible());
 }
 
 QTEST_MAIN(TestWidgets)

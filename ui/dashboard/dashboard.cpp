@@ -55,7 +55,8 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         m_explorer->setGenerator(g);  // hands the copy to the renderer
         if (count > 0)
             m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
-        if (m_labDiscriminator && m_labDiscriminator->step() == g->step())
+        // Only while someone can see it: a closed or hidden lab costs nothing.
+        if (m_labDiscriminator && m_labDiscriminator->step() == g->step() && m_lab->isVisible())
             m_labRenderer->request(g, m_labDiscriminator, m_lab->request());
     });
     connect(training, &TrainingController::discriminatorPublished, this,

@@ -75,8 +75,8 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     m_fake = scatter(kFakeColor, 6);
     for (int i = 0; i < m_request.arrows; ++i) {
         auto *arrow = new QCPItemLine(m_plot);
-        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 7, 9));
-        arrow->setPen(QPen(QColor(120, 40, 0), 1.5));
+        arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 5, 6));
+        arrow->setPen(QPen(QColor(120, 40, 0, 200), 1));
         arrow->setVisible(false);
         m_arrows.push_back(arrow);
     }
