@@ -1,5 +1,7 @@
 #include "lab2d.h"
 
+#include "divergence.h"
+
 #include "training/discriminatorcopy.h"
 #include "training/generatorcopy.h"
 
@@ -74,6 +76,25 @@ Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QS
             return Frame{};
         }
         f.mesh = mesh.points;
+    }
+    if (!request.modes.empty() || !request.real.empty()) {
+        const SampleBatch many = g.sample(kCoverageSamples, kCoverageSeed);
+        if (many.count == 0) {
+            *error = g.error();
+            return Frame{};
+        }
+        if (!request.modes.empty()) {
+            f.coverage = evaluateModeCoverage(many.points, request.modes, request.modeSigma);
+            f.hasCoverage = true;
+        }
+        const int n = request.jsPoints;
+        if (n > 0 && request.real.size() >= size_t(4) * n && many.points.size() >= size_t(2) * n) {
+            const double lo = std::min(request.xMin, request.yMin), hi = std::max(request.xMax, request.yMax);
+            const std::vector<float> real(request.real.begin(), request.real.begin() + 2 * n);
+            const std::vector<float> fake(many.points.begin(), many.points.begin() + 2 * n);
+            f.js = divergence::jensenShannon(real, fake, lo, hi);
+            f.jsFloor = divergence::jsNoiseFloor(request.real, n, lo, hi);
+        }
     }
     f.step = d.step();
     return f;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "modecoverage.h"
+
 #include <QString>
+
+#include <array>
 
 #include <cstdint>
 #include <vector>
@@ -19,6 +23,13 @@ struct Request {
     int meshLines = 17;      // the manifold: a meshLines x meshLines grid in latent space
     int meshDimA = 0, meshDimB = 1;  // the two latent dimensions it spans (the rest are 0)
     double meshRange = 2.0;  // each spans [-meshRange, meshRange]
+    // Live measures. With known modes: coverage by the evaluate protocol (kCoverageSamples from
+    // kCoverageSeed). With real points: the Jensen-Shannon divergence of as many generated
+    // points on a histogram over the area, and its noise floor (real against real).
+    std::vector<std::array<double, 2>> modes;
+    double modeSigma = 0;
+    std::vector<float> real;
+    int jsPoints = 500;
 };
 
 struct Frame {
@@ -31,6 +42,9 @@ struct Frame {
     std::vector<float> fakes;   // G of the run's fixed evaluation noise: x0, y0, x1, y1, ...
     std::vector<float> arrows;  // for the first fakes: x, y, dx, dy with (dx, dy) = -dl_G/dx
     std::vector<float> mesh;    // G of the latent grid: meshLines rows of meshLines points, x, y
+    bool hasCoverage = false;
+    ModeCoverage coverage;
+    double js = -1, jsFloor = -1;  // -1: not computed (too few real points)
     bool ok() const { return step >= 0; }
 };
 

@@ -2,6 +2,7 @@
 #include "errortext.h"
 
 #include "nn/torchmodules_p.h"
+#include "seededsamples_p.h"
 #include "tensorsamples_p.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -86,6 +87,21 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
         return toSampleBatch(d->net->forward(z));
     } catch (const std::exception &e) {
         // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
+        d->error = errorText(e);
+        return {};
+    }
+}
+
+SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (count < 1 || !d->build())
+        return {};
+    try {
+        torch::NoGradGuard noGrad;
+        return seededsamples::draw([this](const torch::Tensor &z) { return toSampleBatch(d->net->forward(z)); }, count, seed,
+                                   d->spec.latentDim, d->spec.prior);
+    } catch (const std::exception &e) {
         d->error = errorText(e);
         return {};
     }

@@ -36,6 +36,8 @@ public:
     // built on first use. An empty batch, with error() set, when the sizes disagree or the
     // state does not load.
     SampleBatch generate(const std::vector<float> &latents, int count);
+    // `count` samples from noise drawn from `seed`, exactly as Trainer::sample draws them.
+    SampleBatch sample(int count, std::uint64_t seed);
     QString error() const;
 
 private:

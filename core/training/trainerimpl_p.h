@@ -4,6 +4,7 @@
 // trainer.cpp (create, step) and trainersampling.cpp (samples, generator copies, checkpoints).
 
 #include "fusedmlp_p.h"
+#include "seededsamples_p.h"
 #include "steprollback_p.h"
 #include "tensorsamples_p.h"
 #include "trainer.h"
@@ -28,11 +29,7 @@ struct Trainer::Impl : TrainerState {
 
     torch::Tensor noise(std::int64_t n, at::Generator &g) const
     {
-        const auto cpu = torch::TensorOptions().dtype(torch::kFloat);
-        torch::Tensor z = spec.prior == LatentPrior::Normal
-            ? torch::randn({n, spec.latentDim}, g, cpu)
-            : torch::rand({n, spec.latentDim}, g, cpu).mul_(2).sub_(1);
-        return z.to(device);
+        return seededsamples::noise(n, spec.latentDim, spec.prior, g).to(device);
     }
 
     // The hand-written MLP arithmetic (fusedmlp_p.h) serves when both networks are plain MLPs on

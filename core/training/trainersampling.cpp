@@ -1,5 +1,7 @@
 #include "trainerimpl_p.h"
 
+#include "seededsamples_p.h"
+
 #include "nn/checkpoint_p.h"
 
 #include <sstream>
@@ -21,20 +23,8 @@ SampleBatch Trainer::sampleFixed(int count)
 
 SampleBatch Trainer::sample(int count, std::uint64_t seed)
 {
-    at::Generator g = makeGenerator(seed);
-    constexpr int kChunk = 1024;  // bounds memory for large sample counts
-    SampleBatch all;
-    for (int done = 0; done < count; done += kChunk) {
-        SampleBatch part = d->generateFrom(d->noise(std::min(kChunk, count - done), g));
-        if (done == 0) {
-            all = std::move(part);
-            continue;
-        }
-        all.count += part.count;
-        all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
-        all.points.insert(all.points.end(), part.points.begin(), part.points.end());
-    }
-    return all;
+    return seededsamples::draw([this](const torch::Tensor &z) { return d->generateFrom(z); }, count, seed, d->spec.latentDim,
+                               d->spec.prior);
 }
 
 namespace {

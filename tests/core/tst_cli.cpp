@@ -1,5 +1,6 @@
 // The command line as a script uses it: exit codes, files written, and exact resume across processes.
 #include "data/dataset.h"
+#include "eval/lab2d.h"
 #include "eval/modecoverage.h"
 #include "training/trainer.h"
 
@@ -213,6 +214,16 @@ void TestCli::trainWritesTheRun()
     QVERIFY2(eval.out.contains(QStringLiteral("modes captured:    %1 of 8\n").arg(c.captured)), qPrintable(eval.out));
     QVERIFY2(eval.out.contains(QStringLiteral("high quality:      %1%").arg(100.0 * c.highQualityFraction, 0, 'f', 2)), qPrintable(eval.out));
     QVERIFY(c.highQuality > 0);  // after 100 steps some samples already lie on the ring
+    // The window's live measure, from frozen copies of the same networks, says the same.
+    lab2d::Request live;
+    live.cells = 4;
+    live.modes = data.data->modes;
+    live.modeSigma = data.data->modeSigma;
+    const lab2d::Frame frame = lab2d::compute(*trainer->copyGenerator(), *trainer->copyDiscriminator(), live, &error);
+    QVERIFY2(frame.ok() && frame.hasCoverage, qPrintable(error));
+    QVERIFY2(eval.out.contains(QStringLiteral("modes captured:    %1 of 8\n").arg(frame.coverage.captured)), qPrintable(eval.out));
+    QVERIFY2(eval.out.contains(QStringLiteral("high quality:      %1%").arg(100.0 * frame.coverage.highQualityFraction, 0, 'f', 2)),
+             qPrintable(eval.out));
 }
 
 void TestCli::resumeAcrossProcessesIsExact()

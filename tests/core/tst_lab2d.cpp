@@ -2,6 +2,9 @@
 // mesh is G of the latent grid, all from frozen copies of a real run.
 #include "trainersupport.h"
 
+#include "data/synthetic2d.h"
+
+#include "eval/divergence.h"
 #include "eval/lab2d.h"
 #include "training/labrenderer.h"
 
@@ -18,6 +21,7 @@ private slots:
     void frameMatchesTheNetworks_data();
     void frameMatchesTheNetworks();
     void rendererDeliversTheNewestFrame();
+    void jensenShannonAndItsFloor();
 };
 
 void TestLab2d::frameMatchesTheNetworks_data()
@@ -112,6 +116,30 @@ void TestLab2d::rendererDeliversTheNewestFrame()
     QTRY_VERIFY(!computed.isEmpty() && computed.last().at(0).value<lab2d::Frame>().step == 5);
     QVERIFY(renderer.frameCount() <= 5);
     QCOMPARE(computed.last().at(0).value<lab2d::Frame>().heat.size(), size_t(32 * 32));
+}
+
+void TestLab2d::jensenShannonAndItsFloor()
+{
+    // The same points: 0. Points in disjoint halves of the area: 1 bit.
+    std::vector<float> left, right;
+    for (int i = 0; i < 500; ++i) {
+        const float t = float(i) / 500;
+        left.insert(left.end(), {-0.9f + 0.8f * t, -0.9f + 1.8f * float((i * 37) % 500) / 500});
+        right.insert(right.end(), {0.1f + 0.8f * t, -0.9f + 1.8f * float((i * 53) % 500) / 500});
+    }
+    QCOMPARE(divergence::jensenShannon(left, left, -1, 1), 0.0);
+    const double apart = divergence::jensenShannon(left, right, -1, 1);
+    QVERIFY2(std::abs(apart - 1.0) < 1e-12, qPrintable(QString::number(apart)));
+    // Two samples of one distribution (ring8) differ by chance; the floor measures that, and a
+    // second draw of the same set lands near it.
+    const auto ring = synthetic2d::generate(Synthetic2DKind::Ring8, 1000, 1);
+    const auto again = synthetic2d::generate(Synthetic2DKind::Ring8, 500, 2);
+    const double floor = divergence::jsNoiseFloor(ring->points, 500, -1.5, 1.5);
+    QVERIFY(floor > 0 && floor < 0.2);
+    const std::vector<float> first(ring->points.begin(), ring->points.begin() + 1000);
+    const double same = divergence::jensenShannon(first, again->points, -1.5, 1.5);
+    QVERIFY2(std::abs(same - floor) < 0.05, qPrintable(QStringLiteral("%1 vs floor %2").arg(same).arg(floor)));
+    QCOMPARE(divergence::jsNoiseFloor(ring->points, 501, -1.5, 1.5), -1.0);  // needs 2n points
 }
 
 QTEST_GUILESS_MAIN(TestLab2d)

@@ -4,7 +4,9 @@
 #include "dashboard/trainingplots.h"
 #include "explorer/latentexplorer.h"
 #include "lab/lab2dview.h"
+#include "lab/measuresplot.h"
 
+#include "data/synthetic2d.h"
 #include "training/labrenderer.h"
 #include "training/latentrenderer.h"
 #include "training/trainingcontroller.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QStatusBar>
 
 Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
@@ -25,6 +28,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_explorerDock(new QDockWidget(tr("Latent Explorer"), window)),
       m_labRenderer(new LabRenderer(this)),
       m_lab(new Lab2dView(window)),
+      m_measures(new MeasuresPlot(window)),
       m_labDock(new QDockWidget(tr("2D Lab"), window)),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
@@ -40,7 +44,12 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_explorerDock->setWidget(m_explorer);
     window->addDockWidget(Qt::RightDockWidgetArea, m_explorerDock);
     m_labDock->setObjectName(QStringLiteral("labDock"));
-    m_labDock->setWidget(m_lab);
+    auto *labSplit = new QSplitter(Qt::Vertical, window);
+    labSplit->addWidget(m_lab);
+    labSplit->addWidget(m_measures);
+    labSplit->setStretchFactor(0, 3);
+    labSplit->setStretchFactor(1, 2);
+    m_labDock->setWidget(labSplit);
     window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
     window->tabifyDockWidget(m_samplesDock, m_labDock);
     m_samplesDock->raise();
@@ -62,8 +71,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     connect(training, &TrainingController::discriminatorPublished, this,
             [this](std::shared_ptr<DiscriminatorCopy> d) { m_labDiscriminator = std::move(d); });
     connect(m_labRenderer, &LabRenderer::computed, this, [this](const lab2d::Frame &frame) {
-        if (m_labDiscriminator)  // none between a new run's start and its first copy: drops the old run's frames
+        if (m_labDiscriminator) {  // none between a new run's start and its first copy: drops the old run's frames
             m_lab->showFrame(frame);
+            m_measures->addFrame(frame);
+        }
     });
     connect(m_renderer, &LatentRenderer::rendered, this, [this](int channel, quint64 request, const SampleBatch &samples, qint64 step) {
         if (channel == m_gridChannel && request >= m_gridFloor)
@@ -82,8 +93,16 @@ void Dashboard::addStatusWidgets(QStatusBar *bar)
         bar->addPermanentWidget(w);
 }
 
-void Dashboard::clear()
+void Dashboard::clear(const ExperimentSpec &spec)
 {
+    std::vector<std::array<double, 2>> modes;
+    double sigma = 0;
+    if (spec.data.kind == DataKind::Synthetic2D)
+        synthetic2d::modes(spec.data.synthetic, &modes, &sigma);
+    m_lab->setModes(modes, sigma);
+    m_measures->clear();
+    m_measures->setDataSet(spec.data.kind == DataKind::Synthetic2D ? specnames::synthetic(spec.data.synthetic) : QString(),
+                           int(modes.size()));
     m_plots->clear();
     m_samples->clear();
     m_explorer->clear();

@@ -10,6 +10,8 @@
 class Lab2dView;
 class LabRenderer;
 class LatentExplorer;
+class MeasuresPlot;
+struct ExperimentSpec;
 class LatentRenderer;
 class QDockWidget;
 class QLabel;
@@ -39,8 +41,10 @@ public:
     Lab2dView *lab() const { return m_lab; }
     QDockWidget *labDock() const { return m_labDock; }
     void addStatusWidgets(QStatusBar *bar);
-    // Empties everything for a new run; grids still being drawn for the old one are dropped.
-    void clear();
+    // Empties everything for a new run of `spec`; grids still being drawn for the old one are
+    // dropped.
+    void clear(const ExperimentSpec &spec);
+    MeasuresPlot *measures() const { return m_measures; }
 
 private:
     void onSnapshot(const TrainingSnapshot &snapshot);
@@ -53,6 +57,7 @@ private:
     QDockWidget *m_explorerDock;
     LabRenderer *m_labRenderer;
     Lab2dView *m_lab;
+    MeasuresPlot *m_measures;
     QDockWidget *m_labDock;
     std::shared_ptr<DiscriminatorCopy> m_labDiscriminator;  // the newest, waiting for its generator
     QLabel *m_stepLabel;

@@ -100,6 +100,7 @@ void Lab2dView::setRealPoints(const std::vector<float> &points)
         hi = std::max({hi, double(points[i]), double(points[i + 1])});
     }
     m_real->setData(x, y);
+    m_request.real = points;
     // A square around the data with a margin, so that generated points off the data show too.
     const double half = std::max(0.5, 0.5 * (hi - lo) * 1.3);
     const double mid = 0.5 * (hi + lo);
@@ -108,6 +109,12 @@ void Lab2dView::setRealPoints(const std::vector<float> &points)
     m_plot->xAxis->setRange(m_request.xMin, m_request.xMax);
     m_plot->yAxis->setRange(m_request.yMin, m_request.yMax);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void Lab2dView::setModes(const std::vector<std::array<double, 2>> &modes, double sigma)
+{
+    m_request.modes = modes;
+    m_request.modeSigma = sigma;
 }
 
 void Lab2dView::showFrame(const lab2d::Frame &f)

@@ -26,7 +26,9 @@ public:
 
     // The real data; also sets the visible area (a square around it) for later requests.
     void setRealPoints(const std::vector<float> &points);
-    // What to compute next: the visible area and the detail of each layer.
+    // The known modes of the data (empty for sets without), for the live coverage.
+    void setModes(const std::vector<std::array<double, 2>> &modes, double sigma);
+    // What to compute next: the visible area, the detail of each layer, the live measures.
     lab2d::Request request() const { return m_request; }
     void showFrame(const lab2d::Frame &frame);
     void clear();

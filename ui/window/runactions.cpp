@@ -110,7 +110,7 @@ void RunActions::startTraining()
 
 void RunActions::beginRun(const QString &checkpoint)
 {
-    m_dashboard->clear();
+    m_dashboard->clear(m_doc->spec());
     m_running = m_doc->spec();
     // One core stays with the window: with libtorch on both cores of a 2-core machine,
     // dcgan-fashion trained at 0.71x of the command line's rate with 19.5 ms p99 event-loop

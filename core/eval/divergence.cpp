@@ -1,0 +1,46 @@
+#include "divergence.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace divergence {
+namespace {
+std::vector<double> histogram(const std::vector<float> &points, double lo, double hi, int bins)
+{
+    std::vector<double> h(size_t(bins) * bins, 0.0);
+    const double width = (hi - lo) / bins;
+    auto cell = [&](double v) { return std::clamp(int(std::floor((v - lo) / width)), 0, bins - 1); };
+    for (size_t i = 0; i + 1 < points.size(); i += 2)
+        h[size_t(cell(points[i + 1])) * bins + cell(points[i])] += 1;
+    double total = 0;
+    for (double v : h)
+        total += v;
+    for (double &v : h)
+        v /= std::max(total, 1.0);
+    return h;
+}
+}  // namespace
+
+double jensenShannon(const std::vector<float> &a, const std::vector<float> &b, double lo, double hi, int bins)
+{
+    const std::vector<double> p = histogram(a, lo, hi, bins), q = histogram(b, lo, hi, bins);
+    double js = 0;
+    for (size_t i = 0; i < p.size(); ++i) {
+        const double m = 0.5 * (p[i] + q[i]);
+        if (p[i] > 0)
+            js += 0.5 * p[i] * std::log2(p[i] / m);
+        if (q[i] > 0)
+            js += 0.5 * q[i] * std::log2(q[i] / m);
+    }
+    return std::max(0.0, js);
+}
+
+double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins)
+{
+    if (n < 1 || reference.size() < size_t(4) * n)
+        return -1;
+    const std::vector<float> first(reference.begin(), reference.begin() + 2 * n);
+    const std::vector<float> second(reference.begin() + 2 * n, reference.begin() + 4 * n);
+    return jensenShannon(first, second, lo, hi, bins);
+}
+}  // namespace divergence

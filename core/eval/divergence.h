@@ -1,0 +1,19 @@
+#pragma once
+
+#include <vector>
+
+// The Jensen-Shannon divergence between two 2D point sets, estimated on a histogram: the area
+// [lo, hi]² is cut into bins x bins cells and JS = ½ KL(p‖m) + ½ KL(q‖m), m = (p + q)/2, over
+// the cells' shares, in bits (0 = the same histogram, 1 = no overlap). JS needs no smoothing to
+// stay finite (m > 0 wherever p or q is). Points outside the area count in the nearest edge cell.
+//
+// Such a plug-in estimate is biased upwards on small samples: two samples of one distribution
+// differ by chance. jsNoiseFloor measures that bias at the sample size in use, as the JS between
+// two disjoint halves of the real data; a generated set at the floor is as close to the data as
+// this sample size can tell (GAN Lab shows the raw estimate alone).
+namespace divergence {
+double jensenShannon(const std::vector<float> &a, const std::vector<float> &b, double lo, double hi, int bins = 32);
+// The estimator's value for two samples of `n` points of the same distribution (halves of
+// `reference`, which needs 2n points); -1 when it has fewer.
+double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins = 32);
+}  // namespace divergence

@@ -1,0 +1,32 @@
+#include "seededsamples_p.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+namespace seededsamples {
+
+torch::Tensor noise(std::int64_t n, int latentDim, LatentPrior prior, at::Generator &g)
+{
+    const auto cpu = torch::TensorOptions().dtype(torch::kFloat);
+    return prior == LatentPrior::Normal ? torch::randn({n, latentDim}, g, cpu) : torch::rand({n, latentDim}, g, cpu).mul_(2).sub_(1);
+}
+
+SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &generate, int count, std::uint64_t seed, int latentDim,
+                 LatentPrior prior)
+{
+    at::Generator g = at::make_generator<at::CPUGeneratorImpl>(seed);
+    constexpr int kChunk = 1024;
+    SampleBatch all;
+    for (int done = 0; done < count; done += kChunk) {
+        SampleBatch part = generate(noise(std::min(kChunk, count - done), latentDim, prior, g));
+        if (done == 0) {
+            all = std::move(part);
+            continue;
+        }
+        all.count += part.count;
+        all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
+        all.points.insert(all.points.end(), part.points.begin(), part.points.end());
+    }
+    return all;
+}
+
+}  // namespace seededsamples

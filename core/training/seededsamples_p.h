@@ -1,0 +1,21 @@
+#pragma once
+
+// Private to the engine: includes torch.
+
+#include "steprecord.h"
+
+#include "spec/experimentspec.h"
+
+#include <torch/torch.h>
+
+#include <functional>
+
+// Latent noise, and samples from fresh noise of a seed: the one way the trainer and a frozen
+// generator copy draw it, so that `sample`, `evaluate` and the window's live measures agree.
+namespace seededsamples {
+// `n` latent vectors of the prior (N(0, 1) or U(-1, 1)), on the CPU.
+torch::Tensor noise(std::int64_t n, int latentDim, LatentPrior prior, at::Generator &g);
+// `count` samples of `generate` from noise drawn from `seed`, 1024 at a time (bounded memory).
+SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &generate, int count, std::uint64_t seed, int latentDim,
+                 LatentPrior prior);
+}  // namespace seededsamples

@@ -1,0 +1,143 @@
+#include "lab/measuresplot.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace {
+// Lin et al., "PacGAN: The power of two samples in generative adversarial networks" (2018),
+// tables 2 and 3: modes captured and high-quality share, same protocol (2500 samples, 3 sigma).
+struct PublishedRow {
+    const char *method;
+    double modes, quality;
+};
+const PublishedRow kRing8[] = {{"GAN", 6.3, 98.2}, {"PacGAN2", 7.9, 95.6}, {"VEEGAN", 8, 52.9}};
+const PublishedRow kGrid25[] = {{"GAN", 17.3, 94.2}, {"PacGAN4", 24.8, 93.6}, {"VEEGAN", 24.6, 40.0}};
+
+QCustomPlot *smallPlot(QWidget *parent, const QString &name)
+{
+    auto *plot = new QCustomPlot(parent);
+    plot->setObjectName(name);
+    plot->setMinimumHeight(130);
+    plot->xAxis->setLabel(QObject::tr("step"));
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(plot->font().family(), 8));
+    return plot;
+}
+}  // namespace
+
+MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("measures"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_now = new QLabel(this);
+    m_now->setWordWrap(true);
+    layout->addWidget(m_now);
+    m_coverage = smallPlot(this, QStringLiteral("coveragePlot"));
+    m_modes = m_coverage->addGraph();
+    m_modes->setName(tr("modes captured"));
+    m_modes->setPen(QPen(QColor(31, 119, 180), 2));
+    m_coverage->yAxis->setLabel(tr("modes"));
+    m_coverage->yAxis2->setVisible(true);
+    m_coverage->yAxis2->setLabel(tr("high quality %"));
+    m_coverage->yAxis2->setRange(0, 100);
+    m_quality = m_coverage->addGraph(m_coverage->xAxis, m_coverage->yAxis2);
+    m_quality->setName(tr("high quality %"));
+    m_quality->setPen(QPen(QColor(44, 160, 44), 2));
+    m_coverage->setToolTip(tr("Of 2500 samples from fixed noise (the protocol of VEEGAN and PacGAN): a sample is high quality "
+                              "within 3 sigma of a mode; a mode is captured when a high-quality sample is nearest to it"));
+    layout->addWidget(m_coverage, 1);
+    m_published = new QLabel(this);
+    m_published->setWordWrap(true);
+    m_published->setTextFormat(Qt::RichText);
+    layout->addWidget(m_published);
+    m_js = smallPlot(this, QStringLiteral("jsPlot"));
+    m_divergence = m_js->addGraph();
+    m_divergence->setName(tr("JS(real, generated)"));
+    m_divergence->setPen(QPen(QColor(255, 127, 14), 2));
+    m_floor = m_js->addGraph();
+    m_floor->setName(tr("noise floor (real vs real)"));
+    m_floor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+    m_js->yAxis->setLabel(tr("JS, bits"));
+    m_js->yAxis->setRange(0, 1);
+    m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points on a 32 x 32 histogram over the "
+                        "view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
+                        "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
+                        "disjoint samples of the real data of the same size. A run at the line is as close as this sample "
+                        "size can tell."));
+    layout->addWidget(m_js, 1);
+    clear();
+}
+
+void MeasuresPlot::setDataSet(const QString &name, int modes)
+{
+    const bool ring = name == QLatin1String("ring8"), grid = name == QLatin1String("grid25");
+    m_coverage->setVisible(modes > 0);
+    m_published->setVisible(ring || grid);
+    m_coverage->yAxis->setRange(0, std::max(1, modes) + 0.5);
+    for (int i = m_coverage->itemCount() - 1; i >= 0; --i)
+        m_coverage->removeItem(i);
+    if (!ring && !grid)
+        return;
+    QString rows = tr("<b>Published, same protocol</b> (Lin et al., PacGAN, 2018): ");
+    QStringList cells;
+    for (const PublishedRow &r : ring ? std::vector<PublishedRow>(std::begin(kRing8), std::end(kRing8))
+                                      : std::vector<PublishedRow>(std::begin(kGrid25), std::end(kGrid25))) {
+        cells << tr("%1 %2 modes / %3 %").arg(QLatin1String(r.method)).arg(r.modes).arg(r.quality);
+        auto *line = new QCPItemStraightLine(m_coverage);
+        line->point1->setCoords(0, r.modes);
+        line->point2->setCoords(1, r.modes);
+        line->setPen(QPen(QColor(31, 119, 180, 110), 1, Qt::DotLine));
+        auto *label = new QCPItemText(m_coverage);
+        label->position->setType(QCPItemPosition::ptAxisRectRatio);
+        label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        label->position->setCoords(0.01, r.modes);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setText(QLatin1String(r.method));
+        label->setColor(QColor(31, 119, 180));
+        label->setFont(QFont(font().family(), 7));
+    }
+    m_published->setText(rows + cells.join(QStringLiteral("; ")));
+    m_coverage->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MeasuresPlot::addFrame(const lab2d::Frame &f)
+{
+    if (f.step <= m_lastStep)
+        return;
+    m_lastStep = double(f.step);
+    QStringList now;
+    if (f.hasCoverage) {
+        m_modes->addData(double(f.step), f.coverage.captured);
+        m_quality->addData(double(f.step), 100.0 * f.coverage.highQualityFraction);
+        now << tr("<b>%1 of %2 modes</b>, %3 % high quality, reverse KL %4")
+                   .arg(f.coverage.captured)
+                   .arg(f.coverage.modes)
+                   .arg(100.0 * f.coverage.highQualityFraction, 0, 'f', 1)
+                   .arg(f.coverage.reverseKL, 0, 'f', 3);
+        m_coverage->xAxis->setRange(0, std::max(1.0, m_lastStep));
+        m_coverage->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (f.js >= 0) {
+        m_divergence->addData(double(f.step), f.js);
+        m_floor->addData(double(f.step), f.jsFloor);
+        now << tr("JS %1 bits (noise floor %2)").arg(f.js, 0, 'f', 3).arg(f.jsFloor, 0, 'f', 3);
+        m_js->xAxis->setRange(0, std::max(1.0, m_lastStep));
+        m_js->replot(QCustomPlot::rpQueuedReplot);
+    }
+    m_now->setText(tr("Step %1: %2").arg(f.step).arg(now.join(QStringLiteral("; "))));
+}
+
+void MeasuresPlot::clear()
+{
+    m_lastStep = -1;
+    for (QCPGraph *g : {m_modes, m_quality, m_divergence, m_floor})
+        g->data()->clear();
+    m_now->setText(tr("Live measures appear once a 2D run publishes its networks."));
+    m_coverage->replot(QCustomPlot::rpQueuedReplot);
+    m_js->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int MeasuresPlot::pointCount() const { return m_modes->dataCount() + m_divergence->dataCount(); }

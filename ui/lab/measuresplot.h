@@ -1,0 +1,33 @@
+#pragma once
+
+#include "eval/lab2d.h"
+
+#include <QWidget>
+
+class QCPGraph;
+class QCustomPlot;
+class QLabel;
+
+// The live measures of a 2D run over its steps: modes captured and the high-quality share
+// (sets with known modes, the evaluate protocol), beside the published figures for the same
+// protocol; and the Jensen-Shannon divergence of generated against real points with the
+// estimator's noise floor.
+class MeasuresPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit MeasuresPlot(QWidget *parent = nullptr);
+
+    // Which published rows to show: "ring8", "grid25" or none.
+    void setDataSet(const QString &name, int modes);
+    void addFrame(const lab2d::Frame &frame);
+    void clear();
+    int pointCount() const;
+
+private:
+    QCustomPlot *m_coverage;
+    QCustomPlot *m_js;
+    QCPGraph *m_modes, *m_quality, *m_divergence, *m_floor;
+    QLabel *m_published;
+    QLabel *m_now;
+    double m_lastStep = -1;
+};
