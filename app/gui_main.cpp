@@ -1,5 +1,6 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
+#include "window/presentationmode.h"
 #include "training/errortext.h"
 #include "uibenchmark.h"
 #include "spec/presets.h"
@@ -67,6 +68,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("lab"),
                       QApplication::translate("main", "With --benchmark-ui: \"off\" closes the 2D lab, to measure what drawing it costs."),
                       QStringLiteral("on|off")});
+    parser.addOption({QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F11).")});
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An experiment file to open."));
     parser.process(app);
 
@@ -81,6 +83,8 @@ int main(int argc, char *argv[])
     if (const QString warning = blas.warning(); !warning.isEmpty())
         window.statusBar()->showMessage(warning);
     window.show();
+    if (parser.isSet(QStringLiteral("presentation")))
+        window.presentation()->setOn(true);
     if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))
         if (auto *lab = window.findChild<QDockWidget *>(QStringLiteral("labDock")))
             lab->close();

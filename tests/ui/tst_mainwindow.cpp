@@ -6,6 +6,7 @@
 #include "designer/layerstackeditor.h"
 #include "designer/layerstackmodel.h"
 #include "window/mainwindow.h"
+#include "window/presentationmode.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
 #include "dashboard/trainingplots.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSlider>
@@ -43,6 +45,7 @@ private slots:
     void designerShowsProblemsOnTheirLayer();
     void saveAndOpenRoundTrip();
     void invalidExperimentDisablesStart();
+    void presentationModeAndBack();
 };
 
 using namespace windowsupport;
@@ -231,6 +234,33 @@ void TestMainWindow::invalidExperimentDisablesStart()
     QCOMPARE(w.training()->state(), State::Idle);
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
     QVERIFY(w.startAction()->isEnabled());
+}
+
+void TestMainWindow::presentationModeAndBack()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.show();
+    auto *designer = w.findChild<QDockWidget *>(QStringLiteral("experimentDock"));
+    auto *explorer = w.findChild<QDockWidget *>(QStringLiteral("latentDock"));
+    QVERIFY(designer && explorer && designer->isVisible());
+    const double normal = w.font().pointSizeF();
+    QCustomPlot *loss = w.plots()->findChild<QCustomPlot *>();
+    QVERIFY(loss);
+    const double axisNormal = loss->xAxis->labelFont().pointSizeF();
+    QAction *present = w.presentation()->action();
+    QCOMPARE(present->shortcut(), QKeySequence(Qt::Key_F11));
+    present->trigger();
+    QVERIFY(w.presentation()->isOn());
+    QVERIFY(!designer->isVisible());
+    QVERIFY(!explorer->isVisible());
+    QCOMPARE(w.font().pointSizeF(), normal * PresentationMode::kScale);
+    QVERIFY(loss->xAxis->labelFont().pointSizeF() > axisNormal * 1.5);  // the plots' own fonts grow too
+    present->trigger();
+    QVERIFY(!w.presentation()->isOn());
+    QVERIFY(designer->isVisible());
+    QCOMPARE(w.font().pointSizeF(), normal);
+    QCOMPARE(loss->xAxis->labelFont().pointSizeF(), axisNormal);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,7 @@
 #include "designer/designerwidget.h"
 #include "settings/settingspanel.h"
 #include "window/documentactions.h"
+#include "window/presentationmode.h"
 #include "window/runactions.h"
 
 #include "document/experimentdocument.h"
@@ -72,6 +73,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
     view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
+    m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
+                                          {m_dashboard->samplesDock(), m_dashboard->labDock()});
+    view->addAction(m_presentation->action());
 
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
     m_dashboard->addStatusWidgets(statusBar());

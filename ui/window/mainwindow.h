@@ -12,6 +12,7 @@ class DocumentActions;
 class ExperimentDocument;
 class LatentExplorer;
 class QAction;
+class PresentationMode;
 class QLabel;
 class RunActions;
 class SampleView;
@@ -47,6 +48,7 @@ public:
     LatentExplorer *explorer() const;
     QAction *startAction() const;
     QLabel *designChangedLabel() const;
+    PresentationMode *presentation() const { return m_presentation; }
 
     // The intra-op threads a run started here uses: the experiment's, but leaving one core
     // for the window.
@@ -73,4 +75,5 @@ private:
     Dashboard *m_dashboard = nullptr;
     DocumentActions *m_documents = nullptr;
     RunActions *m_runs = nullptr;
+    PresentationMode *m_presentation = nullptr;
 };

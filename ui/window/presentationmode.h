@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFont>
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+
+// View > Presentation mode (F11): for a class watching a projector. The window goes full
+// screen with large type; the experiment dock and the latent explorer step aside so that the
+// plots and the 2D lab (or the sample grid) fill the screen. Leaving it restores the layout.
+class PresentationMode : public QObject {
+    Q_OBJECT
+public:
+    // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width.
+    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown);
+
+    QAction *action() const { return m_action; }
+    bool isOn() const { return m_on; }
+    void setOn(bool on);
+
+    static constexpr double kScale = 1.7;  // type size against the normal
+
+private:
+    void applyFonts(double scale);
+
+    QMainWindow *m_window;
+    QList<QDockWidget *> m_hidden, m_shown;
+    QAction *m_action;
+    bool m_on = false;
+    QByteArray m_state;     // the dock layout before
+    bool m_wasFullScreen = false;
+    QFont m_font;
+};
