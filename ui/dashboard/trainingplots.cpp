@@ -36,7 +36,7 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     // Thousands of antialiased line segments cost tens of milliseconds per plot in software
     // rendering; the GUI thread must stay responsive while training.
     p->setNotAntialiasedElements(QCP::aePlottables);
-    p->setMinimumHeight(140);
+    p->setMinimumHeight(90);
     return p;
 }
 }  // namespace

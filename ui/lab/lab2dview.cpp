@@ -50,7 +50,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lab2dPlot"));
-    m_plot->setMinimumSize(280, 280);
+    m_plot->setMinimumSize(200, 180);
     m_heat = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_heat->setInterpolate(false);
     m_scale = new QCPColorScale(m_plot);

@@ -19,7 +19,7 @@ QCustomPlot *smallPlot(QWidget *parent, const QString &name)
 {
     auto *plot = new QCustomPlot(parent);
     plot->setObjectName(name);
-    plot->setMinimumHeight(130);
+    plot->setMinimumHeight(60);
     plot->xAxis->setLabel(QObject::tr("step"));
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));

@@ -6,6 +6,7 @@
 #include "settings/settingspanel.h"
 #include "window/documentactions.h"
 #include "window/presentationmode.h"
+#include "lab/measuresplot.h"
 #include "window/runactions.h"
 
 #include "document/experimentdocument.h"
@@ -74,7 +75,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addSeparator();
     view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
-                                          {m_dashboard->samplesDock(), m_dashboard->labDock()});
+                                          {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
     view->addAction(m_presentation->action());
 
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());

@@ -4,11 +4,12 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScreen>
+#include <QTimer>
 
 #include <qcustomplot.h>
 
-PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown)
-    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown))
+PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QList<QWidget *> folded)
+    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown)), m_folded(std::move(folded))
 {
     m_action = new QAction(tr("&Presentation Mode"), this);
     m_action->setObjectName(QStringLiteral("presentationAction"));
@@ -31,10 +32,16 @@ void PresentationMode::setOn(bool on)
         m_font = m_window->font();
         for (QDockWidget *d : m_hidden)
             d->hide();
+        for (QWidget *w : m_folded)
+            w->hide();
         applyFonts(kScale);
         m_window->showFullScreen();
-        if (QScreen *screen = m_window->screen())  // without a window manager full screen does not resize
-            m_window->setGeometry(screen->geometry());
+        // Without a window manager full screen does not resize: fit the screen once the new
+        // fonts have laid out.
+        QTimer::singleShot(0, m_window, [w = m_window] {
+            if (QScreen *screen = w->screen())
+                w->setGeometry(screen->geometry());
+        });
         // The plots and the samples / 2D lab share the screen about equally.
         QList<int> widths;
         for (int i = 0; i < m_shown.size(); ++i)
@@ -42,6 +49,8 @@ void PresentationMode::setOn(bool on)
         m_window->resizeDocks(m_shown, widths, Qt::Horizontal);
     } else {
         applyFonts(1.0);
+        for (QWidget *w : m_folded)
+            w->show();
         m_window->restoreState(m_state);
         if (!m_wasFullScreen)
             m_window->showNormal();

@@ -14,8 +14,9 @@ class QMainWindow;
 class PresentationMode : public QObject {
     Q_OBJECT
 public:
-    // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width.
-    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown);
+    // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width;
+    // `folded` widgets inside them (the live measures under the lab) hide for the time.
+    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QList<QWidget *> folded = {});
 
     QAction *action() const { return m_action; }
     bool isOn() const { return m_on; }
@@ -28,6 +29,7 @@ private:
 
     QMainWindow *m_window;
     QList<QDockWidget *> m_hidden, m_shown;
+    QList<QWidget *> m_folded;
     QAction *m_action;
     bool m_on = false;
     QByteArray m_state;     // the dock layout before
