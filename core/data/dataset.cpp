@@ -50,6 +50,23 @@ DatasetLoad loadUnguarded(const DataSpec &spec, std::uint64_t seed, const Progre
         return result;
     case DataKind::Csv2D:
         return csvpoints::load(spec.path, spec.limit);
+    case DataKind::Drawn2D: {
+        if (spec.points.size() < 4) {
+            result.error = QStringLiteral("the drawn data set holds %1 points; paint at least two in the 2D lab (Draw)")
+                               .arg(spec.points.size() / 2);
+            return result;
+        }
+        auto data = std::make_shared<Dataset>();
+        data->kind = Dataset::Kind::Points;
+        const size_t n = spec.limit > 0 ? std::min(spec.points.size() / 2, size_t(spec.limit)) : spec.points.size() / 2;
+        data->points.assign(spec.points.begin(), spec.points.begin() + std::ptrdiff_t(2 * n));
+        data->count = std::int64_t(n);
+        data->source = QStringLiteral("points drawn by hand");
+        result.data = data;
+        if (progress)
+            progress(1.0);
+        return result;
+    }
     }
     return result;
 }
@@ -77,6 +94,12 @@ Shape sampleShape(const DataSpec &spec, QString *error)
     QString &err = error ? *error : ignored;
     switch (spec.kind) {
     case DataKind::Synthetic2D:
+        return {2};
+    case DataKind::Drawn2D:
+        if (spec.points.size() < 4) {
+            err = QStringLiteral("the drawn data set is empty: paint points in the 2D lab (Draw)");
+            return {};
+        }
         return {2};
     case DataKind::Csv2D:
         // Validation names a missing file now rather than when training starts.

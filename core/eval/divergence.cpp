@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 namespace divergence {
 namespace {
@@ -35,12 +37,24 @@ double jensenShannon(const std::vector<float> &a, const std::vector<float> &b, d
     return std::max(0.0, js);
 }
 
+std::pair<std::vector<float>, std::vector<float>> randomHalves(const std::vector<float> &points, int n)
+{
+    std::vector<size_t> order(points.size() / 2);
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::mt19937 random(20180101u);
+    std::shuffle(order.begin(), order.end(), random);
+    std::pair<std::vector<float>, std::vector<float>> halves;
+    for (size_t k = 0; k < order.size() && k < size_t(2) * n; ++k)
+        (k < size_t(n) ? halves.first : halves.second).insert((k < size_t(n) ? halves.first : halves.second).end(),
+                                                              {points[2 * order[k]], points[2 * order[k] + 1]});
+    return halves;
+}
+
 double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins)
 {
     if (n < 1 || reference.size() < size_t(4) * n)
         return -1;
-    const std::vector<float> first(reference.begin(), reference.begin() + 2 * n);
-    const std::vector<float> second(reference.begin() + 2 * n, reference.begin() + 4 * n);
+    const auto [first, second] = randomHalves(reference, n);
     return jensenShannon(first, second, lo, hi, bins);
 }
 }  // namespace divergence

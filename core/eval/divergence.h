@@ -1,5 +1,6 @@
 #pragma once
 
+#include <utility>
 #include <vector>
 
 // The Jensen-Shannon divergence between two 2D point sets, estimated on a histogram: the area
@@ -13,7 +14,10 @@
 // this sample size can tell (GAN Lab shows the raw estimate alone).
 namespace divergence {
 double jensenShannon(const std::vector<float> &a, const std::vector<float> &b, double lo, double hi, int bins = 32);
-// The estimator's value for two samples of `n` points of the same distribution (halves of
-// `reference`, which needs 2n points); -1 when it has fewer.
+// Two disjoint random samples of `n` points each of `points` (which needs 2n), drawn with a
+// fixed seed: points in drawing or file order are not a random sample, their halves are.
+std::pair<std::vector<float>, std::vector<float>> randomHalves(const std::vector<float> &points, int n);
+// The estimator's value for two samples of `n` points of the same distribution (randomHalves
+// of `reference`); -1 when it has fewer than 2n points.
 double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins = 32);
 }  // namespace divergence

@@ -29,7 +29,7 @@ struct Request {
     std::vector<std::array<double, 2>> modes;
     double modeSigma = 0;
     std::vector<float> real;
-    int jsPoints = 500;
+    int jsPoints = 500;  // at most; fewer when there are fewer than 2 x 500 real points
 };
 
 struct Frame {

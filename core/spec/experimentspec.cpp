@@ -23,12 +23,13 @@ const std::array<std::pair<OptimizerKind, const char *>, 3> kOptimizers = {{
     {OptimizerKind::SGD, "sgd"},
     {OptimizerKind::RMSprop, "rmsprop"},
 }};
-const std::array<std::pair<DataKind, const char *>, 5> kData = {{
+const std::array<std::pair<DataKind, const char *>, 6> kData = {{
     {DataKind::FashionMnist, "fashion-mnist"},
     {DataKind::Idx, "idx"},
     {DataKind::ImageFolder, "image-folder"},
     {DataKind::Synthetic2D, "synthetic-2d"},
     {DataKind::Csv2D, "csv-2d"},
+    {DataKind::Drawn2D, "drawn-2d"},
 }};
 const std::array<std::pair<Synthetic2DKind, const char *>, 5> kSynthetic = {{
     {Synthetic2DKind::Ring8, "ring8"},
@@ -75,7 +76,7 @@ bool DataSpec::operator==(const DataSpec &o) const
 {
     return kind == o.kind && path == o.path && labelsPath == o.labelsPath
         && imageSize == o.imageSize && grayscale == o.grayscale && synthetic == o.synthetic
-        && syntheticCount == o.syntheticCount && limit == o.limit;
+        && syntheticCount == o.syntheticCount && limit == o.limit && points == o.points;
 }
 
 bool LossSpec::operator==(const LossSpec &o) const

@@ -27,7 +27,7 @@ struct NetworkSpec {
 enum class LatentPrior { Normal, Uniform };
 enum class LossKind { Minimax, NonSaturating, LeastSquares, Wasserstein, WassersteinGP, Hinge };
 enum class OptimizerKind { Adam, SGD, RMSprop };
-enum class DataKind { FashionMnist, Idx, ImageFolder, Synthetic2D, Csv2D };
+enum class DataKind { FashionMnist, Idx, ImageFolder, Synthetic2D, Csv2D, Drawn2D };
 enum class Synthetic2DKind { Ring8, Grid25, Spiral, TwoMoons, Gaussian };
 
 struct OptimizerSpec {
@@ -50,7 +50,9 @@ struct DataSpec {
     bool grayscale = true; // image folder: 1 channel, else RGB
     Synthetic2DKind synthetic = Synthetic2DKind::Ring8;
     int syntheticCount = fields::pointCount.defaultInt();  // points drawn once per run from the data seed
-    int limit = fields::limit.defaultInt();              // use at most this many samples (0 = all)
+    int limit = fields::limit.defaultInt();
+    std::vector<float> points;   // drawn-2d: the points painted in the 2D lab (x0, y0, x1, y1, ...)
+    static constexpr int kMaxDrawnPoints = 100000;              // use at most this many samples (0 = all)
     bool operator==(const DataSpec &o) const;
     bool operator!=(const DataSpec &o) const { return !(*this == o); }
 };
@@ -107,7 +109,7 @@ struct ExperimentSpec {
     }
     bool isTwoDimensional() const
     {
-        return data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D;
+        return data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D || data.kind == DataKind::Drawn2D;
     }
 };
 

@@ -62,6 +62,13 @@ QJsonObject dataToJson(const DataSpec &d)
     case DataKind::Csv2D:
         j["path"] = d.path;
         break;
+    case DataKind::Drawn2D: {
+        QJsonArray points;
+        for (float v : d.points)
+            points.append(double(v));
+        j["points"] = points;
+        break;
+    }
     }
     j["limit"] = d.limit;
     return j;
@@ -218,6 +225,32 @@ public:
         }
         if (!good) {
             error(join(path, key), QStringLiteral("expected a non-empty list of positive whole numbers"));
+            out.clear();
+        }
+        return out;
+    }
+
+    // x0, y0, x1, y1, ...: an even count of finite numbers, at most maxPoints points.
+    std::vector<float> pointList(const QJsonObject &o, const QString &key, const QString &path, int maxPoints)
+    {
+        std::vector<float> out;
+        if (!o.contains(key))
+            return out;
+        const QJsonValue v = o.value(key);
+        bool good = v.isArray() && v.toArray().size() % 2 == 0 && v.toArray().size() <= 2 * qsizetype(maxPoints);
+        if (good) {
+            for (const QJsonValue &e : v.toArray()) {
+                const double d = e.toDouble(std::nan(""));
+                if (!e.isDouble() || !std::isfinite(d) || std::abs(d) > 1e6) {
+                    good = false;
+                    break;
+                }
+                out.push_back(float(d));
+            }
+        }
+        if (!good) {
+            error(join(path, key), QStringLiteral("expected a list of x, y coordinates (an even count of numbers within "
+                                                   "±1e6, at most %1 points)").arg(maxPoints));
             out.clear();
         }
         return out;
@@ -521,7 +554,7 @@ ParseResult fromJson(const QJsonObject &o)
     const QString dp = QStringLiteral("data");
     r.checkKeys(data, dp, {QStringLiteral("kind"), QStringLiteral("path"), QStringLiteral("labels"),
                            QStringLiteral("image_size"), QStringLiteral("grayscale"), QStringLiteral("set"),
-                           QStringLiteral("count"), QStringLiteral("limit")});
+                           QStringLiteral("count"), QStringLiteral("limit"), QStringLiteral("points")});
     s.data.kind = r.enumeration(data, QStringLiteral("kind"), dp, s.data.kind, specnames::dataFromName, specnames::dataNames());
     s.data.path = r.string(data, QStringLiteral("path"), dp, QString());
     s.data.labelsPath = r.string(data, QStringLiteral("labels"), dp, QString());
@@ -531,6 +564,7 @@ ParseResult fromJson(const QJsonObject &o)
                                      specnames::syntheticFromName, specnames::syntheticNames());
     s.data.syntheticCount = r.integer(data, fields::pointCount, dp);
     s.data.limit = r.integer(data, fields::limit, dp);
+    s.data.points = r.pointList(data, QStringLiteral("points"), dp, DataSpec::kMaxDrawnPoints);
     if ((s.data.kind == DataKind::Idx || s.data.kind == DataKind::ImageFolder || s.data.kind == DataKind::Csv2D)
         && s.data.path.isEmpty())
         r.error(QStringLiteral("data.path"), QStringLiteral("%1 data needs a path").arg(specnames::data(s.data.kind)));

@@ -140,6 +140,16 @@ void TestLab2d::jensenShannonAndItsFloor()
     const double same = divergence::jensenShannon(first, again->points, -1.5, 1.5);
     QVERIFY2(std::abs(same - floor) < 0.05, qPrintable(QStringLiteral("%1 vs floor %2").arg(same).arg(floor)));
     QCOMPARE(divergence::jsNoiseFloor(ring->points, 501, -1.5, 1.5), -1.0);  // needs 2n points
+    // Points in drawing order (left side first, then right): the halves are random samples, not
+    // the two sides (which would give 1 bit), so the floor is what any order of them gives.
+    std::vector<float> ordered = left, interleaved;
+    ordered.insert(ordered.end(), right.begin(), right.end());
+    for (size_t i = 0; i < left.size(); i += 2)
+        interleaved.insert(interleaved.end(), {left[i], left[i + 1], right[i], right[i + 1]});
+    const double orderedFloor = divergence::jsNoiseFloor(ordered, 500, -1, 1);
+    const double interleavedFloor = divergence::jsNoiseFloor(interleaved, 500, -1, 1);
+    QVERIFY2(orderedFloor < 0.9 && std::abs(orderedFloor - interleavedFloor) < 0.05,
+             qPrintable(QStringLiteral("%1 vs %2").arg(orderedFloor).arg(interleavedFloor)));
 }
 
 QTEST_GUILESS_MAIN(TestLab2d)

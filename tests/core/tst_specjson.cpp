@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QtTest>
 
 class TestSpecJson : public QObject {
@@ -16,6 +18,7 @@ private slots:
     void refusesBadFiles();
     void reportsEveryProblem();
     void newerMinorVersionIgnoresUnknownFields();
+    void drawnPointsRoundTrip();
 };
 
 void TestSpecJson::presetsRoundTrip_data()
@@ -103,6 +106,28 @@ void TestSpecJson::newerMinorVersionIgnoresUnknownFields()
     const specjson::ParseResult r = specjson::fromBytes(json, QStringLiteral("x"));
     QVERIFY2(r.ok(), qPrintable(r.errors.join(QLatin1Char('\n'))));
     QCOMPARE(r.spec.latentDim, 8);
+}
+
+void TestSpecJson::drawnPointsRoundTrip()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    spec.data.kind = DataKind::Drawn2D;
+    spec.data.points = {0.25f, -0.5f, 1.125f, 0.75f, -1e-3f, 3.0f};
+    const specjson::ParseResult back = specjson::fromBytes(specjson::toBytes(spec), QStringLiteral("drawn"));
+    QVERIFY2(back.ok(), qPrintable(back.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(back.spec.data.points, spec.data.points);
+    QCOMPARE(back.spec, spec);
+    QVERIFY(spec.isTwoDimensional());
+    // An odd count or a non-number is named.
+    QJsonObject o = specjson::toJson(spec);
+    QJsonObject data = o.value(QStringLiteral("data")).toObject();
+    data[QStringLiteral("points")] = QJsonArray{1, 2, 3};
+    o[QStringLiteral("data")] = data;
+    const specjson::ParseResult odd = specjson::fromJson(o);
+    QVERIFY(!odd.ok());
+    QVERIFY2(odd.errors.join(QLatin1Char('\n')).contains(QStringLiteral("data.points: expected a list of x, y coordinates")),
+             qPrintable(odd.errors.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestSpecJson)

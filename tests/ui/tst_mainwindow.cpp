@@ -6,6 +6,7 @@
 #include "designer/layerstackeditor.h"
 #include "designer/layerstackmodel.h"
 #include "window/mainwindow.h"
+#include "lab/lab2dview.h"
 #include "window/presentationmode.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
@@ -46,6 +47,7 @@ private slots:
     void saveAndOpenRoundTrip();
     void invalidExperimentDisablesStart();
     void presentationModeAndBack();
+    void drawingDataIsUndoable();
 };
 
 using namespace windowsupport;
@@ -261,6 +263,54 @@ void TestMainWindow::presentationModeAndBack()
     QVERIFY(designer->isVisible());
     QCOMPARE(w.font().pointSizeF(), normal);
     QCOMPARE(loss->xAxis->labelFont().pointSizeF(), axisNormal);
+}
+
+void TestMainWindow::drawingDataIsUndoable()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    const QByteArray original = specjson::toBytes(w.experiment());
+    Lab2dView *lab = w.findChild<Lab2dView *>();
+    QVERIFY(lab);
+    lab->setDrawing(true);
+    // Two strokes: a dab and a drag.
+    lab->beginStroke(0.5, 0.5);
+    lab->endStroke();
+    lab->beginStroke(-0.5, 0);
+    for (int i = 1; i <= 4; ++i)
+        lab->continueStroke(-0.5 + 0.1 * i, 0);
+    lab->endStroke();
+    QCOMPARE(w.experiment().data.kind, DataKind::Drawn2D);
+    QCOMPARE(w.experiment().data.points.size(), size_t(2 * 5 * 6));  // 5 points per move, 6 moves
+    for (size_t i = 0; i < 10; i += 2)  // the dab's points lie in its brush (radius 0.1)
+        QVERIFY(std::hypot(w.experiment().data.points[i] - 0.5, w.experiment().data.points[i + 1] - 0.5) <= 0.1 + 1e-6);
+    QVERIFY(w.experiment().isTwoDimensional());
+    QVERIFY(w.document()->problems().isEmpty());  // a valid experiment: Start trains on the drawing
+    // It saves and opens with the experiment.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("drawn.json"));
+    QVERIFY(w.saveAs(path));
+    QVERIFY(w.openFile(path));
+    QCOMPARE(w.experiment().data.points.size(), size_t(60));
+    // Each stroke is one undo step, erasing included; undo restores the file bytes.
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    lab->beginStroke(0.5, 0.5);
+    lab->endStroke();
+    const QByteArray afterDab = specjson::toBytes(w.experiment());
+    auto *erase = lab->findChild<QCheckBox *>(QStringLiteral("erase"));
+    QVERIFY(erase);
+    erase->setChecked(true);
+    lab->beginStroke(0.5, 0.5);  // the brush covers the whole dab
+    lab->endStroke();
+    QVERIFY(w.experiment().data.points.empty());
+    QVERIFY2(w.document()->problems().join(QLatin1Char(' ')).contains(QStringLiteral("paint points in the 2D lab")),
+             qPrintable(w.document()->problems().join(QLatin1Char(' '))));
+    w.document()->undoStack()->undo();
+    QCOMPARE(specjson::toBytes(w.experiment()), afterDab);
+    w.document()->undoStack()->undo();
+    QCOMPARE(specjson::toBytes(w.experiment()), original);
+    w.document()->undoStack()->redo();
+    QCOMPARE(specjson::toBytes(w.experiment()), afterDab);
 }
 
 QTEST_MAIN(TestMainWindow)

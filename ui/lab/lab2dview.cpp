@@ -1,6 +1,12 @@
 #include "lab/lab2dview.h"
 
+#include "spec/experimentspec.h"
+
 #include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -48,6 +54,39 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     legend->addStretch(1);
     layout->addLayout(legend);
 
+    auto *drawRow = new QHBoxLayout;
+    m_draw = new QCheckBox(tr("Draw"), this);
+    m_draw->setObjectName(QStringLiteral("draw"));
+    m_draw->setToolTip(tr("Paint your own data with the mouse: it becomes the experiment's data set (undoable, saved with the "
+                          "experiment). The next run trains on it."));
+    m_erase = new QCheckBox(tr("Erase"), this);
+    m_erase->setObjectName(QStringLiteral("erase"));
+    m_erase->setToolTip(tr("While drawing, remove the points under the brush instead of adding some"));
+    m_brush = new QDoubleSpinBox(this);
+    m_brush->setRange(0.01, 2.0);
+    m_brush->setSingleStep(0.05);
+    m_brush->setValue(0.1);
+    m_brush->setPrefix(tr("brush "));
+    m_brush->setToolTip(tr("Radius of the brush, in the plot's units"));
+    m_density = new QSpinBox(this);
+    m_density->setRange(1, 50);
+    m_density->setValue(5);
+    m_density->setSuffix(tr(" per move"));
+    m_density->setToolTip(tr("How many points each movement of the brush adds"));
+    auto *clearDrawn = new QPushButton(tr("Clear"), this);
+    clearDrawn->setToolTip(tr("Remove every drawn point (undoable)"));
+    connect(clearDrawn, &QPushButton::clicked, this, [this] {
+        m_drawn.clear();
+        m_points.clear();
+        showReal();
+        emit pointsDrawn(m_drawn);
+    });
+    connect(m_draw, &QCheckBox::toggled, this, &Lab2dView::setDrawing);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_draw, m_erase, m_brush, m_density, clearDrawn})
+        drawRow->addWidget(w);
+    drawRow->addStretch(1);
+    layout->addLayout(drawRow);
+
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lab2dPlot"));
     m_plot->setMinimumSize(200, 180);
@@ -83,24 +122,103 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     m_plot->xAxis->setLabel(QStringLiteral("x"));
     m_plot->yAxis->setLabel(QStringLiteral("y"));
     layout->addWidget(m_plot, 1);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) {
+        if (isDrawing())
+            beginStroke(m_plot->xAxis->pixelToCoord(e->pos().x()), m_plot->yAxis->pixelToCoord(e->pos().y()));
+    });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) {
+        if (m_stroking)
+            continueStroke(m_plot->xAxis->pixelToCoord(e->pos().x()), m_plot->yAxis->pixelToCoord(e->pos().y()));
+    });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *) {
+        if (m_stroking)
+            endStroke();
+    });
     m_caption = new QLabel(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."), this);
     m_caption->setWordWrap(true);
     layout->addWidget(m_caption);
     clear();
 }
 
-void Lab2dView::setRealPoints(const std::vector<float> &points)
+void Lab2dView::showReal()
 {
     QVector<double> x, y;
+    for (size_t i = 0; i + 1 < m_points.size(); i += 2) {
+        x.append(m_points[i]);
+        y.append(m_points[i + 1]);
+    }
+    m_real->setData(x, y);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool Lab2dView::isDrawing() const { return m_draw->isChecked(); }
+
+void Lab2dView::setDrawnPoints(const std::vector<float> &points)
+{
+    m_drawn = points;
+}
+
+void Lab2dView::setDrawing(bool on)
+{
+    if (m_draw->isChecked() != on)
+        m_draw->setChecked(on);
+    m_plot->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void Lab2dView::beginStroke(double x, double y)
+{
+    m_stroking = true;
+    ++m_strokeSeed;
+    paintAt(x, y);
+}
+
+void Lab2dView::continueStroke(double x, double y)
+{
+    if (m_stroking)
+        paintAt(x, y);
+}
+
+void Lab2dView::endStroke()
+{
+    if (!m_stroking)
+        return;
+    m_stroking = false;
+    emit pointsDrawn(m_drawn);
+}
+
+void Lab2dView::paintAt(double x, double y)
+{
+    const double r = m_brush->value();
+    if (m_erase->isChecked()) {
+        std::vector<float> kept;
+        for (size_t i = 0; i + 1 < m_drawn.size(); i += 2)
+            if (std::hypot(m_drawn[i] - x, m_drawn[i + 1] - y) > r)
+                kept.insert(kept.end(), {m_drawn[i], m_drawn[i + 1]});
+        m_drawn.swap(kept);
+    } else {
+        // Uniform in the brush's disc; seeded per stroke, so a stroke is the same every time.
+        QRandomGenerator random(m_strokeSeed * 7919u + quint32(m_drawn.size()));
+        for (int k = 0; k < m_density->value() && m_drawn.size() / 2 < size_t(DataSpec::kMaxDrawnPoints); ++k) {
+            const double angle = random.bounded(2 * M_PI), radius = r * std::sqrt(random.generateDouble());
+            m_drawn.insert(m_drawn.end(), {float(x + radius * std::cos(angle)), float(y + radius * std::sin(angle))});
+        }
+    }
+    m_points = m_drawn;  // while drawing, the real points are the drawing
+    showReal();
+}
+
+void Lab2dView::setRealPoints(const std::vector<float> &points, bool fit)
+{
+    m_points = points;
+    showReal();
+    m_request.real = points;
+    if (!fit)
+        return;
     double lo = 0, hi = 0;
     for (size_t i = 0; i + 1 < points.size(); i += 2) {
-        x.append(points[i]);
-        y.append(points[i + 1]);
         lo = std::min({lo, double(points[i]), double(points[i + 1])});
         hi = std::max({hi, double(points[i]), double(points[i + 1])});
     }
-    m_real->setData(x, y);
-    m_request.real = points;
     // A square around the data with a margin, so that generated points off the data show too.
     const double half = std::max(0.5, 0.5 * (hi - lo) * 1.3);
     const double mid = 0.5 * (hi + lo);

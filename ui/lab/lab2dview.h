@@ -24,8 +24,19 @@ class Lab2dView : public QWidget {
 public:
     explicit Lab2dView(QWidget *parent = nullptr);
 
-    // The real data; also sets the visible area (a square around it) for later requests.
-    void setRealPoints(const std::vector<float> &points);
+    // The real data; with `fit`, also sets the visible area (a square around it).
+    void setRealPoints(const std::vector<float> &points, bool fit = true);
+
+    // Drawing data by hand (the Draw toggle): a stroke paints points around the pointer, or
+    // with Erase removes those under it; each stroke ends in pointsDrawn with the whole set.
+    // Mouse events call these; so may a test, in plot coordinates.
+    void beginStroke(double x, double y);
+    void continueStroke(double x, double y);
+    void endStroke();
+    bool isDrawing() const;
+    void setDrawing(bool on);
+    // The experiment's drawn set, which strokes start from (empty when its data is not drawn).
+    void setDrawnPoints(const std::vector<float> &points);
     // The known modes of the data (empty for sets without), for the live coverage.
     void setModes(const std::vector<std::array<double, 2>> &modes, double sigma);
     // What to compute next: the visible area, the detail of each layer, the live measures.
@@ -36,8 +47,14 @@ public:
     std::int64_t shownStep() const { return m_step; }
     QCustomPlot *plot() const { return m_plot; }
 
+signals:
+    // A finished stroke: every point of the drawn set now (x0, y0, ...).
+    void pointsDrawn(const std::vector<float> &points);
+
 private:
     void applyVisibility();
+    void paintAt(double x, double y);
+    void showReal();
 
     QCustomPlot *m_plot;
     QCPColorMap *m_heat;
@@ -47,6 +64,13 @@ private:
     std::vector<QCPItemLine *> m_arrows;
     std::vector<QCPCurve *> m_mesh;
     QCheckBox *m_showReal, *m_showFake, *m_showHeat, *m_showArrows, *m_showMesh;
+    QCheckBox *m_draw, *m_erase;
+    class QDoubleSpinBox *m_brush;
+    class QSpinBox *m_density;
+    std::vector<float> m_points;  // the real points shown
+    std::vector<float> m_drawn;   // the drawn set strokes edit
+    bool m_stroking = false;
+    quint32 m_strokeSeed = 1;
     QLabel *m_caption;
     lab2d::Request m_request;
     std::int64_t m_step = -1;

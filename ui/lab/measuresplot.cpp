@@ -62,7 +62,7 @@ MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
     m_floor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
     m_js->yAxis->setLabel(tr("JS, bits"));
     m_js->yAxis->setRange(0, 1);
-    m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points on a 32 x 32 histogram over the "
+    m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the "
                         "view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
                         "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
                         "disjoint samples of the real data of the same size. A run at the line is as close as this sample "

@@ -66,7 +66,8 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     f = addGroup(tr("Data"));
     addCombo(f, tr("dataset"), tr("Dataset"), tr("What the generator learns to imitate"),
              {tr("Fashion-MNIST (installed)"), tr("IDX image file (MNIST, KMNIST, EMNIST...)"), tr("Image folder (PNG, JPEG, BMP)"),
-              tr("2D synthetic set"), tr("2D points from a CSV file")},
+              tr("2D synthetic set"), tr("2D points from a CSV file"),
+              tr("2D points drawn by hand (2D lab > Draw)")},
              [](const ExperimentSpec &s) { return int(s.data.kind); }, [](ExperimentSpec &s, int i) { s.data.kind = DataKind(i); });
     addPath(f, tr("data file"), tr("File"), tr("The IDX images (gzip or plain) or the CSV of x,y points"), false,
             tr("Data files (*.gz *.idx *ubyte *.csv);;All files (*)"), [](const ExperimentSpec &s) { return s.data.path; },
@@ -342,7 +343,7 @@ void SettingsPanel::loadPreview()
     DataSpec data = m_doc->spec().data;
     m_previewed = data;
     m_hasPreview = true;
-    const bool twoD = data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D;
+    const bool twoD = data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D || data.kind == DataKind::Drawn2D;
     const int want = twoD ? kPreviewPoints : kPreviewImages;
     if (data.kind == DataKind::Synthetic2D)
         data.syntheticCount = std::min(data.syntheticCount, want);

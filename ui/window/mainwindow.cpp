@@ -6,6 +6,7 @@
 #include "settings/settingspanel.h"
 #include "window/documentactions.h"
 #include "window/presentationmode.h"
+#include "lab/lab2dview.h"
 #include "lab/measuresplot.h"
 #include "window/runactions.h"
 
@@ -83,6 +84,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
         m_description->setText(m_doc->spec().description);
         m_description->setToolTip(m_doc->spec().description);
+        // Drawn data lives in the experiment: the lab shows it as it is edited (and undone).
+        const bool drawn = m_doc->spec().data.kind == DataKind::Drawn2D;
+        m_dashboard->lab()->setDrawnPoints(drawn ? m_doc->spec().data.points : std::vector<float>());
+        if (drawn)
+            m_dashboard->lab()->setRealPoints(m_doc->spec().data.points, false);
+    });
+    // A stroke in the 2D lab edits the experiment's data: one undo step per stroke.
+    connect(m_dashboard->lab(), &Lab2dView::pointsDrawn, this, [this](const std::vector<float> &points) {
+        m_doc->changeSettings(tr("drawn points (stroke %1)").arg(++m_strokes), [&points](ExperimentSpec &s) {
+            s.data.kind = DataKind::Drawn2D;
+            s.data.points = points;
+        });
     });
 
     resize(1560, 940);

@@ -76,4 +76,5 @@ private:
     DocumentActions *m_documents = nullptr;
     RunActions *m_runs = nullptr;
     PresentationMode *m_presentation = nullptr;
+    int m_strokes = 0;  // numbers each drawing stroke's undo step
 };
