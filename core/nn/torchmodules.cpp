@@ -1,5 +1,9 @@
 #include "torchmodules_p.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <sstream>
+
 #include <cmath>
 
 namespace {
@@ -167,6 +171,19 @@ torch::Tensor ReshapeImpl::forward(const torch::Tensor &input)
 }
 
 namespace modulebuilder {
+
+torch::nn::Sequential rebuild(NetworkSpec network, const QString &idPrefix, const QByteArray &state, bool dropFinalSigmoid)
+{
+    network.assignMissingIds(idPrefix);
+    // Every weight is overwritten by the state; the generator only fills the shapes.
+    torch::nn::Sequential net = build(network, at::make_generator<at::CPUGeneratorImpl>(0), dropFinalSigmoid);
+    std::istringstream in(std::string(state.constData(), size_t(state.size())));
+    torch::serialize::InputArchive archive;
+    archive.load_from(in);
+    net->load(archive);
+    net->eval();
+    return net;
+}
 
 torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid)
 {

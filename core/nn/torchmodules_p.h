@@ -69,6 +69,11 @@ namespace modulebuilder {
 // which is the same function, computed stably.
 torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid = false);
 
+// The stack of `network` (ids assigned with `idPrefix` where missing) with the weights and
+// buffers of `state`, a serialized copy of such a stack, in eval mode: for frozen copies.
+// Throws what LibTorch throws when the state does not fit.
+torch::nn::Sequential rebuild(NetworkSpec network, const QString &idPrefix, const QByteArray &state, bool dropFinalSigmoid = false);
+
 // N(0, 0.02) for Linear/Conv weights and zero biases, N(1, 0.02) for BatchNorm scales.
 void applyDcganInit(torch::nn::Sequential &net, at::Generator generator);
 

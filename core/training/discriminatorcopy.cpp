@@ -21,18 +21,9 @@ struct DiscriminatorCopy::Impl {
         if (net)
             return true;
         try {
-            NetworkSpec dSpec = spec.discriminator;
-            dSpec.assignMissingIds(QStringLiteral("d"));
-            // Built as the trainer builds it (a final Sigmoid dropped for the sigmoid losses, which
-            // work on logits); every weight is then overwritten by the loaded state.
-            torch::nn::Sequential built =
-                modulebuilder::build(dSpec, at::make_generator<at::CPUGeneratorImpl>(0), losses::usesSigmoid(spec.loss.kind));
-            std::istringstream in(std::string(state.constData(), size_t(state.size())));
-            torch::serialize::InputArchive archive;
-            archive.load_from(in);
-            built->load(archive);
-            built->eval();
-            net = built;
+            // Built as the trainer builds it: a final Sigmoid dropped for the sigmoid losses,
+            // which work on logits.
+            net = modulebuilder::rebuild(spec.discriminator, QStringLiteral("d"), state, losses::usesSigmoid(spec.loss.kind));
             state.clear();
             return true;
         } catch (const std::exception &e) {

@@ -24,16 +24,7 @@ struct GeneratorCopy::Impl {
         if (net)
             return true;
         try {
-            NetworkSpec g = spec.generator;
-            g.assignMissingIds(QStringLiteral("g"));
-            // Every weight is overwritten by the loaded state; the generator only fills the shapes.
-            torch::nn::Sequential built = modulebuilder::build(g, at::make_generator<at::CPUGeneratorImpl>(0));
-            std::istringstream in(std::string(state.constData(), size_t(state.size())));
-            torch::serialize::InputArchive archive;
-            archive.load_from(in);
-            built->load(archive);
-            built->eval();
-            net = built;
+            net = modulebuilder::rebuild(spec.generator, QStringLiteral("g"), state);
             state.clear();  // the network holds the weights now
             return true;
         } catch (const std::exception &e) {

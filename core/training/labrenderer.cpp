@@ -2,6 +2,8 @@
 
 #include <ATen/Parallel.h>
 
+#include "joiningthread.h"
+
 #include <QThread>
 
 #include <condition_variable>
@@ -19,28 +21,14 @@ struct LabRenderer::Impl {
     bool quit = false;
     int frames = 0;
 
-    struct StopAndJoin {
-        Impl *impl;
-        void operator()(QThread *thread) const
-        {
-            {
-                std::lock_guard<std::mutex> lock(impl->mutex);
-                impl->quit = true;
-                impl->pending.reset();
-            }
-            impl->wake.notify_all();
-            thread->wait();
-            delete thread;
-        }
-    };
-    std::unique_ptr<QThread, StopAndJoin> thread{nullptr, StopAndJoin{this}};
+    JoiningThread thread;  // last: stops and joins before the rest goes
 };
 
 LabRenderer::LabRenderer(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<lab2d::Frame>();
     Impl *m = d.get();
-    d->thread.reset(QThread::create([this, m] {
+    d->thread.start(QThread::create([this, m] {
         at::set_num_threads(1);  // the training run and the window have the cores
         for (;;) {
             Impl::Job job;
@@ -65,9 +53,14 @@ LabRenderer::LabRenderer(QObject *parent) : QObject(parent), d(std::make_unique<
             else
                 emit failed(error);
         }
-    }));
-    d->thread->setObjectName(QStringLiteral("2D lab"));
-    d->thread->start();
+    }), QStringLiteral("2D lab"), [m] {
+        {
+            std::lock_guard<std::mutex> lock(m->mutex);
+            m->quit = true;
+            m->pending = {};
+        }
+        m->wake.notify_all();
+    });
 }
 
 LabRenderer::~LabRenderer() = default;  // Impl's thread handle stops and joins the thread

@@ -2,6 +2,8 @@
 
 #include <ATen/Parallel.h>
 
+#include "joiningthread.h"
+
 #include <QThread>
 
 #include <condition_variable>
@@ -24,29 +26,14 @@ struct LatentRenderer::Impl {
     int renders = 0;
     int channels = 0;  // handed out by newChannel()
 
-    // Ends the thread when the renderer goes: asks it to quit, then waits for it.
-    struct StopAndJoin {
-        Impl *impl;
-        void operator()(QThread *thread) const
-        {
-            {
-                std::lock_guard<std::mutex> lock(impl->mutex);
-                impl->quit = true;
-                impl->pending.clear();
-            }
-            impl->wake.notify_all();
-            thread->wait();
-            delete thread;
-        }
-    };
-    std::unique_ptr<QThread, StopAndJoin> thread{nullptr, StopAndJoin{this}};
+    JoiningThread thread;  // last: stops and joins before the rest goes
 };
 
 LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<SampleBatch>();
     Impl *m = d.get();
-    d->thread.reset(QThread::create([this, m] {
+    d->thread.start(QThread::create([this, m] {
         // One core is the training run's, one the window's: a render must not fan out over both.
         at::set_num_threads(1);
         std::shared_ptr<GeneratorCopy> generator;
@@ -81,9 +68,14 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
             else
                 emit rendered(channel, job.number, samples, qint64(generator->step()));
         }
-    }));
-    d->thread->setObjectName(QStringLiteral("latent renderer"));
-    d->thread->start();
+    }), QStringLiteral("latent renderer"), [m] {
+        {
+            std::lock_guard<std::mutex> lock(m->mutex);
+            m->quit = true;
+            m->pending = {};
+        }
+        m->wake.notify_all();
+    });
 }
 
 LatentRenderer::~LatentRenderer() = default;  // Impl's thread handle stops and joins the thread
