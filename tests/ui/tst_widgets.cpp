@@ -229,6 +229,22 @@ void TestWidgets::labViewDrawsTheFrame()
         for (int j = 0; j < 4; ++j)
             QCOMPARE(map->data()->data(lab2d::cellX(f.request, j), lab2d::cellY(f.request, i)), double(f.heat[size_t(i * 4 + j)]));
     QCOMPARE(map->dataRange(), QCPRange(0, 1));
+    // Trails: where each generated point was over the last frames, off until asked for.
+    lab2d::Frame later = f;
+    later.step = 13;
+    later.fakes = {0.15f, 0.25f, -0.35f, 0.45f};
+    view.showFrame(later);
+    int trails = 0;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+        if (auto *curve = qobject_cast<QCPCurve *>(view.plot()->plottable(i)); curve && curve->dataCount() == 2) {
+            ++trails;
+            QVERIFY(!curve->visible());
+        }
+    QCOMPARE(trails, 2);  // one per generated point, each from frame 12 to frame 13
+    view.findChild<QCheckBox *>(QStringLiteral("showTrails"))->setChecked(true);
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+        if (auto *curve = qobject_cast<QCPCurve *>(view.plot()->plottable(i)); curve && curve->dataCount() == 2)
+            QVERIFY(curve->visible());
     // Toggling a layer hides it.
     auto *heat = view.findChild<QCheckBox *>(QStringLiteral("showHeat"));
     QVERIFY(heat && map->visible());

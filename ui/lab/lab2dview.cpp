@@ -51,6 +51,11 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
                         tr("The image under G of a square grid in latent space (dimensions 1 and 2, the rest 0): how the "
                            "generator bends space"),
                         "showMesh");
+    m_showTrails = toggle(tr("Trails"), tr("Where each generated point was over the last frames (about a second)"), "showTrails");
+    {
+        const QSignalBlocker quiet(m_showTrails);  // nothing to show yet: the plot does not exist
+        m_showTrails->setChecked(false);
+    }
     legend->addStretch(1);
     layout->addLayout(legend);
 
@@ -110,6 +115,11 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, size));
         return g;
     };
+    for (int i = 0; i < 64; ++i) {  // the fixed noise's 64 points
+        auto *trail = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        trail->setPen(QPen(QColor(255, 127, 14, 110), 1));
+        m_trails.push_back(trail);
+    }
     m_real = scatter(kRealColor, 3);
     m_fake = scatter(kFakeColor, 6);
     for (int i = 0; i < m_request.arrows; ++i) {
@@ -270,6 +280,19 @@ void Lab2dView::showFrame(const lab2d::Frame &f)
         y.append(f.fakes[i + 1]);
     }
     m_fake->setData(x, y);
+    m_recentFakes.push_back(f.fakes);
+    if (int(m_recentFakes.size()) > kTrailFrames)
+        m_recentFakes.erase(m_recentFakes.begin());
+    for (size_t p = 0; p < m_trails.size(); ++p) {
+        QVector<double> t, tx, ty;
+        for (const std::vector<float> &frame : m_recentFakes)
+            if (2 * p + 1 < frame.size()) {
+                t.append(t.size());
+                tx.append(frame[2 * p]);
+                ty.append(frame[2 * p + 1]);
+            }
+        m_trails[p]->setData(t, tx, ty);
+    }
 
     double longest = 0;
     for (size_t k = 0; 4 * k + 3 < f.arrows.size(); ++k)
@@ -313,6 +336,9 @@ void Lab2dView::clear()
     m_step = -1;
     m_fake->data()->clear();
     m_heat->data()->clear();
+    m_recentFakes.clear();
+    for (QCPCurve *t : m_trails)
+        t->data()->clear();
     for (QCPCurve *c : m_mesh)
         c->data()->clear();
     for (QCPItemLine *a : m_arrows)
@@ -330,5 +356,7 @@ void Lab2dView::applyVisibility()
         a->setVisible(m_showArrows->isChecked() && a->property("used").toBool());
     for (QCPCurve *c : m_mesh)
         c->setVisible(m_showMesh->isChecked());
+    for (QCPCurve *t : m_trails)
+        t->setVisible(m_showTrails->isChecked());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -45,6 +45,7 @@ public:
     void clear();
 
     std::int64_t shownStep() const { return m_step; }
+    static constexpr int kTrailFrames = 6;  // a trail spans this many frames (about a second)
     QCustomPlot *plot() const { return m_plot; }
 
 signals:
@@ -63,7 +64,9 @@ private:
     QCPGraph *m_fake;
     std::vector<QCPItemLine *> m_arrows;
     std::vector<QCPCurve *> m_mesh;
-    QCheckBox *m_showReal, *m_showFake, *m_showHeat, *m_showArrows, *m_showMesh;
+    QCheckBox *m_showReal, *m_showFake, *m_showHeat, *m_showArrows, *m_showMesh, *m_showTrails;
+    std::vector<QCPCurve *> m_trails;               // one per generated point
+    std::vector<std::vector<float>> m_recentFakes;  // the fakes of the last few frames, oldest first
     QCheckBox *m_draw, *m_erase;
     class QDoubleSpinBox *m_brush;
     class QSpinBox *m_density;
