@@ -87,8 +87,13 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         emit pointsDrawn(m_drawn);
     });
     connect(m_draw, &QCheckBox::toggled, this, &Lab2dView::setDrawing);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_draw, m_erase, m_brush, m_density, clearDrawn})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_draw, m_erase, m_brush, m_density, clearDrawn}) {
         drawRow->addWidget(w);
+        if (w != m_draw) {  // the drawing tools act only while drawing
+            w->setEnabled(false);
+            connect(m_draw, &QCheckBox::toggled, w, &QWidget::setEnabled);
+        }
+    }
     drawRow->addStretch(1);
     layout->addLayout(drawRow);
 
