@@ -245,6 +245,21 @@ void TestWidgets::labViewDrawsTheFrame()
     for (int i = 0; i < view.plot()->plottableCount(); ++i)
         if (auto *curve = qobject_cast<QCPCurve *>(view.plot()->plottable(i)); curve && curve->dataCount() == 2)
             QVERIFY(curve->visible());
+    // Scrubbing back: the newest frame at or before the step, held while new frames arrive.
+    lab2d::Frame newest = later;
+    newest.step = 30;
+    view.showFrame(newest);
+    QCOMPARE(view.shownStep(), std::int64_t(30));
+    view.showStep(20);
+    QCOMPARE(view.shownStep(), std::int64_t(13));
+    newest.step = 40;
+    view.showFrame(newest);
+    QCOMPARE(view.shownStep(), std::int64_t(13));  // still where the user scrubbed to
+    QCOMPARE(view.historySize(), 4);
+    view.followLatest();
+    QCOMPARE(view.shownStep(), std::int64_t(40));
+    view.showStep(5);  // before every kept frame: nothing changes
+    QCOMPARE(view.shownStep(), std::int64_t(40));
     // Toggling a layer hides it.
     auto *heat = view.findChild<QCheckBox *>(QStringLiteral("showHeat"));
     QVERIFY(heat && map->visible());

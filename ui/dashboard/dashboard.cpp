@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QProgressBar>
+#include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -81,6 +82,13 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_samples->addSamples(step, samples);
     });
     connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
+    // Scrubbing the samples' timeline back takes the 2D lab back to the same step.
+    connect(m_samples->timeline(), &QSlider::valueChanged, this, [this](int value) {
+        if (value == m_samples->timeline()->maximum())
+            m_lab->followLatest();
+        else
+            m_lab->showStep(m_samples->currentStep());
+    });
     connect(training, &TrainingController::loadingProgress, this, [this](double f) {
         m_progress->setFormat(tr("loading data %p%"));
         m_progress->setValue(int(f * 100));

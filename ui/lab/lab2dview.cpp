@@ -250,8 +250,46 @@ void Lab2dView::setModes(const std::vector<std::array<double, 2>> &modes, double
     m_request.modeSigma = sigma;
 }
 
-void Lab2dView::showFrame(const lab2d::Frame &f)
+void Lab2dView::showFrame(const lab2d::Frame &frame)
 {
+    if (int(m_history.size()) >= kMaxHistory) {
+        // Keep the first and every other one after it: scrubbing stays spread over the run.
+        std::vector<lab2d::Frame> thinned;
+        for (size_t i = 0; i < m_history.size(); ++i)
+            if (i == 0 || i % 2 == 1)
+                thinned.push_back(std::move(m_history[i]));
+        m_history.swap(thinned);
+    }
+    m_history.push_back(frame);
+    if (m_follow)
+        draw(m_history.size() - 1);
+}
+
+void Lab2dView::showStep(std::int64_t step)
+{
+    size_t index = 0;
+    bool found = false;
+    for (size_t i = 0; i < m_history.size(); ++i)
+        if (m_history[i].step <= step) {
+            index = i;
+            found = true;
+        }
+    if (!found)
+        return;
+    m_follow = index + 1 == m_history.size();
+    draw(index);
+}
+
+void Lab2dView::followLatest()
+{
+    m_follow = true;
+    if (!m_history.empty())
+        draw(m_history.size() - 1);
+}
+
+void Lab2dView::draw(size_t index)
+{
+    const lab2d::Frame &f = m_history[index];
     m_step = f.step;
     const lab2d::Request &r = f.request;
     const int n = r.cells;
@@ -285,16 +323,15 @@ void Lab2dView::showFrame(const lab2d::Frame &f)
         y.append(f.fakes[i + 1]);
     }
     m_fake->setData(x, y);
-    m_recentFakes.push_back(f.fakes);
-    if (int(m_recentFakes.size()) > kTrailFrames)
-        m_recentFakes.erase(m_recentFakes.begin());
+    // Trails: this frame and the few before it.
+    const size_t first = index + 1 > size_t(kTrailFrames) ? index + 1 - size_t(kTrailFrames) : 0;
     for (size_t p = 0; p < m_trails.size(); ++p) {
         QVector<double> t, tx, ty;
-        for (const std::vector<float> &frame : m_recentFakes)
-            if (2 * p + 1 < frame.size()) {
+        for (size_t k = first; k <= index; ++k)
+            if (2 * p + 1 < m_history[k].fakes.size()) {
                 t.append(t.size());
-                tx.append(frame[2 * p]);
-                ty.append(frame[2 * p + 1]);
+                tx.append(m_history[k].fakes[2 * p]);
+                ty.append(m_history[k].fakes[2 * p + 1]);
             }
         m_trails[p]->setData(t, tx, ty);
     }
@@ -341,7 +378,8 @@ void Lab2dView::clear()
     m_step = -1;
     m_fake->data()->clear();
     m_heat->data()->clear();
-    m_recentFakes.clear();
+    m_history.clear();
+    m_follow = true;
     for (QCPCurve *t : m_trails)
         t->data()->clear();
     for (QCPCurve *c : m_mesh)

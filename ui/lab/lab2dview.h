@@ -41,8 +41,15 @@ public:
     void setModes(const std::vector<std::array<double, 2>> &modes, double sigma);
     // What to compute next: the visible area, the detail of each layer, the live measures.
     lab2d::Request request() const { return m_request; }
+    // A new frame: kept for scrubbing back, and drawn while the view follows the newest.
     void showFrame(const lab2d::Frame &frame);
+    // Shows the newest kept frame at or before `step` (the samples' timeline scrubbed back);
+    // the view then stays there until followLatest().
+    void showStep(std::int64_t step);
+    void followLatest();
     void clear();
+    int historySize() const { return int(m_history.size()); }
+    static constexpr int kMaxHistory = 200;  // frames kept; older ones thinned as the grids are
 
     std::int64_t shownStep() const { return m_step; }
     static constexpr int kTrailFrames = 6;  // a trail spans this many frames (about a second)
@@ -54,6 +61,7 @@ signals:
 
 private:
     void applyVisibility();
+    void draw(size_t index);  // frame `index` of the history, its trails from the frames before
     void paintAt(double x, double y);
     void showReal();
 
@@ -66,7 +74,8 @@ private:
     std::vector<QCPCurve *> m_mesh;
     QCheckBox *m_showReal, *m_showFake, *m_showHeat, *m_showArrows, *m_showMesh, *m_showTrails;
     std::vector<QCPCurve *> m_trails;               // one per generated point
-    std::vector<std::vector<float>> m_recentFakes;  // the fakes of the last few frames, oldest first
+    std::vector<lab2d::Frame> m_history;  // oldest first
+    bool m_follow = true;
     QCheckBox *m_draw, *m_erase;
     class QDoubleSpinBox *m_brush;
     class QSpinBox *m_density;
