@@ -1,5 +1,7 @@
 #include "dashboard/sampleview.h"
 
+#include "widgets/history.h"
+
 #include "training/sampleimage.h"
 
 #include <QLabel>
@@ -75,18 +77,8 @@ void SampleView::addSamples(std::int64_t step, const SampleBatch &samples)
         return;
     const bool following = m_shown < 0 || m_shown == int(m_history.size()) - 1;
     int shown = m_shown;
-    if (int(m_history.size()) >= kMaxHistory) {
-        // Keep the first grid and every other one after it: the timeline stays spread over the run.
-        // A grid scrubbed to stays shown, or its kept predecessor when it is the one dropped.
-        std::vector<Entry> thinned;
-        for (size_t i = 0; i < m_history.size(); ++i) {
-            if (int(i) == m_shown)
-                shown = int(thinned.size()) - (i == 0 || i % 2 == 1 ? 0 : 1);
-            if (i == 0 || i % 2 == 1)
-                thinned.push_back(std::move(m_history[i]));
-        }
-        m_history.swap(thinned);
-    }
+    if (int(m_history.size()) >= kMaxHistory)
+        shown = thinHistory(m_history, m_shown);  // a grid scrubbed to stays shown
     m_history.push_back({step, samples});
     m_timeline->setEnabled(m_history.size() > 1);
     const QSignalBlocker block(m_timeline);

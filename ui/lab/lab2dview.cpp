@@ -1,6 +1,7 @@
 #include "lab/lab2dview.h"
 
 #include "spec/experimentspec.h"
+#include "widgets/history.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -252,14 +253,8 @@ void Lab2dView::setModes(const std::vector<std::array<double, 2>> &modes, double
 
 void Lab2dView::showFrame(const lab2d::Frame &frame)
 {
-    if (int(m_history.size()) >= kMaxHistory) {
-        // Keep the first and every other one after it: scrubbing stays spread over the run.
-        std::vector<lab2d::Frame> thinned;
-        for (size_t i = 0; i < m_history.size(); ++i)
-            if (i == 0 || i % 2 == 1)
-                thinned.push_back(std::move(m_history[i]));
-        m_history.swap(thinned);
-    }
+    if (int(m_history.size()) >= kMaxHistory)
+        thinHistory(m_history, -1);
     m_history.push_back(frame);
     if (m_follow)
         draw(m_history.size() - 1);
