@@ -50,17 +50,14 @@ public:
     QLabel *designChangedLabel() const;
     PresentationMode *presentation() const { return m_presentation; }
 
-    // The intra-op threads a run started here uses: the experiment's, but leaving one core
-    // for the window.
+    // The run's calls, passed on to RunActions (documented there) for tests and the UI
+    // benchmark, which drive the window.
     int trainingThreads() const;
-
     void startTraining();
     bool resumeFromCheckpoint(const QString &path);
     void togglePause();
     void stepTraining();
     void stopTraining();
-
-    // A non-modal warning: the window stays usable while it is read.
     void showError(const QString &title, const QString &message);
 
 protected:
