@@ -136,188 +136,395 @@ const std::vector<StepRecord> &Trainer::history() const { return d->history; }
 const ExperimentSpec &Trainer::spec() const { return d->spec; }
 const Dataset &Trainer::data() const { return *d->data; }
 
-bool Trainer::step(StepRecord *record, QString *error)
+namespace {
+
+// The L2 norm of all of `params` together.
+float weightNorm(const std::vector<torch::Tensor> &params)
 {
-    Impl &m = *d;
-    if (at::get_num_threads() != m.spec.threads)
-        at::set_num_threads(m.spec.threads);
-    const auto start = std::chrono::steady_clock::now();
-    const std::int64_t stepNumber = m.step + 1;
-    const LossKind kind = m.spec.loss.kind;
-    const double sigma = regularisers::instanceNoiseSigma(m.spec.loss, stepNumber);
-    const double realTarget = 1.0 - m.spec.loss.labelSmoothing;
-    const bool r1 = m.spec.loss.r1Gamma > 0;
-    StepRecord r;
-    r.step = stepNumber;
-    std::optional<fusedmlp::Net> fusedG, fusedD;
-    m.fusedNets(&fusedG, &fusedD);
-    const bool fused = fusedG && fusedD;
-    auto optimizerStep = [fused](torch::optim::Optimizer &optimizer) {
-        if (!fused || !fusedmlp::adamStep(optimizer))
-            optimizer.step();
-    };
-    const std::vector<torch::Tensor> dParams = m.D->parameters();
-    const std::vector<torch::Tensor> gParams = m.G->parameters();
-    // All or nothing: everything the D updates and the forward passes change before the last
-    // check (D's weights, buffers and optimiser state, G's buffers, the random stream and the
-    // data position) is kept, and put back when the step fails. G's weights, its optimiser and
-    // the EMA change only after the last check.
-    try {
-        std::vector<torch::Tensor> kept = dParams;
-        for (const auto &buffers : {m.D->buffers(), m.G->buffers()})
-            kept.insert(kept.end(), buffers.begin(), buffers.end());
-        m.rollback.keep(kept, {m.optD.get()}, m.gen);
-    } catch (const std::exception &e) {
-        *error = QStringLiteral("step %1: %2; nothing was changed").arg(stepNumber).arg(errorText(e));
-        return false;
-    }
-    const BatchSampler keptBatches = m.batches;
-    // The learning rates the schedule set for the previous step (a checkpoint holds them).
-    std::vector<double> keptRates;
-    for (torch::optim::Optimizer *o : {m.optG.get(), m.optD.get()})
+    double sum = 0;
+    for (const torch::Tensor &p : params)
+        sum += p.detach().to(torch::kDouble).pow(2).sum().item<double>();
+    return float(std::sqrt(sum));
+}
+
+// The L2 norm of params - before, tensor by tensor.
+float distance(const std::vector<torch::Tensor> &params, const std::vector<torch::Tensor> &before)
+{
+    double sum = 0;
+    for (size_t i = 0; i < params.size(); ++i)
+        sum += (params[i].detach().to(torch::kDouble) - before[i].to(torch::kDouble)).pow(2).sum().item<double>();
+    return float(std::sqrt(sum));
+}
+
+std::vector<torch::Tensor> copies(const std::vector<torch::Tensor> &params)
+{
+    std::vector<torch::Tensor> out;
+    out.reserve(params.size());
+    for (const torch::Tensor &p : params)
+        out.push_back(p.detach().clone());
+    return out;
+}
+
+// True when a training-mode forward pass of the network changes nothing (no BatchNorm
+// statistics, no Dropout draws from the run's random stream), so slow motion may run one to
+// show where the updated generator puts the same noise.
+bool forwardIsPure(const NetworkSpec &net)
+{
+    for (const LayerSpec &l : net.layers)
+        if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d || l.kind == LayerKind::Dropout)
+            return false;
+    return true;
+}
+
+constexpr int kShownPoints = 256;  // 2D: the batch points slow motion shows (a batch is rarely larger)
+constexpr int kShownImages = 8;    // images: one row of real and one of generated samples
+
+int shownCount(const torch::Tensor &batch)
+{
+    return int(std::min<int64_t>(batch.size(0), batch.dim() == 2 ? kShownPoints : kShownImages));
+}
+
+// D's outputs for the first `n` samples as the window shows scores.
+std::vector<float> shownScores(LossKind kind, const torch::Tensor &out, int n)
+{
+    torch::Tensor s = out.detach().slice(0, 0, n).reshape({-1}).to(torch::kFloat).cpu();
+    if (losses::usesSigmoid(kind))
+        s = torch::sigmoid(s);
+    s = s.contiguous();
+    return std::vector<float>(s.data_ptr<float>(), s.data_ptr<float>() + s.numel());
+}
+
+}  // namespace
+
+void Trainer::Impl::undoPending()
+{
+    if (!pending)
+        return;
+    rollback.restore();
+    batches = pending->keptBatches;
+    size_t rate = 0;
+    for (torch::optim::Optimizer *o : {optG.get(), optD.get()})
         for (auto &group : o->param_groups())
-            keptRates.push_back(group.options().get_lr());
-    auto failed = [&] {
-        m.rollback.restore();
-        m.batches = keptBatches;
-        size_t rate = 0;
-        for (torch::optim::Optimizer *o : {m.optG.get(), m.optD.get()})
+            group.options().set_lr(pending->keptRates[rate++]);
+    for (const torch::Tensor &p : pending->dParams)
+        p.requires_grad_(true);
+    pending.reset();
+}
+
+bool Trainer::Impl::advance(SubstepReport *report, QString *error)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const LossKind kind = spec.loss.kind;
+    const bool r1 = spec.loss.r1Gamma > 0;
+
+    if (!pending) {
+        if (at::get_num_threads() != spec.threads)
+            at::set_num_threads(spec.threads);
+        PendingStep p;
+        p.number = step + 1;
+        p.sigma = regularisers::instanceNoiseSigma(spec.loss, p.number);
+        p.realTarget = 1.0 - spec.loss.labelSmoothing;
+        p.record.step = p.number;
+        fusedNets(&p.fusedG, &p.fusedD);
+        p.fused = p.fusedG && p.fusedD;
+        p.dParams = D->parameters();
+        p.gParams = G->parameters();
+        // All or nothing: everything the D updates and the forward passes change before the
+        // last check (D's weights, buffers and optimiser state, G's buffers, the random stream
+        // and the data position) is kept, and put back when the step fails or is abandoned.
+        // G's weights, its optimiser and the EMA change only in the last substep.
+        try {
+            std::vector<torch::Tensor> kept = p.dParams;
+            for (const auto &buffers : {D->buffers(), G->buffers()})
+                kept.insert(kept.end(), buffers.begin(), buffers.end());
+            rollback.keep(kept, {optD.get()}, gen);
+        } catch (const std::exception &e) {
+            *error = QStringLiteral("step %1: %2; nothing was changed").arg(p.number).arg(errorText(e));
+            return false;
+        }
+        p.keptBatches = batches;
+        // The learning rates the schedule set for the previous step (a checkpoint holds them).
+        for (torch::optim::Optimizer *o : {optG.get(), optD.get()})
             for (auto &group : o->param_groups())
-                group.options().set_lr(keptRates[rate++]);
-        for (const torch::Tensor &p : dParams)
-            p.requires_grad_(true);
-        return false;
+                p.keptRates.push_back(group.options().get_lr());
+        pending = std::move(p);
+        try {
+            optimizers::applyDecay(spec, pending->number, *optG, *optD);
+            G->train();
+            D->train();
+        } catch (const std::exception &e) {
+            *error = QStringLiteral("step %1: %2; the step was undone").arg(pending->number).arg(errorText(e));
+            undoPending();
+            return false;
+        }
+    }
+    PendingStep &p = *pending;
+    StepRecord &r = p.record;
+    const Substep now = p.next;
+    const bool last = p.dUpdate + 1 == spec.dStepsPerG;
+    auto optimizerStep = [&p](torch::optim::Optimizer &optimizer) {
+        if (!p.fused || !fusedmlp::adamStep(optimizer))
+            optimizer.step();
     };
     // Reads the gradient norm of `params` once their gradients are in place; false (with the
     // message set) when it or the loss is NaN or infinite, before any optimiser step.
     // `update` names the update ("discriminator update 2 of 3", "generator update").
-    auto finiteOrStop = [&](float lossValue, const std::vector<torch::Tensor> &params, const QString &network,
-                            const QString &update, float *gradNorm) {
+    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, const QString &network,
+                      const QString &update, float *gradNorm) {
         *gradNorm = gradientNorm(params);
         const bool lossBad = !std::isfinite(lossValue);
         if (!lossBad && std::isfinite(*gradNorm))
             return true;
         *error = QStringLiteral("step %1, %2: the %3 %4 is %5; the step was undone, so the networks are as after step %6. "
                                 "Lower the learning rate, or try another loss or a gradient penalty.")
-                     .arg(QString::number(stepNumber), update, network,
+                     .arg(QString::number(p.number), update, network,
                           lossBad ? QStringLiteral("loss") : QStringLiteral("gradient norm"),
-                          describeNonFinite(lossBad ? lossValue : *gradNorm), QString::number(stepNumber - 1));
+                          describeNonFinite(lossBad ? lossValue : *gradNorm), QString::number(p.number - 1));
         return false;
     };
     // The gradient of a loss with respect to the scores it was computed from (fused path).
     auto scoreGradients = [](const torch::Tensor &loss, const std::vector<torch::Tensor> &scores) {
         return torch::autograd::grad({loss}, scores);
     };
+    std::vector<torch::Tensor> before;  // the weights before an update, when reporting its size
 
     try {
-        optimizers::applyDecay(m.spec, stepNumber, *m.optG, *m.optD);
-        m.G->train();
-        m.D->train();
-        torch::Tensor fakeForG;
-        fusedmlp::Pass gPass;
-        for (int k = 0; k < m.spec.dStepsPerG; ++k) {
-            const bool last = k + 1 == m.spec.dStepsPerG;
-            const torch::Tensor real = m.batches.next(m.spec.batchSize, m.gen, m.device);
-            const torch::Tensor z = m.noise(m.spec.batchSize, m.gen);
-            torch::Tensor fake;
-            if (fused) {
-                fake = fusedmlp::forward(*fusedG, z, last ? &gPass : nullptr);
+        switch (now) {
+        case Substep::Draw:
+            // A new D update: what the previous one computed no longer belongs to this batch.
+            p.fake = p.realIn = p.fakeIn = p.realOut = p.fakeOut = torch::Tensor();
+            p.parts = {};
+            p.real = batches.next(spec.batchSize, gen, device);
+            p.z = noise(spec.batchSize, gen);
+            p.next = Substep::Generate;
+            break;
+        case Substep::Generate:
+            if (p.fused) {
+                p.fake = fusedmlp::forward(*p.fusedG, p.z, last ? &p.gPass : nullptr);
                 if (last)
-                    fakeForG = fake;
+                    p.fakeForG = p.fake;
             } else if (last) {
                 // The last D update's fakes are reused for the G update (one G forward per step).
-                fakeForG = m.G->forward(z);
-                fake = fakeForG.detach();
+                p.fakeForG = G->forward(p.z);
+                p.fake = p.fakeForG.detach();
             } else {
                 torch::NoGradGuard noGrad;
-                fake = m.G->forward(z);
+                p.fake = G->forward(p.z);
             }
-            torch::Tensor realIn = regularisers::withInstanceNoise(real, sigma, m.gen);
-            const torch::Tensor fakeIn = regularisers::withInstanceNoise(fake, sigma, m.gen);
-            m.optD->zero_grad();
-            losses::DiscriminatorLoss parts;
-            torch::Tensor realOut, fakeOut;
-            if (fused) {
+            p.next = Substep::Score;
+            break;
+        case Substep::Score:
+            p.realIn = regularisers::withInstanceNoise(p.real, p.sigma, gen);
+            p.fakeIn = regularisers::withInstanceNoise(p.fake, p.sigma, gen);
+            if (p.fused) {
                 // Real and fake rows go through D as one batch: an MLP treats rows independently,
                 // and one product of twice the height runs faster than two.
-                const int64_t n = realIn.size(0);
-                fusedmlp::Pass pass;
-                const torch::Tensor out = fusedmlp::forward(*fusedD, torch::cat({realIn, fakeIn}), &pass);
-                realOut = out.slice(0, 0, n).detach().requires_grad_(true);
-                fakeOut = out.slice(0, n).detach().requires_grad_(true);
-                parts = losses::discriminator(kind, realOut, fakeOut, realTarget);
-                const torch::Tensor lossD = parts.total();
-                const std::vector<torch::Tensor> dScores = scoreGradients(lossD, {realOut, fakeOut});
-                fusedmlp::backward(*fusedD, pass, torch::cat(dScores), true, false);
-                r.lossD = lossD.item<float>();
-                if (r1)
-                    r.lossD += float(fusedmlp::r1Penalty(*fusedD, pass.rows(0, n), m.spec.loss.r1Gamma));
+                const int64_t n = p.realIn.size(0);
+                const torch::Tensor out = fusedmlp::forward(*p.fusedD, torch::cat({p.realIn, p.fakeIn}), &p.dPass);
+                p.realOut = out.slice(0, 0, n).detach().requires_grad_(true);
+                p.fakeOut = out.slice(0, n).detach().requires_grad_(true);
             } else {
                 if (r1)
-                    realIn = realIn.detach().requires_grad_(true);
-                realOut = m.D->forward(realIn);
-                fakeOut = m.D->forward(fakeIn);
-                parts = losses::discriminator(kind, realOut, fakeOut, realTarget);
-                torch::Tensor lossD = parts.total();
-                if (kind == LossKind::WassersteinGP)
-                    lossD = lossD + regularisers::gradientPenalty(m.D, realIn.detach(), fakeIn, m.spec.loss.gpLambda, m.gen);
-                if (r1)
-                    lossD = lossD + regularisers::r1Penalty(realOut, realIn, m.spec.loss.r1Gamma);
+                    p.realIn = p.realIn.detach().requires_grad_(true);
+                p.realOut = D->forward(p.realIn);
+                p.fakeOut = D->forward(p.fakeIn);
+            }
+            p.next = Substep::DiscriminatorLoss;
+            break;
+        case Substep::DiscriminatorLoss: {
+            optD->zero_grad();
+            p.parts = losses::discriminator(kind, p.realOut, p.fakeOut, p.realTarget);
+            p.penalty = 0;
+            if (p.fused) {
+                const torch::Tensor lossD = p.parts.total();
+                const std::vector<torch::Tensor> dScores = scoreGradients(lossD, {p.realOut, p.fakeOut});
+                fusedmlp::backward(*p.fusedD, p.dPass, torch::cat(dScores), true, false);
+                r.lossD = lossD.item<float>();
+                if (r1) {
+                    p.penalty = float(fusedmlp::r1Penalty(*p.fusedD, p.dPass.rows(0, p.realIn.size(0)), spec.loss.r1Gamma));
+                    r.lossD += p.penalty;
+                }
+            } else {
+                torch::Tensor lossD = p.parts.total();
+                if (kind == LossKind::WassersteinGP) {
+                    const torch::Tensor gp = regularisers::gradientPenalty(D, p.realIn.detach(), p.fakeIn, spec.loss.gpLambda, gen);
+                    lossD = lossD + gp;
+                    p.penalty = gp.item<float>();
+                }
+                if (r1) {
+                    const torch::Tensor penalty = regularisers::r1Penalty(p.realOut, p.realIn, spec.loss.r1Gamma);
+                    lossD = lossD + penalty;
+                    p.penalty += penalty.item<float>();
+                }
                 lossD.backward();
                 r.lossD = lossD.item<float>();
             }
-            const QString update = m.spec.dStepsPerG == 1
+            const QString update = spec.dStepsPerG == 1
                 ? QStringLiteral("discriminator update")
-                : QStringLiteral("discriminator update %1 of %2").arg(k + 1).arg(m.spec.dStepsPerG);
-            if (!finiteOrStop(r.lossD, dParams, QStringLiteral("discriminator"), update, &r.gradNormD))
-                return failed();
-            optimizerStep(*m.optD);
+                : QStringLiteral("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
+            if (!finite(r.lossD, p.dParams, QStringLiteral("discriminator"), update, &r.gradNormD)) {
+                undoPending();
+                return false;
+            }
+            p.next = Substep::DiscriminatorUpdate;
+            break;
+        }
+        case Substep::DiscriminatorUpdate:
+            if (report)
+                before = copies(p.dParams);
+            optimizerStep(*optD);
             if (kind == LossKind::Wasserstein) {
                 torch::NoGradGuard noGrad;
-                for (const torch::Tensor &p : dParams)
-                    p.clamp_(-m.spec.loss.clip, m.spec.loss.clip);
+                for (const torch::Tensor &param : p.dParams)
+                    param.clamp_(-spec.loss.clip, spec.loss.clip);
             }
-            r.lossDReal = parts.real.item<float>();
-            r.lossDFake = parts.fake.item<float>();
-            r.dReal = losses::meanScore(kind, realOut.detach()).item<float>();
-            r.dFake = losses::meanScore(kind, fakeOut.detach()).item<float>();
+            r.lossDReal = p.parts.real.item<float>();
+            r.lossDFake = p.parts.fake.item<float>();
+            r.dReal = losses::meanScore(kind, p.realOut.detach()).item<float>();
+            r.dFake = losses::meanScore(kind, p.fakeOut.detach()).item<float>();
+            if (report) {
+                p.view.updateNormD = distance(p.dParams, before);
+                p.view.weightNormD = weightNorm(p.dParams);
+            }
+            ++p.dUpdate;
+            p.next = p.dUpdate < spec.dStepsPerG ? Substep::Draw : Substep::GeneratorLoss;
+            break;
+        case Substep::GeneratorLoss: {
+            optG->zero_grad();
+            torch::Tensor push;  // dL_G/dx at the fakes
+            torch::Tensor scores;
+            if (p.fused) {
+                const torch::Tensor out = fusedmlp::forward(*p.fusedD, regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen), &p.dPass)
+                                              .detach()
+                                              .requires_grad_(true);
+                const torch::Tensor lossG = losses::generator(kind, out);
+                const torch::Tensor dFake = fusedmlp::backward(*p.fusedD, p.dPass, scoreGradients(lossG, {out})[0], false, true);
+                fusedmlp::backward(*p.fusedG, p.gPass, dFake, true, false);
+                r.lossG = lossG.item<float>();
+                push = dFake;
+                scores = out;
+            } else {
+                // D's weight gradients are not needed, only gradients through D's input.
+                for (const torch::Tensor &param : p.dParams)
+                    param.requires_grad_(false);
+                torch::Tensor in = regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen);
+                if (report)
+                    in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
+                const torch::Tensor out = D->forward(in);
+                const torch::Tensor lossG = losses::generator(kind, out);
+                lossG.backward();
+                for (const torch::Tensor &param : p.dParams)
+                    param.requires_grad_(true);
+                r.lossG = lossG.item<float>();
+                if (report) {
+                    push = in.grad();
+                    scores = out;
+                }
+            }
+            if (!finite(r.lossG, p.gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG)) {
+                undoPending();
+                return false;
+            }
+            if (report) {
+                p.view.meanFakeAfter = losses::meanScore(kind, scores.detach()).item<float>();
+                if (push.defined() && push.dim() == 2) {
+                    // The loss is a mean over the batch: one sample's own loss has B times its share.
+                    const int n = shownCount(push);
+                    const torch::Tensor perSample = (-double(spec.batchSize) * push.detach().slice(0, 0, n)).to(torch::kFloat).cpu().contiguous();
+                    p.view.push.assign(perSample.data_ptr<float>(), perSample.data_ptr<float>() + perSample.numel());
+                }
+            }
+            p.next = Substep::GeneratorUpdate;
+            break;
         }
-
-        m.optG->zero_grad();
-        if (fused) {
-            fusedmlp::Pass dPass;
-            const torch::Tensor out =
-                fusedmlp::forward(*fusedD, regularisers::withInstanceNoise(fakeForG, sigma, m.gen), &dPass).detach().requires_grad_(true);
-            const torch::Tensor lossG = losses::generator(kind, out);
-            const torch::Tensor dFake = fusedmlp::backward(*fusedD, dPass, scoreGradients(lossG, {out})[0], false, true);
-            fusedmlp::backward(*fusedG, gPass, dFake, true, false);
-            r.lossG = lossG.item<float>();
-            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG))
-                return failed();
-        } else {
-            // D's weight gradients are not needed, only gradients through D's input.
-            for (const torch::Tensor &p : dParams)
-                p.requires_grad_(false);
-            const torch::Tensor lossG = losses::generator(kind, m.D->forward(regularisers::withInstanceNoise(fakeForG, sigma, m.gen)));
-            lossG.backward();
-            for (const torch::Tensor &p : dParams)
-                p.requires_grad_(true);
-            r.lossG = lossG.item<float>();
-            if (!finiteOrStop(r.lossG, gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG))
-                return failed();
+        case Substep::GeneratorUpdate:
+            if (report)
+                before = copies(p.gParams);
+            optimizerStep(*optG);
+            if (Gema)
+                ema::update(Gema, G, spec.emaDecay);
+            if (report) {
+                p.view.updateNormG = distance(p.gParams, before);
+                p.view.weightNormG = weightNorm(p.gParams);
+                if (forwardIsPure(spec.generator)) {
+                    torch::NoGradGuard noGrad;
+                    const torch::Tensor z = p.z.slice(0, 0, shownCount(p.fakeForG));
+                    p.view.moved = toSampleBatch(p.fused ? fusedmlp::forward(*p.fusedG, z) : G->forward(z));
+                }
+            }
+            break;
         }
-        optimizerStep(*m.optG);
-        if (m.Gema)
-            ema::update(m.Gema, m.G, m.spec.emaDecay);
+        if (report) {
+            // What this D update has computed so far (the fields of later substeps are kept in
+            // the view as they are made).
+            SubstepReport &o = p.view;
+            o.step = p.number;
+            o.substep = now;
+            o.dUpdate = std::min(p.dUpdate + (now == Substep::DiscriminatorUpdate ? 0 : 1), spec.dStepsPerG);
+            o.dUpdates = spec.dStepsPerG;
+            o.loss = spec.loss;
+            o.probabilities = losses::usesSigmoid(kind);
+            o.batchSize = spec.batchSize;
+            o.real = p.real.defined() ? toSampleBatch(p.real.slice(0, 0, shownCount(p.real))) : SampleBatch();
+            o.z.clear();
+            if (p.z.defined()) {
+                const torch::Tensor z0 = p.z[0].reshape({-1}).to(torch::kFloat).cpu().contiguous();
+                o.z.assign(z0.data_ptr<float>(), z0.data_ptr<float>() + z0.numel());
+            }
+            o.fake = p.fake.defined() ? toSampleBatch(p.fake.detach().slice(0, 0, shownCount(p.fake))) : SampleBatch();
+            const bool scored = p.realOut.defined();
+            o.realScores = scored ? shownScores(kind, p.realOut, shownCount(p.real)) : std::vector<float>();
+            o.fakeScores = scored ? shownScores(kind, p.fakeOut, shownCount(p.fake)) : std::vector<float>();
+            o.meanReal = scored ? losses::meanScore(kind, p.realOut.detach()).item<float>() : 0.f;
+            o.meanFake = scored ? losses::meanScore(kind, p.fakeOut.detach()).item<float>() : 0.f;
+            const bool lost = p.parts.real.defined();
+            o.lossReal = lost ? p.parts.real.item<float>() : 0.f;
+            o.lossFake = lost ? p.parts.fake.item<float>() : 0.f;
+            o.penalty = lost ? p.penalty : 0.f;
+            o.lossD = lost ? r.lossD : 0.f;
+            o.gradNormD = lost ? r.gradNormD : 0.f;
+            if (now == Substep::Draw)
+                o.updateNormD = o.weightNormD = 0;
+            o.lossG = r.lossG;
+            o.gradNormG = r.gradNormG;
+            *report = o;
+        }
     } catch (const std::exception &e) {
-        *error = QStringLiteral("step %1: %2; the step was undone").arg(stepNumber).arg(errorText(e));
-        return failed();
+        *error = QStringLiteral("step %1: %2; the step was undone").arg(p.number).arg(errorText(e));
+        undoPending();
+        return false;
     }
+    p.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    m.step = stepNumber;
-    m.history.push_back(r);
-    if (record)
-        *record = r;
+    if (now != Substep::GeneratorUpdate)
+        return true;
+    r.seconds = p.seconds;
+    step = p.number;
+    history.push_back(r);
+    if (report) {
+        report->complete = true;
+        report->record = r;
+    }
+    pending.reset();
     return true;
 }
+
+bool Trainer::step(StepRecord *record, QString *error)
+{
+    do {
+        if (!d->advance(nullptr, error))
+            return false;
+    } while (d->pending);
+    if (record)
+        *record = d->history.back();
+    return true;
+}
+
+bool Trainer::substep(SubstepReport *report, QString *error)
+{
+    return d->advance(report, error);
+}
+
+bool Trainer::stepInProgress() const { return bool(d->pending); }
+
+void Trainer::abandonStep() { d->undoPending(); }

@@ -5,6 +5,7 @@
 #include "generatorcopy.h"
 #include "spec/experimentspec.h"
 #include "steprecord.h"
+#include "substepreport.h"
 
 #include <QString>
 
@@ -27,7 +28,17 @@ public:
     // (weights, buffers, optimiser states, random stream, data position, step count). The one
     // exception: an error thrown inside G's own optimiser step or EMA update, after every
     // check (out of memory), may leave G partly updated.
+    // Finishes a step begun with substep() when one is in progress.
     bool step(StepRecord *record, QString *error);
+
+    // Slow motion: runs the next substep of the current step (substepreport.h), beginning a
+    // step when none is in progress, and says in `report` what it did. The substeps of a step
+    // are the very code step() runs, so taking a step in seven substeps gives the same
+    // networks bit for bit (tst_trainer). A failure undoes the step as step() does.
+    bool substep(SubstepReport *report, QString *error);
+    bool stepInProgress() const;
+    // Undoes a step begun with substep(): the trainer is exactly as before it.
+    void abandonStep();
 
     // Plain MLPs train through hand-written arithmetic equal in value to autograd (much
     // faster for 2D sets); tests switch it off to compare the two.
@@ -51,7 +62,8 @@ public:
     std::shared_ptr<DiscriminatorCopy> copyDiscriminator() const;
 
     // Writes spec, G, D, EMA, optimiser states, RNG state, data order, step and history
-    // atomically. Returns an empty string or a message naming the file.
+    // atomically. Returns an empty string or a message naming the file. Refused while a step
+    // is in progress (its D is updated, its G not yet): finish or abandon it first.
     QString saveCheckpoint(const QString &path) const;
     // Restores everything saved; on any problem returns a message and changes nothing.
     QString loadCheckpoint(const QString &path);

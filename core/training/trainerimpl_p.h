@@ -4,6 +4,7 @@
 // trainer.cpp (create, step) and trainersampling.cpp (samples, generator copies, checkpoints).
 
 #include "fusedmlp_p.h"
+#include "losses_p.h"
 #include "seededsamples_p.h"
 #include "steprollback_p.h"
 #include "tensorsamples_p.h"
@@ -13,6 +14,29 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <optional>
+
+// A step taken so far: what its substeps computed and hand on to the next ones. step() runs
+// all of a step's substeps at once; substep() one at a time; both run the same code.
+struct PendingStep {
+    std::int64_t number = 0;
+    Substep next = Substep::Draw;
+    int dUpdate = 0;  // 0-based
+    double sigma = 0, realTarget = 1;
+    bool fused = false;
+    std::optional<fusedmlp::Net> fusedG, fusedD;
+    std::vector<torch::Tensor> dParams, gParams;
+    BatchSampler keptBatches;     // the data position before the step
+    std::vector<double> keptRates;  // the learning rates before the step
+    StepRecord record;
+    double seconds = 0;  // time spent in the step's substeps
+
+    torch::Tensor real, z, fake, fakeForG, realIn, fakeIn, realOut, fakeOut;
+    fusedmlp::Pass gPass, dPass;
+    torch::Tensor lossD;
+    losses::DiscriminatorLoss parts;
+    float penalty = 0;
+    SubstepReport view;  // what slow motion has shown of this step so far
+};
 
 inline at::Generator makeGenerator(std::uint64_t seed)
 {
@@ -24,6 +48,13 @@ inline at::Generator makeGenerator(std::uint64_t seed)
 struct Trainer::Impl : TrainerState {
     bool fusedAllowed = true;
     StepRollback rollback;
+    std::optional<PendingStep> pending;  // a step begun and not finished (slow motion)
+
+    // Runs the next substep of the pending step (beginning one when there is none), filling
+    // `report` when given. False with `error` set when it failed; the step is then undone.
+    bool advance(SubstepReport *report, QString *error);
+    // Puts back everything the pending step changed and forgets it.
+    void undoPending();
 
     static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
 

@@ -51,7 +51,15 @@ std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
     return std::make_shared<GeneratorCopy>(d->spec, serialized(d->Gema ? d->Gema : d->G), d->step, std::move(latents));
 }
 
-QString Trainer::saveCheckpoint(const QString &path) const { return checkpoint::save(*d, path); }
+QString Trainer::saveCheckpoint(const QString &path) const
+{
+    if (d->pending)
+        return QStringLiteral("%1: not saved, because step %2 is half done in slow motion (D is updated, G not yet); "
+                              "finish the step, then save")
+            .arg(path)
+            .arg(d->pending->number);
+    return checkpoint::save(*d, path);
+}
 
 QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
 {

@@ -1,6 +1,6 @@
 // The trainer on small real data: every loss trains each network the right way, a failed step
-// is undone whole, the engine matches PyTorch at step 1 and the hand-written MLP path matches
-// autograd.
+// is undone whole, the engine matches PyTorch at step 1, the hand-written MLP path matches
+// autograd, and slow motion's substeps are the step itself.
 #include "trainersupport.h"
 
 #include "spec/presets.h"
@@ -54,6 +54,9 @@ private slots:
     void handWrittenMlpMatchesAutograd();
     void failedStepIsUndoneWholly_data();
     void failedStepIsUndoneWholly();
+    void substepsAreTheStep_data();
+    void substepsAreTheStep();
+    void abandonedStepLeavesNoTrace();
 };
 
 void TestTrainer::dcganOnFashionMnist()
@@ -312,6 +315,139 @@ void TestTrainer::failedStepIsUndoneWholly()
         return;
     }
     QFAIL(qPrintable(QStringLiteral("no seed from 1 to 60 failed at %1").arg(where)));
+}
+
+void TestTrainer::substepsAreTheStep_data()
+{
+    addLossColumns();
+    QTest::addColumn<bool>("images");     // dcgan-fashion on a few Fashion-MNIST images
+    QTest::addColumn<bool>("batchNorm");  // a BatchNorm in G (the autograd path)
+    const int ns = int(LossKind::NonSaturating);
+    QTest::newRow("non-saturating, hand-written MLP") << ns << 0.0 << 0.0 << 0.0 << 1 << false << false;
+    QTest::newRow("non-saturating + R1, 2 D updates, BatchNorm in G") << ns << 1.0 << 0.0 << 0.0 << 2 << false << true;
+    QTest::newRow("WGAN-GP, 3 critic updates") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 3 << false << false;
+    QTest::newRow("WGAN-GP, BatchNorm in G") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 1 << false << true;
+    QTest::newRow("WGAN clipping + instance noise") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.3 << 2 << false << false;
+    QTest::newRow("minimax + label smoothing") << int(LossKind::Minimax) << 0.0 << 0.1 << 0.0 << 1 << false << false;
+    QTest::newRow("dcgan-fashion, non-saturating") << ns << 0.0 << 0.0 << 0.0 << 1 << true << false;
+    QTest::newRow("dcgan-fashion, WGAN-GP") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.0 << 1 << true << false;
+}
+
+// Slow motion shows the real training: a step taken substep by substep leaves the networks,
+// optimisers, random stream and data position exactly as one ordinary step does, so the steps
+// after it are bit for bit the same too. The substeps come in their order and report the
+// numbers the step records; the arrows of substep 6 are the generator's push of the updated D.
+void TestTrainer::substepsAreTheStep()
+{
+    QFETCH(bool, images);
+    QFETCH(bool, batchNorm);
+    QFETCH(int, dSteps);
+    ExperimentSpec s = smallMlp();
+    if (images) {
+        QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &s), QString());
+        s.data.limit = 64;
+        s.batchSize = 8;
+        s.threads = 1;
+    }
+    applyLossRow(s);
+    if (batchNorm)
+        s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
+    s.emaDecay = 0.9;
+    s.lrDecayTo = 0.5;
+    s.steps = 6;
+    MAKE_TRAINER(plain, s);
+    MAKE_TRAINER(slow, s);
+    QString error;
+    const Substep dPart[] = {Substep::Draw, Substep::Generate, Substep::Score, Substep::DiscriminatorLoss,
+                             Substep::DiscriminatorUpdate};
+    for (int step = 1; step <= 3; ++step) {
+        StepRecord expected;
+        QVERIFY2(plain->step(&expected, &error), qPrintable(error));
+        std::vector<Substep> order;
+        for (int k = 0; k < dSteps; ++k)
+            order.insert(order.end(), std::begin(dPart), std::end(dPart));
+        order.insert(order.end(), {Substep::GeneratorLoss, Substep::GeneratorUpdate});
+        std::shared_ptr<DiscriminatorCopy> updatedD;
+        SubstepReport report;
+        for (size_t i = 0; i < order.size(); ++i) {
+            QVERIFY2(slow->substep(&report, &error), qPrintable(error));
+            const QString where = QStringLiteral("step %1, substep call %2").arg(step).arg(i + 1);
+            QVERIFY2(report.substep == order[i], qPrintable(where));
+            QCOMPARE(report.step, std::int64_t(step));
+            QCOMPARE(report.complete, i + 1 == order.size());
+            QCOMPARE(slow->stepInProgress(), i + 1 < order.size());
+            QCOMPARE(slow->currentStep(), std::int64_t(i + 1 == order.size() ? step : step - 1));
+            QCOMPARE(report.dUpdates, dSteps);
+            QVERIFY2(report.real.count > 0 && (report.substep == Substep::Draw) == (report.fake.count == 0), qPrintable(where));
+            if (report.substep == Substep::Score)
+                QVERIFY(report.realScores.size() == size_t(report.real.count) && report.fakeScores.size() == size_t(report.fake.count));
+            if (report.substep == Substep::DiscriminatorUpdate) {
+                QVERIFY(report.updateNormD > 0 && report.weightNormD > 0);
+                if (report.dUpdate == dSteps && !images && s.loss.instanceNoise == 0)
+                    updatedD = slow->copyDiscriminator();
+            }
+            if (report.substep == Substep::GeneratorLoss && updatedD) {
+                // -dl/dx of each shown fake under the D just updated, as the 2D lab computes it.
+                const std::vector<float> push = updatedD->generatorPush(report.fake.points, report.fake.count);
+                QCOMPARE(report.push.size(), push.size());
+                for (size_t j = 0; j < push.size(); ++j)
+                    QVERIFY2(std::abs(report.push[j] - push[j]) <= 1e-4f * std::max(1.f, std::abs(push[j])),
+                             qPrintable(QStringLiteral("%1: push %2: %3 vs %4").arg(where).arg(j).arg(report.push[j]).arg(push[j])));
+            }
+        }
+        // The last report holds the whole step, and its figures are the step's record.
+        QVERIFY2(sameRecords(report.record, expected), qPrintable(QStringLiteral("step %1: L_D %2 vs %3, L_G %4 vs %5")
+                     .arg(step).arg(report.record.lossD).arg(expected.lossD).arg(report.record.lossG).arg(expected.lossG)));
+        QCOMPARE(report.lossD, expected.lossD);
+        QCOMPARE(report.lossReal + report.lossFake + report.penalty, expected.lossD);
+        QCOMPARE(report.lossG, expected.lossG);
+        QCOMPARE(report.meanReal, expected.dReal);
+        QCOMPARE(report.meanFake, expected.dFake);
+        QVERIFY(report.updateNormG > 0);
+        if (s.loss.kind == LossKind::WassersteinGP)
+            QVERIFY(report.penalty > 0);
+        QCOMPARE(report.moved.count > 0, !batchNorm && !images);  // dcgan-fashion's G has BatchNorm
+    }
+    // Whatever the substeps left behind, the ordinary steps after them see it.
+    for (int step = 4; step <= 6; ++step) {
+        StepRecord a, b;
+        QVERIFY2(plain->step(&a, &error), qPrintable(error));
+        QVERIFY2(slow->step(&b, &error), qPrintable(error));
+        QVERIFY2(sameRecords(a, b), qPrintable(QStringLiteral("step %1: L_D %2 vs %3").arg(step).arg(a.lossD).arg(b.lossD)));
+    }
+    const SampleBatch a = plain->sampleFixed(16), b = slow->sampleFixed(16);
+    QVERIFY(a.points == b.points && a.pixels == b.pixels);
+}
+
+// Leaving slow motion halfway (stopping the run, loading a checkpoint) puts everything back:
+// the next step is the step that would have come, and a half-done step cannot be saved.
+void TestTrainer::abandonedStepLeavesNoTrace()
+{
+    ExperimentSpec s = smallMlp();
+    s.dStepsPerG = 2;
+    s.generator.layers.insert(s.generator.layers.begin() + 1, LayerSpec::batchNorm1d(32));
+    MAKE_TRAINER(plain, s);
+    MAKE_TRAINER(slow, s);
+    QTemporaryDir dir;
+    QString error;
+    StepRecord a, b;
+    QVERIFY(plain->step(&a, &error) && slow->step(&b, &error));
+    const QByteArray before = stateBytes(*slow, dir.filePath(QStringLiteral("before.pt")));
+    QVERIFY(!before.isEmpty());
+    for (int i = 0; i < 8; ++i) {  // into the second D update, past the first D update
+        SubstepReport report;
+        QVERIFY2(slow->substep(&report, &error), qPrintable(error));
+    }
+    QVERIFY(slow->stepInProgress());
+    const QString refused = slow->saveCheckpoint(dir.filePath(QStringLiteral("half.pt")));
+    QVERIFY2(refused.contains(QStringLiteral("half done")) && refused.contains(QStringLiteral("step 2")), qPrintable(refused));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("half.pt"))));
+    slow->abandonStep();
+    QVERIFY(!slow->stepInProgress());
+    QCOMPARE(slow->currentStep(), std::int64_t(1));
+    QVERIFY(stateBytes(*slow, dir.filePath(QStringLiteral("after.pt"))) == before);
+    QVERIFY(plain->step(&a, &error) && slow->step(&b, &error));
+    QVERIFY(sameRecords(a, b));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)
