@@ -69,6 +69,16 @@ bool RunDriver::step(StepRecord *record, QString *error)
     return ok;
 }
 
+bool RunDriver::substep(SubstepReport *report, QString *error)
+{
+    m_timer.start();
+    const bool ok = m_trainer->substep(report, error);
+    const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    m_activeSeconds += seconds;
+    m_recentSeconds += seconds;
+    return ok;
+}
+
 bool RunDriver::budgetJustReached()
 {
     if (m_budgetAnnounced || !budgetReached())

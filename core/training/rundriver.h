@@ -36,6 +36,8 @@ public:
 
     // One step; false with `error` set when it failed (the trainer is then as before it).
     bool step(StepRecord *record, QString *error);
+    // One substep of a step (slow motion), timed as steps are.
+    bool substep(SubstepReport *report, QString *error);
     bool budgetReached() const { return m_trainer->currentStep() >= m_target; }
     // True once: after the step that reached the budget (never for a run loaded past it).
     bool budgetJustReached();

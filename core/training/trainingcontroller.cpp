@@ -29,6 +29,7 @@ struct TrainingController::Impl {
         bool stop = false;
         bool paused = false;
         int stepRequests = 0;
+        int substepRequests = 0;
         QStringList saves;
         int snapshotMs = kDefaultSnapshotMs;
         int sampleMs = kDefaultSampleMs;  // < 0: snapshots carry no samples
@@ -144,11 +145,12 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         bool first = true;
         QString failure;  // set when a step fails; the run ends after a last snapshot
         for (;;) {
-            bool stop = false, paused = false, single = false;
+            bool stop = false, paused = false, single = false, slow = false;
             QStringList saves;
             {
                 QMutexLocker lock(&c->mutex);
-                while (!c->stop && c->saves.isEmpty() && c->paused && announcedPaused && c->stepRequests == 0)
+                while (!c->stop && c->saves.isEmpty() && c->paused && announcedPaused && c->stepRequests == 0
+                       && c->substepRequests == 0)
                     c->wake.wait(&c->mutex);
                 stop = c->stop;
                 saves.swap(c->saves);
@@ -156,7 +158,12 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 if (paused && c->stepRequests > 0) {
                     --c->stepRequests;
                     single = true;
+                } else if (paused && c->substepRequests > 0) {
+                    --c->substepRequests;
+                    slow = true;
                 }
+                if (!paused)
+                    c->substepRequests = 0;  // slow motion ends when the run goes on
             }
             for (const QString &path : saves) {
                 const QString error = trainer->saveCheckpoint(path);
@@ -179,12 +186,24 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 announcedPaused = paused;
                 first = false;
             }
-            if (paused && !single)
+            if (paused && !single && !slow)
                 continue;
 
             StepRecord r;
-            if (!driver->step(&r, &failure))
+            if (slow) {
+                SubstepReport report;
+                if (!driver->substep(&report, &failure))
+                    break;
+                post(owner, [owner, report] { emit owner->substepDone(report); });
+                // The heatmap shows the updated D, the samples the updated G.
+                if (report.substep == Substep::DiscriminatorUpdate)
+                    publish();
+                if (!report.complete)
+                    continue;
+                r = report.record;
+            } else if (!driver->step(&r, &failure)) {
                 break;
+            }
             pending.push_back(r);
             if (driver->budgetJustReached()) {
                 {
@@ -200,7 +219,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 snapshotMs = c->snapshotMs;
                 sampleMs = c->sampleMs;
             }
-            if (single) {
+            if (single || slow) {
                 flush(true);
                 publish();
             } else if (sinceSnapshot.elapsed() >= snapshotMs) {
@@ -209,6 +228,8 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                     publish();
             }
         }
+        // A step left half done in slow motion is undone: the run ends at the last whole step.
+        trainer->abandonStep();
         // The last steps and samples, then the reason the run ended if it failed.
         flush(true);
         publish();
@@ -229,6 +250,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
 TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<TrainingSnapshot>();
+    qRegisterMetaType<SubstepReport>();
     qRegisterMetaType<std::shared_ptr<GeneratorCopy>>();
     qRegisterMetaType<std::shared_ptr<DiscriminatorCopy>>();
     qRegisterMetaType<TrainingController::State>();
@@ -290,6 +312,17 @@ void TrainingController::step()
         if (!d->control->paused)
             return;
         ++d->control->stepRequests;
+    }
+    d->control->wake.wakeAll();
+}
+
+void TrainingController::substep()
+{
+    {
+        QMutexLocker lock(&d->control->mutex);
+        if (!d->control->paused)
+            return;
+        ++d->control->substepRequests;
     }
     d->control->wake.wakeAll();
 }

@@ -3,6 +3,7 @@
 #include "discriminatorcopy.h"
 #include "generatorcopy.h"
 #include "spec/experimentspec.h"
+#include "substepreport.h"
 #include "trainingsnapshot.h"
 
 #include <QObject>
@@ -32,7 +33,9 @@ public:
     bool start(const ExperimentSpec &spec, const QString &checkpoint = QString(), bool paused = false);
     void pause();
     void resume();
-    void step();  // one training step while paused
+    void step();  // one training step while paused (the rest of it when one is half done)
+    // Slow motion: the next substep of a training step while paused, answered by substepDone.
+    void substep();
     void stop();  // ends the run after the current step; stateChanged(Idle) follows
     // Saves a checkpoint between two steps; answered by checkpointSaved.
     void saveCheckpoint(const QString &path);
@@ -51,6 +54,9 @@ signals:
     void generatorPublished(std::shared_ptr<GeneratorCopy> generator);
     // For 2D data, with each generator copy, a frozen discriminator of the same step (the 2D lab).
     void discriminatorPublished(std::shared_ptr<DiscriminatorCopy> discriminator);
+    // What a slow-motion substep did. After a D update a fresh discriminator (2D data) and
+    // generator copy follow; after the last substep, a snapshot with the step's record.
+    void substepDone(const SubstepReport &report);
     // The run reached its step budget; it is paused there (resume() trains on).
     void budgetReached(qint64 step);
     // The run stopped on an error (bad data, NaN, ...); the message names the step or file.

@@ -1,5 +1,5 @@
 // The training thread as the window drives it: start, pause, single steps, resume, stop,
-// failures, checkpoints, frozen generators, and destruction mid-run.
+// failures, checkpoints, frozen generators, destruction mid-run, and slow motion.
 #include "training/trainer.h"
 #include "training/trainingcontroller.h"
 
@@ -45,6 +45,7 @@ private slots:
     void failedSavePausesTheRun();
     void generatorCopyIsFrozen();
     void destroyingMidRunIsClean();
+    void slowMotionStepsThroughSubsteps();
 };
 
 void TestTrainingController::startPauseStepResumeStop()
@@ -310,6 +311,60 @@ void TestTrainingController::destroyingMidRunIsClean()
     QCoreApplication::processEvents();
     QVERIFY(!signalled);
     QVERIFY(timer.elapsed() < 10000);
+}
+
+void TestTrainingController::slowMotionStepsThroughSubsteps()
+{
+    TrainingController c;
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    QSignalSpy reports(&c, &TrainingController::substepDone);
+    QSignalSpy discriminators(&c, &TrainingController::discriminatorPublished);
+    QVERIFY(c.start(ringMlp(), QString(), true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    QTRY_VERIFY(discriminators.count() >= 1);
+    QTest::qWait(50);
+    const int published = discriminators.count();
+    for (int i = 1; i <= kSubstepCount; ++i) {
+        c.substep();
+        QTRY_COMPARE(reports.count(), i);
+        const SubstepReport r = reports.last().at(0).value<SubstepReport>();
+        QCOMPARE(int(r.substep), i);
+        QCOMPARE(r.step, std::int64_t(1));
+        QCOMPARE(r.complete, i == kSubstepCount);
+        if (i == int(Substep::DiscriminatorUpdate))  // the heatmap is redrawn from the updated D
+            QTRY_COMPARE(discriminators.count(), published + 1);
+        if (i < kSubstepCount)
+            QCOMPARE(lastStep(snapshots), std::int64_t(0));  // no step is counted until G moves
+    }
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(1));
+    const TrainingSnapshot one = snapshots.last().at(0).value<TrainingSnapshot>();
+    QCOMPARE(int(one.records.size()), 1);
+    QCOMPARE(one.records[0].lossD, reports.last().at(0).value<SubstepReport>().record.lossD);
+
+    // Step finishes a half-done step: one record, the same step.
+    for (int i = 0; i < 3; ++i)
+        c.substep();
+    QTRY_COMPARE(reports.count(), kSubstepCount + 3);
+    c.step();
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(2));
+    QCOMPARE(int(snapshots.last().at(0).value<TrainingSnapshot>().records.size()), 1);
+    QCOMPARE(reports.count(), kSubstepCount + 3);
+
+    // While running, a substep request does nothing; stopping halfway ends at the last whole step.
+    c.resume();
+    QTRY_COMPARE(c.state(), State::Running);
+    c.substep();
+    c.pause();
+    QTRY_COMPARE(c.state(), State::Paused);
+    QTest::qWait(50);
+    QCOMPARE(reports.count(), kSubstepCount + 3);
+    const std::int64_t at = lastStep(snapshots);
+    c.substep();
+    c.substep();
+    QTRY_COMPARE(reports.count(), kSubstepCount + 5);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    QCOMPARE(lastStep(snapshots), at);
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)
