@@ -1,5 +1,6 @@
 // The window as a person uses it to train: a Fashion-MNIST run with live plots and grid, a 2D
-// scatter, edits during a run, resume, failures as messages, closing mid-run, bounded plots.
+// scatter, edits during a run, resume, failures as messages, closing mid-run, bounded plots,
+// and a step in slow motion on 2D data and on images.
 #include "designer/designerwidget.h"
 #include "explorer/latentexplorer.h"
 #include "designer/layerpropertyeditor.h"
@@ -8,7 +9,14 @@
 #include "window/mainwindow.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
+#include "dashboard/dashboard.h"
 #include "dashboard/trainingplots.h"
+#include "lab/lab2dview.h"
+#include "slowmotion/batchoverlay.h"
+#include "slowmotion/batchstrip.h"
+#include "slowmotion/modeldiagram.h"
+#include "slowmotion/slowmotionpanel.h"
+#include "widgets/lossformulas.h"
 
 #include "document/experimentdocument.h"
 #include "spec/presets.h"
@@ -45,11 +53,16 @@ private slots:
     void damagedCheckpointAndFailedSaveAreMessages();
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
+    void slowMotionWalksThroughAStep();
 };
 
 using namespace windowsupport;
 namespace {
 using State = TrainingController::State;
+std::int64_t lastStepOf(const QSignalSpy &snapshots)
+{
+    return snapshots.isEmpty() ? -1 : snapshots.last().at(0).value<TrainingSnapshot>().step;
+}
 }
 
 void TestWindowRuns::initTestCase()
@@ -83,6 +96,23 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     w.stepTraining();
     QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 1);
     QTRY_COMPARE(w.samples()->currentStep(), at + 1);  // a single step refreshes the grid
+
+    // Slow motion on images: the batch's first samples with D's scores under them.
+    auto *slow = w.findChild<SlowMotionPanel *>();
+    QVERIFY(slow);
+    QSignalSpy substeps(w.training(), &TrainingController::substepDone);
+    for (int i = 1; i <= int(Substep::Score); ++i)
+        slow->nextButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), int(Substep::Score), 30000);
+    QTRY_COMPARE(int(slow->report().substep), int(Substep::Score));
+    QVERIFY(slow->isVisible());
+    auto *strip = slow->findChild<BatchStrip *>();
+    QVERIFY(strip && strip->isVisible());
+    QCOMPARE(strip->imageCount(), 16);  // 8 real and 8 generated
+    QCOMPARE(slow->report().realScores.size(), size_t(8));
+    QVERIFY(slow->narration().contains(LossFormulas::number(slow->report().meanReal)));
+    slow->findChild<QPushButton *>(QStringLiteral("finishStep"))->click();  // the rest at once
+    QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 2);
 
     // The latent explorer works on the generator published at the pause.
     LatentExplorer *explorer = w.explorer();
@@ -332,6 +362,84 @@ void TestWindowRuns::plotHistoryStaysBounded()
     QVERIFY2(raw->data()->at(0)->key < 50.0, qPrintable(QString::number(raw->data()->at(0)->key)));
     QVERIFY(raw->data()->at(raw->dataCount() - 1)->key > 99900.0);
     QCOMPARE(plots.metricsCsv().count(QLatin1Char('\n')), 100001);  // the CSV keeps every step
+}
+
+// A teacher steps through one training step of mlp-ring8: each press shows its substep in the
+// diagram, the narration and the formula with this step's numbers, and the 2D lab rings the
+// batch, redraws D's heatmap after D's update, and draws the push arrows and the moves.
+void TestWindowRuns::slowMotionWalksThroughAStep()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.resize(1500, 950);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *slow = w.findChild<SlowMotionPanel *>();
+    auto *action = w.findChild<QAction *>(QStringLiteral("substepAction"));
+    auto *lab = w.findChild<Lab2dView *>();
+    QVERIFY(slow && action && lab);
+    QSignalSpy substeps(w.training(), &TrainingController::substepDone);
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    auto *heat = qobject_cast<QCPColorMap *>(lab->plot()->plottable(0));
+    QVERIFY(heat);
+    QVector<double> heatBefore;
+    auto heatNow = [&] {
+        QVector<double> v;
+        for (int i = 0; i < heat->data()->keySize(); i += 7)
+            for (int j = 0; j < heat->data()->valueSize(); j += 7)
+                v << heat->data()->cell(i, j);
+        return v;
+    };
+
+    action->trigger();  // idle: starts the run paused and takes substep 1
+    for (int i = 1; i <= kSubstepCount; ++i) {
+        if (i > 1)
+            action->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), i, 30000);
+        const SubstepReport &r = slow->report();
+        QCOMPARE(int(r.substep), i);
+        QCOMPARE(r.step, std::int64_t(1));
+        QCOMPARE(w.training()->state(), State::Paused);
+        QVERIFY(slow->isVisible());
+        QCOMPARE(slow->diagram()->substep(), i);
+        QVERIFY(!slow->narration().isEmpty());
+        // The batch in the lab: rings from substep 1 (reals) and 2 (fakes), arrows from 6, moves at 7.
+        const BatchOverlay *overlay = w.dashboard()->batchOverlay();
+        QCOMPARE(overlay->realCount(), r.real.count);
+        QCOMPARE(overlay->fakeCount(), i >= int(Substep::Generate) ? r.fake.count : 0);
+        QCOMPARE(overlay->arrowCount(), i >= int(Substep::GeneratorLoss) ? r.fake.count : 0);
+        QCOMPARE(overlay->moveCount(), i == kSubstepCount ? r.fake.count : 0);
+        if (i == int(Substep::DiscriminatorLoss)) {
+            // The formula with this step's numbers: the parts and the total of L_D.
+            QVERIFY2(slow->formulaText().contains(LossFormulas::number(r.lossD))
+                         && slow->formulaText().contains(LossFormulas::number(r.lossReal)),
+                     qPrintable(slow->formulaText()));
+            QTRY_VERIFY_WITH_TIMEOUT(heat->data()->keySize() == 64, 10000);
+            QTest::qWait(300);
+            heatBefore = heatNow();
+            QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep4.png")));
+        }
+        if (i == int(Substep::DiscriminatorUpdate))  // the heatmap is D after its update
+            QTRY_VERIFY_WITH_TIMEOUT(heatNow() != heatBefore, 10000);
+        if (i == int(Substep::GeneratorLoss)) {
+            QVERIFY(slow->formulaText().contains(LossFormulas::number(r.lossG)));
+            QCOMPARE(r.push.size(), r.fake.points.size());
+            QTest::qWait(300);
+            QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep6.png")));
+        }
+        QCOMPARE(lastStepOf(snapshots), std::int64_t(i == kSubstepCount ? 1 : 0));
+    }
+    QTRY_COMPARE(lastStepOf(snapshots), std::int64_t(1));
+    QCOMPARE(w.plots()->lossPlot()->graph(0)->dataCount(), 1);  // the step's record reached the plots
+    QVERIFY(slow->report().complete);
+
+    // Resuming clears the batch from the lab: it belonged to the step taken slowly.
+    w.togglePause();
+    QTRY_COMPARE(w.training()->state(), State::Running);
+    QCOMPARE(w.dashboard()->batchOverlay()->realCount(), 0);
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
 QTEST_MAIN(TestWindowRuns)

@@ -5,6 +5,8 @@
 #include "explorer/latentexplorer.h"
 #include "lab/lab2dview.h"
 #include "lab/measuresplot.h"
+#include "slowmotion/batchoverlay.h"
+#include "slowmotion/slowmotionpanel.h"
 
 #include "data/synthetic2d.h"
 #include "training/labrenderer.h"
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
@@ -31,6 +34,9 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_lab(new Lab2dView(window)),
       m_measures(new MeasuresPlot(window)),
       m_labDock(new QDockWidget(tr("2D Lab"), window)),
+      m_slow(new SlowMotionPanel(window)),
+      m_slowDock(new QDockWidget(tr("Slow Motion"), window)),
+      m_overlay(std::make_unique<BatchOverlay>(m_lab->plot())),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
       m_timeLabel(new QLabel(window)),
@@ -42,7 +48,12 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_samplesDock->setWidget(m_samples);
     window->addDockWidget(Qt::RightDockWidgetArea, m_samplesDock);
     m_explorerDock->setObjectName(QStringLiteral("latentDock"));
-    m_explorerDock->setWidget(m_explorer);
+    // Scrollable, so that the dock can give up height to the lab (slow motion, small screens).
+    auto *explorerScroll = new QScrollArea(window);
+    explorerScroll->setWidgetResizable(true);
+    explorerScroll->setFrameShape(QFrame::NoFrame);
+    explorerScroll->setWidget(m_explorer);
+    m_explorerDock->setWidget(explorerScroll);
     window->addDockWidget(Qt::RightDockWidgetArea, m_explorerDock);
     m_labDock->setObjectName(QStringLiteral("labDock"));
     auto *labSplit = new QSplitter(Qt::Vertical, window);
@@ -54,6 +65,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
     window->tabifyDockWidget(m_samplesDock, m_labDock);
     m_samplesDock->raise();
+    m_slowDock->setObjectName(QStringLiteral("slowMotionDock"));
+    m_slowDock->setWidget(m_slow);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_slowDock);
+    m_slowDock->hide();  // until slow motion is asked for
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
 
@@ -65,12 +80,37 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         m_explorer->setGenerator(g);  // hands the copy to the renderer
         if (count > 0)
             m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
-        // Only while someone can see it: a closed or hidden lab costs nothing.
-        if (m_labDiscriminator && m_labDiscriminator->step() == g->step() && m_lab->isVisible())
-            m_labRenderer->request(g, m_labDiscriminator, m_lab->request());
+        m_labGenerator = std::move(g);
+        requestLabFrame();
     });
-    connect(training, &TrainingController::discriminatorPublished, this,
-            [this](std::shared_ptr<DiscriminatorCopy> d) { m_labDiscriminator = std::move(d); });
+    connect(training, &TrainingController::discriminatorPublished, this, [this](std::shared_ptr<DiscriminatorCopy> d) {
+        m_labDiscriminator = std::move(d);
+        // Slow motion's D update publishes D alone: G is the one the lab already has.
+        requestLabFrame();
+    });
+    connect(training, &TrainingController::substepDone, this, [this](const SubstepReport &r) {
+        m_slow->showReport(r);
+        if (!m_slowDock->isVisible())
+            m_slowDock->show();
+        m_slowDock->raise();
+        m_overlay->show(r);
+        if (!r.real.isImages() && !m_slowLaidOut) {
+            // The batch, its arrows and its moves are small marks: give the lab the room.
+            m_slowLaidOut = true;
+            m_labDock->raise();
+            auto *window = static_cast<QMainWindow *>(parent());
+            if (m_explorerDock->isVisible() && m_labDock->height() < window->height() / 2)
+                window->resizeDocks({m_labDock, m_explorerDock}, {window->height() * 3 / 4, window->height() / 4}, Qt::Vertical);
+        }
+    });
+    connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        using State = TrainingController::State;
+        m_slow->setRunState(s == State::Idle ? SlowMotionPanel::RunState::Idle
+                            : s == State::Paused ? SlowMotionPanel::RunState::Paused
+                                                 : SlowMotionPanel::RunState::Running);
+        if (s != State::Paused)
+            m_overlay->clear();  // the batch belongs to one step taken slowly
+    });
     connect(m_labRenderer, &LabRenderer::computed, this, [this](const lab2d::Frame &frame) {
         if (m_labDiscriminator) {  // none between a new run's start and its first copy: drops the old run's frames
             m_lab->showFrame(frame);
@@ -95,6 +135,15 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     });
 }
 
+Dashboard::~Dashboard() = default;
+
+void Dashboard::requestLabFrame()
+{
+    // Only while someone can see it: a closed or hidden lab costs nothing.
+    if (m_labDiscriminator && m_labGenerator && m_labDiscriminator->step() == m_labGenerator->step() && m_lab->isVisible())
+        m_labRenderer->request(m_labGenerator, m_labDiscriminator, m_lab->request());
+}
+
 void Dashboard::addStatusWidgets(QStatusBar *bar)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
@@ -117,6 +166,10 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_gridFloor = m_lastGridRequest + 1;
     m_lab->clear();
     m_labDiscriminator.reset();
+    m_labGenerator.reset();
+    m_overlay->clear();
+    m_slow->clear();
+    m_slowLaidOut = false;
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
 }
@@ -124,6 +177,7 @@ void Dashboard::clear(const ExperimentSpec &spec)
 void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
 {
     m_plots->append(snapshot.records);
+    m_slow->stepReached(snapshot.step);
     if (!snapshot.realPoints.empty()) {
         m_samples->setRealPoints(snapshot.realPoints);
         m_explorer->setRealPoints(snapshot.realPoints);

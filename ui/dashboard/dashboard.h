@@ -1,12 +1,14 @@
 #pragma once
 
 #include "training/discriminatorcopy.h"
+#include "training/generatorcopy.h"
 #include "training/trainingsnapshot.h"
 
 #include <memory>
 
 #include <QObject>
 
+class BatchOverlay;
 class Lab2dView;
 class LabRenderer;
 class LatentExplorer;
@@ -19,6 +21,7 @@ class QMainWindow;
 class QProgressBar;
 class QStatusBar;
 class SampleView;
+class SlowMotionPanel;
 class TrainingController;
 class TrainingPlots;
 
@@ -27,11 +30,13 @@ class TrainingPlots;
 // and the explorer are drawn from the published generator copies on the renderer's thread, so
 // the training thread only copies weights and both show the same step. For 2D runs the 2D lab
 // dock shows the discriminator's opinion, the generator's gradients and its mesh, computed on
-// the lab renderer's thread from the copies of both networks.
+// the lab renderer's thread from the copies of both networks. Slow motion's panel (a dock) and
+// its batch overlay on the 2D lab show each substep the controller reports.
 class Dashboard : public QObject {
     Q_OBJECT
 public:
     Dashboard(TrainingController *training, QMainWindow *window);
+    ~Dashboard() override;
 
     TrainingPlots *plots() const { return m_plots; }
     SampleView *samples() const { return m_samples; }
@@ -45,8 +50,12 @@ public:
     // dropped.
     void clear(const ExperimentSpec &spec);
     MeasuresPlot *measures() const { return m_measures; }
+    SlowMotionPanel *slowMotion() const { return m_slow; }
+    QDockWidget *slowMotionDock() const { return m_slowDock; }
+    BatchOverlay *batchOverlay() const { return m_overlay.get(); }
 
 private:
+    void requestLabFrame();
     void onSnapshot(const TrainingSnapshot &snapshot);
 
     TrainingPlots *m_plots;
@@ -59,7 +68,12 @@ private:
     Lab2dView *m_lab;
     MeasuresPlot *m_measures;
     QDockWidget *m_labDock;
+    SlowMotionPanel *m_slow;
+    QDockWidget *m_slowDock;
+    std::unique_ptr<BatchOverlay> m_overlay;
+    bool m_slowLaidOut = false;  // the lab was given room for this run's slow motion
     std::shared_ptr<DiscriminatorCopy> m_labDiscriminator;  // the newest, waiting for its generator
+    std::shared_ptr<GeneratorCopy> m_labGenerator;          // the newest (slow motion's D updates come alone)
     QLabel *m_stepLabel;
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;

@@ -253,6 +253,13 @@ void Lab2dView::setModes(const std::vector<std::array<double, 2>> &modes, double
 
 void Lab2dView::showFrame(const lab2d::Frame &frame)
 {
+    if (!m_history.empty() && m_history.back().step == frame.step) {
+        // The same step again: slow motion's updated D, before G's turn. It replaces the frame.
+        m_history.back() = frame;
+        if (m_follow)
+            draw(m_history.size() - 1);
+        return;
+    }
     if (int(m_history.size()) >= kMaxHistory)
         thinHistory(m_history, -1);
     m_history.push_back(frame);

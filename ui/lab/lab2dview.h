@@ -41,7 +41,8 @@ public:
     void setModes(const std::vector<std::array<double, 2>> &modes, double sigma);
     // What to compute next: the visible area, the detail of each layer, the live measures.
     lab2d::Request request() const { return m_request; }
-    // A new frame: kept for scrubbing back, and drawn while the view follows the newest.
+    // A new frame: kept for scrubbing back, and drawn while the view follows the newest. A frame
+    // of the newest frame's step replaces it.
     void showFrame(const lab2d::Frame &frame);
     // Shows the newest kept frame at or before `step` (the samples' timeline scrubbed back);
     // the view then stays there until followLatest().

@@ -1,4 +1,5 @@
 #include "settings/settingspanel.h"
+#include "widgets/lossformulas.h"
 
 #include "widgets/spinboxes.h"
 
@@ -120,8 +121,9 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     m_formula->setObjectName(QStringLiteral("lossFormula"));
     m_formula->setWordWrap(true);
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_formula->setStyleSheet(QStringLiteral("font-family: monospace; background: #f4f4f8; padding: 4px"));
-    addRow(f, QString(), m_formula, [this] { m_formula->setText(lossFormula(m_doc->spec().loss.kind)); });
+    m_formula->setTextFormat(Qt::RichText);
+    m_formula->setStyleSheet(QStringLiteral("background: palette(alternate-base); padding: 4px"));
+    addRow(f, QString(), m_formula, [this] { m_formula->setText(LossFormulas::definition(m_doc->spec().loss)); });
     addDouble(f, tr("gradient penalty"), fields::gpLambda,
               [](const ExperimentSpec &s) { return s.loss.gpLambda; }, [](ExperimentSpec &s, double v) { s.loss.gpLambda = v; })
         .visible = [](const ExperimentSpec &s) { return s.loss.kind == LossKind::WassersteinGP; };
@@ -182,25 +184,6 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     connect(doc, &ExperimentDocument::settingsChanged, this, &SettingsPanel::refresh);
     connect(doc, &ExperimentDocument::reloaded, this, &SettingsPanel::refresh);
     refresh();
-}
-
-QString SettingsPanel::lossFormula(LossKind kind)
-{
-    switch (kind) {
-    case LossKind::Minimax:
-        return tr("L_D = −E[log D(x)] − E[log(1 − D(G(z)))]\nL_G = E[log(1 − D(G(z)))]   (saturates: weak gradients while D wins)");
-    case LossKind::NonSaturating:
-        return tr("L_D = −E[log D(x)] − E[log(1 − D(G(z)))]\nL_G = −E[log D(G(z))]   (same fixed point, strong gradients early)");
-    case LossKind::LeastSquares:
-        return tr("L_D = ½E[(D(x) − 1)²] + ½E[D(G(z))²]\nL_G = ½E[(D(G(z)) − 1)²]");
-    case LossKind::Wasserstein:
-        return tr("L_D = E[D(G(z))] − E[D(x)],  D's weights clipped to [−c, c]\nL_G = −E[D(G(z))]");
-    case LossKind::WassersteinGP:
-        return tr("L_D = E[D(G(z))] − E[D(x)] + λ·E[(‖∇D(x̂)‖ − 1)²],  x̂ = εx + (1 − ε)G(z), ε ~ U(0, 1)\nL_G = −E[D(G(z))]");
-    case LossKind::Hinge:
-        return tr("L_D = E[max(0, 1 − D(x))] + E[max(0, 1 + D(G(z)))]\nL_G = −E[D(G(z))]");
-    }
-    return QString();
 }
 
 QFormLayout *SettingsPanel::addGroup(const QString &title)

@@ -23,7 +23,6 @@ public:
 
     QLabel *preview() const { return m_preview; }
     // Formulas of a loss in plain text, for the panel and for teaching.
-    static QString lossFormula(LossKind kind);
 
 private:
     struct Row {

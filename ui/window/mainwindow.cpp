@@ -8,6 +8,7 @@
 #include "window/presentationmode.h"
 #include "lab/lab2dview.h"
 #include "lab/measuresplot.h"
+#include "slowmotion/slowmotionpanel.h"
 #include "window/runactions.h"
 
 #include "document/experimentdocument.h"
@@ -66,12 +67,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_documents->addMenus();
     m_runs = new RunActions(m_doc, m_training, m_dashboard, m_documents, this);
     m_runs->addMenu();
+    // Slow motion shares the experiment's place: while stepping, the design is not what to look at.
+    tabifyDockWidget(designDock, m_dashboard->slowMotionDock());
+    designDock->raise();
+    connect(m_dashboard->slowMotion(), &SlowMotionPanel::nextRequested, m_runs, &RunActions::substepTraining);
+    connect(m_dashboard->slowMotion(), &SlowMotionPanel::finishRequested, m_runs, &RunActions::stepTraining);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(designDock->toggleViewAction());
     view->addAction(m_dashboard->samplesDock()->toggleViewAction());
     view->addAction(m_dashboard->explorerDock()->toggleViewAction());
     view->addAction(m_dashboard->labDock()->toggleViewAction());
+    view->addAction(m_dashboard->slowMotionDock()->toggleViewAction());
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
     view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });

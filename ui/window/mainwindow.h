@@ -42,6 +42,7 @@ public:
 
     TrainingController *training() const { return m_training; }
     TrainingPlots *plots() const;
+    Dashboard *dashboard() const { return m_dashboard; }
     SampleView *samples() const;
     DesignerWidget *designer() const { return m_designer; }
     SettingsPanel *settings() const { return m_settings; }

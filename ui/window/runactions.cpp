@@ -65,6 +65,9 @@ void RunActions::addMenu()
     m_start = addAction(tr("&Start"), QKeySequence(Qt::Key_F5), tr("Train this experiment from scratch"), &RunActions::startTraining);
     m_pause = addAction(tr("&Pause"), QKeySequence(Qt::Key_F6), tr("Pause or resume training"), &RunActions::togglePause);
     m_step = addAction(tr("S&tep"), QKeySequence(Qt::Key_F10), tr("One training step while paused"), &RunActions::stepTraining);
+    m_substep = addAction(tr("S&low Motion"), QKeySequence(Qt::CTRL | Qt::Key_F10),
+                          tr("The next substep of a training step, explained in the Slow Motion panel"), &RunActions::substepTraining);
+    m_substep->setObjectName(QStringLiteral("substepAction"));
     m_stop = addAction(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("End this run"), &RunActions::stopTraining);
     m_start->setObjectName(QStringLiteral("startAction"));
     train->addSeparator();
@@ -108,7 +111,7 @@ void RunActions::startTraining()
         beginRun(QString());
 }
 
-void RunActions::beginRun(const QString &checkpoint)
+void RunActions::beginRun(const QString &checkpoint, bool paused)
 {
     m_dashboard->clear(m_doc->spec());
     m_running = m_doc->spec();
@@ -121,7 +124,7 @@ void RunActions::beginRun(const QString &checkpoint)
         m_window->statusBar()->showMessage(tr("Training with %n thread(s), keeping a core for the window; the command line uses %1.", nullptr, run.threads)
                                      .arg(m_running.threads),
                                  8000);
-    m_training->start(run, checkpoint);
+    m_training->start(run, checkpoint, paused);
     updateActions();
     updateDesignChanged();
 }
@@ -160,6 +163,25 @@ void RunActions::togglePause()
 
 void RunActions::stepTraining() { m_training->step(); }
 
+void RunActions::substepTraining()
+{
+    using State = TrainingController::State;
+    switch (m_training->state()) {
+    case State::Idle:
+        if (!m_doc->problems().isEmpty())
+            return;
+        beginRun(QString(), true);
+        break;
+    case State::Running:
+    case State::Loading:
+        m_training->pause();
+        break;
+    case State::Paused:
+        break;
+    }
+    m_training->substep();
+}
+
 void RunActions::stopTraining() { m_training->stop(); }
 
 void RunActions::updateActions()
@@ -175,6 +197,7 @@ void RunActions::updateActions()
     m_pause->setEnabled(s == State::Running || s == State::Paused);
     m_pause->setText(s == State::Paused ? tr("&Resume") : tr("&Pause"));
     m_step->setEnabled(s == State::Paused);
+    m_substep->setEnabled(!idle || problems.isEmpty());
     m_stop->setEnabled(!idle);
     m_resume->setEnabled(idle);
     m_saveCheckpoint->setEnabled(s == State::Running || s == State::Paused);

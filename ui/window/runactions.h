@@ -13,7 +13,8 @@ class QLabel;
 class QMainWindow;
 class TrainingController;
 
-// The run's side of the window: the Training menu and toolbar (Start, Pause/Resume, Step, Stop,
+// The run's side of the window: the Training menu and toolbar (Start, Pause/Resume, Step, Slow
+// Motion, Stop,
 // Resume from Checkpoint, Save Checkpoint, the exports), kept enabled as the run's state and
 // the experiment's problems allow, the run's messages, and the notice that the design changed
 // under a running run (it trains the experiment as it was at Start).
@@ -35,6 +36,8 @@ public:
     bool resumeFromCheckpoint(const QString &path);
     void togglePause();
     void stepTraining();
+    // Slow motion: the next substep. Starts the run paused when idle, pauses it when running.
+    void substepTraining();
     void stopTraining();
 
     // A non-modal warning: the window stays usable while it is read.
@@ -42,7 +45,7 @@ public:
 
 private:
     // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
-    void beginRun(const QString &checkpoint);
+    void beginRun(const QString &checkpoint, bool paused = false);
     void updateActions();
     void updateDesignChanged();
 
@@ -54,6 +57,7 @@ private:
     QAction *m_start = nullptr;
     QAction *m_pause = nullptr;
     QAction *m_step = nullptr;
+    QAction *m_substep = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_saveCheckpoint = nullptr;
