@@ -5,7 +5,7 @@
 #include <cmath>
 
 namespace {
-const QColor kRealRing(10, 60, 120);
+const QColor kRealRing(0, 140, 60);  // green: dark blue vanishes on the blue data
 const QColor kFakeRing(170, 60, 0);
 const QColor kPush(150, 0, 60);
 
@@ -38,8 +38,8 @@ QCPItemLine *BatchOverlay::line(std::vector<QCPItemLine *> &pool, size_t index, 
     while (pool.size() <= index) {
         auto *l = new QCPItemLine(m_plot);
         if (arrowHead) {
-            l->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
-            l->setPen(QPen(kPush, 2));
+            l->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6, 8));
+            l->setPen(QPen(kPush, 1.5));
         } else {
             l->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 5, 6));
             l->setPen(QPen(kFakeRing, 1.5, Qt::DashLine));
@@ -76,7 +76,7 @@ void BatchOverlay::show(const SubstepReport &r)
         for (size_t i = 0; 2 * i + 1 < r.push.size(); ++i)
             longest = std::max(longest, std::hypot(double(r.push[2 * i]), double(r.push[2 * i + 1])));
         const double scale = longest > 0 ? kLongestArrow * m_plot->xAxis->range().size() / longest : 0;
-        for (size_t i = 0; 2 * i + 1 < r.push.size() && 2 * i + 1 < r.fake.points.size(); ++i) {
+        for (size_t i = 0; i < size_t(kMaxArrows) && 2 * i + 1 < r.push.size() && 2 * i + 1 < r.fake.points.size(); ++i) {
             QCPItemLine *a = line(m_arrows, m_arrowsUsed++, true);
             const double x = r.fake.points[2 * i], y = r.fake.points[2 * i + 1];
             a->start->setCoords(x, y);

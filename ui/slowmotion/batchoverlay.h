@@ -10,7 +10,8 @@ class QCustomPlot;
 
 // Slow motion in the 2D lab: the batch of the current substep drawn over the lab's layers.
 // The real batch and the fakes as rings, at substep 6 the push of G's loss on each fake (its
-// own -dl/dx under the D just updated), at substep 7 where each fake moved.
+// own -dl/dx under the D just updated; on the first kMaxArrows), at substep 7 where each fake
+// moved.
 class BatchOverlay {
 public:
     explicit BatchOverlay(QCustomPlot *plot);
@@ -25,6 +26,7 @@ public:
     int moveCount() const;
 
     static constexpr double kLongestArrow = 0.12;  // of the view's width: the batch's arrows stand out
+    static constexpr int kMaxArrows = 64;          // on the first fakes: more hide each other
 
 private:
     QCPItemLine *line(std::vector<QCPItemLine *> &pool, size_t index, bool arrowHead);

@@ -1,7 +1,6 @@
 #include "slowmotion/batchstrip.h"
 
 #include "training/sampleimage.h"
-#include "widgets/lossformulas.h"
 
 #include <QPainter>
 
@@ -51,7 +50,7 @@ void BatchStrip::paintEvent(QPaintEvent *)
             if (i < scores.size()) {
                 p.setPen(palette().color(QPalette::WindowText));
                 p.drawText(QRect(r.left() - 2, r.bottom() + 1, cell, textHeight), Qt::AlignCenter,
-                           LossFormulas::number(scores[i]));
+                           QString::number(scores[i], 'g', 2));  // two digits fit under a thumbnail
             }
         }
     };

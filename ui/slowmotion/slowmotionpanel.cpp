@@ -197,7 +197,7 @@ void SlowMotionPanel::showReport(const SubstepReport &r)
                                     .arg(r.batchSize));
     } else {
         m_strip->hide();
-        m_batchCaption->setText(tr("In the 2D lab the batch is ringed: dark blue the real samples, dark orange the fakes."));
+        m_batchCaption->setText(tr("In the 2D lab the batch is ringed: green the real samples, dark orange the fakes."));
     }
     updateHint();
 }
