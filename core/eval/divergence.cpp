@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <random>
 
@@ -48,6 +49,33 @@ std::pair<std::vector<float>, std::vector<float>> randomHalves(const std::vector
         (k < size_t(n) ? halves.first : halves.second).insert((k < size_t(n) ? halves.first : halves.second).end(),
                                                               {points[2 * order[k]], points[2 * order[k] + 1]});
     return halves;
+}
+
+std::pair<double, double> viewAround(const std::vector<float> &points)
+{
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i + 1 < points.size(); i += 2) {
+        lo = std::min({lo, double(points[i]), double(points[i + 1])});
+        hi = std::max({hi, double(points[i]), double(points[i + 1])});
+    }
+    // A margin, so that generated points just off the data still land inside.
+    const double half = std::max(0.5, 0.5 * (hi - lo) * 1.3);
+    const double mid = 0.5 * (hi + lo);
+    return {mid - half, mid + half};
+}
+
+Estimate againstReal(const std::vector<float> &real, const std::vector<float> &generated, int atMost, double lo, double hi, int bins)
+{
+    Estimate e;
+    const int n = int(std::min({std::int64_t(atMost), std::int64_t(real.size() / 4), std::int64_t(generated.size() / 2)}));
+    if (n < 1)
+        return e;
+    const auto [sample, other] = randomHalves(real, n);
+    const std::vector<float> fake(generated.begin(), generated.begin() + 2 * n);
+    e.js = jensenShannon(sample, fake, lo, hi, bins);
+    e.floor = jensenShannon(sample, other, lo, hi, bins);
+    e.points = n;
+    return e;
 }
 
 double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins)

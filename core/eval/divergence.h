@@ -17,6 +17,21 @@ double jensenShannon(const std::vector<float> &a, const std::vector<float> &b, d
 // Two disjoint random samples of `n` points each of `points` (which needs 2n), drawn with a
 // fixed seed: points in drawing or file order are not a random sample, their halves are.
 std::pair<std::vector<float>, std::vector<float>> randomHalves(const std::vector<float> &points, int n);
+// The square the 2D lab shows around `points` (x0, y0, ...): the data's extent with a 30 %
+// margin, at least [-0.5, 0.5]²; the histogram's area. As {lo, hi} for both axes.
+std::pair<double, double> viewAround(const std::vector<float> &points);
+
+struct Estimate {
+    double js = -1;     // JS(real, generated) in bits; -1 when there were too few points
+    double floor = -1;  // JS between two real samples of the same size: the estimator's bias
+    int points = 0;     // per sample
+};
+// JS of n random real points against the first n generated ones (i.i.d. by construction), and
+// the noise floor from n other real points: n is `atMost`, or fewer when there are fewer than
+// 2n real or n generated points.
+Estimate againstReal(const std::vector<float> &real, const std::vector<float> &generated, int atMost, double lo, double hi,
+                     int bins = 32);
+
 // The estimator's value for two samples of `n` points of the same distribution (randomHalves
 // of `reference`); -1 when it has fewer than 2n points.
 double jsNoiseFloor(const std::vector<float> &reference, int n, double lo, double hi, int bins = 32);

@@ -87,17 +87,10 @@ Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QS
             f.coverage = evaluateModeCoverage(many.points, request.modes, request.modeSigma);
             f.hasCoverage = true;
         }
-        // As many generated points as half the real ones (the other half makes the noise floor).
-        const int n = std::min(request.jsPoints, int(request.real.size() / 4));
-        if (n > 0 && request.real.size() >= size_t(4) * n && many.points.size() >= size_t(2) * n) {
-            const double lo = std::min(request.xMin, request.yMin), hi = std::max(request.xMax, request.yMax);
-            // A random sample of the real points (file or drawing order is not random) against
-            // the first generated ones (i.i.d. by construction); the floor uses the other half.
-            const auto [real, otherReal] = divergence::randomHalves(request.real, n);
-            const std::vector<float> fake(many.points.begin(), many.points.begin() + 2 * n);
-            f.js = divergence::jensenShannon(real, fake, lo, hi);
-            f.jsFloor = divergence::jensenShannon(real, otherReal, lo, hi);
-        }
+        const double lo = std::min(request.xMin, request.yMin), hi = std::max(request.xMax, request.yMax);
+        const divergence::Estimate e = divergence::againstReal(request.real, many.points, request.jsPoints, lo, hi);
+        f.js = e.js;
+        f.jsFloor = e.floor;
     }
     f.step = d.step();
     return f;

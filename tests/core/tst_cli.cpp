@@ -1,6 +1,7 @@
 // The command line as a script uses it: exit codes, files written, and exact resume across processes.
 #include "data/dataset.h"
 #include "eval/lab2d.h"
+#include "eval/divergence.h"
 #include "eval/modecoverage.h"
 #include "training/trainer.h"
 
@@ -214,6 +215,14 @@ void TestCli::trainWritesTheRun()
     QVERIFY2(eval.out.contains(QStringLiteral("modes captured:    %1 of 8\n").arg(c.captured)), qPrintable(eval.out));
     QVERIFY2(eval.out.contains(QStringLiteral("high quality:      %1%").arg(100.0 * c.highQualityFraction, 0, 'f', 2)), qPrintable(eval.out));
     QVERIFY(c.highQuality > 0);  // after 100 steps some samples already lie on the ring
+    // And the Jensen-Shannon estimate of the 2D lab, on all the coverage samples, with its floor.
+    const auto [lo, hi] = divergence::viewAround(data.data->points);
+    const divergence::Estimate js =
+        divergence::againstReal(data.data->points, trainer->sample(kCoverageSamples, kCoverageSeed).points, kCoverageSamples, lo, hi);
+    QVERIFY(js.floor >= 0 && js.js > js.floor);  // 100 steps are not enough to reach the data's own noise
+    QVERIFY2(eval.out.contains(QStringLiteral("Jensen-Shannon:    %1 bits (noise floor %2; %3 points each")
+                                   .arg(js.js, 0, 'f', 4).arg(js.floor, 0, 'f', 4).arg(js.points)),
+             qPrintable(eval.out));
     // The window's live measure, from frozen copies of the same networks, says the same.
     lab2d::Request live;
     live.cells = 4;

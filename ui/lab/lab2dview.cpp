@@ -1,5 +1,6 @@
 #include "lab/lab2dview.h"
 
+#include "eval/divergence.h"
 #include "spec/experimentspec.h"
 #include "widgets/history.h"
 
@@ -230,16 +231,10 @@ void Lab2dView::setRealPoints(const std::vector<float> &points, bool fit)
     m_request.real = points;
     if (!fit)
         return;
-    double lo = 0, hi = 0;
-    for (size_t i = 0; i + 1 < points.size(); i += 2) {
-        lo = std::min({lo, double(points[i]), double(points[i + 1])});
-        hi = std::max({hi, double(points[i]), double(points[i + 1])});
-    }
     // A square around the data with a margin, so that generated points off the data show too.
-    const double half = std::max(0.5, 0.5 * (hi - lo) * 1.3);
-    const double mid = 0.5 * (hi + lo);
-    m_request.xMin = m_request.yMin = mid - half;
-    m_request.xMax = m_request.yMax = mid + half;
+    const auto [lo, hi] = divergence::viewAround(points);
+    m_request.xMin = m_request.yMin = lo;
+    m_request.xMax = m_request.yMax = hi;
     m_plot->xAxis->setRange(m_request.xMin, m_request.xMax);
     m_plot->yAxis->setRange(m_request.yMin, m_request.yMax);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
