@@ -2,6 +2,9 @@
 #include "designer/layerstackmodel.h"
 #include "dashboard/sampleview.h"
 #include "lab/lab2dview.h"
+#include "slowmotion/modeldiagram.h"
+#include "slowmotion/slowmotionpanel.h"
+#include "widgets/lossformulas.h"
 #include "settings/settingspanel.h"
 
 #include "document/experimentdocument.h"
@@ -30,6 +33,9 @@ private slots:
     void draggingASettingBackClearsModified();
     void scrubbedGridStaysWhenOldGridsAreThinned();
     void labViewDrawsTheFrame();
+    void formulasWriteEachLossAndRegulariser_data();
+    void formulasWriteEachLossAndRegulariser();
+    void slowMotionNarratesEverySubstep();
 };
 
 
@@ -265,6 +271,105 @@ void TestWidgets::labViewDrawsTheFrame()
     QVERIFY(heat && map->visible());
     heat->setChecked(false);
     QVERIFY(!map->visible());
+}
+
+// Each loss is written as the design documents write it, with the regularisers the experiment
+// uses, and slow motion's numbers add up to the loss the step computed.
+void TestWidgets::formulasWriteEachLossAndRegulariser_data()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<double>("r1");
+    QTest::addColumn<double>("smoothing");
+    QTest::addColumn<double>("noise");
+    QTest::addColumn<QStringList>("expected");  // in the definition, in this order
+    const QString Ez = QStringLiteral("E<sub><i>z</i></sub>"), Ex = QStringLiteral("E<sub><i>x</i></sub>");
+    QTest::newRow("minimax") << int(LossKind::Minimax) << 0.0 << 0.0 << 0.0
+                             << QStringList{Ex + "[log <i>D</i>(<i>x</i>)]", "<i>L</i><sub>G</sub> = " + Ez + "[log(1 − ", "saturates"};
+    QTest::newRow("non-saturating + smoothing") << int(LossKind::NonSaturating) << 0.0 << 0.1 << 0.0
+                                                << QStringList{"[0.9·log <i>D</i>(<i>x</i>) + 0.1·log(1 − ",
+                                                               "<i>L</i><sub>G</sub> = −" + Ez + "[log <i>D</i>(<i>G</i>(<i>z</i>))]"};
+    QTest::newRow("least squares") << int(LossKind::LeastSquares) << 0.0 << 0.0 << 0.0
+                                   << QStringList{"½" + Ex + "[(<i>D</i>(<i>x</i>) − 1)²]", "½" + Ez + "[(<i>D</i>(<i>G</i>(<i>z</i>)) − 1)²]"};
+    QTest::newRow("wasserstein (clipping)") << int(LossKind::Wasserstein) << 0.0 << 0.0 << 0.0
+                                            << QStringList{"−" + Ex + "[<i>D</i>(<i>x</i>)]", "clip(<i>w</i>, −0.01, 0.01)"};
+    QTest::newRow("wasserstein-gp + instance noise") << int(LossKind::WassersteinGP) << 0.0 << 0.0 << 0.3
+                                                      << QStringList{"10·E<sub><i>x̂</i></sub>[(‖∇<i>D</i>(<i>x̂</i>)‖ − 1)²]",
+                                                                     "instance noise", "<i>x̂</i> = <i>εx</i>"};
+    QTest::newRow("hinge + R1") << int(LossKind::Hinge) << 0.5 << 0.0 << 0.0
+                                << QStringList{Ex + "[max(0, 1 − <i>D</i>(<i>x</i>))]", Ez + "[max(0, 1 + ",
+                                               "(0.5/2)·" + Ex + "[‖∇<i>D</i>(<i>x</i>)‖²]"};
+}
+
+void TestWidgets::formulasWriteEachLossAndRegulariser()
+{
+    QFETCH(int, loss);
+    QFETCH(double, r1);
+    QFETCH(double, smoothing);
+    QFETCH(double, noise);
+    QFETCH(QStringList, expected);
+    LossSpec l;
+    l.kind = LossKind(loss);
+    l.r1Gamma = r1;
+    l.labelSmoothing = smoothing;
+    l.instanceNoise = noise;
+    const QString text = LossFormulas::definition(l);
+    int at = 0;
+    for (const QString &piece : expected) {
+        const int found = text.indexOf(piece, at);
+        QVERIFY2(found >= 0, qPrintable(QStringLiteral("\"%1\" not after %2 in %3").arg(piece).arg(at).arg(text)));
+        at = found + int(piece.size());
+    }
+    QVERIFY(!LossFormulas::note(l.kind).isEmpty());
+    // Slow motion: the parts as computed, then the total.
+    SubstepReport r;
+    r.loss = l;
+    r.lossReal = 0.25f;
+    r.lossFake = -0.5f;
+    r.penalty = 0.125f;
+    r.lossD = r.lossReal + r.lossFake + (l.kind == LossKind::WassersteinGP || r1 > 0 ? r.penalty : 0.f);
+    const QString numbers = LossFormulas::discriminatorWithNumbers(r);
+    const QString sum = l.kind == LossKind::WassersteinGP || r1 > 0 ? QStringLiteral("0.25</span><span style=\"color:#d46a00\"> − 0.5</span><span style=\"color:#7b3fa0\"> + 0.125</span> = <b>%1</b>")
+                                                                     : QStringLiteral("0.25</span><span style=\"color:#d46a00\"> − 0.5</span> = <b>%1</b>");
+    QVERIFY2(numbers.contains(sum.arg(LossFormulas::number(r.lossD))), qPrintable(numbers));
+}
+
+// Every substep has its heading, its sentence with the step's figures and its part of the diagram.
+void TestWidgets::slowMotionNarratesEverySubstep()
+{
+    SubstepReport r;
+    r.step = 12;
+    r.batchSize = 64;
+    r.z = {0.5f, -1.25f};
+    r.real.count = r.fake.count = 2;
+    r.real.points = r.fake.points = {0, 0, 1, 1};
+    r.meanReal = 0.75f;
+    r.meanFake = 0.125f;
+    r.lossD = 1.5f;
+    r.gradNormD = 2.5f;
+    r.updateNormD = 0.01f;
+    r.weightNormD = 4;
+    r.lossG = 0.875f;
+    r.gradNormG = 0.375f;
+    r.meanFakeAfter = 0.25f;
+    r.updateNormG = 0.02f;
+    r.weightNormG = 8;
+    const QStringList figures{"−1.25", "64", "0.125", "1.5", "0.01", "0.875", "0.02"};
+    SlowMotionPanel panel;
+    int lit = 0;
+    for (int s = 1; s <= kSubstepCount; ++s) {
+        r.substep = Substep(s);
+        r.complete = s == kSubstepCount;
+        panel.showReport(r);
+        QVERIFY(!SlowMotionPanel::heading(r.substep).isEmpty());
+        QVERIFY2(panel.narration().contains(figures[s - 1]), qPrintable(QStringLiteral("substep %1: %2").arg(s).arg(panel.narration())));
+        QCOMPARE(panel.diagram()->substep(), s);
+        QVERIFY(ModelDiagram::parts(s) != 0);
+        lit |= ModelDiagram::parts(s);
+        QCOMPARE(panel.formulaText().contains(LossFormulas::number(r.lossD)), s >= int(Substep::DiscriminatorLoss));
+    }
+    QCOMPARE(lit, ModelDiagram::Noise | ModelDiagram::Data | ModelDiagram::Generator | ModelDiagram::Fakes | ModelDiagram::Discriminator
+                      | ModelDiagram::LossD | ModelDiagram::LossG | ModelDiagram::FeedD | ModelDiagram::FeedG);
+    QVERIFY(panel.narration().contains(QStringLiteral("Step 12 is complete")));
 }
 
 QTEST_MAIN(TestWidgets)
