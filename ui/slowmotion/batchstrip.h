@@ -20,6 +20,7 @@ public:
     int imageCount() const { return int(m_real.size() + m_fake.size()); }
 
     QSize sizeHint() const override { return {560, 170}; }
+    QSize minimumSizeHint() const override { return {200, 120}; }
 
 protected:
     void paintEvent(QPaintEvent *) override;

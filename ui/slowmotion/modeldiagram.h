@@ -22,9 +22,9 @@ public:
 
     static constexpr double kAspect = 0.42;  // height to width of the drawing
     QSize sizeHint() const override { return {560, int(560 * kAspect)}; }
-    QSize minimumSizeHint() const override { return {320, 110}; }
+    QSize minimumSizeHint() const override { return {220, 100}; }
     bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override { return std::max(110, int(width * kAspect)); }
+    int heightForWidth(int width) const override { return std::max(100, int(width * kAspect)); }
 
     // Which nodes and edges substep `s` is in (exposed for the test).
     enum Part { Noise = 1, Data = 2, Generator = 4, Fakes = 8, Discriminator = 16, LossD = 32, LossG = 64,

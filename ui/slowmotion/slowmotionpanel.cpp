@@ -4,13 +4,16 @@
 #include "slowmotion/modeldiagram.h"
 #include "widgets/lossformulas.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace {
 constexpr double kFormulaScale = 1.3;  // the formula reads larger than the narration: the back of the room
+constexpr double kTitleScale = 1.2;
 constexpr int kShownLatents = 4;       // of z's values in the narration
 
 bool wasserstein(LossKind k) { return k == LossKind::Wasserstein || k == LossKind::WassersteinGP; }
@@ -24,32 +27,36 @@ QString percentOf(double part, double whole)
 SlowMotionPanel::SlowMotionPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("slowMotion"));
-    auto *layout = new QVBoxLayout(this);
+    // The explanation scrolls (large type on a small projector must not clip it); the buttons
+    // stay in view below it.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
     m_diagram = new ModelDiagram(this);
     layout->addWidget(m_diagram);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("slowMotionTitle"));
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_title->setFont(big);
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
-    m_narration = new QLabel(this);
-    m_narration->setObjectName(QStringLiteral("slowMotionNarration"));
-    m_narration->setWordWrap(true);
-    m_narration->setTextFormat(Qt::RichText);
-    layout->addWidget(m_narration);
     m_formula = new QLabel(this);
     m_formula->setObjectName(QStringLiteral("slowMotionFormula"));
     m_formula->setWordWrap(true);
     m_formula->setTextFormat(Qt::RichText);
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont formulaFont = m_formula->font();
-    formulaFont.setPointSizeF(formulaFont.pointSizeF() * kFormulaScale);
-    m_formula->setFont(formulaFont);
     m_formula->setStyleSheet(QStringLiteral("background: palette(base); padding: 6px"));
     layout->addWidget(m_formula);
+    m_narration = new QLabel(this);
+    m_narration->setObjectName(QStringLiteral("slowMotionNarration"));
+    m_narration->setWordWrap(true);
+    m_narration->setTextFormat(Qt::RichText);
+    layout->addWidget(m_narration);
     m_batchCaption = new QLabel(this);
     m_batchCaption->setWordWrap(true);
     layout->addWidget(m_batchCaption);
@@ -58,12 +65,10 @@ SlowMotionPanel::SlowMotionPanel(QWidget *parent) : QWidget(parent)
     layout->addStretch(1);
 
     auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(6, 0, 6, 0);
     m_next = new QPushButton(this);
     m_next->setObjectName(QStringLiteral("nextSubstep"));
     m_next->setDefault(true);
-    QFont buttonFont = m_next->font();
-    buttonFont.setBold(true);
-    m_next->setFont(buttonFont);
     m_finish = new QPushButton(tr("Finish Step"), this);
     m_finish->setObjectName(QStringLiteral("finishStep"));
     m_finish->setToolTip(tr("Run the rest of this step at once (as Step does)"));
@@ -71,11 +76,34 @@ SlowMotionPanel::SlowMotionPanel(QWidget *parent) : QWidget(parent)
     connect(m_finish, &QPushButton::clicked, this, &SlowMotionPanel::finishRequested);
     buttons->addWidget(m_next, 2);
     buttons->addWidget(m_finish, 1);
-    layout->addLayout(buttons);
+    outer->addLayout(buttons);
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
-    layout->addWidget(m_hint);
+    m_hint->setContentsMargins(6, 0, 6, 6);
+    outer->addWidget(m_hint);
+    applyFonts();
     clear();
+}
+
+void SlowMotionPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();  // presentation mode scaled the window's type: the larger parts follow
+}
+
+void SlowMotionPanel::applyFonts()
+{
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(font().pointSizeF() * kTitleScale);
+    m_title->setFont(title);
+    QFont formula = font();
+    formula.setPointSizeF(font().pointSizeF() * kFormulaScale);
+    m_formula->setFont(formula);
+    QFont button = font();
+    button.setBold(true);
+    m_next->setFont(button);
 }
 
 QString SlowMotionPanel::heading(Substep s)

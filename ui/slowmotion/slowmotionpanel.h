@@ -42,8 +42,12 @@ signals:
     void nextRequested();
     void finishRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateHint();
+    void applyFonts();
 
     ModelDiagram *m_diagram;
     QLabel *m_title;
