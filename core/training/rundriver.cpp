@@ -59,24 +59,25 @@ RunDriver::RunDriver(std::unique_ptr<Trainer> trainer, std::int64_t targetSteps)
 {
 }
 
-bool RunDriver::step(StepRecord *record, QString *error)
+template <typename F>
+bool RunDriver::timed(F work)
 {
     m_timer.start();
-    const bool ok = m_trainer->step(record, error);
+    const bool ok = work();
     const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
     m_activeSeconds += seconds;
     m_recentSeconds += seconds;
     return ok;
 }
 
+bool RunDriver::step(StepRecord *record, QString *error)
+{
+    return timed([&] { return m_trainer->step(record, error); });
+}
+
 bool RunDriver::substep(SubstepReport *report, QString *error)
 {
-    m_timer.start();
-    const bool ok = m_trainer->substep(report, error);
-    const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
-    m_activeSeconds += seconds;
-    m_recentSeconds += seconds;
-    return ok;
+    return timed([&] { return m_trainer->substep(report, error); });
 }
 
 bool RunDriver::budgetJustReached()

@@ -47,6 +47,9 @@ public:
     double takeRecentSeconds();
 
 private:
+    template <typename F>
+    bool timed(F work);  // runs work(), counting its time as training time
+
     std::unique_ptr<Trainer> m_trainer;
     std::int64_t m_target;
     bool m_budgetAnnounced;

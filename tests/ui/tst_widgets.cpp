@@ -355,6 +355,11 @@ void TestWidgets::slowMotionNarratesEverySubstep()
     r.weightNormG = 8;
     const QStringList figures{"−1.25", "64", "0.125", "1.5", "0.01", "0.875", "0.02"};
     SlowMotionPanel panel;
+    // At rest it shows the experiment's losses, large: the formulas for the back of the room.
+    LossSpec hinge;
+    hinge.kind = LossKind::Hinge;
+    panel.setLoss(hinge);
+    QCOMPARE(panel.formulaText(), LossFormulas::definition(hinge));
     int lit = 0;
     for (int s = 1; s <= kSubstepCount; ++s) {
         r.substep = Substep(s);
@@ -370,6 +375,8 @@ void TestWidgets::slowMotionNarratesEverySubstep()
     QCOMPARE(lit, ModelDiagram::Noise | ModelDiagram::Data | ModelDiagram::Generator | ModelDiagram::Fakes | ModelDiagram::Discriminator
                       | ModelDiagram::LossD | ModelDiagram::LossG | ModelDiagram::FeedD | ModelDiagram::FeedG);
     QVERIFY(panel.narration().contains(QStringLiteral("Step 12 is complete")));
+    panel.clear();  // a new run
+    QCOMPARE(panel.formulaText(), LossFormulas::definition(hinge));
 }
 
 QTEST_MAIN(TestWidgets)

@@ -230,6 +230,15 @@ void SlowMotionPanel::showReport(const SubstepReport &r)
     updateHint();
 }
 
+void SlowMotionPanel::setLoss(const LossSpec &loss)
+{
+    m_loss = loss;
+    if (!hasReport()) {
+        m_formula->setText(LossFormulas::definition(m_loss));
+        m_diagram->setCritic(wasserstein(m_loss.kind));
+    }
+}
+
 void SlowMotionPanel::setRunState(RunState state)
 {
     m_state = state;
@@ -254,8 +263,8 @@ void SlowMotionPanel::clear()
     m_title->setText(tr("Training in slow motion"));
     m_narration->setText(tr("Each press of Next Substep runs one of the seven substeps of a real training step, and this panel "
                             "shows what happened in it, with the numbers of this very step."));
-    m_formula->setText(QString());
-    m_formula->hide();
+    m_formula->setText(LossFormulas::definition(m_loss));
+    m_diagram->setCritic(wasserstein(m_loss.kind));
     m_batchCaption->clear();
     m_strip->clear();
     m_strip->hide();

@@ -20,6 +20,8 @@ public:
     explicit SlowMotionPanel(QWidget *parent = nullptr);
 
     void showReport(const SubstepReport &report);
+    // The experiment's loss: its formulas are shown while no step is taken slowly.
+    void setLoss(const LossSpec &loss);
     // The run is idle, running or paused: what pressing Next Substep will do.
     enum class RunState { Idle, Running, Paused };
     void setRunState(RunState state);
@@ -59,5 +61,6 @@ private:
     QPushButton *m_finish;
     QLabel *m_hint;
     SubstepReport m_report;
+    LossSpec m_loss;
     RunState m_state = RunState::Idle;
 };

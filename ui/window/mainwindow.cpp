@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         m_dashboard->lab()->setDrawnPoints(drawn ? m_doc->spec().data.points : std::vector<float>());
         if (drawn)
             m_dashboard->lab()->setRealPoints(m_doc->spec().data.points, false);
+        m_dashboard->slowMotion()->setLoss(m_doc->spec().loss);
     });
     // A stroke in the 2D lab edits the experiment's data: one undo step per stroke.
     connect(m_dashboard->lab(), &Lab2dView::pointsDrawn, this, [this](const std::vector<float> &points) {
