@@ -195,9 +195,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 if (!driver->substep(&report, &failure))
                     break;
                 post(owner, [owner, report] { emit owner->substepDone(report); });
-                // The heatmap shows the updated D, the samples the updated G.
-                if (report.substep == Substep::DiscriminatorUpdate)
-                    publish();
+                // The heatmap shows the updated D (G is unchanged until the last substep).
+                if (report.substep == Substep::DiscriminatorUpdate && twoD) {
+                    std::shared_ptr<DiscriminatorCopy> dCopy = trainer->copyDiscriminator();
+                    post(owner, [owner, dCopy] { emit owner->discriminatorPublished(dCopy); });
+                }
                 if (!report.complete)
                     continue;
                 r = report.record;

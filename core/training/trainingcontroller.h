@@ -54,8 +54,8 @@ signals:
     void generatorPublished(std::shared_ptr<GeneratorCopy> generator);
     // For 2D data, with each generator copy, a frozen discriminator of the same step (the 2D lab).
     void discriminatorPublished(std::shared_ptr<DiscriminatorCopy> discriminator);
-    // What a slow-motion substep did. After a D update a fresh discriminator (2D data) and
-    // generator copy follow; after the last substep, a snapshot with the step's record.
+    // What a slow-motion substep did. After a D update a fresh discriminator copy follows (2D
+    // data); after the last substep, a snapshot with the step's record and fresh copies.
     void substepDone(const SubstepReport &report);
     // The run reached its step budget; it is paused there (resume() trains on).
     void budgetReached(qint64 step);

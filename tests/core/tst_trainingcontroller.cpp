@@ -319,11 +319,12 @@ void TestTrainingController::slowMotionStepsThroughSubsteps()
     QSignalSpy snapshots(&c, &TrainingController::snapshot);
     QSignalSpy reports(&c, &TrainingController::substepDone);
     QSignalSpy discriminators(&c, &TrainingController::discriminatorPublished);
+    QSignalSpy generators(&c, &TrainingController::generatorPublished);
     QVERIFY(c.start(ringMlp(), QString(), true));
     QTRY_COMPARE(c.state(), State::Paused);
     QTRY_VERIFY(discriminators.count() >= 1);
     QTest::qWait(50);
-    const int published = discriminators.count();
+    const int published = discriminators.count(), generatorsBefore = generators.count();
     for (int i = 1; i <= kSubstepCount; ++i) {
         c.substep();
         QTRY_COMPARE(reports.count(), i);
@@ -331,8 +332,10 @@ void TestTrainingController::slowMotionStepsThroughSubsteps()
         QCOMPARE(int(r.substep), i);
         QCOMPARE(r.step, std::int64_t(1));
         QCOMPARE(r.complete, i == kSubstepCount);
-        if (i == int(Substep::DiscriminatorUpdate))  // the heatmap is redrawn from the updated D
+        if (i == int(Substep::DiscriminatorUpdate)) {  // the heatmap is redrawn from the updated D
             QTRY_COMPARE(discriminators.count(), published + 1);
+            QCOMPARE(generators.count(), generatorsBefore);  // G has not changed: no new grid of the same step
+        }
         if (i < kSubstepCount)
             QCOMPARE(lastStep(snapshots), std::int64_t(0));  // no step is counted until G moves
     }
