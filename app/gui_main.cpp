@@ -56,6 +56,8 @@ int main(int argc, char *argv[])
     Application app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("GAN Playground"));
     QApplication::setOrganizationName(QStringLiteral("GAN Playground"));
+    // Desktops match the window to its menu entry (and its icon) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.ganplayground.GanPlayground"));
 
     QCommandLineParser parser;
     parser.addHelpOption();
