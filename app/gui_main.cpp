@@ -82,6 +82,7 @@ int main(int argc, char *argv[])
     else
         window.openPreset(parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : presets::defaultName());
     const BlasProbe blas = probeBlas(window.experiment().threads, 0.1);
+    window.setBlasProbe(blas);
     if (const QString warning = blas.warning(); !warning.isEmpty())
         window.statusBar()->showMessage(warning);
     window.show();

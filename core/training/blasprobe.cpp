@@ -1,6 +1,7 @@
 #include "blasprobe.h"
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <QFile>
 
@@ -60,3 +61,5 @@ BlasProbe probeBlas(int threads, double seconds)
     at::set_num_threads(previous);
     return p;
 }
+
+QString torchVersion() { return QStringLiteral(TORCH_VERSION); }

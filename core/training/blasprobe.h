@@ -13,3 +13,6 @@ struct BlasProbe {
 };
 
 BlasProbe probeBlas(int threads, double seconds = 0.2);
+
+// The version of the LibTorch this program was built against ("1.13.1").
+QString torchVersion();

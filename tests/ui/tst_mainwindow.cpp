@@ -7,6 +7,7 @@
 #include "designer/layerstackmodel.h"
 #include "window/mainwindow.h"
 #include "lab/lab2dview.h"
+#include "training/blasprobe.h"
 #include "window/presentationmode.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
@@ -48,6 +49,7 @@ private slots:
     void invalidExperimentDisablesStart();
     void presentationModeAndBack();
     void drawingDataIsUndoable();
+    void aboutNamesTheVersionsAndTheBlas();
 };
 
 using namespace windowsupport;
@@ -311,6 +313,28 @@ void TestMainWindow::drawingDataIsUndoable()
     QCOMPARE(specjson::toBytes(w.experiment()), original);
     w.document()->undoStack()->redo();
     QCOMPARE(specjson::toBytes(w.experiment()), afterDab);
+}
+
+// Help > About: the versions in use, and the BLAS with its speed and, when it is the slow
+// reference BLAS, the warning with what to install.
+void TestMainWindow::aboutNamesTheVersionsAndTheBlas()
+{
+    MainWindow w;
+    const BlasProbe measured = probeBlas(1, 0.02);
+    w.setBlasProbe(measured);
+    QString text = w.aboutText();
+    QVERIFY2(text.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("LibTorch 1.13")), qPrintable(text));
+    QVERIFY2(text.contains(measured.library.toHtmlEscaped()) && text.contains(QStringLiteral("GFLOP/s")), qPrintable(text));
+    QCOMPARE(text.contains(QStringLiteral("libopenblas0-openmp")), !measured.warning().isEmpty());
+    BlasProbe slow;
+    slow.library = QStringLiteral("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3");
+    slow.reference = true;
+    slow.gflops = 3.0;
+    w.setBlasProbe(slow);
+    text = w.aboutText();
+    QVERIFY2(text.contains(QStringLiteral("3.0 GFLOP/s")) && text.contains(QStringLiteral("apt-get install libopenblas0-openmp")),
+             qPrintable(text));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -16,7 +16,9 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QApplication>
 #include <QDockWidget>
+#include <QMessageBox>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -86,6 +88,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
                                           {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
     view->addAction(m_presentation->action());
 
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About GAN Playground"), this, [this] { QMessageBox::about(this, tr("About GAN Playground"), aboutText()); });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
     m_dashboard->addStatusWidgets(statusBar());
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
@@ -134,6 +140,23 @@ void MainWindow::togglePause() { m_runs->togglePause(); }
 void MainWindow::stepTraining() { m_runs->stepTraining(); }
 void MainWindow::stopTraining() { m_runs->stopTraining(); }
 void MainWindow::showError(const QString &title, const QString &message) { m_runs->showError(title, message); }
+
+void MainWindow::setBlasProbe(const BlasProbe &probe) { m_blas = probe; }
+
+QString MainWindow::aboutText() const
+{
+    QString text = tr("<h3>GAN Playground %1</h3><p>Design, train and explore generative adversarial networks.</p>"
+                      "<p>Qt %2 (built with %3)<br>LibTorch %4 (CPU)</p>")
+                       .arg(QStringLiteral(GP_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                            torchVersion());
+    if (m_blas.gflops > 0)
+        text += tr("<p>Matrix products: %1, %2 GFLOP/s with %n thread(s) (measured at start-up).</p>", nullptr, m_blas.threads)
+                    .arg(m_blas.library.isEmpty() ? tr("an unknown BLAS") : m_blas.library.toHtmlEscaped())
+                    .arg(m_blas.gflops, 0, 'f', 1);
+    if (const QString warning = m_blas.warning(); !warning.isEmpty())
+        text += QStringLiteral("<p><b>%1</b></p>").arg(warning.toHtmlEscaped());
+    return text;
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

@@ -2,6 +2,7 @@
 
 #include "spec/experimentspec.h"
 
+#include "training/blasprobe.h"
 #include "training/trainingcontroller.h"
 
 #include <QMainWindow>
@@ -61,6 +62,11 @@ public:
     void stopTraining();
     void showError(const QString &title, const QString &message);
 
+    // What Help > About says: the versions of this program, Qt and LibTorch, the BLAS in use
+    // with its measured speed (from the probe at start-up) and its warning when it applies.
+    void setBlasProbe(const BlasProbe &probe);
+    QString aboutText() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -75,4 +81,5 @@ private:
     RunActions *m_runs = nullptr;
     PresentationMode *m_presentation = nullptr;
     int m_strokes = 0;  // numbers each drawing stroke's undo step
+    BlasProbe m_blas;
 };
