@@ -14,6 +14,7 @@ GP_PACKAGES=(
   dataset-fashion-mnist
   zlib1g-dev
   xvfb xauth imagemagick
+  fonts-noto-cjk
 )
 
 gp_install_packages() {

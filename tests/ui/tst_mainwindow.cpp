@@ -6,6 +6,7 @@
 #include "designer/layerstackeditor.h"
 #include "designer/layerstackmodel.h"
 #include "window/mainwindow.h"
+#include "help/userguide.h"
 #include "lab/lab2dview.h"
 #include "training/blasprobe.h"
 #include "window/presentationmode.h"
@@ -23,6 +24,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QTextBrowser>
 #include <QMessageBox>
 #include <QSlider>
 #include <QSpinBox>
@@ -50,6 +52,7 @@ private slots:
     void presentationModeAndBack();
     void drawingDataIsUndoable();
     void aboutNamesTheVersionsAndTheBlas();
+    void userGuideInBothLanguages();
 };
 
 using namespace windowsupport;
@@ -335,6 +338,34 @@ void TestMainWindow::aboutNamesTheVersionsAndTheBlas()
     text = w.aboutText();
     QVERIFY2(text.contains(QStringLiteral("3.0 GFLOP/s")) && text.contains(QStringLiteral("apt-get install libopenblas0-openmp")),
              qPrintable(text));
+}
+
+// Help > User Guide opens beside the window, in the system's language, and switches between
+// English and Simplified Chinese; its pictures load from the program itself.
+void TestMainWindow::userGuideInBothLanguages()
+{
+    MainWindow w;
+    w.show();
+    auto *action = w.findChild<QAction *>(QStringLiteral("userGuideAction"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    action->trigger();
+    auto *guide = w.findChild<UserGuide *>();
+    QVERIFY(guide && guide->isVisible() && !guide->isModal());
+    QCOMPARE(guide->language(), UserGuide::languageFor(QLocale()));
+    QCOMPARE(UserGuide::languageFor(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+    QCOMPARE(UserGuide::languageFor(QLocale(QLocale::German)), QStringLiteral("en"));
+    guide->setLanguage(QStringLiteral("en"));
+    QVERIFY(guide->browser()->toPlainText().contains(QStringLiteral("The generator G turns random noise")));
+    guide->setLanguage(QStringLiteral("zh_CN"));
+    const QString zh = guide->browser()->toPlainText();
+    for (const QString &term : {QStringLiteral("生成器"), QStringLiteral("判别器"), QStringLiteral("损失"), QStringLiteral("潜在空间"),
+                                QStringLiteral("模式崩溃")})
+        QVERIFY2(zh.contains(term), qPrintable(term));
+    for (const QString &image : {QStringLiteral("slow-motion-ring8.png"), QStringLiteral("lesson-wgan-clip-vs-gp.png")}) {
+        const QVariant data = guide->browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qrc:/guide/") + image));
+        QVERIFY2(!QImage::fromData(data.toByteArray()).isNull(), qPrintable(image));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,6 +7,7 @@
 #include "window/documentactions.h"
 #include "window/presentationmode.h"
 #include "lab/lab2dview.h"
+#include "help/userguide.h"
 #include "lab/measuresplot.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "window/runactions.h"
@@ -89,6 +90,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addAction(m_presentation->action());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("User &Guide"), this, [this] {
+        if (!m_guide)
+            m_guide = new UserGuide(this);
+        m_guide->show();
+        m_guide->raise();
+    });
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
     help->addAction(tr("&About GAN Playground"), this, [this] { QMessageBox::about(this, tr("About GAN Playground"), aboutText()); });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 

@@ -82,4 +82,5 @@ private:
     PresentationMode *m_presentation = nullptr;
     int m_strokes = 0;  // numbers each drawing stroke's undo step
     BlasProbe m_blas;
+    class UserGuide *m_guide = nullptr;  // made when first asked for
 };
