@@ -124,14 +124,17 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
         };
         const bool twoD = trainer->data().kind == Dataset::Kind::Points;
-        auto publish = [&] {
-            std::shared_ptr<GeneratorCopy> g = trainer->copyGenerator();
+        // Frozen copies for the renderers: D (2D data) and, unless only D changed, G.
+        auto publish = [&](bool generatorToo = true) {
+            std::shared_ptr<GeneratorCopy> g = generatorToo ? trainer->copyGenerator() : nullptr;
             std::shared_ptr<DiscriminatorCopy> dCopy = twoD ? trainer->copyDiscriminator() : nullptr;
-            sincePublish.restart();
+            if (generatorToo)
+                sincePublish.restart();
             post(owner, [owner, g, dCopy] {
                 if (dCopy)
                     emit owner->discriminatorPublished(dCopy);
-                emit owner->generatorPublished(g);
+                if (g)
+                    emit owner->generatorPublished(g);
             });
         };
 
@@ -196,10 +199,8 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                     break;
                 post(owner, [owner, report] { emit owner->substepDone(report); });
                 // The heatmap shows the updated D (G is unchanged until the last substep).
-                if (report.substep == Substep::DiscriminatorUpdate && twoD) {
-                    std::shared_ptr<DiscriminatorCopy> dCopy = trainer->copyDiscriminator();
-                    post(owner, [owner, dCopy] { emit owner->discriminatorPublished(dCopy); });
-                }
+                if (report.substep == Substep::DiscriminatorUpdate && twoD)
+                    publish(false);
                 if (!report.complete)
                     continue;
                 r = report.record;
