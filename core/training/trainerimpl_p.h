@@ -32,7 +32,6 @@ struct PendingStep {
 
     torch::Tensor real, z, fake, fakeForG, realIn, fakeIn, realOut, fakeOut;
     fusedmlp::Pass gPass, dPass;
-    torch::Tensor lossD;
     losses::DiscriminatorLoss parts;
     float penalty = 0;
     SubstepReport view;  // what slow motion has shown of this step so far
