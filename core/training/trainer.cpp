@@ -166,12 +166,12 @@ std::vector<torch::Tensor> copies(const std::vector<torch::Tensor> &params)
 }
 
 // True when a training-mode forward pass of the network changes nothing (no BatchNorm
-// statistics, no Dropout draws from the run's random stream), so slow motion may run one to
-// show where the updated generator puts the same noise.
+// statistics, no Dropout draws from the run's random stream, no spectral norm power iteration),
+// so slow motion may run one to show where the updated generator puts the same noise.
 bool forwardIsPure(const NetworkSpec &net)
 {
     for (const LayerSpec &l : net.layers)
-        if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d || l.kind == LayerKind::Dropout)
+        if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d || l.kind == LayerKind::Dropout || l.spectralNorm)
             return false;
     return true;
 }
