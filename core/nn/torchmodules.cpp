@@ -72,7 +72,9 @@ torch::Tensor WeightLayerImpl::weightMatrix(const torch::Tensor &w) const
 
 torch::Tensor WeightLayerImpl::spectralNormEstimate() const
 {
-    return torch::dot(u, torch::mv(weightMatrix(weight), v));
+    // From copies of u and v: autograd keeps what it multiplies, and the next forward pass (D
+    // scores the fakes after the reals) updates u and v in place before the backward pass.
+    return torch::dot(u.clone(), torch::mv(weightMatrix(weight), v.clone()));
 }
 
 torch::Tensor WeightLayerImpl::effectiveWeight()
@@ -85,11 +87,8 @@ torch::Tensor WeightLayerImpl::effectiveWeight()
         v.copy_(normalized(torch::mv(w.t(), u)));
         u.copy_(normalized(torch::mv(w, v)));
     }
-    // u and v are constants here; the gradient flows through W as in the paper. The estimate
-    // uses copies: autograd keeps what it multiplies, and the next forward pass (D scores the
-    // fakes after the reals) updates u and v in place before the backward pass needs them.
-    const torch::Tensor uNow = u.clone(), vNow = v.clone();
-    return weight / torch::dot(uNow, torch::mv(weightMatrix(weight), vNow));
+    // u and v are constants here; the gradient flows through W as in the paper.
+    return weight / spectralNormEstimate();
 }
 
 torch::Tensor WeightLayerImpl::forward(const torch::Tensor &input)
