@@ -18,7 +18,6 @@ public:
 
     void show(const SubstepReport &report);
     void clear();
-    bool isShown() const { return m_shown; }
     // What is drawn now (for tests): rings of each kind, arrows and moves.
     int realCount() const;
     int fakeCount() const;
