@@ -8,7 +8,7 @@ GP_BUILD="${GP_BUILD:-$GP_ROOT/build}"
 # falls back to the reference BLAS and a DCGAN step is ~5x slower.
 GP_PACKAGES=(
   cmake ninja-build ccache g++ pkg-config
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 libgl-dev
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n libgl-dev
   libqcustomplot-dev
   libtorch-dev libopenblas0-openmp
   dataset-fashion-mnist

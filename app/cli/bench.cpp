@@ -13,10 +13,10 @@ int bench(const QStringList &args)
     QCommandLineParser parser;
     int code = kExitOk;
     if (!parseOptions(parser, args,
-                      {{QStringLiteral("preset"), QStringLiteral("A built-in experiment."), QStringLiteral("NAME")},
-                       {QStringLiteral("steps"), QStringLiteral("Timed steps (default 50)."), QStringLiteral("N")},
-                       {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
-                       {QStringLiteral("autograd"), QStringLiteral("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}},
+                      {{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
+                       {QStringLiteral("steps"), Text::tr("Timed steps (default 50)."), QStringLiteral("N")},
+                       {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+                       {QStringLiteral("autograd"), Text::tr("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}},
                       &code))
         return code;
     ExperimentSpec spec;
@@ -54,22 +54,25 @@ int bench(const QStringList &args)
     const double finalMiB = residentMiB();
     const BlasProbe blas = probeBlas(spec.threads, 0.5);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
-    out() << "experiment:        " << spec.name << " (batch " << spec.batchSize << ", " << spec.threads << " thread"
-          << (spec.threads == 1 ? "" : "s") << ")\n"
-          << "steps timed:       " << steps << " after " << kWarmupSteps << " warm-up\n"
-          << "arithmetic:        " << (trainer->usesFusedMlp() ? "hand-written MLP" : "autograd") << "\n"
-          << "images/s:          " << QString::number(spec.batchSize * steps / seconds, 'f', 1) << "\n"
-          << "steps/s:           " << QString::number(steps / seconds, 'f', 2) << "\n"
-          << "ms per step:       " << QString::number(1000 * seconds / steps, 'f', 2) << "\n"
-          << "achieved GFLOP/s:  " << QString::number(gflops, 'f', 2) << " (from the spec's FLOP count, forward + backward)\n"
-          << "sgemm GFLOP/s:     " << QString::number(blas.gflops, 'f', 2) << " (" << blas.library << ")\n"
-          << "share of sgemm:    " << QString::number(100 * gflops / blas.gflops, 'f', 1) << "%\n";
+    out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n"
+          << Text::tr("steps timed:       %1 after %2 warm-up").arg(steps).arg(kWarmupSteps) << "\n"
+          << Text::tr("arithmetic:        %1").arg(trainer->usesFusedMlp() ? Text::tr("hand-written MLP") : Text::tr("autograd")) << "\n"
+          << Text::tr("images/s:          %1").arg(QString::number(spec.batchSize * steps / seconds, 'f', 1)) << "\n"
+          << Text::tr("steps/s:           %1").arg(QString::number(steps / seconds, 'f', 2)) << "\n"
+          << Text::tr("ms per step:       %1").arg(QString::number(1000 * seconds / steps, 'f', 2)) << "\n"
+          << Text::tr("achieved GFLOP/s:  %1 (from the spec's FLOP count, forward + backward)").arg(QString::number(gflops, 'f', 2)) << "\n"
+          << Text::tr("sgemm GFLOP/s:     %1 (%2)").arg(QString::number(blas.gflops, 'f', 2), blas.library) << "\n"
+          << Text::tr("share of sgemm:    %1%").arg(QString::number(100 * gflops / blas.gflops, 'f', 1)) << "\n";
     if (baselineMiB > 0)
-        out() << "resident memory:   " << QString::number(baselineMiB, 'f', 1) << " MiB at step " << kMemoryBaselineStep
-              << ", " << QString::number(finalMiB, 'f', 1) << " MiB at step " << trainer->currentStep() << " ("
-              << QString::number(100 * (finalMiB - baselineMiB) / baselineMiB, 'f', 2) << "%)\n";
+        out() << Text::tr("resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)")
+                     .arg(QString::number(baselineMiB, 'f', 1))
+                     .arg(kMemoryBaselineStep)
+                     .arg(QString::number(finalMiB, 'f', 1))
+                     .arg(trainer->currentStep())
+                     .arg(QString::number(100 * (finalMiB - baselineMiB) / baselineMiB, 'f', 2))
+              << "\n";
     else
-        out() << "resident memory:   " << QString::number(finalMiB, 'f', 1) << " MiB\n";
+        out() << Text::tr("resident memory:   %1 MiB").arg(QString::number(finalMiB, 'f', 1)) << "\n";
     if (const QString w = blas.warning(); !w.isEmpty())
         out() << w << "\n";
     return kExitOk;

@@ -6,6 +6,7 @@
 #include "spec/experimentspec.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -14,6 +15,12 @@
 #include <limits>
 
 namespace cli {
+
+// The command line's messages and help: translated (context "cli"), in the language of the
+// locale (LANG=zh_CN.UTF-8 gives Chinese). What scripts read (--json, metrics.csv) stays English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
 
 constexpr int kExitOk = 0;
 constexpr int kExitUserError = 1;

@@ -36,15 +36,16 @@ int usage(const QString &message)
 {
     QTextStream err(stderr);
     err << "gan-playground-cli: " << message << "\n"
-        << "usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)\n"
-           "commands:\n"
-           "  presets                                     list the built-in experiments\n"
-           "  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem\n"
-           "  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
-           "        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]\n"
-           "  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]\n"
-           "  evaluate RUN_DIR                            2D mode coverage of a trained run\n"
-           "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n";
+        << Text::tr("usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)\n"
+                    "commands:\n"
+                    "  presets                                     list the built-in experiments\n"
+                    "  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem\n"
+                    "  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
+                    "        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]\n"
+                    "  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]\n"
+                    "  evaluate RUN_DIR                            2D mode coverage of a trained run\n"
+                    "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n"
+                    "The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).\n");
     err.flush();
     return kExitUsage;
 }
@@ -74,7 +75,7 @@ bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int 
     const QString preset = parser.value(QStringLiteral("preset"));
     const QStringList files = parser.positionalArguments();
     if (preset.isEmpty() == files.isEmpty() || files.size() > 1) {
-        *exitCode = usage(QStringLiteral("give either --preset NAME or one experiment file"));
+        *exitCode = usage(Text::tr("give either --preset NAME or one experiment file"));
         return false;
     }
     if (!preset.isEmpty()) {
@@ -101,8 +102,8 @@ bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min
     const qint64 v = parser.value(name).toLongLong(&ok);
     if (!ok || v < min || v > max) {
         *exitCode = usage(max == std::numeric_limits<qint64>::max()
-                              ? QStringLiteral("--%1 needs a whole number of at least %2").arg(name).arg(min)
-                              : QStringLiteral("--%1 needs a whole number from %2 to %3").arg(name).arg(min).arg(max));
+                              ? Text::tr("--%1 needs a whole number of at least %2").arg(name).arg(min)
+                              : Text::tr("--%1 needs a whole number from %2 to %3").arg(name).arg(min).arg(max));
         return false;
     }
     *value = v;
@@ -129,7 +130,7 @@ ProgressFn loadingProgress()
             return;
         *lastPercent = percent;
         QTextStream err(stderr);
-        err << (tty ? "\rloading data " : "loading data ") << percent << "%" << (tty && percent == 100 ? "\n" : tty ? "" : "\n");
+        err << (tty ? "\r" : "") << Text::tr("loading data %1%").arg(percent) << (tty && percent == 100 ? "\n" : tty ? "" : "\n");
         err.flush();
     };
 }

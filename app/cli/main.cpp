@@ -2,6 +2,7 @@
 // per command in this folder; cli.h holds what they share.
 #include "cli.h"
 
+#include "i18n/language.h"
 #include "io/memorybudget.h"
 #include "training/errortext.h"
 
@@ -27,7 +28,7 @@ int run(const QStringList &arguments)
 {
     QStringList args = arguments;
     if (args.size() < 2)
-        return usage(QStringLiteral("no command given"));
+        return usage(cli::Text::tr("no command given"));
     const QString command = args.takeAt(1);
     if (command == QLatin1String("presets"))
         return cli::presets();
@@ -42,10 +43,10 @@ int run(const QStringList &arguments)
     if (command == QLatin1String("bench"))
         return cli::bench(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-        usage(QStringLiteral("the GAN Playground engine on the command line"));
+        usage(cli::Text::tr("the GAN Playground engine on the command line"));
         return kExitOk;
     }
-    return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+    return usage(cli::Text::tr("unknown command \"%1\"").arg(command));
 }
 
 }  // namespace
@@ -55,22 +56,24 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gan-playground-cli"));
     qInstallMessageHandler(quietMessages);
+    // The locale's language (LANG, LC_ALL, LC_MESSAGES): messages, help and problem sentences.
+    language::apply(language::systemLanguage());
     // The engine reports what a user can cause as messages; anything that still escapes (an
     // allocation refused deep in LibTorch) ends the program with one line, not an abort.
     try {
         return run(app.arguments());
     } catch (const std::bad_alloc &) {
-        return fail(QStringLiteral("out of memory; make the batch, the layers, the images or the sample count smaller"));
+        return fail(cli::Text::tr("out of memory; make the batch, the layers, the images or the sample count smaller"));
     } catch (const std::exception &e) {
         // LibTorch's allocator reports a refused allocation as c10::Error with this text.
         const QString what = errorText(e);
         const QRegularExpressionMatch refused = QRegularExpression(QStringLiteral("can't allocate memory: you tried to allocate (\\d+) bytes")).match(what);
         if (refused.hasMatch())
-            return fail(QStringLiteral("out of memory (an allocation of %1 was refused); make the batch, the layers, the images "
+            return fail(cli::Text::tr("out of memory (an allocation of %1 was refused); make the batch, the layers, the images "
                                        "or the sample count smaller")
                             .arg(memorybudget::describe(refused.captured(1).toDouble())));
-        return fail(QStringLiteral("stopped on an unexpected error: %1").arg(what));
+        return fail(cli::Text::tr("stopped on an unexpected error: %1").arg(what));
     } catch (...) {
-        return fail(QStringLiteral("stopped on an unexpected error"));
+        return fail(cli::Text::tr("stopped on an unexpected error"));
     }
 }

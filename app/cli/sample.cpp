@@ -10,25 +10,25 @@ int sample(const QStringList &args)
     QCommandLineParser parser;
     int code = kExitOk;
     if (!parseOptions(parser, args,
-                      {{QStringLiteral("count"), QStringLiteral("How many samples."), QStringLiteral("N")},
-                       {QStringLiteral("out"), QStringLiteral("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
-                       {QStringLiteral("seed"), QStringLiteral("Noise seed (default 0)."), QStringLiteral("S")}},
+                      {{QStringLiteral("count"), Text::tr("How many samples."), QStringLiteral("N")},
+                       {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
+                       {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")}},
                       &code))
         return code;
     if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("sample needs one RUN_DIR"));
+        return usage(Text::tr("sample needs one RUN_DIR"));
     qint64 count = 0, seed = 0;
     if (!intOption(parser, QStringLiteral("count"), 1, kNoLimit, &count, &code)
         || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
     if (count < 1 || outPath.isEmpty())
-        return usage(QStringLiteral("sample needs --count N and --out FILE"));
+        return usage(Text::tr("sample needs --count N and --out FILE"));
     if (samplefiles::format(outPath).isEmpty())
-        return usage(QStringLiteral("--out must end in .idx, .png or .csv"));
+        return usage(Text::tr("--out must end in .idx, .png or .csv"));
     constexpr qint64 kMaxSamples = 10000000;
     if (count > kMaxSamples)
-        return usage(QStringLiteral("--count is limited to %1").arg(kMaxSamples));
+        return usage(Text::tr("--count is limited to %1").arg(kMaxSamples));
 
     QString error;
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error);
@@ -37,7 +37,7 @@ int sample(const QStringList &args)
     const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed));
     if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
         return fail(e);
-    out() << "wrote " << batch.count << " samples to " << outPath << "\n";
+    out() << Text::tr("wrote %1 samples to %2").arg(batch.count).arg(outPath) << "\n";
     return kExitOk;
 }
 

@@ -34,7 +34,7 @@ public:
         const double eta = rate > 0 ? (m_total - step) / rate : 0;
         const double frac = double(step) / double(m_total);
         QTextStream err(stderr);
-        const QString stats = QStringLiteral("step %1/%2  %3 steps/s  ETA %4  loss D %5 G %6")
+        const QString stats = Text::tr("step %1/%2  %3 steps/s  ETA %4  loss D %5 G %6")
                                   .arg(step).arg(m_total).arg(rate, 0, 'f', 1).arg(formatDuration(eta))
                                   .arg(double(r.lossD), 0, 'f', 3).arg(double(r.lossG), 0, 'f', 3);
         if (m_tty) {
@@ -83,26 +83,26 @@ int train(const QStringList &args)
     QCommandLineParser parser;
     int code = kExitOk;
     const QList<QCommandLineOption> options = {
-        {QStringLiteral("preset"), QStringLiteral("A built-in experiment."), QStringLiteral("NAME")},
-        {QStringLiteral("out"), QStringLiteral("The run folder to write."), QStringLiteral("RUN_DIR")},
-        {QStringLiteral("steps"), QStringLiteral("Total steps of the run (default: the experiment's)."), QStringLiteral("N")},
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default: the experiment's)."), QStringLiteral("S")},
-        {QStringLiteral("threads"), QStringLiteral("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
-        {QStringLiteral("checkpoint-every"), QStringLiteral("Save a checkpoint every K steps."), QStringLiteral("K")},
-        {QStringLiteral("resume"), QStringLiteral("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
-        {QStringLiteral("overwrite"), QStringLiteral("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
+        {QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
+        {QStringLiteral("out"), Text::tr("The run folder to write."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("steps"), Text::tr("Total steps of the run (default: the experiment's)."), QStringLiteral("N")},
+        {QStringLiteral("seed"), Text::tr("Random seed (default: the experiment's)."), QStringLiteral("S")},
+        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+        {QStringLiteral("checkpoint-every"), Text::tr("Save a checkpoint every K steps."), QStringLiteral("K")},
+        {QStringLiteral("resume"), Text::tr("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("overwrite"), Text::tr("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
     };
     if (!parseOptions(parser, args, options, &code))
         return code;
     const QString resumeDir = parser.value(QStringLiteral("resume"));
     const QString outDir = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : resumeDir;
     if (outDir.isEmpty())
-        return usage(QStringLiteral("train needs --out RUN_DIR"));
+        return usage(Text::tr("train needs --out RUN_DIR"));
 
     ExperimentSpec spec;
     if (!resumeDir.isEmpty()) {
         if (!parser.value(QStringLiteral("preset")).isEmpty() || !parser.positionalArguments().isEmpty())
-            return usage(QStringLiteral("--resume takes the experiment from the run; give no --preset or file"));
+            return usage(Text::tr("--resume takes the experiment from the run; give no --preset or file"));
         if (const QString e = Trainer::readCheckpointSpec(RunDirectory(resumeDir).checkpointPath(), &spec); !e.isEmpty())
             return fail(e);
     } else if (!loadExperiment(parser, &spec, &code)) {
@@ -115,13 +115,13 @@ int train(const QStringList &args)
         || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code))
         return code;
     if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
-        return usage(QStringLiteral("--seed cannot change a resumed run's seed"));
+        return usage(Text::tr("--seed cannot change a resumed run's seed"));
     spec.seed = std::uint64_t(seed);
     spec.threads = int(threads);
     // --steps is this run's target; the experiment's own `steps` stays (it spans the LR schedule).
 
     if (const QStringList problems = runsetup::problems(spec); !problems.isEmpty())
-        return fail(QStringLiteral("the experiment is not valid:\n") + problems.join(QLatin1Char('\n')));
+        return fail(Text::tr("the experiment is not valid:\n%1").arg(problems.join(QLatin1Char('\n'))));
 
     RunDirectory run(outDir);
     // A fresh run never writes over another run's files unasked; resuming writes into its own folder.
@@ -129,7 +129,7 @@ int train(const QStringList &args)
     const QStringList existing = intoOwnFolder ? QStringList() : run.existingRunFiles();
     const bool overwrite = parser.isSet(QStringLiteral("overwrite"));
     if (!existing.isEmpty() && !overwrite)
-        return fail(QStringLiteral("%1: already holds a run (%2); continue it with --resume %1, choose another --out folder, "
+        return fail(Text::tr("%1: already holds a run (%2); continue it with --resume %1, choose another --out folder, "
                                    "or add --overwrite to replace it")
                         .arg(outDir, existing.join(QStringLiteral(", "))));
 
@@ -142,7 +142,7 @@ int train(const QStringList &args)
     RunDriver driver(std::move(opened), steps);
     Trainer *trainer = &driver.trainer();
     if (!resumeDir.isEmpty() && driver.budgetReached()) {
-        out() << "the run is already at step " << trainer->currentStep() << " (asked for " << steps << "); nothing to do\n";
+        out() << Text::tr("the run is already at step %1 (asked for %2); nothing to do").arg(trainer->currentStep()).arg(steps) << "\n";
         return kExitOk;
     }
     // Only now, with the data loaded and the networks built, does the folder change: the old
@@ -160,8 +160,8 @@ int train(const QStringList &args)
     // What a failure leaves behind: the checkpoint as it was, or none.
     auto failRun = [&](const QString &message) {
         const QString kept = QFileInfo::exists(run.checkpointPath())
-            ? QStringLiteral("The checkpoint in %1 is unchanged (step %2).").arg(outDir).arg(lastSaved)
-            : QStringLiteral("No checkpoint was saved in %1.").arg(outDir);
+            ? Text::tr("The checkpoint in %1 is unchanged (step %2).").arg(outDir).arg(lastSaved)
+            : Text::tr("No checkpoint was saved in %1.").arg(outDir);
         return fail(message + QLatin1Char('\n') + kept);
     };
 
@@ -202,12 +202,15 @@ int train(const QStringList &args)
     for (const StepRecord &r : trainer->history())
         seconds += r.seconds;
     if (interrupted) {
-        out() << "interrupted at step " << trainer->currentStep() << "; checkpoint saved to " << run.checkpointPath()
-              << "\ncontinue with: gan-playground-cli train --resume " << outDir << " --steps " << steps << "\n";
+        out() << Text::tr("interrupted at step %1; checkpoint saved to %2\ncontinue with: gan-playground-cli train --resume %3 --steps %4")
+                     .arg(trainer->currentStep())
+                     .arg(run.checkpointPath(), outDir)
+                     .arg(steps)
+              << "\n";
         return kExitOk;
     }
-    out() << "trained to step " << trainer->currentStep() << " (" << formatDuration(seconds) << " of training); run in "
-          << outDir << "\n";
+    out() << Text::tr("trained to step %1 (%2 of training); run in %3").arg(trainer->currentStep()).arg(formatDuration(seconds), outDir)
+          << "\n";
     return kExitOk;
 }
 

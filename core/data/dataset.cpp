@@ -6,8 +6,16 @@
 
 #include "io/inputfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+
+namespace {
+// Messages a user reads: translated (context "Dataset").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dataset)
+};
+}  // namespace
 
 Shape Dataset::sampleShape() const
 {
@@ -37,7 +45,7 @@ DatasetLoad loadUnguarded(const DataSpec &spec, std::uint64_t seed, const Progre
     case DataKind::FashionMnist:
         result = idxfile::loadImages(fashionImages(), fashionLabels(), spec.limit, progress);
         if (!result.data && !QFile::exists(fashionImages()))
-            result.error += QStringLiteral(" (install Debian's dataset-fashion-mnist package)");
+            result.error = Text::tr("%1 (install Debian's dataset-fashion-mnist package)").arg(result.error);
         return result;
     case DataKind::Idx:
         return idxfile::loadImages(spec.path, spec.labelsPath, spec.limit, progress);
@@ -52,7 +60,7 @@ DatasetLoad loadUnguarded(const DataSpec &spec, std::uint64_t seed, const Progre
         return csvpoints::load(spec.path, spec.limit);
     case DataKind::Drawn2D: {
         if (spec.points.size() < 4) {
-            result.error = QStringLiteral("the drawn data set holds %1 points; paint at least two in the 2D lab (Draw)")
+            result.error = Text::tr("the drawn data set holds %1 points; paint at least two in the 2D lab (Draw)")
                                .arg(spec.points.size() / 2);
             return result;
         }
@@ -61,7 +69,7 @@ DatasetLoad loadUnguarded(const DataSpec &spec, std::uint64_t seed, const Progre
         const size_t n = spec.limit > 0 ? std::min(spec.points.size() / 2, size_t(spec.limit)) : spec.points.size() / 2;
         data->points.assign(spec.points.begin(), spec.points.begin() + std::ptrdiff_t(2 * n));
         data->count = std::int64_t(n);
-        data->source = QStringLiteral("points drawn by hand");
+        data->source = Text::tr("points drawn by hand");
         result.data = data;
         if (progress)
             progress(1.0);
@@ -80,10 +88,10 @@ DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &pro
     try {
         return loadUnguarded(spec, seed, progress);
     } catch (const std::bad_alloc &) {
-        failed.error = QStringLiteral("%1: out of memory while loading the data; set a limit on the number of samples "
+        failed.error = Text::tr("%1: out of memory while loading the data; set a limit on the number of samples "
                                       "or use smaller images").arg(source);
     } catch (const std::exception &e) {
-        failed.error = QStringLiteral("%1: cannot load the data (%2)").arg(source, QString::fromLocal8Bit(e.what()));
+        failed.error = Text::tr("%1: cannot load the data (%2)").arg(source, QString::fromLocal8Bit(e.what()));
     }
     return failed;
 }
@@ -97,13 +105,13 @@ Shape sampleShape(const DataSpec &spec, QString *error)
         return {2};
     case DataKind::Drawn2D:
         if (spec.points.size() < 4) {
-            err = QStringLiteral("the drawn data set is empty: paint points in the 2D lab (Draw)");
+            err = Text::tr("the drawn data set is empty: paint points in the 2D lab (Draw)");
             return {};
         }
         return {2};
     case DataKind::Csv2D:
         // Validation names a missing file now rather than when training starts.
-        err = inputfile::check(spec.path, QStringLiteral("a CSV file of points"));
+        err = inputfile::check(spec.path, Text::tr("a CSV file of points"));
         return err.isEmpty() ? Shape{2} : Shape{};
     case DataKind::ImageFolder:
         err = imagefolder::check(spec.path);
@@ -114,7 +122,7 @@ Shape sampleShape(const DataSpec &spec, QString *error)
         std::vector<std::int64_t> dims;
         if (!idxfile::readHeader(path, &dims, &err)) {
             if (spec.kind == DataKind::FashionMnist && !QFile::exists(path))
-                err += QStringLiteral(" (install Debian's dataset-fashion-mnist package)");
+                err = Text::tr("%1 (install Debian's dataset-fashion-mnist package)").arg(err);
             return {};
         }
         return idxfile::imageShape(dims, path, &err);

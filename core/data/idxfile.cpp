@@ -3,6 +3,7 @@
 #include "io/atomicfile.h"
 #include "io/inputfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -10,6 +11,13 @@
 
 #include <algorithm>
 #include <memory>
+
+namespace {
+// Messages a user reads: translated (context "IdxFile").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(IdxFile)
+};
+}  // namespace
 
 namespace idxfile {
 namespace {
@@ -55,33 +63,33 @@ bool readDims(Stream &s, const QString &path, std::vector<std::int64_t> *dims, Q
 {
     unsigned char magic[4];
     if (s.read(magic, 4) != 4) {
-        *error = QStringLiteral("%1: too short for an IDX file (no 4-byte header)").arg(path);
+        *error = Text::tr("%1: too short for an IDX file (no 4-byte header)").arg(path);
         return false;
     }
     if (magic[0] != 0 || magic[1] != 0) {
-        *error = QStringLiteral("%1: not an IDX file (wrong magic number)").arg(path);
+        *error = Text::tr("%1: not an IDX file (wrong magic number)").arg(path);
         return false;
     }
     if (magic[2] != kUbyteType) {
-        *error = QStringLiteral("%1: IDX data type 0x%2 is not supported; only unsigned bytes (0x08) are")
+        *error = Text::tr("%1: IDX data type 0x%2 is not supported; only unsigned bytes (0x08) are")
                      .arg(path).arg(int(magic[2]), 2, 16, QLatin1Char('0'));
         return false;
     }
     const int n = magic[3];
     if (n < 1 || n > 4) {
-        *error = QStringLiteral("%1: IDX file with %2 dimensions; expected 1 to 4").arg(path).arg(n);
+        *error = Text::tr("%1: IDX file with %2 dimensions; expected 1 to 4").arg(path).arg(n);
         return false;
     }
     dims->clear();
     for (int i = 0; i < n; ++i) {
         unsigned char b[4];
         if (s.read(b, 4) != 4) {
-            *error = QStringLiteral("%1: truncated in the IDX header").arg(path);
+            *error = Text::tr("%1: truncated in the IDX header").arg(path);
             return false;
         }
         const std::int64_t d = (std::int64_t(b[0]) << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
         if (d < 1) {
-            *error = QStringLiteral("%1: IDX dimension %2 is zero").arg(path).arg(i);
+            *error = Text::tr("%1: IDX dimension %2 is zero").arg(path).arg(i);
             return false;
         }
         dims->push_back(d);
@@ -93,13 +101,13 @@ bool readDims(Stream &s, const QString &path, std::vector<std::int64_t> *dims, Q
 
 bool readHeader(const QString &path, std::vector<std::int64_t> *dims, QString *error)
 {
-    if (const QString e = inputfile::check(path, QStringLiteral("an IDX file")); !e.isEmpty()) {
+    if (const QString e = inputfile::check(path, Text::tr("an IDX file")); !e.isEmpty()) {
         *error = e;
         return false;
     }
     Stream s(path);
     if (!s.isOpen()) {
-        *error = QStringLiteral("%1: cannot open").arg(path);
+        *error = Text::tr("%1: cannot open").arg(path);
         return false;
     }
     return readDims(s, path, dims, error);
@@ -107,14 +115,14 @@ bool readHeader(const QString &path, std::vector<std::int64_t> *dims, QString *e
 
 bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &progress, std::int64_t limit)
 {
-    if (const QString e = inputfile::check(path, QStringLiteral("an IDX file")); !e.isEmpty()) {
+    if (const QString e = inputfile::check(path, Text::tr("an IDX file")); !e.isEmpty()) {
         *error = e;
         return false;
     }
     const std::int64_t fileSize = QFileInfo(path).size();
     Stream s(path);
     if (!s.isOpen()) {
-        *error = QStringLiteral("%1: cannot open").arg(path);
+        *error = Text::tr("%1: cannot open").arg(path);
         return false;
     }
     if (!readDims(s, path, &out->dims, error))
@@ -131,12 +139,12 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
     overflow |= __builtin_mul_overflow(items, itemBytes, &want);
     const std::int64_t canHold = s.compressed() ? fileSize * kMaxDeflateRatio : fileSize;
     if (overflow) {
-        *error = QStringLiteral("%1: the header's dimensions %2 multiply past what any file can hold; it is damaged")
+        *error = Text::tr("%1: the header's dimensions %2 multiply past what any file can hold; it is damaged")
                      .arg(path, shapeToString(out->dims));
         return false;
     }
     if (want > canHold) {
-        *error = QStringLiteral("%1: header says %2 items of %3 bytes, but the file is only %4 bytes; it is truncated or damaged")
+        *error = Text::tr("%1: header says %2 items of %3 bytes, but the file is only %4 bytes; it is truncated or damaged")
                      .arg(path).arg(out->dims[0]).arg(itemBytes).arg(fileSize);
         return false;
     }
@@ -145,7 +153,7 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
     while (done < want) {
         const std::int64_t got = s.read(out->bytes.data() + done, std::min(kChunk, want - done));
         if (got < 0) {
-            *error = QStringLiteral("%1: the gzip data is damaged after %2 bytes").arg(path).arg(done);
+            *error = Text::tr("%1: the gzip data is damaged after %2 bytes").arg(path).arg(done);
             return false;
         }
         if (got == 0)
@@ -155,7 +163,7 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
             progress(double(done) / double(want));
     }
     if (done < want) {
-        *error = QStringLiteral("%1: truncated: header says %2 items (%3 bytes) but the file holds only %4 bytes of data")
+        *error = Text::tr("%1: truncated: header says %2 items (%3 bytes) but the file holds only %4 bytes of data")
                      .arg(path).arg(out->dims[0]).arg(out->dims[0] * itemBytes).arg(done);
         out->bytes.clear();
         return false;
@@ -167,13 +175,13 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
 Shape imageShape(const std::vector<std::int64_t> &dims, const QString &path, QString *error)
 {
     if (dims.size() != 3 && dims.size() != 4) {
-        *error = QStringLiteral("%1: expected images (N x H x W or N x C x H x W), found %2 dimensions %3")
+        *error = Text::tr("%1: expected images (N x H x W or N x C x H x W), found %2 dimensions %3")
                      .arg(path).arg(dims.size()).arg(shapeToString(dims));
         return {};
     }
     const Shape shape = dims.size() == 4 ? Shape{dims[1], dims[2], dims[3]} : Shape{1, dims[1], dims[2]};
     if (shape[0] > kMaxChannels || shape[1] > kMaxSide || shape[2] > kMaxSide) {
-        *error = QStringLiteral("%1: images of %2 are beyond what GAN Playground trains on (at most %3 channels and "
+        *error = Text::tr("%1: images of %2 are beyond what GAN Playground trains on (at most %3 channels and "
                                 "%4 pixels a side)")
                      .arg(path, shapeToString(shape)).arg(kMaxChannels).arg(kMaxSide);
         return {};
@@ -198,14 +206,14 @@ DatasetLoad loadImages(const QString &imagesPath, const QString &labelsPath, std
         if (!readHeader(labelsPath, &labelDims, &result.error))
             return result;
         if (labelDims.size() != 1) {
-            result.error = QStringLiteral("%1: a labels file has one dimension (one label per image), this one has %2 (%3); "
+            result.error = Text::tr("%1: a labels file has one dimension (one label per image), this one has %2 (%3); "
                                           "is it an images file? Choose the matching labels file")
                                .arg(labelsPath).arg(labelDims.size()).arg(shapeToString(labelDims));
             return result;
         }
         const std::int64_t used = limit > 0 ? std::min<std::int64_t>(limit, imageDims[0]) : imageDims[0];
         if (labelDims[0] < used || (limit <= 0 && labelDims[0] != used)) {
-            result.error = QStringLiteral("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
+            result.error = Text::tr("%1: holds %2 labels but %3 holds %4 images; they do not belong together")
                                .arg(labelsPath).arg(labelDims[0]).arg(imagesPath).arg(imageDims[0]);
             return result;
         }
@@ -243,7 +251,7 @@ QString write(const QString &path, const std::vector<std::int64_t> &dims, const 
         for (int shift = 24; shift >= 0; shift -= 8)
             header.append(char((d >> shift) & 0xff));
     return atomicfile::write(path, {header, QByteArrayView(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))},
-                             QStringLiteral("IDX file"));
+                             Text::tr("IDX file"));
 }
 
 }  // namespace idxfile

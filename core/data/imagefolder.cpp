@@ -2,11 +2,19 @@
 
 #include "io/memorybudget.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
+
+namespace {
+// Messages a user reads: translated (context "ImageFolder").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ImageFolder)
+};
+}  // namespace
 
 namespace imagefolder {
 namespace {
@@ -24,12 +32,12 @@ QStringList imageFiles(const QDir &folder)
 QString check(const QString &dir)
 {
     if (dir.isEmpty())
-        return QStringLiteral("no image folder is given; choose one");
+        return Text::tr("no image folder is given; choose one");
     if (!QFileInfo(dir).isDir())
-        return QStringLiteral("%1: folder not found").arg(dir);
+        return Text::tr("%1: folder not found").arg(dir);
     // Validation runs on every edit in the window: stop at the first image, never list them all.
     if (!QDirIterator(dir, kImagePatterns, QDir::Files).hasNext())
-        return QStringLiteral("%1: holds no PNG, JPEG or BMP images").arg(dir);
+        return Text::tr("%1: holds no PNG, JPEG or BMP images").arg(dir);
     return QString();
 }
 
@@ -57,7 +65,7 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
     const double budget = double(memoryBudget >= 0 ? memoryBudget : memorybudget::availableBytes());
     constexpr double kDataShare = 0.8;  // the networks, their gradients and batches need the rest
     if (needed > kDataShare * budget) {
-        result.error = QStringLiteral("%1: %2 images of %3x%4x%4 need %5 of memory, more than this process can use (%6); "
+        result.error = Text::tr("%1: %2 images of %3x%4x%4 need %5 of memory, more than this process can use (%6); "
                                       "lower the image size or set a limit on the number of images")
                            .arg(dir).arg(files.size()).arg(data->channels).arg(size)
                            .arg(memorybudget::describe(needed), memorybudget::describe(budget));
@@ -69,7 +77,7 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
         QImageReader reader(path);
         QImage image = reader.read();
         if (image.isNull()) {
-            result.error = QStringLiteral("%1: cannot read this image (%2)").arg(path, reader.errorString());
+            result.error = Text::tr("%1: cannot read this image (%2)").arg(path, reader.errorString());
             return result;
         }
         const int side = std::min(image.width(), image.height());

@@ -2,11 +2,19 @@
 
 #include "io/inputfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cmath>
 #include <limits>
 #include <random>
+
+namespace {
+// Messages a user reads: translated (context "PointsFile").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(PointsFile)
+};
+}  // namespace
 
 namespace synthetic2d {
 namespace {
@@ -94,13 +102,13 @@ constexpr double kMaxCoordinate = std::numeric_limits<float>::max();
 DatasetLoad load(const QString &path, std::int64_t limit)
 {
     DatasetLoad result;
-    if (QString e = inputfile::check(path, QStringLiteral("a CSV file of points")); !e.isEmpty()) {
+    if (QString e = inputfile::check(path, Text::tr("a CSV file of points")); !e.isEmpty()) {
         result.error = e;
         return result;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        result.error = QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
+        result.error = Text::tr("%1: cannot open (%2)").arg(path, file.errorString());
         return result;
     }
     auto data = std::make_shared<Dataset>();
@@ -124,12 +132,12 @@ DatasetLoad load(const QString &path, std::int64_t limit)
         if (cells.size() >= 3)
             label = cells[2].trimmed().toInt(&okL);
         if (cells.size() < 2 || cells.size() > 3 || !okX || !okY || !okL || !std::isfinite(x) || !std::isfinite(y)) {
-            result.error = QStringLiteral("%1: line %2 is not \"x,y\" or \"x,y,label\" with numbers: \"%3\"")
+            result.error = Text::tr("%1: line %2 is not \"x,y\" or \"x,y,label\" with numbers: \"%3\"")
                                .arg(path).arg(lineNumber).arg(QString::fromUtf8(raw.left(80)));
             return result;
         }
         if (std::abs(x) > kMaxCoordinate || std::abs(y) > kMaxCoordinate) {
-            result.error = QStringLiteral("%1: line %2 has a coordinate beyond the 32-bit float range (%3): \"%4\"; scale the points down")
+            result.error = Text::tr("%1: line %2 has a coordinate beyond the 32-bit float range (%3): \"%4\"; scale the points down")
                                .arg(path).arg(lineNumber).arg(kMaxCoordinate, 0, 'g', 3).arg(QString::fromUtf8(raw.left(80)));
             return result;
         }
@@ -144,7 +152,7 @@ DatasetLoad load(const QString &path, std::int64_t limit)
             break;
     }
     if (data->count == 0) {
-        result.error = QStringLiteral("%1: holds no points").arg(path);
+        result.error = Text::tr("%1: holds no points").arg(path);
         return result;
     }
     if (hasLabels && std::int64_t(data->labels.size()) != data->count)

@@ -5,13 +5,13 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DocumentCommands", text);
-}
+// The undo stack's entries ("delete Linear from the generator"), translated.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DocumentCommands)
+};
 QString roleName(NetworkRole role)
 {
-    return role == NetworkRole::Generator ? tr("generator") : tr("discriminator");
+    return role == NetworkRole::Generator ? Text::tr("generator") : Text::tr("discriminator");
 }
 }  // namespace
 
@@ -33,14 +33,14 @@ InsertLayerCommand::InsertLayerCommand(ExperimentDocument *doc, NetworkRole role
 RemoveLayerCommand::RemoveLayerCommand(ExperimentDocument *doc, NetworkRole role, int index, LayerSpec layer)
     : AddRemoveLayerCommand(doc, role, index, std::move(layer))
 {
-    setText(tr("delete %1 from the %2").arg(layerkind::name(m_layer.kind), roleName(role)));
+    setText(Text::tr("delete %1 from the %2").arg(layerkind::name(m_layer.kind), roleName(role)));
 }
 
 MoveLayerCommand::MoveLayerCommand(ExperimentDocument *doc, NetworkRole role, const QString &id, int from, int to)
     : m_doc(doc), m_role(role), m_id(id), m_from(from), m_to(to)
 {
     const LayerSpec &layer = doc->spec().network(role).layers[size_t(from)];
-    setText(tr("move %1 in the %2").arg(layerkind::name(layer.kind), roleName(role)));
+    setText(Text::tr("move %1 in the %2").arg(layerkind::name(layer.kind), roleName(role)));
 }
 
 void MoveLayerCommand::redo() { m_doc->applyMove(m_role, m_from, m_to); }
@@ -51,7 +51,7 @@ QUndoCommand *changeLayerCommand(ExperimentDocument *doc, NetworkRole role, Laye
 {
     enum { LayerCommandId = 1 };
     const QString key = QStringLiteral("%1/%2/%3").arg(specnames::role(role), after.id, field);
-    const QString text = tr("change %1 of %2").arg(field, layerkind::name(after.kind));
+    const QString text = Text::tr("change %1 of %2").arg(field, layerkind::name(after.kind));
     return new ChangeValueCommand<LayerSpec>(
         LayerCommandId, key, std::move(before), std::move(after), [doc, role](const LayerSpec &l) { doc->applyLayer(role, l); }, text);
 }
@@ -61,5 +61,5 @@ QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec befo
     enum { SettingsCommandId = 2 };
     return new ChangeValueCommand<ExperimentSpec>(
         SettingsCommandId, field, std::move(before), std::move(after), [doc](const ExperimentSpec &s) { doc->applySettings(s); },
-        tr("change %1").arg(field));
+        Text::tr("change %1").arg(field));
 }

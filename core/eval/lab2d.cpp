@@ -5,7 +5,15 @@
 #include "training/discriminatorcopy.h"
 #include "training/generatorcopy.h"
 
+#include <QCoreApplication>
 #include <algorithm>
+
+namespace {
+// Messages a user reads: translated (context "Lab2d").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Lab2d)
+};
+}  // namespace
 
 namespace lab2d {
 
@@ -42,7 +50,7 @@ Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QS
     if (fakes > 0) {
         const SampleBatch batch = g.generate(g.evalLatents(), fakes);
         if (batch.count == 0 || batch.isImages()) {
-            *error = batch.isImages() ? QStringLiteral("the 2D lab needs a generator of 2D points") : g.error();
+            *error = batch.isImages() ? Text::tr("the 2D lab needs a generator of 2D points") : g.error();
             return Frame{};
         }
         f.fakes = batch.points;

@@ -1,10 +1,18 @@
 #include "atomicfile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSaveFile>
 
 #include <cerrno>
 #include <cstring>
+
+namespace {
+// Messages a user reads: translated (context "AtomicFile").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AtomicFile)
+};
+}  // namespace
 
 namespace atomicfile {
 namespace {
@@ -14,22 +22,22 @@ QString describeShortWrite(int savedErrno, qint64 written, qint64 wanted)
     QString cause;
     switch (savedErrno) {
     case ENOSPC:
-        cause = QStringLiteral("disk full");
+        cause = Text::tr("disk full");
         break;
     case EDQUOT:
-        cause = QStringLiteral("disk quota exceeded");
+        cause = Text::tr("disk quota exceeded");
         break;
     case EFBIG:
-        cause = QStringLiteral("file size limit reached");
+        cause = Text::tr("file size limit reached");
         break;
     case 0:
-        cause = QStringLiteral("the write was cut short");
+        cause = Text::tr("the write was cut short");
         break;
     default:
         cause = QString::fromLocal8Bit(std::strerror(savedErrno));
         break;
     }
-    return QStringLiteral("%1 (wrote %2 of %3 bytes)").arg(cause).arg(written).arg(wanted);
+    return Text::tr("%1 (wrote %2 of %3 bytes)").arg(cause).arg(written).arg(wanted);
 }
 
 }  // namespace
@@ -52,26 +60,26 @@ QString writeAll(QFileDevice &file, QByteArrayView bytes, qint64 *written, qint6
 
 QString write(const QString &path, std::initializer_list<QByteArrayView> parts, const QString &what)
 {
-    const QString name = what.isEmpty() ? QStringLiteral("file") : what;
+    const QString name = what.isEmpty() ? Text::tr("file") : what;
     qint64 wanted = 0;
     for (QByteArrayView p : parts)
         wanted += p.size();
     const bool existed = QFileInfo::exists(path);
-    const QString kept = existed ? QStringLiteral("the previous %1 is unchanged").arg(name) : QStringLiteral("no %1 was written").arg(name);
+    const QString kept = existed ? Text::tr("the previous %1 is unchanged").arg(name) : Text::tr("no %1 was written").arg(name);
     QSaveFile file(path);
     // Unbuffered: each write reaches the file at once, so its result says whether the disk took
     // it (a buffered write "succeeds" and a short one would go unnoticed until too late).
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return QStringLiteral("%1: cannot write the %2 (%3); choose a writable folder").arg(path, name, file.errorString());
+        return Text::tr("%1: cannot write the %2 (%3); choose a writable folder").arg(path, name, file.errorString());
     qint64 written = 0;
     for (QByteArrayView p : parts) {
         if (const QString cause = writeAll(file, p, &written, wanted); !cause.isEmpty()) {
             file.cancelWriting();
-            return QStringLiteral("%1: %2; %3. Free some space or choose another folder.").arg(path, cause, kept);
+            return Text::tr("%1: %2; %3. Free some space or choose another folder.").arg(path, cause, kept);
         }
     }
     if (!file.commit())
-        return QStringLiteral("%1: writing the %2 failed (%3); %4").arg(path, name, file.errorString(), kept);
+        return Text::tr("%1: writing the %2 failed (%3); %4").arg(path, name, file.errorString(), kept);
     return QString();
 }
 

@@ -1,10 +1,18 @@
 #include "zipcheck.h"
 
+#include <QCoreApplication>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+
+namespace {
+// Messages a user reads: translated (context "Checkpoint").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Checkpoint)
+};
+}  // namespace
 
 namespace zipcheck {
 namespace {
@@ -102,33 +110,33 @@ QString verify(QByteArrayView view)
         }
     }
     if (end < 0)
-        return QStringLiteral("it has no zip end record (truncated, or not a checkpoint)");
+        return Text::tr("it has no zip end record (truncated, or not a checkpoint)");
     std::uint64_t entries = b.u16(end + 10);
     std::uint64_t directorySize = b.u32(end + 12);
     std::uint64_t directoryOffset = b.u32(end + 16);
     if (entries == 0xffff || directorySize == 0xffffffff || directoryOffset == 0xffffffff) {
         const std::int64_t locator = end - kZip64LocatorSize;
         if (!b.has(locator, kZip64LocatorSize) || b.u32(locator) != kZip64LocatorSignature)
-            return QStringLiteral("its zip64 end locator is missing");
+            return Text::tr("its zip64 end locator is missing");
         const std::uint64_t record = b.u64(locator + 8);
         if (record > std::uint64_t(b.size()) || !b.has(std::int64_t(record), kZip64EndSize)
             || b.u32(std::int64_t(record)) != kZip64EndSignature)
-            return QStringLiteral("its zip64 end record is damaged");
+            return Text::tr("its zip64 end record is damaged");
         entries = b.u64(std::int64_t(record) + 32);
         directorySize = b.u64(std::int64_t(record) + 40);
         directoryOffset = b.u64(std::int64_t(record) + 48);
     }
     if (directoryOffset > std::uint64_t(b.size()) || directorySize > std::uint64_t(b.size())
         || !b.has(std::int64_t(directoryOffset), std::int64_t(directorySize)))
-        return QStringLiteral("its zip directory lies outside the file");
+        return Text::tr("its zip directory lies outside the file");
     if (entries == 0 || entries > std::uint64_t(directorySize / kCentralSize))
-        return QStringLiteral("its zip directory claims %1 entries in %2 bytes").arg(entries).arg(directorySize);
+        return Text::tr("its zip directory claims %1 entries in %2 bytes").arg(entries).arg(directorySize);
 
     std::int64_t at = std::int64_t(directoryOffset);
     const std::int64_t directoryEnd = at + std::int64_t(directorySize);
     for (std::uint64_t i = 0; i < entries; ++i) {
         if (!b.has(at, kCentralSize) || at + kCentralSize > directoryEnd || b.u32(at) != kCentralSignature)
-            return QStringLiteral("zip directory entry %1 is damaged").arg(i + 1);
+            return Text::tr("zip directory entry %1 is damaged").arg(i + 1);
         const std::uint16_t method = b.u16(at + 10);
         const std::uint32_t crc = b.u32(at + 16);
         std::uint64_t compressed = b.u32(at + 20), uncompressed = b.u32(at + 24);
@@ -136,7 +144,7 @@ QString verify(QByteArrayView view)
         std::uint64_t local = b.u32(at + 42);
         const std::int64_t next = at + kCentralSize + nameLength + extraLength + commentLength;
         if (next > directoryEnd)
-            return QStringLiteral("zip directory entry %1 runs past the directory").arg(i + 1);
+            return Text::tr("zip directory entry %1 runs past the directory").arg(i + 1);
         const QString name = QString::fromUtf8(b.slice(at + kCentralSize, nameLength));
         // Sizes and offset that do not fit 32 bits live in the zip64 extra field, in this order.
         for (std::int64_t e = at + kCentralSize + nameLength; e + 4 <= at + kCentralSize + nameLength + extraLength;) {
@@ -144,13 +152,13 @@ QString verify(QByteArrayView view)
             std::int64_t field = e + 4;
             const std::int64_t fieldEnd = field + length;
             if (fieldEnd > at + kCentralSize + nameLength + extraLength)
-                return QStringLiteral("entry %1 has a damaged extra field").arg(name);
+                return Text::tr("entry %1 has a damaged extra field").arg(name);
             if (id == kZip64ExtraId) {
                 for (std::uint64_t *value : {&uncompressed, &compressed, &local}) {
                     if (*value != 0xffffffff)
                         continue;
                     if (field + 8 > fieldEnd)
-                        return QStringLiteral("entry %1 has a damaged zip64 field").arg(name);
+                        return Text::tr("entry %1 has a damaged zip64 field").arg(name);
                     *value = b.u64(field);
                     field += 8;
                 }
@@ -158,26 +166,26 @@ QString verify(QByteArrayView view)
             e = fieldEnd;
         }
         if (method != kStored && method != kDeflated)
-            return QStringLiteral("entry %1 uses compression method %2, which checkpoints do not use").arg(name).arg(method);
+            return Text::tr("entry %1 uses compression method %2, which checkpoints do not use").arg(name).arg(method);
         if (method == kStored && compressed != uncompressed)
-            return QStringLiteral("entry %1 has two different sizes").arg(name);
+            return Text::tr("entry %1 has two different sizes").arg(name);
         if (local > std::uint64_t(b.size()) || !b.has(std::int64_t(local), kLocalSize) || b.u32(std::int64_t(local)) != kLocalSignature)
-            return QStringLiteral("entry %1 has no local header where the directory says").arg(name);
+            return Text::tr("entry %1 has no local header where the directory says").arg(name);
         const std::int64_t localName = b.u16(std::int64_t(local) + 26), localExtra = b.u16(std::int64_t(local) + 28);
         const std::int64_t data = std::int64_t(local) + kLocalSize + localName + localExtra;
         if (localName != nameLength || !b.has(std::int64_t(local) + kLocalSize, localName)
             || b.slice(std::int64_t(local) + kLocalSize, localName) != b.slice(at + kCentralSize, nameLength))
-            return QStringLiteral("entry %1: its local header names another entry").arg(name);
+            return Text::tr("entry %1: its local header names another entry").arg(name);
         if (compressed > std::uint64_t(b.size()) || !b.has(data, std::int64_t(compressed)) || data + std::int64_t(compressed) > std::int64_t(directoryOffset))
-            return QStringLiteral("entry %1 runs past the end of its data").arg(name);
+            return Text::tr("entry %1 runs past the end of its data").arg(name);
         const QByteArrayView content = b.slice(data, std::int64_t(compressed));
         if (method == kStored && crc32Of(content) != crc)
-            return QStringLiteral("entry %1 fails its checksum").arg(name);
+            return Text::tr("entry %1 fails its checksum").arg(name);
         if (method == kDeflated) {
             std::uint32_t inflatedSum = 0;
             std::uint64_t inflatedLength = 0;
             if (!inflatedCrc(content, &inflatedSum, &inflatedLength) || inflatedLength != uncompressed || inflatedSum != crc)
-                return QStringLiteral("entry %1 fails its checksum").arg(name);
+                return Text::tr("entry %1 fails its checksum").arg(name);
         }
         at = next;
     }

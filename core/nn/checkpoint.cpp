@@ -5,10 +5,18 @@
 #include "spec/specjson.h"
 #include "training/errortext.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
 #include <sstream>
+
+namespace {
+// Messages a user reads: translated (context "Checkpoint").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Checkpoint)
+};
+}  // namespace
 
 namespace checkpoint {
 namespace {
@@ -80,9 +88,9 @@ QString save(const TrainerState &m, const QString &path)
         std::ostringstream stream;
         archive.save_to(stream);
         const std::string bytes = stream.str();
-        return atomicfile::write(path, QByteArrayView(bytes.data(), qsizetype(bytes.size())), QStringLiteral("checkpoint"));
+        return atomicfile::write(path, QByteArrayView(bytes.data(), qsizetype(bytes.size())), Text::tr("checkpoint"));
     } catch (const std::exception &e) {
-        return QStringLiteral("%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged").arg(path, errorText(e));
+        return Text::tr("%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged").arg(path, errorText(e));
     }
 }
 
@@ -90,13 +98,13 @@ QString open(const QString &path, torch::serialize::InputArchive &archive, Exper
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return QStringLiteral("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
+        return Text::tr("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
+        return Text::tr("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
     const QByteArray bytes = file.readAll();
     if (const QString damage = zipcheck::verify(bytes); !damage.isEmpty())
-        return QStringLiteral("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
+        return Text::tr("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
                               "Use an earlier copy or train the run again.")
             .arg(path, damage);
     c10::IValue json;
@@ -105,24 +113,24 @@ QString open(const QString &path, torch::serialize::InputArchive &archive, Exper
         archive.load_from(stream);
         c10::IValue format;
         if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-            return QStringLiteral("%1: not a GAN Playground checkpoint").arg(path);
+            return Text::tr("%1: not a GAN Playground checkpoint").arg(path);
         c10::IValue version;
         archive.read("version", version);
         if (!version.isInt() || version.toInt() != kVersion)
-            return QStringLiteral("%1: checkpoint version %2 is not supported by this program")
+            return Text::tr("%1: checkpoint version %2 is not supported by this program")
                 .arg(path)
                 .arg(version.isInt() ? version.toInt() : -1);
         if (!archive.try_read("spec", json))
-            return QStringLiteral("%1: the checkpoint holds no experiment").arg(path);
+            return Text::tr("%1: the checkpoint holds no experiment").arg(path);
     } catch (const std::exception &) {
         // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
         // not parse although its container is sound (written by something else).
-        return QStringLiteral("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
+        return Text::tr("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
     }
     if (!json.isString())
-        return QStringLiteral("%1: the checkpoint's experiment is not text").arg(path);
+        return Text::tr("%1: the checkpoint's experiment is not text").arg(path);
     const specjson::ParseResult parsed =
-        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + QStringLiteral(" (experiment)"));
+        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + Text::tr(" (experiment)"));
     if (!parsed.ok())
         return parsed.errors.join(QLatin1Char('\n'));
     *saved = parsed.spec;
@@ -138,17 +146,21 @@ QString fits(const QString &path, ExperimentSpec saved, const ExperimentSpec &cu
         const auto &theirs = saved.network(role).layers;
         for (size_t i = 0; i < std::max(mine.size(), theirs.size()); ++i) {
             if (i >= mine.size() || i >= theirs.size() || mine[i] != theirs[i])
-                return QStringLiteral("%1: saved from a different architecture (the %2 differs at layer %3); "
-                                      "open the experiment it was saved with")
-                    .arg(path, specnames::role(role))
+                return (role == NetworkRole::Generator
+                            ? Text::tr("%1: saved from a different architecture (the generator differs at layer %2); "
+                                       "open the experiment it was saved with")
+                            : Text::tr("%1: saved from a different architecture (the discriminator differs at layer %2); "
+                                       "open the experiment it was saved with"))
+                    .arg(path)
                     .arg(i + 1);
         }
     }
     if (saved.latentDim != current.latentDim)
-        return QStringLiteral("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(current.latentDim);
+        return Text::tr("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(current.latentDim);
     if ((saved.emaDecay > 0) != (current.emaDecay > 0))
-        return QStringLiteral("%1: saved %2 an EMA generator; set the EMA decay as when it was saved")
-            .arg(path, saved.emaDecay > 0 ? QStringLiteral("with") : QStringLiteral("without"));
+        return (saved.emaDecay > 0 ? Text::tr("%1: saved with an EMA generator; set the EMA decay as when it was saved")
+                                   : Text::tr("%1: saved without an EMA generator; set the EMA decay as when it was saved"))
+            .arg(path);
     return QString();
 }
 
@@ -218,7 +230,7 @@ QString restore(torch::serialize::InputArchive &archive, const QString &path, Tr
         if (!torch::isfinite(fresh.evalNoise).all().item<bool>())
             throw std::runtime_error("its evaluation noise holds NaN or infinite values");
     } catch (const std::exception &e) {
-        return QStringLiteral("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
+        return Text::tr("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed")
             .arg(path, errorText(e));
     }
     return QString();

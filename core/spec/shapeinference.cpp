@@ -2,6 +2,8 @@
 
 #include "io/memorybudget.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <limits>
 
@@ -27,6 +29,12 @@ QString dimsText(const std::vector<int> &dims)
 }
 
 namespace {
+
+// The problem sentences: whole sentences with arguments, so that each language orders them its
+// own way ("%1" is the layer: "generator layer 4 (ConvTranspose2d)").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ShapeInference)
+};
 
 // Saturates instead of overflowing: absurd shapes from a file stay absurd, not negative.
 std::int64_t product(const Shape &s)
@@ -70,11 +78,11 @@ double checkMemory(NetworkAnalysis &n, const NetworkSpec &spec, double copies, d
         const QString who = ShapeInference::layerName(n.role, int(i), spec.layers[i].kind);
         QString problem;
         if (weights > budget)
-            problem = QStringLiteral("%1 has %2 parameters: training it needs about %3 of memory, more than the %4 this "
+            problem = Text::tr("%1 has %2 parameters: training it needs about %3 of memory, more than the %4 this "
                                      "process can use; make it smaller")
                           .arg(who).arg(a.parameters).arg(memorybudget::describe(weights), memorybudget::describe(budget));
         else if (activations > budget)
-            problem = QStringLiteral("%1 outputs %2 per sample: for a batch of %3 that needs about %4 of memory, more than "
+            problem = Text::tr("%1 outputs %2 per sample: for a batch of %3 that needs about %4 of memory, more than "
                                      "the %5 this process can use; make it or the batch smaller")
                           .arg(who, shapeToString(a.outShape)).arg(batch)
                           .arg(memorybudget::describe(activations), memorybudget::describe(budget));
@@ -95,22 +103,21 @@ QString intsToString(const std::vector<int> &v)
 void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const QString &who)
 {
     a.inShape = in;
-    auto problem = [&](const QString &what) { a.problems << who + QLatin1Char(' ') + what; };
+    auto problem = [&](const QString &sentence) { a.problems << sentence; };
     const bool known = !in.empty();
     const std::int64_t numel = known ? product(in) : 0;
 
     switch (l.kind) {
     case LayerKind::Linear: {
         if (l.inFeatures < 1 || l.outFeatures < 1) {
-            problem(QStringLiteral("needs at least 1 input and 1 output feature"));
+            problem(Text::tr("%1 needs at least 1 input and 1 output feature").arg(who));
             return;
         }
         a.parameters = std::int64_t(l.inFeatures) * l.outFeatures + (l.bias ? l.outFeatures : 0);
         if (known && in.back() != l.inFeatures)
-            problem(QStringLiteral("gets %1 features but expects %2%3")
-                        .arg(in.back()).arg(l.inFeatures)
-                        .arg(in.size() > 1 ? QStringLiteral(" (its input is %1: add a Flatten before it?)").arg(shapeToString(in))
-                                           : QString()));
+            problem(in.size() > 1 ? Text::tr("%1 gets %2 features but expects %3 (its input is %4: add a Flatten before it?)")
+                                        .arg(who).arg(in.back()).arg(l.inFeatures).arg(shapeToString(in))
+                                  : Text::tr("%1 gets %2 features but expects %3").arg(who).arg(in.back()).arg(l.inFeatures));
         Shape out = known ? in : Shape{l.inFeatures};
         out.back() = l.outFeatures;
         a.outShape = out;
@@ -121,12 +128,12 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
     case LayerKind::ConvTranspose2d: {
         const bool transposed = l.kind == LayerKind::ConvTranspose2d;
         if (l.inChannels < 1 || l.outChannels < 1 || l.kernel < 1 || l.stride < 1 || l.padding < 0) {
-            problem(QStringLiteral("needs positive channels, kernel and stride, and a padding of 0 or more"));
+            problem(Text::tr("%1 needs positive channels, kernel and stride, and a padding of 0 or more").arg(who));
             return;
         }
         if (transposed && (l.outputPadding < 0 || l.outputPadding >= l.stride)) {
-            problem(QStringLiteral("has output padding %1, but it must be smaller than the stride (%2)")
-                        .arg(l.outputPadding).arg(l.stride));
+            problem(Text::tr("%1 has output padding %2, but it must be smaller than the stride (%3)")
+                        .arg(who).arg(l.outputPadding).arg(l.stride));
             return;
         }
         a.parameters = product({l.inChannels, l.outChannels, l.kernel, l.kernel, 1});
@@ -135,13 +142,13 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
         if (!known)
             return;
         if (in.size() != 3) {
-            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1%2")
-                        .arg(shapeToString(in))
-                        .arg(in.size() == 1 ? QStringLiteral(" (add a Reshape before it)") : QString()));
+            problem(in.size() == 1 ? Text::tr("%1 needs an image input [channels, height, width] but gets %2 (add a Reshape before it)")
+                                         .arg(who, shapeToString(in))
+                                   : Text::tr("%1 needs an image input [channels, height, width] but gets %2").arg(who, shapeToString(in)));
             return;
         }
         if (in[0] != l.inChannels)
-            problem(QStringLiteral("gets %1 channels but expects %2").arg(in[0]).arg(l.inChannels));
+            problem(Text::tr("%1 gets %2 channels but expects %3").arg(who).arg(in[0]).arg(l.inChannels));
         std::int64_t h, w;
         if (transposed) {
             h = (in[1] - 1) * l.stride - 2 * l.padding + l.kernel + l.outputPadding;
@@ -153,8 +160,8 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
                 h = w = 0;
         }
         if (h < 1 || w < 1) {
-            problem(QStringLiteral("gets a %1x%2 image, too small for kernel %3 with padding %4")
-                        .arg(in[1]).arg(in[2]).arg(l.kernel).arg(l.padding));
+            problem(Text::tr("%1 gets a %2x%3 image, too small for kernel %4 with padding %5")
+                        .arg(who).arg(in[1]).arg(in[2]).arg(l.kernel).arg(l.padding));
             return;
         }
         a.outShape = {l.outChannels, h, w};
@@ -165,13 +172,13 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
     }
     case LayerKind::Upsample:
         if (l.scale < 1) {
-            problem(QStringLiteral("needs a scale of at least 1"));
+            problem(Text::tr("%1 needs a scale of at least 1").arg(who));
             return;
         }
         if (!known)
             return;
         if (in.size() != 3) {
-            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1").arg(shapeToString(in)));
+            problem(Text::tr("%1 needs an image input [channels, height, width] but gets %2").arg(who, shapeToString(in)));
             return;
         }
         a.outShape = {in[0], in[1] * l.scale, in[2] * l.scale};
@@ -181,31 +188,31 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
     case LayerKind::BatchNorm2d: {
         const bool twoD = l.kind == LayerKind::BatchNorm2d;
         if (l.numFeatures < 1) {
-            problem(QStringLiteral("needs at least 1 feature"));
+            problem(Text::tr("%1 needs at least 1 feature").arg(who));
             return;
         }
         a.parameters = 2 * std::int64_t(l.numFeatures);
         if (!known)
             return;
         if (twoD && in.size() != 3) {
-            problem(QStringLiteral("needs an image input [channels, height, width] but gets %1 (use BatchNorm1d for vectors)")
-                        .arg(shapeToString(in)));
+            problem(Text::tr("%1 needs an image input [channels, height, width] but gets %2 (use BatchNorm1d for vectors)")
+                        .arg(who, shapeToString(in)));
             return;
         }
         if (!twoD && in.size() != 1 && in.size() != 2) {
-            problem(QStringLiteral("needs a vector input but gets %1 (use BatchNorm2d for images)").arg(shapeToString(in)));
+            problem(Text::tr("%1 needs a vector input but gets %2 (use BatchNorm2d for images)").arg(who, shapeToString(in)));
             return;
         }
         if (in[0] != l.numFeatures)
-            problem(QStringLiteral("gets %1 %2 but expects %3")
-                        .arg(in[0]).arg(twoD ? QStringLiteral("channels") : QStringLiteral("features")).arg(l.numFeatures));
+            problem((twoD ? Text::tr("%1 gets %2 channels but expects %3") : Text::tr("%1 gets %2 features but expects %3"))
+                        .arg(who).arg(in[0]).arg(l.numFeatures));
         a.outShape = in;
         a.flops = 4.0 * numel;
         return;
     }
     case LayerKind::LayerNorm: {
         if (l.normalizedShape.empty()) {
-            problem(QStringLiteral("needs the shape it normalises"));
+            problem(Text::tr("%1 needs the shape it normalises").arg(who));
             return;
         }
         a.parameters = product({2, product(Shape(l.normalizedShape.begin(), l.normalizedShape.end()))});
@@ -215,15 +222,15 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
         for (size_t i = 0; matches && i < l.normalizedShape.size(); ++i)
             matches = in[in.size() - l.normalizedShape.size() + i] == l.normalizedShape[i];
         if (!matches)
-            problem(QStringLiteral("normalises the trailing shape %1 but gets %2")
-                        .arg(intsToString(l.normalizedShape), shapeToString(in)));
+            problem(Text::tr("%1 normalises the trailing shape %2 but gets %3")
+                        .arg(who, intsToString(l.normalizedShape), shapeToString(in)));
         a.outShape = in;
         a.flops = 8.0 * numel;
         return;
     }
     case LayerKind::Dropout:
         if (l.p < 0 || l.p >= 1)
-            problem(QStringLiteral("needs a drop probability from 0 to below 1"));
+            problem(Text::tr("%1 needs a drop probability from 0 to below 1").arg(who));
         a.outShape = in;
         a.flops = known ? double(numel) : 0;
         return;
@@ -241,13 +248,13 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
         return;
     case LayerKind::Reshape: {
         if (l.shape.empty()) {
-            problem(QStringLiteral("needs a target shape"));
+            problem(Text::tr("%1 needs a target shape").arg(who));
             return;
         }
         const Shape target(l.shape.begin(), l.shape.end());
         if (known && product(target) != numel) {
-            problem(QStringLiteral("gets %1 values per sample %2 but its shape %3 holds %4")
-                        .arg(numel).arg(shapeToString(in), shapeToString(target)).arg(product(target)));
+            problem(Text::tr("%1 gets %2 values per sample %3 but its shape %4 holds %5")
+                        .arg(who).arg(numel).arg(shapeToString(in), shapeToString(target)).arg(product(target)));
         }
         a.outShape = target;
         return;
@@ -259,7 +266,9 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
 
 QString ShapeInference::layerName(NetworkRole role, int index, LayerKind kind)
 {
-    return QStringLiteral("%1 layer %2 (%3)").arg(specnames::role(role)).arg(index + 1).arg(layerkind::name(kind));
+    return (role == NetworkRole::Generator ? Text::tr("generator layer %1 (%2)") : Text::tr("discriminator layer %1 (%2)"))
+        .arg(index + 1)
+        .arg(layerkind::name(kind));
 }
 
 NetworkAnalysis ShapeInference::analyzeNetwork(const NetworkSpec &network, NetworkRole role, const Shape &input)
@@ -280,7 +289,7 @@ NetworkAnalysis ShapeInference::analyzeNetwork(const NetworkSpec &network, Netwo
     }
     n.outShape = current;
     if (network.layers.empty())
-        n.problems << QStringLiteral("the %1 has no layers").arg(specnames::role(role));
+        n.problems << (role == NetworkRole::Generator ? Text::tr("the generator has no layers") : Text::tr("the discriminator has no layers"));
     return n;
 }
 
@@ -306,25 +315,28 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
         if (!a.outShape.empty())
             e.memoryBytes += kFloatBytes * kGridSamples * double(product(a.outShape));
     if (g.problems.isEmpty() && d.problems.isEmpty() && e.memoryBytes > budget)
-        e.problems << QStringLiteral("training this experiment needs about %1 of memory (weights, optimiser state, the "
+        e.problems << Text::tr("training this experiment needs about %1 of memory (weights, optimiser state, the "
                                      "activations of a batch of %2 and the sample grid), more than the %3 this process can use; make the layers "
                                      "or the batch smaller")
                           .arg(memorybudget::describe(e.memoryBytes)).arg(batch).arg(memorybudget::describe(budget));
     if (!spec.generator.layers.empty() && !g.outShape.empty() && !dataShape.empty() && g.outShape != dataShape)
-        g.problems << QStringLiteral("the generator produces %1 per sample but the data samples are %2; "
+        g.problems << Text::tr("the generator produces %1 per sample but the data samples are %2; "
                                      "its last layers must produce the data's shape")
                           .arg(shapeToString(g.outShape), shapeToString(dataShape));
     if (!spec.discriminator.layers.empty() && !d.outShape.empty() && d.outShape != Shape{1})
-        d.problems << QStringLiteral("the discriminator ends with %1 per sample but must end in one score per sample%2")
-                          .arg(shapeToString(d.outShape))
-                          .arg(d.outShape.size() == 1 ? QStringLiteral(" (add Linear(%1, 1))").arg(d.outShape[0])
-                                                      : QStringLiteral(" (add Flatten and a Linear with 1 output)"));
+        d.problems << (d.outShape.size() == 1
+                           ? Text::tr("the discriminator ends with %1 per sample but must end in one score per sample (add Linear(%2, 1))")
+                                 .arg(shapeToString(d.outShape))
+                                 .arg(d.outShape[0])
+                           : Text::tr("the discriminator ends with %1 per sample but must end in one score per sample (add Flatten "
+                                      "and a Linear with 1 output)")
+                                 .arg(shapeToString(d.outShape)));
 
     const bool dEndsInSigmoid = !spec.discriminator.layers.empty()
         && spec.discriminator.layers.back().kind == LayerKind::Sigmoid;
     if (dEndsInSigmoid && (spec.loss.kind == LossKind::Wasserstein || spec.loss.kind == LossKind::WassersteinGP
                            || spec.loss.kind == LossKind::Hinge))
-        d.problems << QStringLiteral("the discriminator ends in Sigmoid, but the %1 loss needs raw, unbounded scores; remove the Sigmoid")
+        d.problems << Text::tr("the discriminator ends in Sigmoid, but the %1 loss needs raw, unbounded scores; remove the Sigmoid")
                           .arg(specnames::loss(spec.loss.kind));
     auto hasBatchNorm1d = [](const NetworkSpec &n) {
         for (const LayerSpec &l : n.layers)
@@ -333,21 +345,21 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
         return false;
     };
     if (spec.batchSize < 2 && (hasBatchNorm1d(spec.generator) || hasBatchNorm1d(spec.discriminator)))
-        e.problems << QStringLiteral("BatchNorm1d needs a batch of at least 2 samples; raise the batch size");
+        e.problems << Text::tr("BatchNorm1d needs a batch of at least 2 samples; raise the batch size");
     if (spec.latentDim < 1)
-        e.problems << QStringLiteral("the latent size must be at least 1");
+        e.problems << Text::tr("the latent size must be at least 1");
     if (spec.batchSize < 1 || spec.dStepsPerG < 1 || spec.threads < 1 || spec.steps < 1)
-        e.problems << QStringLiteral("batch size, D steps per G step, threads and steps must each be at least 1");
+        e.problems << Text::tr("batch size, D steps per G step, threads and steps must each be at least 1");
 
     e.problems = g.problems + d.problems + e.problems;
 
     if (!spec.isTwoDimensional() && !spec.generator.layers.empty()
         && spec.generator.layers.back().kind != LayerKind::Tanh)
-        e.warnings << QStringLiteral("the generator does not end in Tanh, but images are scaled to [-1, 1]");
+        e.warnings << Text::tr("the generator does not end in Tanh, but images are scaled to [-1, 1]");
     if (spec.loss.kind == LossKind::WassersteinGP) {
         for (const LayerSpec &l : spec.discriminator.layers)
             if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d) {
-                e.warnings << QStringLiteral("WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator "
+                e.warnings << Text::tr("WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator "
                                              "mixes samples (LayerNorm is the usual choice)");
                 break;
             }

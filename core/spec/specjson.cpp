@@ -3,6 +3,7 @@
 #include "io/atomicfile.h"
 #include "io/inputfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,13 @@
 
 #include <cmath>
 #include <limits>
+
+namespace {
+// Messages a user reads: translated (context "ExperimentFile").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ExperimentFile)
+};
+}  // namespace
 
 namespace specjson {
 namespace {
@@ -114,18 +122,18 @@ public:
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 error(join(path, it.key()),
-                      QStringLiteral("unknown field (known here: %1)").arg(known.join(QStringLiteral(", "))));
+                      Text::tr("unknown field (known here: %1)").arg(known.join(QStringLiteral(", "))));
     }
 
     QJsonObject object(const QJsonObject &o, const QString &key, const QString &path, bool required)
     {
         if (!o.contains(key)) {
             if (required)
-                error(join(path, key), QStringLiteral("missing object"));
+                error(join(path, key), Text::tr("missing object"));
             return {};
         }
         if (!o.value(key).isObject()) {
-            error(join(path, key), QStringLiteral("expected an object"));
+            error(join(path, key), Text::tr("expected an object"));
             return {};
         }
         return o.value(key).toObject();
@@ -139,7 +147,7 @@ public:
         const QJsonValue v = o.value(key);
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || std::floor(d) != d || d < min || d > max) {
-            error(join(path, key), QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
+            error(join(path, key), Text::tr("expected a whole number from %1 to %2").arg(min).arg(max));
             return fallback;
         }
         return int(d);
@@ -152,7 +160,7 @@ public:
             return fallback;
         const QJsonValue v = o.value(key);
         if (!v.isDouble() || !(v.toDouble() >= min && v.toDouble() <= max)) {
-            error(join(path, key), QStringLiteral("expected a number from %1 to %2")
+            error(join(path, key), Text::tr("expected a number from %1 to %2")
                                       .arg(QString::number(min, 'g', 16), QString::number(max, 'g', 16)));
             return fallback;
         }
@@ -175,7 +183,7 @@ public:
         if (!o.contains(key))
             return fallback;
         if (!o.value(key).isBool()) {
-            error(join(path, key), QStringLiteral("expected true or false"));
+            error(join(path, key), Text::tr("expected true or false"));
             return fallback;
         }
         return o.value(key).toBool();
@@ -186,7 +194,7 @@ public:
         if (!o.contains(key))
             return fallback;
         if (!o.value(key).isString()) {
-            error(join(path, key), QStringLiteral("expected a string"));
+            error(join(path, key), Text::tr("expected a string"));
             return fallback;
         }
         return o.value(key).toString();
@@ -200,7 +208,7 @@ public:
             return fallback;
         const auto parsed = fromName(o.value(key).toString());
         if (!o.value(key).isString() || !parsed) {
-            error(join(path, key), QStringLiteral("expected one of %1").arg(names.join(QStringLiteral(", "))));
+            error(join(path, key), Text::tr("expected one of %1").arg(names.join(QStringLiteral(", "))));
             return fallback;
         }
         return *parsed;
@@ -224,7 +232,7 @@ public:
             }
         }
         if (!good) {
-            error(join(path, key), QStringLiteral("expected a non-empty list of positive whole numbers"));
+            error(join(path, key), Text::tr("expected a non-empty list of positive whole numbers"));
             out.clear();
         }
         return out;
@@ -249,7 +257,7 @@ public:
             }
         }
         if (!good) {
-            error(join(path, key), QStringLiteral("expected a list of x, y coordinates (an even count of numbers within "
+            error(join(path, key), Text::tr("expected a list of x, y coordinates (an even count of numbers within "
                                                    "±1e6, at most %1 points)").arg(maxPoints));
             out.clear();
         }
@@ -272,11 +280,11 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
     QStringList known = {QStringLiteral("id"), QStringLiteral("kind")};
     l.id = r.string(o, QStringLiteral("id"), path, QString());
     if (l.id.contains(QLatin1Char('.')))
-        r.error(Reader::join(path, QStringLiteral("id")), QStringLiteral("must not contain a dot"));
+        r.error(Reader::join(path, QStringLiteral("id")), Text::tr("must not contain a dot"));
     const auto kind = layerkind::fromName(o.value(QStringLiteral("kind")).toString());
     if (!kind) {
         r.error(Reader::join(path, QStringLiteral("kind")),
-                QStringLiteral("expected one of %1").arg(layerkind::allNames().join(QStringLiteral(", "))));
+                Text::tr("expected one of %1").arg(layerkind::allNames().join(QStringLiteral(", "))));
         return l;
     }
     l.kind = *kind;
@@ -288,7 +296,7 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         in = r.integer(o, conv ? fields::convIn : fields::linearIn, path);
         out = r.integer(o, conv ? fields::convOut : fields::linearOut, path);
         if (!o.contains(QStringLiteral("in")) || !o.contains(QStringLiteral("out")))
-            r.error(path, QStringLiteral("%1 needs \"in\" and \"out\"").arg(layerkind::name(l.kind)));
+            r.error(path, Text::tr("%1 needs \"in\" and \"out\"").arg(layerkind::name(l.kind)));
         l.bias = r.boolean(o, QStringLiteral("bias"), path, true);
         l.spectralNorm = r.boolean(o, QStringLiteral("spectral_norm"), path, false);
         if (conv) {
@@ -326,7 +334,7 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         known << QStringLiteral("features") << QStringLiteral("momentum");
         l.numFeatures = r.integer(o, fields::features, path);
         if (!o.contains(QStringLiteral("features")))
-            r.error(path, QStringLiteral("%1 needs \"features\"").arg(layerkind::name(l.kind)));
+            r.error(path, Text::tr("%1 needs \"features\"").arg(layerkind::name(l.kind)));
         l.momentum = r.number(o, fields::normMomentum, path);
         normalisation();
         break;
@@ -334,7 +342,7 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         known << QStringLiteral("shape");
         l.normalizedShape = r.intList(o, QStringLiteral("shape"), path);
         if (!o.contains(QStringLiteral("shape")))
-            r.error(path, QStringLiteral("LayerNorm needs \"shape\""));
+            r.error(path, Text::tr("LayerNorm needs \"shape\""));
         normalisation();
         break;
     case LayerKind::Dropout:
@@ -353,7 +361,7 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         known << QStringLiteral("shape");
         l.shape = r.intList(o, QStringLiteral("shape"), path);
         if (!o.contains(QStringLiteral("shape")))
-            r.error(path, QStringLiteral("Reshape needs \"shape\""));
+            r.error(path, Text::tr("Reshape needs \"shape\""));
         break;
     case LayerKind::ReLU:
     case LayerKind::Tanh:
@@ -371,14 +379,14 @@ NetworkSpec networkFromJson(Reader &r, const QJsonObject &o, const QString &path
     r.checkKeys(o, path, {QStringLiteral("layers")});
     const QJsonValue layers = o.value(QStringLiteral("layers"));
     if (!layers.isArray()) {
-        r.error(Reader::join(path, QStringLiteral("layers")), QStringLiteral("expected a list of layers"));
+        r.error(Reader::join(path, QStringLiteral("layers")), Text::tr("expected a list of layers"));
         return n;
     }
     const QJsonArray a = layers.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString lpath = QStringLiteral("%1.layers[%2]").arg(path).arg(i);
         if (!a.at(i).isObject()) {
-            r.error(lpath, QStringLiteral("expected an object"));
+            r.error(lpath, Text::tr("expected an object"));
             continue;
         }
         n.layers.push_back(layerFromJson(r, a.at(i).toObject(), lpath));
@@ -515,7 +523,7 @@ ParseResult fromJson(const QJsonObject &o)
     ExperimentSpec &s = result.spec;
 
     if (o.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
-        errors << QStringLiteral("format: expected \"%1\"; this is not a GAN Playground experiment").arg(QLatin1String(kFormat));
+        errors << Text::tr("format: expected \"%1\"; this is not a GAN Playground experiment").arg(QLatin1String(kFormat));
         return result;
     }
     const QStringList version = o.value(QStringLiteral("version")).toString().split(QLatin1Char('.'));
@@ -523,11 +531,11 @@ ParseResult fromJson(const QJsonObject &o)
     const int major = version.value(0).toInt(&majorOk);
     const int minor = version.value(1).toInt(&minorOk);
     if (version.size() != 2 || !majorOk || !minorOk) {
-        errors << QStringLiteral("version: expected \"MAJOR.MINOR\", e.g. \"%1.%2\"").arg(kMajorVersion).arg(kMinorVersion);
+        errors << Text::tr("version: expected \"MAJOR.MINOR\", e.g. \"%1.%2\"").arg(kMajorVersion).arg(kMinorVersion);
         return result;
     }
     if (major != kMajorVersion) {
-        errors << QStringLiteral("version: this file is format version %1.%2, but this program reads only major version %3; "
+        errors << Text::tr("version: this file is format version %1.%2, but this program reads only major version %3; "
                                  "open it with a matching GAN Playground")
                       .arg(major).arg(minor).arg(kMajorVersion);
         return result;
@@ -567,7 +575,7 @@ ParseResult fromJson(const QJsonObject &o)
     s.data.points = r.pointList(data, QStringLiteral("points"), dp, DataSpec::kMaxDrawnPoints);
     if ((s.data.kind == DataKind::Idx || s.data.kind == DataKind::ImageFolder || s.data.kind == DataKind::Csv2D)
         && s.data.path.isEmpty())
-        r.error(QStringLiteral("data.path"), QStringLiteral("%1 data needs a path").arg(specnames::data(s.data.kind)));
+        r.error(QStringLiteral("data.path"), Text::tr("%1 data needs a path").arg(specnames::data(s.data.kind)));
 
     const QJsonObject loss = r.object(o, QStringLiteral("loss"), QString(), false);
     const QString lp = QStringLiteral("loss");
@@ -599,7 +607,7 @@ ParseResult fromJson(const QJsonObject &o)
     s.dStepsPerG = r.integer(t, fields::dStepsPerG, tp);
     const double seed = r.number(t, fields::seed, tp);
     if (std::floor(seed) != seed)
-        r.error(QStringLiteral("training.seed"), QStringLiteral("expected a whole number"));
+        r.error(QStringLiteral("training.seed"), Text::tr("expected a whole number"));
     s.seed = std::uint64_t(seed);
     s.threads = r.integer(t, fields::threads, tp);
     s.steps = r.integer(t, fields::steps, tp);
@@ -617,8 +625,8 @@ ParseResult fromBytes(const QByteArray &bytes, const QString &source)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         ParseResult r;
-        r.errors << QStringLiteral("%1: not valid JSON (%2 at byte %3)")
-                        .arg(source, doc.isNull() ? error.errorString() : QStringLiteral("top level is not an object"))
+        r.errors << Text::tr("%1: not valid JSON (%2 at byte %3)")
+                        .arg(source, doc.isNull() ? error.errorString() : Text::tr("top level is not an object"))
                         .arg(error.offset);
         return r;
     }
@@ -633,7 +641,7 @@ ParseResult fromFile(const QString &path)
     // Experiments are small: refuse folders, devices (/dev/zero never ends) and anything absurd
     // before reading it whole.
     constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
-    if (const QString e = inputfile::check(path, QStringLiteral("an experiment file (.json)"), kMaxBytes); !e.isEmpty()) {
+    if (const QString e = inputfile::check(path, Text::tr("an experiment file (.json)"), kMaxBytes); !e.isEmpty()) {
         ParseResult r;
         r.errors << e;
         return r;
@@ -641,7 +649,7 @@ ParseResult fromFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ParseResult r;
-        r.errors << QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
+        r.errors << Text::tr("%1: cannot open (%2)").arg(path, file.errorString());
         return r;
     }
     return fromBytes(file.read(kMaxBytes + 1), path);
@@ -649,7 +657,7 @@ ParseResult fromFile(const QString &path)
 
 QString writeFile(const ExperimentSpec &spec, const QString &path)
 {
-    return atomicfile::write(path, toBytes(spec), QStringLiteral("experiment file"));
+    return atomicfile::write(path, toBytes(spec), Text::tr("experiment file"));
 }
 
 }  // namespace specjson

@@ -1,11 +1,19 @@
 #include "blasprobe.h"
 
+#include <QCoreApplication>
 #include <torch/torch.h>
 #include <torch/version.h>
 
 #include <QFile>
 
 #include <chrono>
+
+namespace {
+// Messages a user reads: translated (context "BlasProbe").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(BlasProbe)
+};
+}  // namespace
 
 namespace {
 QString loadedBlas()
@@ -30,10 +38,10 @@ QString BlasProbe::warning() const
 {
     constexpr double kSlowGflops = 8.0;  // reference BLAS reaches ~2-4 GFLOP/s here, OpenBLAS 40+
     if (reference || gflops < kSlowGflops)
-        return QStringLiteral("WARNING: matrix products run at %1 GFLOP/s on %2. This looks like the reference BLAS: "
+        return Text::tr("WARNING: matrix products run at %1 GFLOP/s on %2. This looks like the reference BLAS: "
                               "training will be about 5x slower. Install libopenblas0-openmp (sudo apt-get install "
                               "libopenblas0-openmp).")
-            .arg(gflops, 0, 'f', 1).arg(library.isEmpty() ? QStringLiteral("an unknown BLAS") : library);
+            .arg(gflops, 0, 'f', 1).arg(library.isEmpty() ? Text::tr("an unknown BLAS") : library);
     return {};
 }
 

@@ -5,9 +5,17 @@
 
 #include "nn/torchmodules_p.h"
 
+#include <QCoreApplication>
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <sstream>
+
+namespace {
+// Messages a user reads: translated (context "DiscriminatorCopy").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DiscriminatorCopy)
+};
+}  // namespace
 
 struct DiscriminatorCopy::Impl {
     ExperimentSpec spec;
@@ -27,7 +35,7 @@ struct DiscriminatorCopy::Impl {
             state.clear();
             return true;
         } catch (const std::exception &e) {
-            error = QStringLiteral("cannot rebuild the discriminator from step %1: %2").arg(step).arg(errorText(e));
+            error = Text::tr("cannot rebuild the discriminator from step %1: %2").arg(step).arg(errorText(e));
             return false;
         }
     }
@@ -36,7 +44,7 @@ struct DiscriminatorCopy::Impl {
     torch::Tensor input(const std::vector<float> &points, int count)
     {
         if (count < 1 || points.size() != size_t(count) * 2) {
-            error = QStringLiteral("%1 values are not %2 points").arg(points.size()).arg(count);
+            error = Text::tr("%1 values are not %2 points").arg(points.size()).arg(count);
             return {};
         }
         if (!build())

@@ -5,10 +5,18 @@
 #include "seededsamples_p.h"
 #include "tensorsamples_p.h"
 
+#include <QCoreApplication>
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <mutex>
 #include <sstream>
+
+namespace {
+// Messages a user reads: translated (context "GeneratorCopy").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GeneratorCopy)
+};
+}  // namespace
 
 struct GeneratorCopy::Impl {
     ExperimentSpec spec;
@@ -28,7 +36,7 @@ struct GeneratorCopy::Impl {
             state.clear();  // the network holds the weights now
             return true;
         } catch (const std::exception &e) {
-            error = QStringLiteral("cannot rebuild the generator from step %1: %2")
+            error = Text::tr("cannot rebuild the generator from step %1: %2")
                         .arg(step)
                         .arg(errorText(e));
             return false;
@@ -67,7 +75,7 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
 {
     std::lock_guard<std::mutex> lock(d->mutex);
     if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
-        d->error = QStringLiteral("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim);
+        d->error = Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim);
         return {};
     }
     if (!d->build())

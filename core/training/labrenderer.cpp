@@ -1,5 +1,6 @@
 #include "labrenderer.h"
 
+#include <QCoreApplication>
 #include <ATen/Parallel.h>
 
 #include "joiningthread.h"
@@ -8,6 +9,13 @@
 
 #include <condition_variable>
 #include <mutex>
+
+namespace {
+// Messages a user reads: translated (context "LabRenderer").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(LabRenderer)
+};
+}  // namespace
 
 struct LabRenderer::Impl {
     struct Job {
@@ -46,7 +54,7 @@ LabRenderer::LabRenderer(QObject *parent) : QObject(parent), d(std::make_unique<
             try {
                 frame = lab2d::compute(*job.g, *job.d, job.request, &error);
             } catch (...) {
-                error = QStringLiteral("cannot draw the 2D lab: unexpected error");  // nothing may leave this thread
+                error = Text::tr("cannot draw the 2D lab: unexpected error");  // nothing may leave this thread
             }
             if (frame.ok())
                 emit computed(frame);

@@ -1,5 +1,6 @@
 #include "latentrenderer.h"
 
+#include <QCoreApplication>
 #include <ATen/Parallel.h>
 
 #include "joiningthread.h"
@@ -9,6 +10,13 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+
+namespace {
+// Messages a user reads: translated (context "LatentRenderer").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(LatentRenderer)
+};
+}  // namespace
 
 struct LatentRenderer::Impl {
     struct Request {
@@ -61,7 +69,7 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
                 samples = generator->generate(job.latents, job.count);  // reports torch's errors as values
                 error = generator->error();
             } catch (...) {
-                error = QStringLiteral("cannot render: unexpected error");  // nothing may leave this thread
+                error = Text::tr("cannot render: unexpected error");  // nothing may leave this thread
             }
             if (samples.count == 0)
                 emit failed(channel, error);

@@ -2,15 +2,23 @@
 
 #include "io/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+
+namespace {
+// Messages a user reads: translated (context "RunDirectory").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RunDirectory)
+};
+}  // namespace
 
 RunDirectory::RunDirectory(QString path) : m_path(std::move(path)) {}
 
 QString RunDirectory::create() const
 {
     if (!QDir().mkpath(samplesDir()))
-        return QStringLiteral("%1: cannot create the run folder; choose a writable location").arg(m_path);
+        return Text::tr("%1: cannot create the run folder; choose a writable location").arg(m_path);
     return QString();
 }
 
@@ -37,7 +45,7 @@ QString RunDirectory::removeRunFiles() const
         files << samples.filePath(name);
     for (const QString &file : files)
         if (QFileInfo::exists(file) && !QFile::remove(file))
-            return QStringLiteral("%1: cannot remove it to make room for the new run; check the folder's permissions").arg(file);
+            return Text::tr("%1: cannot remove it to make room for the new run; check the folder's permissions").arg(file);
     return QString();
 }
 
@@ -65,11 +73,11 @@ QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
     QByteArray text = steprecords::csvHeader();
     for (const StepRecord &r : history)
         text += steprecords::csvRow(r);
-    if (const QString e = atomicfile::write(metricsPath(), text, QStringLiteral("metrics file")); !e.isEmpty())
+    if (const QString e = atomicfile::write(metricsPath(), text, Text::tr("metrics file")); !e.isEmpty())
         return e;
     m_metrics = std::make_unique<QFile>(metricsPath());
     if (!m_metrics->open(QIODevice::Append | QIODevice::Unbuffered)) {
-        const QString error = QStringLiteral("%1: cannot append (%2)").arg(metricsPath(), m_metrics->errorString());
+        const QString error = Text::tr("%1: cannot append (%2)").arg(metricsPath(), m_metrics->errorString());
         m_metrics.reset();
         return error;
     }
@@ -86,13 +94,13 @@ QString RunDirectory::flushMetrics()
     if (m_pending.isEmpty())
         return QString();
     if (!m_metrics)
-        return QStringLiteral("%1: not open").arg(metricsPath());
+        return Text::tr("%1: not open").arg(metricsPath());
     qint64 written = 0;
     const QString cause = atomicfile::writeAll(*m_metrics, m_pending, &written, m_pending.size());
     m_pending.clear();
     if (!cause.isEmpty()) {
         m_metrics.reset();  // a cut row may end the file; a resumed run rewrites it from its checkpoint
-        return QStringLiteral("%1: %2; the file may end in a cut row (resuming rewrites it from the checkpoint). "
+        return Text::tr("%1: %2; the file may end in a cut row (resuming rewrites it from the checkpoint). "
                               "Free some space or choose another folder.")
             .arg(metricsPath(), cause);
     }

@@ -2,7 +2,15 @@
 
 #include "rundirectory.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+
+namespace {
+// Messages a user reads: translated (context "RunDriver").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RunDriver)
+};
+}  // namespace
 
 namespace runsetup {
 
@@ -41,7 +49,7 @@ std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progre
 {
     const RunDirectory run(dir);
     if (!QFileInfo::exists(run.checkpointPath())) {
-        *error = QStringLiteral("%1: no checkpoint.pt here; is this a run folder written by 'train'?").arg(dir);
+        *error = Text::tr("%1: no checkpoint.pt here; is this a run folder written by 'train'?").arg(dir);
         return nullptr;
     }
     ExperimentSpec spec;

@@ -5,9 +5,17 @@
 #include "data/idxfile.h"
 #include "io/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <cmath>
+
+namespace {
+// Messages a user reads: translated (context "SampleFiles").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SampleFiles)
+};
+}  // namespace
 
 namespace samplefiles {
 
@@ -34,11 +42,11 @@ QString write(const SampleBatch &batch, const QString &path)
     const QString kind = format(path);
     if (kind == QLatin1String("csv")) {
         if (batch.isImages())
-            return QStringLiteral("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(path);
+            return Text::tr("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(path);
         QByteArray text;
         for (size_t i = 0; i < size_t(batch.count); ++i)
             text += QByteArray::number(batch.points[2 * i], 'g', 8) + ',' + QByteArray::number(batch.points[2 * i + 1], 'g', 8) + '\n';
-        return atomicfile::write(path, text, QStringLiteral("samples file"));
+        return atomicfile::write(path, text, Text::tr("samples file"));
     }
     if (kind == QLatin1String("png")) {
         const QImage image = batch.isImages() ? sampleimage::grid(batch, std::max(1, int(std::ceil(std::sqrt(double(batch.count))))))
@@ -47,7 +55,7 @@ QString write(const SampleBatch &batch, const QString &path)
     }
     if (kind == QLatin1String("idx")) {
         if (!batch.isImages())
-            return QStringLiteral("%1: .idx output is for image runs; this run makes 2D points (use .csv)").arg(path);
+            return Text::tr("%1: .idx output is for image runs; this run makes 2D points (use .csv)").arg(path);
         std::vector<std::int64_t> dims = {batch.count};
         if (batch.channels > 1)
             dims.push_back(batch.channels);
@@ -55,7 +63,7 @@ QString write(const SampleBatch &batch, const QString &path)
         dims.push_back(batch.width);
         return idxfile::write(path, dims, channelsFirst(batch));
     }
-    return QStringLiteral("%1: samples are written as .png, .idx or .csv").arg(path);
+    return Text::tr("%1: samples are written as .png, .idx or .csv").arg(path);
 }
 
 }  // namespace samplefiles

@@ -2,11 +2,19 @@
 
 #include "io/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QBuffer>
 
 #include <algorithm>
 #include <cmath>
+
+namespace {
+// Messages a user reads: translated (context "SampleFiles").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SampleFiles)
+};
+}  // namespace
 
 namespace sampleimage {
 
@@ -99,8 +107,8 @@ QString savePng(const QImage &img, const QString &path)
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!img.save(&buffer, "PNG"))
-        return QStringLiteral("%1: cannot encode the PNG").arg(path);
-    return atomicfile::write(path, png, QStringLiteral("image"));
+        return Text::tr("%1: cannot encode the PNG").arg(path);
+    return atomicfile::write(path, png, Text::tr("image"));
 }
 
 }  // namespace sampleimage

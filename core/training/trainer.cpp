@@ -8,12 +8,21 @@
 
 #include "nn/torchmodules_p.h"
 
+#include <QCoreApplication>
 #include <chrono>
 #include <cmath>
 #include <mutex>
 
 #ifdef __GLIBC__
 #include <malloc.h>
+
+namespace {
+// Messages a user reads: translated (context "Trainer").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Trainer)
+};
+}  // namespace
+
 #endif
 
 namespace {
@@ -58,7 +67,7 @@ float gradientNorm(const std::vector<torch::Tensor> &params)
 
 QString describeNonFinite(float value)
 {
-    return std::isnan(value) ? QStringLiteral("NaN") : QStringLiteral("infinite");
+    return std::isnan(value) ? QStringLiteral("NaN") : Text::tr("infinite");
 }
 
 
@@ -73,17 +82,17 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
     impl->spec.discriminator.assignMissingIds(QStringLiteral("d"));
     impl->data = std::move(data);
     if (!impl->data || impl->data->count < 1) {
-        *error = QStringLiteral("no training data is loaded");
+        *error = Text::tr("no training data is loaded");
         return nullptr;
     }
     try {
         impl->device = torch::Device(s.device.toStdString());
     } catch (const c10::Error &) {
-        *error = QStringLiteral("device \"%1\" is not a torch device (try \"cpu\")").arg(s.device);
+        *error = Text::tr("device \"%1\" is not a torch device (try \"cpu\")").arg(s.device);
         return nullptr;
     }
     if (!impl->device.is_cpu() && !(impl->device.is_cuda() && torch::cuda::is_available())) {
-        *error = QStringLiteral("device \"%1\" is not available in this build; use \"cpu\"").arg(s.device);
+        *error = Text::tr("device \"%1\" is not available in this build; use \"cpu\"").arg(s.device);
         return nullptr;
     }
     at::set_num_threads(s.threads);
@@ -113,7 +122,7 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         impl->batches.setData(*impl->data);
     } catch (const std::exception &e) {
         // c10::Error (the allocator's refusal among them) or std::bad_alloc.
-        *error = QStringLiteral("cannot build the networks: %1; make the layers or the batch smaller")
+        *error = Text::tr("cannot build the networks: %1; make the layers or the batch smaller")
                      .arg(errorText(e));
         return nullptr;
     }
@@ -239,7 +248,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
                 kept.insert(kept.end(), buffers.begin(), buffers.end());
             rollback.keep(kept, {optD.get()}, gen);
         } catch (const std::exception &e) {
-            *error = QStringLiteral("step %1: %2; nothing was changed").arg(p.number).arg(errorText(e));
+            *error = Text::tr("step %1: %2; nothing was changed").arg(p.number).arg(errorText(e));
             return false;
         }
         p.keptBatches = batches;
@@ -253,7 +262,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
             G->train();
             D->train();
         } catch (const std::exception &e) {
-            *error = QStringLiteral("step %1: %2; the step was undone").arg(pending->number).arg(errorText(e));
+            *error = Text::tr("step %1: %2; the step was undone").arg(pending->number).arg(errorText(e));
             undoPending();
             return false;
         }
@@ -269,17 +278,28 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
     // Reads the gradient norm of `params` once their gradients are in place; false (with the
     // message set) when it or the loss is NaN or infinite, before any optimiser step.
     // `update` names the update ("discriminator update 2 of 3", "generator update").
-    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, const QString &network,
+    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, NetworkRole network,
                       const QString &update, float *gradNorm) {
         *gradNorm = gradientNorm(params);
         const bool lossBad = !std::isfinite(lossValue);
         if (!lossBad && std::isfinite(*gradNorm))
             return true;
-        *error = QStringLiteral("step %1, %2: the %3 %4 is %5; the step was undone, so the networks are as after step %6. "
-                                "Lower the learning rate, or try another loss or a gradient penalty.")
-                     .arg(QString::number(p.number), update, network,
-                          lossBad ? QStringLiteral("loss") : QStringLiteral("gradient norm"),
-                          describeNonFinite(lossBad ? lossValue : *gradNorm), QString::number(p.number - 1));
+        // %3 is the value: "NaN" or "infinite".
+        QString sentence;
+        if (network == NetworkRole::Discriminator)
+            sentence = lossBad ? Text::tr("step %1, %2: the discriminator loss is %3; the step was undone, so the networks are "
+                                          "as after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
+                               : Text::tr("step %1, %2: the discriminator gradient norm is %3; the step was undone, so the "
+                                          "networks are as after step %4. Lower the learning rate, or try another loss or a "
+                                          "gradient penalty.");
+        else
+            sentence = lossBad ? Text::tr("step %1, %2: the generator loss is %3; the step was undone, so the networks are as "
+                                          "after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
+                               : Text::tr("step %1, %2: the generator gradient norm is %3; the step was undone, so the networks "
+                                          "are as after step %4. Lower the learning rate, or try another loss or a gradient "
+                                          "penalty.");
+        *error = sentence.arg(QString::number(p.number), update, describeNonFinite(lossBad ? lossValue : *gradNorm),
+                              QString::number(p.number - 1));
         return false;
     };
     // The gradient of a loss with respect to the scores it was computed from (fused path).
@@ -360,9 +380,9 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
                 r.lossD = lossD.item<float>();
             }
             const QString update = spec.dStepsPerG == 1
-                ? QStringLiteral("discriminator update")
-                : QStringLiteral("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
-            if (!finite(r.lossD, p.dParams, QStringLiteral("discriminator"), update, &r.gradNormD)) {
+                ? Text::tr("discriminator update")
+                : Text::tr("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
+            if (!finite(r.lossD, p.dParams, NetworkRole::Discriminator, update, &r.gradNormD)) {
                 undoPending();
                 return false;
             }
@@ -421,7 +441,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
                     scores = out;
                 }
             }
-            if (!finite(r.lossG, p.gParams, QStringLiteral("generator"), QStringLiteral("generator update"), &r.gradNormG)) {
+            if (!finite(r.lossG, p.gParams, NetworkRole::Generator, Text::tr("generator update"), &r.gradNormG)) {
                 undoPending();
                 return false;
             }
@@ -490,7 +510,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
             *report = o;
         }
     } catch (const std::exception &e) {
-        *error = QStringLiteral("step %1: %2; the step was undone").arg(p.number).arg(errorText(e));
+        *error = Text::tr("step %1: %2; the step was undone").arg(p.number).arg(errorText(e));
         undoPending();
         return false;
     }

@@ -4,7 +4,15 @@
 
 #include "nn/checkpoint_p.h"
 
+#include <QCoreApplication>
 #include <sstream>
+
+namespace {
+// Messages a user reads: translated (context "Trainer").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Trainer)
+};
+}  // namespace
 
 void Trainer::setFusedMlpAllowed(bool allowed) { d->fusedAllowed = allowed; }
 
@@ -54,7 +62,7 @@ std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
 QString Trainer::saveCheckpoint(const QString &path) const
 {
     if (d->pending)
-        return QStringLiteral("%1: not saved, because step %2 is half done in slow motion (D is updated, G not yet); "
+        return Text::tr("%1: not saved, because step %2 is half done in slow motion (D is updated, G not yet); "
                               "finish the step, then save")
             .arg(path)
             .arg(d->pending->number);

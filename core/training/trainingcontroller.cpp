@@ -5,12 +5,20 @@
 #include "rundriver.h"
 #include "trainer.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
 
 #include <exception>
+
+namespace {
+// Messages a user reads: translated (context "TrainingController").
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(TrainingController)
+};
+}  // namespace
 
 namespace {
 constexpr int kDefaultSnapshotMs = 80;   // ~12 updates a second: smooth plots, little GUI work
@@ -240,12 +248,12 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             fail(failure);
     } catch (const std::bad_alloc &) {
         // Exceptions never leave the thread: they become a message.
-        fail(QStringLiteral("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
+        fail(Text::tr("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
                  .arg(driver ? driver->trainer().currentStep() + 1 : 0));
     } catch (const std::exception &e) {
-        fail(QStringLiteral("training stopped: %1").arg(errorText(e)));
+        fail(Text::tr("training stopped: %1").arg(errorText(e)));
     } catch (...) {
-        fail(QStringLiteral("training stopped on an unknown error"));
+        fail(Text::tr("training stopped on an unknown error"));
     }
     setState(State::Idle);
 }

@@ -1,0 +1,3280 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AtomicFile</name>
+    <message>
+        <source>disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>file size limit reached</source>
+        <translation>达到文件大小上限</translation>
+    </message>
+    <message>
+        <source>the write was cut short</source>
+        <translation>写入被中断</translation>
+    </message>
+    <message>
+        <source>%1 (wrote %2 of %3 bytes)</source>
+        <translation>%1（已写入 %3 字节中的 %2 字节）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the previous %1 is unchanged</source>
+        <translation>原来的%1没有改动</translation>
+    </message>
+    <message>
+        <source>no %1 was written</source>
+        <translation>没有写入任何%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the %2 (%3); choose a writable folder</source>
+        <translation>%1：无法写入%2（%3）；请选择一个可写的文件夹</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3. Free some space or choose another folder.</source>
+        <translation>%1：%2；%3。请释放一些空间，或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: writing the %2 failed (%3); %4</source>
+        <translation>%1：写入%2失败（%3）；%4</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStrip</name>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>The batch appears here at substep 1.</source>
+        <translation>批次会在第 1 个子步骤出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>BlasProbe</name>
+    <message>
+        <source>WARNING: matrix products run at %1 GFLOP/s on %2. This looks like the reference BLAS: training will be about 5x slower. Install libopenblas0-openmp (sudo apt-get install libopenblas0-openmp).</source>
+        <translation>警告：矩阵乘法在 %2 上只有 %1 GFLOP/s。这看起来是参考 BLAS：训练会慢大约 5 倍。请安装 libopenblas0-openmp（sudo apt-get install libopenblas0-openmp）。</translation>
+    </message>
+    <message>
+        <source>an unknown BLAS</source>
+        <translation>未知的 BLAS</translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <source>it has no zip end record (truncated, or not a checkpoint)</source>
+        <translation>文件没有 zip 结束记录（被截断，或不是检查点）</translation>
+    </message>
+    <message>
+        <source>its zip64 end locator is missing</source>
+        <translation>缺少 zip64 结束定位符</translation>
+    </message>
+    <message>
+        <source>its zip64 end record is damaged</source>
+        <translation>zip64 结束记录已损坏</translation>
+    </message>
+    <message>
+        <source>its zip directory lies outside the file</source>
+        <translation>zip 目录位于文件之外</translation>
+    </message>
+    <message>
+        <source>its zip directory claims %1 entries in %2 bytes</source>
+        <translation>zip 目录声称在 %2 字节中有 %1 个条目</translation>
+    </message>
+    <message>
+        <source>zip directory entry %1 is damaged</source>
+        <translation>zip 目录第 %1 项已损坏</translation>
+    </message>
+    <message>
+        <source>zip directory entry %1 runs past the directory</source>
+        <translation>zip 目录第 %1 项超出了目录范围</translation>
+    </message>
+    <message>
+        <source>entry %1 has a damaged extra field</source>
+        <translation>条目 %1 的扩展字段已损坏</translation>
+    </message>
+    <message>
+        <source>entry %1 has a damaged zip64 field</source>
+        <translation>条目 %1 的 zip64 字段已损坏</translation>
+    </message>
+    <message>
+        <source>entry %1 uses compression method %2, which checkpoints do not use</source>
+        <translation>条目 %1 使用压缩方法 %2，检查点不使用这种方法</translation>
+    </message>
+    <message>
+        <source>entry %1 has two different sizes</source>
+        <translation>条目 %1 有两个不同的大小</translation>
+    </message>
+    <message>
+        <source>entry %1 has no local header where the directory says</source>
+        <translation>条目 %1 在目录所指的位置没有本地文件头</translation>
+    </message>
+    <message>
+        <source>entry %1: its local header names another entry</source>
+        <translation>条目 %1：它的本地文件头指向另一个条目</translation>
+    </message>
+    <message>
+        <source>entry %1 runs past the end of its data</source>
+        <translation>条目 %1 超出了其数据的末尾</translation>
+    </message>
+    <message>
+        <source>entry %1 fails its checksum</source>
+        <translation>条目 %1 校验和不符</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the checkpoint: %2; the previous checkpoint is unchanged</source>
+        <translation>%1：无法保存检查点：%2；原来的检查点没有改动</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file; choose a checkpoint.pt written by GAN Playground</source>
+        <translation>%1：不是普通文件；请选择由 GAN Playground 写出的 checkpoint.pt</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the checkpoint (%2)</source>
+        <translation>%1：无法打开检查点（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. Use an earlier copy or train the run again.</source>
+        <translation>%1：检查点已损坏或不是检查点（%2）；没有加载任何内容。请使用较早的副本，或重新训练。</translation>
+    </message>
+    <message>
+        <source>%1: not a GAN Playground checkpoint</source>
+        <translation>%1：不是 GAN Playground 的检查点</translation>
+    </message>
+    <message>
+        <source>%1: checkpoint version %2 is not supported by this program</source>
+        <translation>%1：本程序不支持检查点版本 %2</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint holds no experiment</source>
+        <translation>%1：检查点中没有实验</translation>
+    </message>
+    <message>
+        <source>%1: damaged or not a checkpoint (it cannot be read as one)</source>
+        <translation>%1：已损坏或不是检查点（无法按检查点读取）</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint&apos;s experiment is not text</source>
+        <translation>%1：检查点中的实验不是文本</translation>
+    </message>
+    <message>
+        <source> (experiment)</source>
+        <translation>（实验）</translation>
+    </message>
+    <message>
+        <source>%1: saved from a different architecture (the generator differs at layer %2); open the experiment it was saved with</source>
+        <translation>%1：保存时的网络结构不同（生成器在第 %2 层不同）；请打开保存它时所用的实验</translation>
+    </message>
+    <message>
+        <source>%1: saved from a different architecture (the discriminator differs at layer %2); open the experiment it was saved with</source>
+        <translation>%1：保存时的网络结构不同（判别器在第 %2 层不同）；请打开保存它时所用的实验</translation>
+    </message>
+    <message>
+        <source>%1: saved with latent size %2, this experiment uses %3</source>
+        <translation>%1：保存时潜在向量维度为 %2，本实验使用 %3</translation>
+    </message>
+    <message>
+        <source>%1: saved with an EMA generator; set the EMA decay as when it was saved</source>
+        <translation>%1：保存时带有 EMA 生成器；请把 EMA 衰减设成保存时的样子</translation>
+    </message>
+    <message>
+        <source>%1: saved without an EMA generator; set the EMA decay as when it was saved</source>
+        <translation>%1：保存时没有 EMA 生成器；请把 EMA 衰减设成保存时的样子</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed</source>
+        <translation>%1：检查点与本实验不符或已损坏（%2）；没有做任何改动</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Latent Explorer</source>
+        <translation>潜在空间探索</translation>
+    </message>
+    <message>
+        <source>2D Lab</source>
+        <translation>二维实验室</translation>
+    </message>
+    <message>
+        <source>Slow Motion</source>
+        <translation>慢动作</translation>
+    </message>
+    <message>
+        <source>loading data %p%</source>
+        <translation>正在加载数据 %p%</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>每秒 %1 个样本</translation>
+    </message>
+    <message>
+        <source>%1:%2 training</source>
+        <translation>已训练 %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <source>%1 (install Debian&apos;s dataset-fashion-mnist package)</source>
+        <translation>%1（请安装 Debian 的 dataset-fashion-mnist 软件包）</translation>
+    </message>
+    <message>
+        <source>the drawn data set holds %1 points; paint at least two in the 2D lab (Draw)</source>
+        <translation>手绘数据集只有 %1 个点；请在二维实验室中（绘制）至少画两个点</translation>
+    </message>
+    <message>
+        <source>points drawn by hand</source>
+        <translation>手绘的点</translation>
+    </message>
+    <message>
+        <source>%1: out of memory while loading the data; set a limit on the number of samples or use smaller images</source>
+        <translation>%1：加载数据时内存不足；请限制样本数量，或使用更小的图像</translation>
+    </message>
+    <message>
+        <source>%1: cannot load the data (%2)</source>
+        <translation>%1：无法加载数据（%2）</translation>
+    </message>
+    <message>
+        <source>the drawn data set is empty: paint points in the 2D lab (Draw)</source>
+        <translation>手绘数据集是空的：请在二维实验室中（绘制）画一些点</translation>
+    </message>
+    <message>
+        <source>a CSV file of points</source>
+        <translation>点的 CSV 文件</translation>
+    </message>
+</context>
+<context>
+    <name>DesignerWidget</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The experiment is valid.</source>
+        <translation>实验有效。</translation>
+    </message>
+    <message>
+        <source>Training cannot start:</source>
+        <translation>无法开始训练：</translation>
+    </message>
+</context>
+<context>
+    <name>DiscriminatorCopy</name>
+    <message>
+        <source>cannot rebuild the discriminator from step %1: %2</source>
+        <translation>无法从第 %1 步重建判别器：%2</translation>
+    </message>
+    <message>
+        <source>%1 values are not %2 points</source>
+        <translation>%1 个数值不能组成 %2 个点</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A new experiment, starting from the default one</source>
+        <translation>新建一个实验，从默认实验开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <source>Experiments (*.json)</source>
+        <translation>实验文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>保存实验</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The experiment &quot;%1&quot; has changes that are not saved. Save them first?</source>
+        <translation>实验“%1”有未保存的更改。先保存吗？</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>无法打开实验</translation>
+    </message>
+    <message>
+        <source>Cannot save experiment</source>
+        <translation>无法保存实验</translation>
+    </message>
+    <message>
+        <source>%1
+Choose another folder with File &gt; Save As.</source>
+        <translation>%1
+请用“文件 &gt; 另存为”选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>%1[*] - GAN Playground</source>
+        <translation>%1[*] - GAN Playground</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCommands</name>
+    <message>
+        <source>add %1 to the %2</source>
+        <translation>把 %1 添加到%2</translation>
+    </message>
+    <message>
+        <source>duplicate %1 in the %2</source>
+        <translation>在%2中复制 %1</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>discriminator</source>
+        <translation>判别器</translation>
+    </message>
+    <message>
+        <source>delete %1 from the %2</source>
+        <translation>从%2中删除 %1</translation>
+    </message>
+    <message>
+        <source>move %1 in the %2</source>
+        <translation>在%2中移动 %1</translation>
+    </message>
+    <message>
+        <source>change %1 of %2</source>
+        <translation>更改 %2 的%1</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>更改%1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentFile</name>
+    <message>
+        <source>unknown field (known here: %1)</source>
+        <translation>未知字段（这里可用的字段：%1）</translation>
+    </message>
+    <message>
+        <source>missing object</source>
+        <translation>缺少对象</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation>应为 %1 到 %2 之间的数</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>expected one of %1</source>
+        <translation>应为以下之一：%1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of positive whole numbers</source>
+        <translation>应为由正整数组成的非空列表</translation>
+    </message>
+    <message>
+        <source>expected a list of x, y coordinates (an even count of numbers within ±1e6, at most %1 points)</source>
+        <translation>应为 x, y 坐标列表（偶数个数，每个在 ±1e6 以内，最多 %1 个点）</translation>
+    </message>
+    <message>
+        <source>must not contain a dot</source>
+        <translation>不能包含句点</translation>
+    </message>
+    <message>
+        <source>%1 needs &quot;in&quot; and &quot;out&quot;</source>
+        <translation>%1 需要 &quot;in&quot; 和 &quot;out&quot;</translation>
+    </message>
+    <message>
+        <source>%1 needs &quot;features&quot;</source>
+        <translation>%1 需要 &quot;features&quot;</translation>
+    </message>
+    <message>
+        <source>LayerNorm needs &quot;shape&quot;</source>
+        <translation>LayerNorm 需要 &quot;shape&quot;</translation>
+    </message>
+    <message>
+        <source>Reshape needs &quot;shape&quot;</source>
+        <translation>Reshape 需要 &quot;shape&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of layers</source>
+        <translation>应为层的列表</translation>
+    </message>
+    <message>
+        <source>format: expected &quot;%1&quot;; this is not a GAN Playground experiment</source>
+        <translation>format：应为 &quot;%1&quot;；这不是 GAN Playground 实验文件</translation>
+    </message>
+    <message>
+        <source>version: expected &quot;MAJOR.MINOR&quot;, e.g. &quot;%1.%2&quot;</source>
+        <translation>version：应为 &quot;主版本.次版本&quot;，例如 &quot;%1.%2&quot;</translation>
+    </message>
+    <message>
+        <source>version: this file is format version %1.%2, but this program reads only major version %3; open it with a matching GAN Playground</source>
+        <translation>version：此文件的格式版本为 %1.%2，但本程序只能读取主版本 %3；请用相应版本的 GAN Playground 打开</translation>
+    </message>
+    <message>
+        <source>%1 data needs a path</source>
+        <translation>%1 数据需要路径</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at byte %3)</source>
+        <translation>%1：不是有效的 JSON（%2，位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>top level is not an object</source>
+        <translation>顶层不是对象</translation>
+    </message>
+    <message>
+        <source>an experiment file (.json)</source>
+        <translation>实验文件（.json）</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <source>experiment file</source>
+        <translation>实验文件</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Size of the flat input vector; must equal what the layer above produces</source>
+        <translation>输入向量的长度；必须等于上一层的输出</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Number of output features (units)</source>
+        <translation>输出特征（单元）的个数</translation>
+    </message>
+    <message>
+        <source>In channels</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>Channels of the input image; must equal the channels arriving from above</source>
+        <translation>输入图像的通道数；必须等于上一层传来的通道数</translation>
+    </message>
+    <message>
+        <source>Out channels</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>Number of filters, i.e. channels of the output</source>
+        <translation>滤波器个数，即输出的通道数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Height and width of each filter in pixels</source>
+        <translation>每个滤波器的高和宽（像素）</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Step between filter positions: 2 halves height and width (convolution) or doubles them (transposed convolution)</source>
+        <translation>滤波器每次移动的距离：2 使高和宽减半（卷积）或加倍（转置卷积）</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Pixels of zeros around the input (convolution) or removed from the output border (transposed convolution)</source>
+        <translation>输入四周补零的像素数（卷积），或从输出边缘去掉的像素数（转置卷积）</translation>
+    </message>
+    <message>
+        <source>Output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
+        <source>Extra rows and columns added on one side of the output, to reach an odd size; smaller than the stride</source>
+        <translation>在输出的一侧额外加上的行和列，用来得到奇数尺寸；必须小于步幅</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Factor by which height and width grow</source>
+        <translation>高和宽放大的倍数</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征数</translation>
+    </message>
+    <message>
+        <source>Number of features (1d) or channels (2d) normalised; must match the input</source>
+        <translation>归一化的特征数（1d）或通道数（2d）；必须与输入一致</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>How fast the running mean and variance used for sampling follow the batches</source>
+        <translation>采样时用的滑动均值和方差跟随各批次变化的快慢</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>Added to the variance so that a constant input does not divide by zero</source>
+        <translation>加到方差上，避免常数输入时除以零</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Share of inputs zeroed during training (none when sampling)</source>
+        <translation>训练时被置零的输入比例（采样时不置零）</translation>
+    </message>
+    <message>
+        <source>Negative slope</source>
+        <translation>负斜率</translation>
+    </message>
+    <message>
+        <source>Factor applied to negative inputs; 0.2 is the usual choice in GANs</source>
+        <translation>负输入乘以的系数；GAN 中通常取 0.2</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Value approached for very negative inputs (as -alpha)</source>
+        <translation>输入很负时趋近的值（-alpha）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Number of random numbers the generator turns into one sample; the generator&apos;s first layer must take this many</source>
+        <translation>生成器把多少个随机数变成一个样本；生成器第一层的输入必须是这个数</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>Images are resized to this many pixels square</source>
+        <translation>图像被缩放成这个边长的正方形（像素）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>How many points are drawn (once per run, from the seed)</source>
+        <translation>抽取多少个点（每次运行按种子抽取一次）</translation>
+    </message>
+    <message>
+        <source>Use at most</source>
+        <translation>最多使用</translation>
+    </message>
+    <message>
+        <source>Train on only the first N samples (0 = all); small sets train and load faster</source>
+        <translation>只用前 N 个样本训练（0 = 全部）；小数据集加载和训练都更快</translation>
+    </message>
+    <message>
+        <source>Penalty λ</source>
+        <translation>惩罚系数 λ</translation>
+    </message>
+    <message>
+        <source>Weight of the gradient penalty that keeps D 1-Lipschitz (WGAN-GP: 10)</source>
+        <translation>使 D 保持 1-Lipschitz 的梯度惩罚的权重（WGAN-GP：10）</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>D&apos;s weights are clipped to [-c, c] after every update (WGAN: 0.01)</source>
+        <translation>每次更新后把 D 的权重裁剪到 [-c, c]（WGAN：0.01）</translation>
+    </message>
+    <message>
+        <source>R1 penalty γ</source>
+        <translation>R1 惩罚 γ</translation>
+    </message>
+    <message>
+        <source>Penalises D&apos;s gradient on real data (γ/2·|∇D(x)|²), so D and G settle instead of circling; 0 = off</source>
+        <translation>惩罚 D 在真实数据上的梯度（γ/2·|∇D(x)|²），让 D 和 G 稳定下来而不是来回打转；0 = 关闭</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>One-sided: D&apos;s target for real samples becomes 1 - this value (0.1 is common)</source>
+        <translation>单侧平滑：D 对真实样本的目标变成 1 减去这个值（常用 0.1）</translation>
+    </message>
+    <message>
+        <source>Instance noise</source>
+        <translation>实例噪声</translation>
+    </message>
+    <message>
+        <source>Standard deviation of noise added to every input D sees, real or generated; blurs the two together early on</source>
+        <translation>给 D 看到的每个输入（真实的或生成的）加上的噪声的标准差；在训练初期把两者模糊到一起</translation>
+    </message>
+    <message>
+        <source>Noise anneal steps</source>
+        <translation>噪声退火步数</translation>
+    </message>
+    <message>
+        <source>The noise falls linearly to 0 over this many steps (0 = constant)</source>
+        <translation>噪声在这么多步内线性降到 0（0 = 保持不变）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step size; DCGAN uses 0.0002. Different rates for G and D (TTUR) can steady training</source>
+        <translation>步长；DCGAN 使用 0.0002。G 和 D 用不同的学习率（TTUR）可以让训练更稳定</translation>
+    </message>
+    <message>
+        <source>β1</source>
+        <translation>β1</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum; GANs use 0.5 (or 0) rather than 0.9</source>
+        <translation>Adam 的动量；GAN 通常用 0.5（或 0），而不是 0.9</translation>
+    </message>
+    <message>
+        <source>β2</source>
+        <translation>β2</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s averaging of squared gradients (0.999; 0.9 for fast-moving 2D games)</source>
+        <translation>Adam 对梯度平方的平均（0.999；快速变化的二维博弈用 0.9）</translation>
+    </message>
+    <message>
+        <source>Velocity kept between SGD or RMSprop steps</source>
+        <translation>SGD 或 RMSprop 各步之间保留的速度</translation>
+    </message>
+    <message>
+        <source>Smoothing α</source>
+        <translation>平滑系数 α</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s averaging of squared gradients</source>
+        <translation>RMSprop 对梯度平方的平均</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>L2 pull of every weight towards zero (0 = off)</source>
+        <translation>把每个权重拉向零的 L2 项（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Real and generated samples per step</source>
+        <translation>每一步的真实样本和生成样本数</translation>
+    </message>
+    <message>
+        <source>D steps per G step</source>
+        <translation>每次 G 更新的 D 步数</translation>
+    </message>
+    <message>
+        <source>Discriminator updates before each generator update (WGAN: 5)</source>
+        <translation>每次更新生成器之前判别器更新的次数（WGAN：5）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Same seed and thread count, same run, bit for bit</source>
+        <translation>相同的种子和线程数，得到逐位相同的运行</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Intra-op threads of the training thread. The window keeps one core for itself, so it trains with at most one thread fewer than the machine has</source>
+        <translation>训练线程的算子内线程数。窗口为自己保留一个核心，所以最多使用比机器少一个的线程训练</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>The run&apos;s length; training pauses there (resume trains on)</source>
+        <translation>运行的长度；训练到这里暂停（继续可以接着训练）</translation>
+    </message>
+    <message>
+        <source>EMA of G</source>
+        <translation>G 的 EMA</translation>
+    </message>
+    <message>
+        <source>Samples come from a moving average of the generator&apos;s weights with this decay (0 = off; 0.999 is common)</source>
+        <translation>样本来自生成器权重的滑动平均，衰减为此值（0 = 关闭；常用 0.999）</translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>Both learning rates fall linearly to this fraction by the last step (1 = constant)</source>
+        <translation>到最后一步时两个学习率线性降到此比例（1 = 不变）</translation>
+    </message>
+    <message>
+        <source>Save samples every</source>
+        <translation>样本保存间隔</translation>
+    </message>
+    <message>
+        <source>Steps between sample grids saved by the command line</source>
+        <translation>命令行保存样本网格之间相隔的步数</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratorCopy</name>
+    <message>
+        <source>cannot rebuild the generator from step %1: %2</source>
+        <translation>无法从第 %1 步重建生成器：%2</translation>
+    </message>
+    <message>
+        <source>%1 latent values do not make %2 vectors of %3</source>
+        <translation>%1 个潜在向量数值不能组成 %2 个 %3 维向量</translation>
+    </message>
+</context>
+<context>
+    <name>IdxFile</name>
+    <message>
+        <source>%1: too short for an IDX file (no 4-byte header)</source>
+        <translation>%1：太短，不是 IDX 文件（没有 4 字节的文件头）</translation>
+    </message>
+    <message>
+        <source>%1: not an IDX file (wrong magic number)</source>
+        <translation>%1：不是 IDX 文件（魔数不对）</translation>
+    </message>
+    <message>
+        <source>%1: IDX data type 0x%2 is not supported; only unsigned bytes (0x08) are</source>
+        <translation>%1：不支持 IDX 数据类型 0x%2；只支持无符号字节（0x08）</translation>
+    </message>
+    <message>
+        <source>%1: IDX file with %2 dimensions; expected 1 to 4</source>
+        <translation>%1：IDX 文件有 %2 个维度；应为 1 到 4 个</translation>
+    </message>
+    <message>
+        <source>%1: truncated in the IDX header</source>
+        <translation>%1：在 IDX 文件头中被截断</translation>
+    </message>
+    <message>
+        <source>%1: IDX dimension %2 is zero</source>
+        <translation>%1：IDX 第 %2 维为零</translation>
+    </message>
+    <message>
+        <source>an IDX file</source>
+        <translation>IDX 文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot open</source>
+        <translation>%1：无法打开</translation>
+    </message>
+    <message>
+        <source>%1: the header&apos;s dimensions %2 multiply past what any file can hold; it is damaged</source>
+        <translation>%1：文件头中的维度 %2 相乘后超过任何文件能容纳的大小；文件已损坏</translation>
+    </message>
+    <message>
+        <source>%1: header says %2 items of %3 bytes, but the file is only %4 bytes; it is truncated or damaged</source>
+        <translation>%1：文件头说有 %2 项，每项 %3 字节，但文件只有 %4 字节；文件被截断或已损坏</translation>
+    </message>
+    <message>
+        <source>%1: the gzip data is damaged after %2 bytes</source>
+        <translation>%1：gzip 数据在 %2 字节之后损坏</translation>
+    </message>
+    <message>
+        <source>%1: truncated: header says %2 items (%3 bytes) but the file holds only %4 bytes of data</source>
+        <translation>%1：已截断：文件头说有 %2 项（%3 字节），但文件只有 %4 字节数据</translation>
+    </message>
+    <message>
+        <source>%1: expected images (N x H x W or N x C x H x W), found %2 dimensions %3</source>
+        <translation>%1：应为图像（N x H x W 或 N x C x H x W），但有 %2 个维度 %3</translation>
+    </message>
+    <message>
+        <source>%1: images of %2 are beyond what GAN Playground trains on (at most %3 channels and %4 pixels a side)</source>
+        <translation>%1：%2 的图像超出了 GAN Playground 能训练的范围（最多 %3 个通道，边长 %4 像素）</translation>
+    </message>
+    <message>
+        <source>%1: a labels file has one dimension (one label per image), this one has %2 (%3); is it an images file? Choose the matching labels file</source>
+        <translation>%1：标签文件只有一个维度（每张图像一个标签），这个文件有 %2 个（%3）；它是图像文件吗？请选择对应的标签文件</translation>
+    </message>
+    <message>
+        <source>%1: holds %2 labels but %3 holds %4 images; they do not belong together</source>
+        <translation>%1：有 %2 个标签，但 %3 有 %4 张图像；两者不匹配</translation>
+    </message>
+    <message>
+        <source>IDX file</source>
+        <translation>IDX 文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFolder</name>
+    <message>
+        <source>no image folder is given; choose one</source>
+        <translation>没有指定图像文件夹；请选择一个</translation>
+    </message>
+    <message>
+        <source>%1: folder not found</source>
+        <translation>%1：找不到文件夹</translation>
+    </message>
+    <message>
+        <source>%1: holds no PNG, JPEG or BMP images</source>
+        <translation>%1：没有 PNG、JPEG 或 BMP 图像</translation>
+    </message>
+    <message>
+        <source>%1: %2 images of %3x%4x%4 need %5 of memory, more than this process can use (%6); lower the image size or set a limit on the number of images</source>
+        <translation>%1：%2 张 %3x%4x%4 的图像需要 %5 内存，超过本进程可用的 %6；请降低图像尺寸，或限制图像数量</translation>
+    </message>
+    <message>
+        <source>%1: cannot read this image (%2)</source>
+        <translation>%1：无法读取这张图像（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>InputFile</name>
+    <message>
+        <source>no file is given; choose %1</source>
+        <translation>没有指定文件；请选择%1</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not %2; choose a file</source>
+        <translation>%1：是文件夹，不是%2；请选择文件</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file (a device, pipe or socket); choose %2</source>
+        <translation>%1：不是普通文件（是设备、管道或套接字）；请选择%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is too large for %3 (at most %4 bytes)</source>
+        <translation>%1：%2 字节，对%3来说太大（最多 %4 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>Lab2d</name>
+    <message>
+        <source>the 2D lab needs a generator of 2D points</source>
+        <translation>二维实验室需要生成二维点的生成器</translation>
+    </message>
+</context>
+<context>
+    <name>Lab2dView</name>
+    <message>
+        <source>Real</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>The training data (blue)</source>
+        <translation>训练数据（蓝色）</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>G applied to the run&apos;s fixed noise (orange): the same samples at every step</source>
+        <translation>G 作用在本次运行的固定噪声上（橙色）：每一步都是同一批样本</translation>
+    </message>
+    <message>
+        <source>D&apos;s opinion</source>
+        <translation>D 的判断</translation>
+    </message>
+    <message>
+        <source>The discriminator at every point of the plane: blue where it says &quot;real&quot;, orange where it says &quot;generated&quot; (a probability for sigmoid losses, the raw score otherwise)</source>
+        <translation>判别器在平面上每一点的判断：蓝色表示它认为“真实”，橙色表示它认为“生成”（对 sigmoid 损失是概率，否则是原始分数）</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Where the generator&apos;s loss pushes each generated point: -dL_G/dx, scaled so the longest arrow is 8% of the view</source>
+        <translation>生成器的损失把每个生成点推向哪里：-dL_G/dx，按最长箭头为视图的 8% 缩放</translation>
+    </message>
+    <message>
+        <source>G&apos;s mesh</source>
+        <translation>G 的网格</translation>
+    </message>
+    <message>
+        <source>The image under G of a square grid in latent space (dimensions 1 and 2, the rest 0): how the generator bends space</source>
+        <translation>潜在空间中一个正方形网格（第 1、2 维，其余为 0）在 G 下的像：生成器如何弯曲空间</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <source>Where each generated point was over the last frames (about a second)</source>
+        <translation>每个生成点在最近几帧（约一秒）里的位置</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Paint your own data with the mouse: it becomes the experiment&apos;s data set (undoable, saved with the experiment). The next run trains on it.</source>
+        <translation>用鼠标画出你自己的数据：它会成为实验的数据集（可撤销，随实验保存）。下一次运行就用它训练。</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>While drawing, remove the points under the brush instead of adding some</source>
+        <translation>绘制时删除画笔下的点，而不是添加</translation>
+    </message>
+    <message>
+        <source>brush </source>
+        <translation>画笔 </translation>
+    </message>
+    <message>
+        <source>Radius of the brush, in the plot&apos;s units</source>
+        <translation>画笔半径，以图的坐标为单位</translation>
+    </message>
+    <message>
+        <source> per move</source>
+        <translation> 每次移动</translation>
+    </message>
+    <message>
+        <source>How many points each movement of the brush adds</source>
+        <translation>画笔每移动一次添加多少个点</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove every drawn point (undoable)</source>
+        <translation>删除所有手绘的点（可撤销）</translation>
+    </message>
+    <message>
+        <source>Start a 2D run to see the discriminator&apos;s opinion and the generator&apos;s gradients.</source>
+        <translation>开始一次二维运行，就能看到判别器的判断和生成器的梯度。</translation>
+    </message>
+    <message>
+        <source>D(x): probability of real</source>
+        <translation>D(x)：为真实的概率</translation>
+    </message>
+    <message>
+        <source>D(x): raw score</source>
+        <translation>D(x)：原始分数</translation>
+    </message>
+    <message>
+        <source>Step %1. %2 Arrows: the push of the generator&apos;s loss on each orange point.</source>
+        <translation>第 %1 步。%2 箭头：生成器损失对每个橙色点的推动。</translation>
+    </message>
+    <message>
+        <source>Blue: D calls it real; orange: generated.</source>
+        <translation>蓝色：D 认为是真实的；橙色：生成的。</translation>
+    </message>
+    <message>
+        <source>Blue: high critic score; orange: low.</source>
+        <translation>蓝色：评判器分数高；橙色：分数低。</translation>
+    </message>
+</context>
+<context>
+    <name>LabRenderer</name>
+    <message>
+        <source>cannot draw the 2D lab: unexpected error</source>
+        <translation>无法绘制二维实验室：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>LatentExplorer</name>
+    <message>
+        <source>Start training: the explorer uses the newest generator the run publishes (about once a second).</source>
+        <translation>开始训练：探索器使用运行发布的最新生成器（大约每秒一次）。</translation>
+    </message>
+    <message>
+        <source>Random z</source>
+        <translation>随机 z</translation>
+    </message>
+    <message>
+        <source>Draw a new latent vector from the prior</source>
+        <translation>从先验分布中抽取一个新的潜在向量</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the vector last picked or drawn</source>
+        <translation>回到上次选择或抽取的向量</translation>
+    </message>
+    <message>
+        <source>Use as A</source>
+        <translation>设为 A</translation>
+    </message>
+    <message>
+        <source>Start of the interpolation</source>
+        <translation>插值的起点</translation>
+    </message>
+    <message>
+        <source>Use as B</source>
+        <translation>设为 B</translation>
+    </message>
+    <message>
+        <source>End of the interpolation</source>
+        <translation>插值的终点</translation>
+    </message>
+    <message>
+        <source>Sliders:</source>
+        <translation>滑块：</translation>
+    </message>
+    <message>
+        <source>How many latent dimensions get a slider (the first ones); the others keep their values</source>
+        <translation>给多少个潜在维度配滑块（从第一个开始）；其余维度保持原值</translation>
+    </message>
+    <message>
+        <source>Interpolation from A to B</source>
+        <translation>从 A 到 B 的插值</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Spherical</source>
+        <translation>球面</translation>
+    </message>
+    <message>
+        <source>Linear mixes the two vectors; spherical follows the great circle, keeping the norm typical of the prior</source>
+        <translation>线性插值直接混合两个向量；球面插值沿大圆走，保持先验分布典型的范数</translation>
+    </message>
+    <message>
+        <source>Images in the strip, A and B included</source>
+        <translation>条带中的图像数，含 A 和 B</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>Choose A and B.</source>
+        <translation>请选择 A 和 B。</translation>
+    </message>
+    <message>
+        <source>Generator from step %1</source>
+        <translation>来自第 %1 步的生成器</translation>
+    </message>
+    <message>
+        <source>Waiting for the run&apos;s first generator...</source>
+        <translation>正在等待运行的第一个生成器...</translation>
+    </message>
+    <message>
+        <source>Latent dimension %1, from -3 to 3</source>
+        <translation>潜在维度 %1，从 -3 到 3</translation>
+    </message>
+    <message>
+        <source>Generator from step %1: G(z) = (%2, %3)</source>
+        <translation>来自第 %1 步的生成器：G(z) = (%2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>LatentRenderer</name>
+    <message>
+        <source>cannot render: unexpected error</source>
+        <translation>无法渲染：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPalette</name>
+    <message>
+        <source>Linear: every output is a weighted sum of all inputs plus a bias. Needs a flat input.</source>
+        <translation>Linear（全连接）：每个输出都是所有输入的加权和加上偏置。需要扁平的输入。</translation>
+    </message>
+    <message>
+        <source>Conv2d: slides small filters over an image; stride 2 halves height and width. The discriminator&apos;s workhorse.</source>
+        <translation>Conv2d（卷积）：在图像上滑动小滤波器；步幅 2 使高和宽减半。判别器的主力。</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d: the reverse of a strided convolution; stride 2 doubles height and width. The DCGAN generator&apos;s upsampler.</source>
+        <translation>ConvTranspose2d（转置卷积）：带步幅卷积的逆过程；步幅 2 使高和宽加倍。DCGAN 生成器的上采样层。</translation>
+    </message>
+    <message>
+        <source>Upsample: enlarges the image by repeating (nearest) or blending (bilinear) pixels; no weights.</source>
+        <translation>Upsample（上采样）：通过重复（最近邻）或混合（双线性）像素放大图像；没有权重。</translation>
+    </message>
+    <message>
+        <source>BatchNorm1d: normalises each feature over the batch; steadies training of flat layers.</source>
+        <translation>BatchNorm1d：在批次上归一化每个特征；让全连接层的训练更稳定。</translation>
+    </message>
+    <message>
+        <source>BatchNorm2d: normalises each channel over the batch and the image.</source>
+        <translation>BatchNorm2d：在批次和图像上归一化每个通道。</translation>
+    </message>
+    <message>
+        <source>LayerNorm: normalises each sample on its own; does not mix samples of a batch.</source>
+        <translation>LayerNorm：对每个样本单独归一化；不混合同一批次中的样本。</translation>
+    </message>
+    <message>
+        <source>Dropout: zeroes random inputs while training, so the network cannot rely on any single one.</source>
+        <translation>Dropout：训练时随机把一些输入置零，让网络不能依赖任何单个输入。</translation>
+    </message>
+    <message>
+        <source>ReLU: keeps positive values, zeroes negative ones.</source>
+        <translation>ReLU：保留正值，把负值置零。</translation>
+    </message>
+    <message>
+        <source>LeakyReLU: like ReLU, but negative values keep a small slope, so gradients never vanish completely.</source>
+        <translation>LeakyReLU：和 ReLU 类似，但负值保留一个小斜率，所以梯度永远不会完全消失。</translation>
+    </message>
+    <message>
+        <source>ELU: smooth for negative values, approaching -alpha.</source>
+        <translation>ELU：对负值是平滑的，趋近于 -alpha。</translation>
+    </message>
+    <message>
+        <source>Tanh: squashes values into (-1, 1); ends image generators, since images are scaled to [-1, 1].</source>
+        <translation>Tanh：把数值压缩到 (-1, 1)；用在图像生成器的末尾，因为图像被缩放到 [-1, 1]。</translation>
+    </message>
+    <message>
+        <source>Sigmoid: squashes values into (0, 1). A final Sigmoid in the discriminator is folded into the sigmoid losses (numerically safer); the Wasserstein and hinge losses need raw scores.</source>
+        <translation>Sigmoid：把数值压缩到 (0, 1)。判别器末尾的 Sigmoid 会并入 sigmoid 损失（数值上更安全）；Wasserstein 损失和 hinge 损失需要原始分数。</translation>
+    </message>
+    <message>
+        <source>Flatten: turns a [C, H, W] image into one vector for a Linear layer.</source>
+        <translation>Flatten（展平）：把 [C, H, W] 的图像变成一个向量，供 Linear 层使用。</translation>
+    </message>
+    <message>
+        <source>Reshape: gives a flat vector a new shape, e.g. [128, 7, 7] after the generator&apos;s first Linear layer.</source>
+        <translation>Reshape（变形）：给扁平向量一个新形状，例如在生成器第一个 Linear 层之后变成 [128, 7, 7]。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPropertyEditor</name>
+    <message>
+        <source>Fit to Input</source>
+        <translation>匹配输入</translation>
+    </message>
+    <message>
+        <source>Set this layer&apos;s input size (features, channels or normalised shape) to what actually arrives from the layer above</source>
+        <translation>把这一层的输入大小（特征数、通道数或归一化形状）设成上一层实际传来的值</translation>
+    </message>
+    <message>
+        <source>Select a layer to edit its settings. Drag kinds from the palette onto a stack, or double-click one.</source>
+        <translation>选择一层来编辑它的设置。把层的种类从面板拖到网络上，或双击一种。</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>The trailing dimensions normalised together, e.g. 64 or 128, 7, 7</source>
+        <translation>一起归一化的末尾维度，例如 64 或 128, 7, 7</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>最近邻</translation>
+    </message>
+    <message>
+        <source>bilinear</source>
+        <translation>双线性</translation>
+    </message>
+    <message>
+        <source>Nearest repeats pixels (blocky, free); bilinear blends neighbours (smooth)</source>
+        <translation>最近邻重复像素（有块状感，无计算量）；双线性混合相邻像素（平滑）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive</source>
+        <translation>每个样本的新形状，例如 128, 7, 7；所含数值个数必须与输入一致</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Add a learned constant to each output; redundant right before a BatchNorm</source>
+        <translation>给每个输出加一个可学习的常数；紧接在 BatchNorm 之前时是多余的</translation>
+    </message>
+    <message>
+        <source>Spectral norm</source>
+        <translation>谱归一化</translation>
+    </message>
+    <message>
+        <source>Divide the weights by their largest singular value (power iteration), keeping the layer 1-Lipschitz; steadies discriminators</source>
+        <translation>用权重的最大奇异值（幂迭代估计）去除权重，使这一层保持 1-Lipschitz；让判别器更稳定</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>？</translation>
+    </message>
+    <message>
+        <source>Write positive whole numbers separated by commas, e.g. 128, 7, 7</source>
+        <translation>请输入用逗号分隔的正整数，例如 128, 7, 7</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStackEditor</name>
+    <message>
+        <source>&lt;b&gt;Generator&lt;/b&gt;</source>
+        <translation>&lt;b&gt;生成器&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Discriminator&lt;/b&gt;</source>
+        <translation>&lt;b&gt;判别器&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a layer below the selected one</source>
+        <translation>在选中层的下方添加一层</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Insert a layer above the selected one (Ins)</source>
+        <translation>在选中层的上方插入一层（Ins）</translation>
+    </message>
+    <message>
+        <source>Insert a layer above the selected one</source>
+        <translation>在选中层的上方插入一层</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected layer below itself</source>
+        <translation>把选中的层复制到它的下方</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer</source>
+        <translation>删除选中的层</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected layer up</source>
+        <translation>把选中的层上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected layer down</source>
+        <translation>把选中的层下移</translation>
+    </message>
+    <message>
+        <source>%1 layers, %2 parameters, %3 MFLOPs per sample</source>
+        <translation>%1 层，%2 个参数，每个样本 %3 MFLOPs</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#b00000&apos;&gt;%n problem(s): hover a red layer to read it&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b00000&apos;&gt;%n 个问题：把鼠标移到红色的层上查看&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayerStackModel</name>
+    <message>
+        <source>, SN</source>
+        <translation>，谱归一化</translation>
+    </message>
+    <message>
+        <source>, no bias</source>
+        <translation>，无偏置</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>？</translation>
+    </message>
+    <message>
+        <source>input %1 → output %2</source>
+        <translation>输入 %1 → 输出 %2</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>MFLOPs</source>
+        <translation>MFLOPs</translation>
+    </message>
+</context>
+<context>
+    <name>LossFormulas</name>
+    <message>
+        <source>The original minimax game. G&apos;s loss saturates: while D confidently rejects the fakes, log(1 − D(G(z))) is flat and G gets almost no gradient.</source>
+        <translation>最初的极小极大博弈。G 的损失会饱和：当 D 自信地拒绝假样本时，log(1 − D(G(z))) 很平坦，G 几乎得不到梯度。</translation>
+    </message>
+    <message>
+        <source>The same fixed point as minimax, but G maximises log D(G(z)) instead: strong gradients exactly when D wins. D(x) is a probability: the sigmoid of D&apos;s output.</source>
+        <translation>与极小极大有相同的不动点，但 G 改为最大化 log D(G(z))：恰恰在 D 占上风时梯度很强。D(x) 是概率：D 输出的 sigmoid。</translation>
+    </message>
+    <message>
+        <source>LSGAN: squared distances to the targets 1 (real) and 0 (fake) also pull on samples D already classifies correctly.</source>
+        <translation>LSGAN：到目标 1（真实）和 0（生成）的平方距离，对 D 已经分对的样本也有拉力。</translation>
+    </message>
+    <message>
+        <source>WGAN: D is a critic whose score difference estimates the Wasserstein distance; clipping its weights keeps it roughly 1-Lipschitz, at the cost of its capacity.</source>
+        <translation>WGAN：D 是一个评判器（critic），它的分数差估计 Wasserstein 距离；裁剪权重让它大致保持 1-Lipschitz，但代价是容量变小。</translation>
+    </message>
+    <message>
+        <source>WGAN-GP: the penalty keeps the critic&apos;s gradient norm near 1 between real and fake samples, instead of clipping its weights.</source>
+        <translation>WGAN-GP：惩罚项让评判器在真实样本和生成样本之间的梯度范数保持在 1 附近，而不是裁剪它的权重。</translation>
+    </message>
+    <message>
+        <source>Hinge: D only learns from samples inside the margin (score below 1 for real, above −1 for fake).</source>
+        <translation>Hinge：D 只从间隔以内的样本中学习（真实样本分数低于 1，生成样本分数高于 −1）。</translation>
+    </message>
+    <message>
+        <source>after each D update: every weight &lt;i&gt;w&lt;/i&gt; ← clip(&lt;i&gt;w&lt;/i&gt;, −%1, %1)</source>
+        <translation>每次 D 更新之后：每个权重 &lt;i&gt;w&lt;/i&gt; ← clip(&lt;i&gt;w&lt;/i&gt;, −%1, %1)</translation>
+    </message>
+    <message>
+        <source>instance noise: D sees &lt;i&gt;x&lt;/i&gt; + σ&lt;i&gt;ε&lt;/i&gt;, &lt;i&gt;ε&lt;/i&gt; ~ N(0, I), σ falls from %1 to 0 over %2 steps</source>
+        <translation>实例噪声：D 看到的是 &lt;i&gt;x&lt;/i&gt; + σ&lt;i&gt;ε&lt;/i&gt;，&lt;i&gt;ε&lt;/i&gt; ~ N(0, I)，σ 在 %2 步内从 %1 降到 0</translation>
+    </message>
+    <message>
+        <source>instance noise: D sees &lt;i&gt;x&lt;/i&gt; + σ&lt;i&gt;ε&lt;/i&gt;, &lt;i&gt;ε&lt;/i&gt; ~ N(0, I), σ = %1</source>
+        <translation>实例噪声：D 看到的是 &lt;i&gt;x&lt;/i&gt; + σ&lt;i&gt;ε&lt;/i&gt;，&lt;i&gt;ε&lt;/i&gt; ~ N(0, I)，σ = %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;x̂&lt;/i&gt; = &lt;i&gt;εx&lt;/i&gt; + (1 − &lt;i&gt;ε&lt;/i&gt;)&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;), &lt;i&gt;ε&lt;/i&gt; ~ U(0, 1) per sample</source>
+        <translation>&lt;i&gt;x̂&lt;/i&gt; = &lt;i&gt;εx&lt;/i&gt; + (1 − &lt;i&gt;ε&lt;/i&gt;)&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;)，&lt;i&gt;ε&lt;/i&gt; ~ U(0, 1)，每个样本单独抽取</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Design</source>
+        <translation>设计(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Data &amp;&amp; &amp;Training</source>
+        <translation>数据和训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Plots</source>
+        <translation>适应绘图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About GAN Playground</source>
+        <translation>关于 GAN Playground(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About GAN Playground</source>
+        <translation>关于 GAN Playground</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>drawn points (stroke %1)</source>
+        <translation>手绘的点（第 %1 笔）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;Design, train and explore generative adversarial networks.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;LibTorch %4 (CPU)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;设计、训练和探索生成对抗网络。&lt;/p&gt;&lt;p&gt;Qt %2（编译时为 %3）&lt;br&gt;LibTorch %4（CPU）&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Matrix products: %1, %2 GFLOP/s with %n thread(s) (measured at start-up).&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;矩阵乘法：%1，%n 个线程时 %2 GFLOP/s（启动时测得）。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown BLAS</source>
+        <translation>未知的 BLAS</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPlot</name>
+    <message>
+        <source>modes captured</source>
+        <translation>捕获的模式</translation>
+    </message>
+    <message>
+        <source>modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>high quality %</source>
+        <translation>高质量 %</translation>
+    </message>
+    <message>
+        <source>Of 2500 samples from fixed noise (the protocol of VEEGAN and PacGAN): a sample is high quality within 3 sigma of a mode; a mode is captured when a high-quality sample is nearest to it</source>
+        <translation>取自固定噪声的 2500 个样本（VEEGAN 和 PacGAN 的协议）：样本在某个模式的 3 sigma 以内即为高质量；某个模式最近的样本中有高质量样本时，该模式即被捕获</translation>
+    </message>
+    <message>
+        <source>JS(real, generated)</source>
+        <translation>JS(真实, 生成)</translation>
+    </message>
+    <message>
+        <source>noise floor (real vs real)</source>
+        <translation>噪声底（真实对真实）</translation>
+    </message>
+    <message>
+        <source>JS, bits</source>
+        <translation>JS，比特</translation>
+    </message>
+    <message>
+        <source>Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: two samples of the same data differ by chance. The dashed line is that chance: the JS between two disjoint samples of the real data of the same size. A run at the line is as close as this sample size can tell.</source>
+        <translation>500 个生成点与 500 个真实点（数据集小时更少）在视图上 32 x 32 直方图上的 Jensen-Shannon 散度（单位为比特：0 表示相同，1 表示完全不重叠）。直方图估计在小样本上偏高：同一数据的两个样本也会因偶然而不同。虚线就是这种偶然：同样大小的两份不相交的真实数据样本之间的 JS。运行到达虚线，就是这个样本量能分辨的最接近程度。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Published, same protocol&lt;/b&gt; (Lin et al., PacGAN, 2018): </source>
+        <translation>&lt;b&gt;已发表结果，相同协议&lt;/b&gt;（Lin 等，PacGAN，2018）：</translation>
+    </message>
+    <message>
+        <source>%1 %2 modes / %3 %</source>
+        <translation>%1 %2 个模式 / %3 %</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of %2 modes&lt;/b&gt;, %3 % high quality, reverse KL %4</source>
+        <translation>&lt;b&gt;%2 个模式中的 %1 个&lt;/b&gt;，%3 % 高质量，反向 KL %4</translation>
+    </message>
+    <message>
+        <source>JS %1 bits (noise floor %2)</source>
+        <translation>JS %1 比特（噪声底 %2）</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Live measures appear once a 2D run publishes its networks.</source>
+        <translation>二维运行发布它的网络之后，这里会显示实时指标。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDiagram</name>
+    <message>
+        <source>z ~ p(z)</source>
+        <translation>z ~ p(z)</translation>
+    </message>
+    <message>
+        <source>x ~ data</source>
+        <translation>x ~ 数据</translation>
+    </message>
+    <message>
+        <source>D (critic)</source>
+        <translation>D（评判器）</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>G(z)</source>
+        <translation>G(z)</translation>
+    </message>
+    <message>
+        <source>L_D</source>
+        <translation>L_D</translation>
+    </message>
+    <message>
+        <source>L_G</source>
+        <translation>L_G</translation>
+    </message>
+</context>
+<context>
+    <name>PointsFile</name>
+    <message>
+        <source>a CSV file of points</source>
+        <translation>点的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not &quot;x,y&quot; or &quot;x,y,label&quot; with numbers: &quot;%3&quot;</source>
+        <translation>%1：第 %2 行不是由数字组成的 &quot;x,y&quot; 或 &quot;x,y,label&quot;：&quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1: line %2 has a coordinate beyond the 32-bit float range (%3): &quot;%4&quot;; scale the points down</source>
+        <translation>%1：第 %2 行有一个坐标超出 32 位浮点数的范围（%3）：&quot;%4&quot;；请把点缩小</translation>
+    </message>
+    <message>
+        <source>%1: holds no points</source>
+        <translation>%1：没有任何点</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationMode</name>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, plots and the 2D lab only: for a projector (F11 again to leave)</source>
+        <translation>全屏、大字体，只显示绘图和二维实验室：适合投影仪（再按 F11 退出）</translation>
+    </message>
+</context>
+<context>
+    <name>PresetFiles</name>
+    <message>
+        <source>no preset named &quot;%1&quot; (presets: %2)</source>
+        <translation>没有名为“%1”的预设（可用预设：%2）</translation>
+    </message>
+    <message>
+        <source>preset %1</source>
+        <translation>预设 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>A DCGAN (Radford et al. 2015) for 28x28 Fashion-MNIST. The generator turns 100 random numbers into a 7x7 grid of 128 feature maps and doubles the resolution twice with transposed convolutions; the discriminator halves it twice with strided convolutions and gives one score. BatchNorm and the non-saturating loss keep the two networks learning at similar speeds. Recognisable clothes appear after a few hundred steps.</source>
+        <extracomment>The description of the built-in experiment &quot;dcgan-fashion&quot;.</extracomment>
+        <translation>一个用于 28x28 Fashion-MNIST 的 DCGAN（Radford 等，2015）。生成器把 100 个随机数变成 128 张 7x7 的特征图，再用转置卷积把分辨率加倍两次；判别器用带步幅的卷积把分辨率减半两次，给出一个分数。BatchNorm 和非饱和损失让两个网络以相近的速度学习。几百步之后就能认出衣服的样子。</translation>
+    </message>
+    <message>
+        <source>Spectral normalisation with the hinge loss (Miyato et al. 2018). Every discriminator weight is divided by its largest singular value, estimated by power iteration, which bounds how fast the discriminator can change and makes training stable without BatchNorm in the discriminator. The hinge loss stops pushing on samples the discriminator already classifies with a margin. Adam 2e-4, betas 0.5/0.999, one D step per G step.</source>
+        <translation>谱归一化加 hinge 损失（Miyato 等，2018）。判别器的每个权重都除以它的最大奇异值（用幂迭代估计），这限制了判别器变化的速度，使判别器不用 BatchNorm 也能稳定训练。hinge 损失不再推动判别器已经以足够间隔分对的样本。Adam 2e-4，betas 0.5/0.999，每次 G 更新一次 D 更新。</translation>
+    </message>
+    <message>
+        <source>Lesson: curing mode collapse. The networks, loss, batch and steps of lesson-mode-collapse with three cures: an R1 penalty (gamma 0.1) on the discriminator&apos;s gradients at real data, two time-scales (the discriminator learns at 0.001, the generator at 0.0005, beta2 0.9) and samples from a moving average of the generator (decay 0.9995), with both learning rates falling to a fifth by the end. Watch the live mode count reach 8 and stay there while the orange points settle on every cluster. Measured with the command line (train 10000 steps, then evaluate) on seeds 1 to 5: 8 of 8 modes on every seed, high quality 90, 87, 90, 87 and 17 % (seed 5 covers every mode but its points are still spread at 10000 steps).</source>
+        <translation>课程：治疗模式崩溃。网络、损失、批次和步数与 lesson-mode-collapse 相同，加上三种疗法：对判别器在真实数据上的梯度加 R1 惩罚（gamma 0.1）；两个时间尺度（判别器学习率 0.001，生成器 0.0005，beta2 0.9）；样本来自生成器的滑动平均（衰减 0.9995），两个学习率到最后都降到五分之一。看实时的模式计数达到 8 并保持不变，橙色的点落到每一个簇上。用命令行测得（训练 10000 步，然后 evaluate），种子 1 到 5：每个种子都捕获 8 个模式中的 8 个，高质量分别为 90、87、90、87 和 17 %（种子 5 覆盖了所有模式，但到 10000 步时它的点还比较分散）。</translation>
+    </message>
+    <message>
+        <source>Lesson: mode collapse. A plain GAN on the ring of 8 Gaussians: the same four-layer MLPs as mlp-ring8, the non-saturating loss, both networks at Adam 0.001 (beta1 0.5, beta2 0.999), batch 64, no regulariser, no moving average. Watch the 2D lab: the orange points gather on a few of the blue clusters and the live mode count stays below 8. Measured with the command line (train 10000 steps, then evaluate) on seeds 1 to 5: 6, 8, 5, 7 and 7 of 8 modes (mean 6.6; the published plain GAN: 6.3), high quality 91, 91, 24, 45 and 81 %. Open lesson-mode-collapse-cured for the same networks with the cures.</source>
+        <translation>课程：模式崩溃。在 8 个高斯组成的环上训练一个普通 GAN：与 mlp-ring8 相同的四层 MLP，非饱和损失，两个网络都用 Adam 0.001（beta1 0.5，beta2 0.999），批大小 64，没有正则项，没有滑动平均。看二维实验室：橙色的点聚集在少数几个蓝色簇上，实时的模式计数一直低于 8。用命令行测得（训练 10000 步，然后 evaluate），种子 1 到 5：捕获 8 个模式中的 6、8、5、7 和 7 个（平均 6.6；已发表的普通 GAN：6.3），高质量分别为 91、91、24、45 和 81 %。打开 lesson-mode-collapse-cured，看加上疗法的同样网络。</translation>
+    </message>
+    <message>
+        <source>Lesson: the saturating minimax loss. The networks of lesson-mode-collapse on the ring of 8 Gaussians, with the original minimax loss: G minimises log(1 - D(G(z))). The discriminator takes 5 updates per generator update, so it soon rejects the fakes, and where D(G(z)) is near 0 that loss is flat: G gets almost no gradient. Watch the gradient-norm plot (|grad G| about 20 times below the non-saturating run&apos;s), the short arrows in the 2D lab (slow motion, substep 6, shows them for one batch) and the orange points, which stay off the ring. Then set the loss to non-saturating (-log D(G(z)), the same fixed point) with everything else unchanged: the points reach the ring within a few hundred steps. Measured with the command line (train 3000 steps, then evaluate) on seeds 1 to 5. Minimax: mean |grad G| over steps 1-1000 3.1, 2.7, 2.5, 3.2, 3.3; mean D(G(z)) over the last 1000 steps 0.000, 0.037, 0.022, 0.021, 0.008; points within 3 sigma of a mode 0.0, 3.2, 0.9, 0.0, 0.2 %. Non-saturating: |grad G| 32, 50, 101, 66, 78; D(G(z)) 0.09 to 0.18; points within 3 sigma of a mode 100, 97, 99, 76, 59 %. (With a D this strong the non-saturating run collapses onto 1 to 6 of the 8 modes: that is the mode-collapse lesson.)</source>
+        <translation>课程：会饱和的极小极大损失。在 8 个高斯组成的环上使用 lesson-mode-collapse 的网络，配上最初的极小极大损失：G 最小化 log(1 - D(G(z)))。每次生成器更新，判别器更新 5 次，所以它很快就能拒绝假样本；在 D(G(z)) 接近 0 的地方，这个损失是平坦的：G 几乎得不到梯度。看梯度范数图（|grad G| 大约只有非饱和运行的二十分之一）、二维实验室中短短的箭头（慢动作的第 6 个子步骤会为一个批次显示它们），以及始终离环很远的橙色点。然后把损失改成非饱和（-log D(G(z))，不动点相同），其他一切不变：几百步之内这些点就到达环上。用命令行测得（训练 3000 步，然后 evaluate），种子 1 到 5。极小极大：第 1-1000 步的平均 |grad G| 为 3.1、2.7、2.5、3.2、3.3；最后 1000 步的平均 D(G(z)) 为 0.000、0.037、0.022、0.021、0.008；在某个模式 3 sigma 以内的点为 0.0、3.2、0.9、0.0、0.2 %。非饱和：|grad G| 为 32、50、101、66、78；D(G(z)) 为 0.09 到 0.18；在某个模式 3 sigma 以内的点为 100、97、99、76、59 %。（D 这么强时，非饱和运行会崩溃到 8 个模式中的 1 到 6 个上：这正是模式崩溃那一课。）</translation>
+    </message>
+    <message>
+        <source>Lesson: weight clipping&apos;s capacity problem (WGAN, Arjovsky et al. 2017). The networks of lesson-mode-collapse on the 5 x 5 grid of Gaussians, the Wasserstein loss, 5 critic updates per generator update and Adam 0.0001 (beta1 0.5, beta2 0.9) for both networks in both lessons, so that only the way of keeping the critic 1-Lipschitz differs. Here every critic weight is clipped to [-0.01, 0.01] after each update. Watch the critic: its scores stay near 0.01 (the score plot), its gradients are tiny (|grad G| about 0.0005 in the gradient plot) and in the 2D lab its opinion is an almost flat ramp that cannot bend around 25 modes, so the generator is pushed along one direction and its points spread along a line. Compare lesson-wgan-gp. Measured with the command line (train 20000 steps, then evaluate) on seeds 1 to 5. Weight clipping: modes captured 15, 11, 15, 15, 14 of 25 (mean 14.0); points within 3 sigma of a mode 1.1, 1.1, 2.2, 1.7, 1.3 %; Jensen-Shannon 0.86, 0.86, 0.83, 0.83, 0.84 bits; mean |grad G| over steps 1-1000 0.0005, 0.0006, 0.0007, 0.0003, 0.0008. Gradient penalty: 23, 17, 17, 15, 22 of 25 (mean 18.8); 12.8, 1.6, 1.9, 2.0, 9.2 %; 0.59, 0.83, 0.83, 0.83, 0.58 bits; |grad G| 2.2, 2.8, 2.5, 2.6, 1.9. The penalty captures more modes on 4 seeds of 5 (one tie) and is closer to the data on 2 (equal on 3). Neither run is converged at 20000 steps with these small networks: the lesson is in where each goes.</source>
+        <translation>课程：权重裁剪的容量问题（WGAN，Arjovsky 等，2017）。在 5 x 5 个高斯组成的网格上使用 lesson-mode-collapse 的网络，Wasserstein 损失，每次生成器更新对应 5 次评判器更新，两课中两个网络都用 Adam 0.0001（beta1 0.5，beta2 0.9），这样只有让评判器保持 1-Lipschitz 的方式不同。这里每次更新后评判器的每个权重都被裁剪到 [-0.01, 0.01]。看评判器：它的分数一直在 0.01 附近（分数图），它的梯度非常小（梯度图中 |grad G| 约为 0.0005），在二维实验室中它的判断几乎是一个平坦的斜面，无法绕着 25 个模式弯曲，所以生成器被推向同一个方向，它的点沿一条线散开。对比 lesson-wgan-gp。用命令行测得（训练 20000 步，然后 evaluate），种子 1 到 5。权重裁剪：捕获 25 个模式中的 15、11、15、15、14 个（平均 14.0）；在某个模式 3 sigma 以内的点为 1.1、1.1、2.2、1.7、1.3 %；Jensen-Shannon 为 0.86、0.86、0.83、0.83、0.84 比特；第 1-1000 步的平均 |grad G| 为 0.0005、0.0006、0.0007、0.0003、0.0008。梯度惩罚：25 个中的 23、17、17、15、22 个（平均 18.8）；12.8、1.6、1.9、2.0、9.2 %；0.59、0.83、0.83、0.83、0.58 比特；|grad G| 为 2.2、2.8、2.5、2.6、1.9。梯度惩罚在 5 个种子中的 4 个上捕获了更多模式（1 个持平），在 2 个上更接近数据（3 个相同）。用这么小的网络，两种运行到 20000 步时都没有收敛：这一课要看的是各自走向哪里。</translation>
+    </message>
+    <message>
+        <source>Lesson: the gradient penalty instead of clipping (WGAN-GP, Gulrajani et al. 2017). The networks of lesson-mode-collapse on the 5 x 5 grid of Gaussians, the Wasserstein loss, 5 critic updates per generator update and Adam 0.0001 (beta1 0.5, beta2 0.9) for both networks in both lessons, so that only the way of keeping the critic 1-Lipschitz differs. Here the critic is free, and lambda = 10 times (|grad D(x^)| - 1)^2 at points between real and generated samples keeps its slope near 1. Watch the critic&apos;s gradients (|grad G| about 2, four thousand times lesson-wgan-clip&apos;s), the arrows in the 2D lab pointing different ways in different parts of the plane (with clipping they all lie along one line) and the generator&apos;s mesh stretching over the whole grid; the raw scores drift (only their differences matter). This lesson takes longer per step: the penalty needs a second backward pass. Compare lesson-wgan-clip. Measured with the command line (train 20000 steps, then evaluate) on seeds 1 to 5. Weight clipping: modes captured 15, 11, 15, 15, 14 of 25 (mean 14.0); points within 3 sigma of a mode 1.1, 1.1, 2.2, 1.7, 1.3 %; Jensen-Shannon 0.86, 0.86, 0.83, 0.83, 0.84 bits; mean |grad G| over steps 1-1000 0.0005, 0.0006, 0.0007, 0.0003, 0.0008. Gradient penalty: 23, 17, 17, 15, 22 of 25 (mean 18.8); 12.8, 1.6, 1.9, 2.0, 9.2 %; 0.59, 0.83, 0.83, 0.83, 0.58 bits; |grad G| 2.2, 2.8, 2.5, 2.6, 1.9. The penalty captures more modes on 4 seeds of 5 (one tie) and is closer to the data on 2 (equal on 3). Neither run is converged at 20000 steps with these small networks: the lesson is in where each goes.</source>
+        <translation>课程：用梯度惩罚代替裁剪（WGAN-GP，Gulrajani 等，2017）。在 5 x 5 个高斯组成的网格上使用 lesson-mode-collapse 的网络，Wasserstein 损失，每次生成器更新对应 5 次评判器更新，两课中两个网络都用 Adam 0.0001（beta1 0.5，beta2 0.9），这样只有让评判器保持 1-Lipschitz 的方式不同。这里评判器不受裁剪，在真实样本和生成样本之间的点上加 lambda = 10 乘以 (|grad D(x^)| - 1)^2，让它的斜率保持在 1 附近。看评判器的梯度（|grad G| 约为 2，是 lesson-wgan-clip 的四千倍）、二维实验室中在平面不同区域指向不同方向的箭头（裁剪时它们都沿着同一条线），以及生成器的网格在整个栅格上铺开；原始分数会漂移（只有它们的差值有意义）。这一课每步用时更长：惩罚项需要第二次反向传播。对比 lesson-wgan-clip。用命令行测得（训练 20000 步，然后 evaluate），种子 1 到 5。权重裁剪：捕获 25 个模式中的 15、11、15、15、14 个（平均 14.0）；在某个模式 3 sigma 以内的点为 1.1、1.1、2.2、1.7、1.3 %；Jensen-Shannon 为 0.86、0.86、0.83、0.83、0.84 比特；第 1-1000 步的平均 |grad G| 为 0.0005、0.0006、0.0007、0.0003、0.0008。梯度惩罚：25 个中的 23、17、17、15、22 个（平均 18.8）；12.8、1.6、1.9、2.0、9.2 %；0.59、0.83、0.83、0.83、0.58 比特；|grad G| 为 2.2、2.8、2.5、2.6、1.9。梯度惩罚在 5 个种子中的 4 个上捕获了更多模式（1 个持平），在 2 个上更接近数据（3 个相同）。用这么小的网络，两种运行到 20000 步时都没有收敛：这一课要看的是各自走向哪里。</translation>
+    </message>
+    <message>
+        <source>Least-squares GAN (Mao et al. 2017): the DCGAN networks, but the discriminator regresses real images to 1 and fakes to 0 with a squared error, and the generator pulls its samples towards 1. Fakes that are classified correctly but lie far from the real data still get gradients, which the sigmoid cross-entropy would flatten.</source>
+        <translation>最小二乘 GAN（Mao 等，2017）：使用 DCGAN 的网络，但判别器用平方误差把真实图像回归到 1、把假图像回归到 0，生成器把它的样本拉向 1。那些已被分对、但离真实数据很远的假样本仍然能得到梯度，而 sigmoid 交叉熵会把这些梯度压平。</translation>
+    </message>
+    <message>
+        <source>Twenty-five Gaussians on a 5x5 grid (sigma 0.05), harder than the ring: the generator must split its latent space into 25 separate pieces, and every sample that falls between two of them is wasted. Same networks and cures as mlp-ring8 (R1 penalty, averaged generator, 48,000 steps), with a larger learning rate (0.001) falling to a tenth by the end: the grid spans eight units, so its generator has further to move. A sample counts as high quality within 3 sigma (0.15) of a mode.</source>
+        <translation>5x5 网格上的 25 个高斯（sigma 0.05），比环更难：生成器必须把它的潜在空间分成 25 块互不相连的部分，每个落在两块之间的样本都被浪费了。网络和疗法与 mlp-ring8 相同（R1 惩罚、平均生成器、48,000 步），学习率更大（0.001），到最后降到十分之一：网格跨越八个单位，所以生成器要移动得更远。样本在某个模式的 3 sigma（0.15）以内即为高质量。</translation>
+    </message>
+    <message>
+        <source>Eight Gaussians on the unit circle (sigma 0.01), the standard test for mode collapse (VEEGAN, PacGAN). Both networks are multilayer perceptrons with four hidden layers of 64 units. Watch the generated points (orange) find the eight real clusters (blue). Three cures for collapse and jitter are on: a light R1 penalty (gamma 0.1) keeps the discriminator&apos;s gradients on real data small, so the two networks settle instead of circling; the discriminator learns twice as fast as the generator (0.001 against 0.0005, the two-timescale rule), so it keeps up with every stray point; and samples come from an exponential moving average of the generator (decay 0.9995). Between two clusters the generator has to jump, and every sample it puts on the way is wasted: small networks trained for many steps (48,000), with the learning rates lowered to a fifth by the end, make those jumps steep. A sample counts as high quality within 3 sigma (0.03) of a mode; a mode is captured when any high-quality sample lands on it.</source>
+        <translation>单位圆上的 8 个高斯（sigma 0.01），这是模式崩溃的标准测试（VEEGAN、PacGAN）。两个网络都是有四个 64 单元隐藏层的多层感知机。看生成的点（橙色）找到八个真实的簇（蓝色）。三种防止崩溃和抖动的疗法都已打开：轻微的 R1 惩罚（gamma 0.1）让判别器在真实数据上的梯度保持很小，这样两个网络会稳定下来而不是来回打转；判别器学得比生成器快一倍（0.001 对 0.0005，双时间尺度规则），所以它能跟上每一个偏离的点；样本来自生成器的指数滑动平均（衰减 0.9995）。在两个簇之间生成器必须跳过去，它放在半路上的每个样本都被浪费了：小网络训练很多步（48,000 步），学习率到最后降到五分之一，能让这些跳跃变得陡峭。样本在某个模式的 3 sigma（0.03）以内即为高质量；只要有一个高质量样本落在某个模式上，该模式就被捕获。</translation>
+    </message>
+    <message>
+        <source>The Keras MNIST GAN of the design documents, layer for layer: a dense layer to 7x7x128, three transposed convolutions (5x5, &quot;same&quot; padding: padding 2, and output padding 1 where the stride is 2) and a final 5x5 convolution with tanh; the discriminator uses two 3x3 convolutions with dropout and a dense sigmoid output, trained with binary cross-entropy. The original scales images to [0, 1] while its generator ends in tanh (range [-1, 1]); here the data is scaled to [-1, 1] to match. Debian packages no MNIST, so it trains on Fashion-MNIST; point the data at MNIST IDX files to reproduce the original.</source>
+        <translation>设计文档中的 Keras MNIST GAN，逐层还原：一个全连接层到 7x7x128，三个转置卷积（5x5，&quot;same&quot; 填充：填充 2，步幅为 2 时输出填充 1），最后一个带 tanh 的 5x5 卷积；判别器用两个带 dropout 的 3x3 卷积和一个 sigmoid 全连接输出，用二元交叉熵训练。原版把图像缩放到 [0, 1]，而它的生成器以 tanh 结尾（范围 [-1, 1]）；这里把数据缩放到 [-1, 1] 以便一致。Debian 没有打包 MNIST，所以它在 Fashion-MNIST 上训练；把数据指向 MNIST 的 IDX 文件即可重现原版。</translation>
+    </message>
+    <message>
+        <source>Wasserstein GAN with gradient penalty (Gulrajani et al. 2017). The critic scores samples without a sigmoid and is kept 1-Lipschitz by penalising gradient norms away from 1 on points between real and generated images (lambda 10). It is updated 5 times per generator step with Adam(1e-4, betas 0.5/0.9), and LayerNorm replaces BatchNorm in the critic because the penalty is computed per sample. Its loss tracks sample quality better than the usual GAN losses.</source>
+        <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等，2017）。评判器不经过 sigmoid 直接给样本打分，并通过惩罚真实图像和生成图像之间各点上偏离 1 的梯度范数（lambda 10）保持 1-Lipschitz。每次生成器更新，它用 Adam(1e-4，betas 0.5/0.9) 更新 5 次；因为惩罚是按样本计算的，评判器中用 LayerNorm 代替 BatchNorm。它的损失比常见的 GAN 损失更能反映样本质量。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Reached the step budget (%1 steps). Resume trains on.</source>
+        <translation>已达到步数上限（%1 步）。继续可以接着训练。</translation>
+    </message>
+    <message>
+        <source>Checkpoint saved to %1</source>
+        <translation>检查点已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint not saved</source>
+        <translation>检查点未保存</translation>
+    </message>
+    <message>
+        <source>%1
+
+Training is paused; resume it (F6) once the problem is solved.</source>
+        <translation>%1
+
+训练已暂停；问题解决后可以继续（F6）。</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Train this experiment from scratch</source>
+        <translation>从头训练这个实验</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume training</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One training step while paused</source>
+        <translation>暂停时训练一步</translation>
+    </message>
+    <message>
+        <source>S&amp;low Motion</source>
+        <translation>慢动作(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The next substep of a training step, explained in the Slow Motion panel</source>
+        <translation>训练步骤的下一个子步骤，在“慢动作”面板中讲解</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>End this run</source>
+        <translation>结束本次运行</translation>
+    </message>
+    <message>
+        <source>&amp;Resume from Checkpoint...</source>
+        <translation>从检查点继续(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Resume from checkpoint</source>
+        <translation>从检查点继续</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation>检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Checkpoint...</source>
+        <translation>保存检查点(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Save checkpoint</source>
+        <translation>保存检查点</translation>
+    </message>
+    <message>
+        <source>Export &amp;Metrics as CSV...</source>
+        <translation>导出指标为 CSV(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>metrics file</source>
+        <translation>指标文件</translation>
+    </message>
+    <message>
+        <source>Cannot export metrics</source>
+        <translation>无法导出指标</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plots...</source>
+        <translation>导出绘图(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出绘图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export plots</source>
+        <translation>无法导出绘图</translation>
+    </message>
+    <message>
+        <source>Save Sample &amp;Grid...</source>
+        <translation>保存样本网格(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Save samples</source>
+        <translation>保存样本</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save samples</source>
+        <translation>无法保存样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training with %n thread(s), keeping a core for the window; the command line uses %1.</source>
+        <translation>
+            <numerusform>用 %n 个线程训练，为窗口保留一个核心；命令行使用 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the current run before resuming another.</source>
+        <translation>请先停止当前运行，再从另一个检查点继续。</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <source>Train this experiment from scratch (F5)</source>
+        <translation>从头训练这个实验（F5）</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Design changed: applies to the next run</source>
+        <translation>设计已更改：将用于下一次运行</translation>
+    </message>
+    <message>
+        <source>The running training uses the experiment as it was when it started. Stop and Start to train the edited one.</source>
+        <translation>正在进行的训练使用开始时的实验。停止后再开始，才会训练修改后的实验。</translation>
+    </message>
+</context>
+<context>
+    <name>RunDirectory</name>
+    <message>
+        <source>%1: cannot create the run folder; choose a writable location</source>
+        <translation>%1：无法创建运行文件夹；请选择一个可写的位置</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove it to make room for the new run; check the folder&apos;s permissions</source>
+        <translation>%1：无法删除它来为新运行腾出位置；请检查文件夹的权限</translation>
+    </message>
+    <message>
+        <source>metrics file</source>
+        <translation>指标文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot append (%2)</source>
+        <translation>%1：无法追加（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not open</source>
+        <translation>%1：未打开</translation>
+    </message>
+    <message>
+        <source>%1: %2; the file may end in a cut row (resuming rewrites it from the checkpoint). Free some space or choose another folder.</source>
+        <translation>%1：%2；文件末尾可能有一行不完整（继续训练时会根据检查点重写）。请释放一些空间，或选择另一个文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>RunDriver</name>
+    <message>
+        <source>%1: no checkpoint.pt here; is this a run folder written by &apos;train&apos;?</source>
+        <translation>%1：这里没有 checkpoint.pt；这是由 &apos;train&apos; 写出的运行文件夹吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SampleFiles</name>
+    <message>
+        <source>%1: .csv output is for 2D runs; this run makes images (use .png or .idx)</source>
+        <translation>%1：.csv 输出用于二维运行；这次运行生成的是图像（请用 .png 或 .idx）</translation>
+    </message>
+    <message>
+        <source>samples file</source>
+        <translation>样本文件</translation>
+    </message>
+    <message>
+        <source>%1: .idx output is for image runs; this run makes 2D points (use .csv)</source>
+        <translation>%1：.idx 输出用于图像运行；这次运行生成的是二维点（请用 .csv）</translation>
+    </message>
+    <message>
+        <source>%1: samples are written as .png, .idx or .csv</source>
+        <translation>%1：样本只能写成 .png、.idx 或 .csv</translation>
+    </message>
+    <message>
+        <source>%1: cannot encode the PNG</source>
+        <translation>%1：无法编码 PNG</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+</context>
+<context>
+    <name>SampleView</name>
+    <message>
+        <source>Samples from the same fixed noise throughout the run: watch them sharpen. Click one to explore around it.</source>
+        <translation>整个运行中来自同一组固定噪声的样本：看它们逐渐变清晰。点击一个样本，在它周围探索。</translation>
+    </message>
+    <message>
+        <source>real data</source>
+        <translation>真实数据</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Scrub back through earlier samples of this run; the right end follows the newest</source>
+        <translation>回看本次运行较早的样本；拖到最右端则跟随最新的样本</translation>
+    </message>
+    <message>
+        <source>no samples yet</source>
+        <translation>还没有样本</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>there are no samples to save yet</source>
+        <translation>还没有可保存的样本</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>A short name, shown in the title bar and saved in the file</source>
+        <translation>简短的名称，显示在标题栏中并保存在文件里</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What this experiment shows, in a paragraph a student can read</source>
+        <translation>这个实验展示了什么，用学生能读懂的一段话写出来</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>What the generator learns to imitate</source>
+        <translation>生成器要学着模仿的东西</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (installed)</source>
+        <translation>Fashion-MNIST（已安装）</translation>
+    </message>
+    <message>
+        <source>IDX image file (MNIST, KMNIST, EMNIST...)</source>
+        <translation>IDX 图像文件（MNIST、KMNIST、EMNIST……）</translation>
+    </message>
+    <message>
+        <source>Image folder (PNG, JPEG, BMP)</source>
+        <translation>图像文件夹（PNG、JPEG、BMP）</translation>
+    </message>
+    <message>
+        <source>2D synthetic set</source>
+        <translation>二维合成数据集</translation>
+    </message>
+    <message>
+        <source>2D points from a CSV file</source>
+        <translation>来自 CSV 文件的二维点</translation>
+    </message>
+    <message>
+        <source>2D points drawn by hand (2D lab &gt; Draw)</source>
+        <translation>手绘的二维点（二维实验室 &gt; 绘制）</translation>
+    </message>
+    <message>
+        <source>data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The IDX images (gzip or plain) or the CSV of x,y points</source>
+        <translation>IDX 图像（gzip 或未压缩），或 x,y 点的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Data files (*.gz *.idx *ubyte *.csv);;All files (*)</source>
+        <translation>数据文件 (*.gz *.idx *ubyte *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>labels file</source>
+        <translation>标签文件</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Optional IDX labels matching the images</source>
+        <translation>可选的、与图像对应的 IDX 标签</translation>
+    </message>
+    <message>
+        <source>IDX files (*.gz *.idx *ubyte);;All files (*)</source>
+        <translation>IDX 文件 (*.gz *.idx *ubyte);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>A folder of PNG, JPEG or BMP images</source>
+        <translation>一个存放 PNG、JPEG 或 BMP 图像的文件夹</translation>
+    </message>
+    <message>
+        <source>image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>One channel instead of RGB</source>
+        <translation>单通道，而不是 RGB</translation>
+    </message>
+    <message>
+        <source>2D set</source>
+        <translation>二维数据集</translation>
+    </message>
+    <message>
+        <source>Ring of 8 Gaussians and grid of 25 are the standard mode-collapse tests</source>
+        <translation>8 个高斯组成的环和 25 个高斯组成的网格是标准的模式崩溃测试</translation>
+    </message>
+    <message>
+        <source>ring of 8 Gaussians</source>
+        <translation>8 个高斯组成的环</translation>
+    </message>
+    <message>
+        <source>grid of 25 Gaussians</source>
+        <translation>25 个高斯组成的网格</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>two moons</source>
+        <translation>双月牙</translation>
+    </message>
+    <message>
+        <source>single Gaussian</source>
+        <translation>单个高斯</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Latent space</source>
+        <translation>潜在空间</translation>
+    </message>
+    <message>
+        <source>latent size</source>
+        <translation>潜在维度</translation>
+    </message>
+    <message>
+        <source>prior</source>
+        <translation>先验</translation>
+    </message>
+    <message>
+        <source>Prior</source>
+        <translation>先验分布</translation>
+    </message>
+    <message>
+        <source>Distribution the latent vectors are drawn from</source>
+        <translation>潜在向量从中抽取的分布</translation>
+    </message>
+    <message>
+        <source>normal N(0, 1)</source>
+        <translation>正态分布 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>uniform U(-1, 1)</source>
+        <translation>均匀分布 U(-1, 1)</translation>
+    </message>
+    <message>
+        <source>Loss and regularisers</source>
+        <translation>损失和正则项</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>How D scores samples and what G tries to achieve</source>
+        <translation>D 如何给样本打分，以及 G 想达到什么</translation>
+    </message>
+    <message>
+        <source>minimax (original, saturating)</source>
+        <translation>极小极大（原始的，会饱和）</translation>
+    </message>
+    <message>
+        <source>non-saturating</source>
+        <translation>非饱和</translation>
+    </message>
+    <message>
+        <source>least squares (LSGAN)</source>
+        <translation>最小二乘（LSGAN）</translation>
+    </message>
+    <message>
+        <source>Wasserstein (weight clipping)</source>
+        <translation>Wasserstein（权重裁剪）</translation>
+    </message>
+    <message>
+        <source>Wasserstein with gradient penalty</source>
+        <translation>Wasserstein 加梯度惩罚</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>hinge</translation>
+    </message>
+    <message>
+        <source>gradient penalty</source>
+        <translation>梯度惩罚</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>R1</source>
+        <translation>R1</translation>
+    </message>
+    <message>
+        <source>label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>instance noise</source>
+        <translation>实例噪声</translation>
+    </message>
+    <message>
+        <source>noise steps</source>
+        <translation>噪声步数</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>D steps</source>
+        <translation>D 步数</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>DCGAN init</source>
+        <translation>DCGAN 初始化</translation>
+    </message>
+    <message>
+        <source>DCGAN initialisation</source>
+        <translation>DCGAN 初始化</translation>
+    </message>
+    <message>
+        <source>Weights drawn from N(0, 0.02), BatchNorm scales from N(1, 0.02), as in the DCGAN paper</source>
+        <translation>权重取自 N(0, 0.02)，BatchNorm 的缩放取自 N(1, 0.02)，与 DCGAN 论文一致</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>learning-rate decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <source>sample every</source>
+        <translation>样本间隔</translation>
+    </message>
+    <message>
+        <source>Torch device: &quot;cpu&quot;, or &quot;cuda&quot; with a CUDA build of LibTorch</source>
+        <translation>Torch 设备：&quot;cpu&quot;，或者在 CUDA 版 LibTorch 上用 &quot;cuda&quot;</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Generator optimiser</source>
+        <translation>生成器优化器</translation>
+    </message>
+    <message>
+        <source>Discriminator optimiser</source>
+        <translation>判别器优化器</translation>
+    </message>
+    <message>
+        <source>G </source>
+        <translation>G </translation>
+    </message>
+    <message>
+        <source>D </source>
+        <translation>D </translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Adam is the usual choice for GANs</source>
+        <translation>Adam 是 GAN 的常用选择</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>beta1</source>
+        <translation>beta1</translation>
+    </message>
+    <message>
+        <source>beta2</source>
+        <translation>beta2</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>alpha</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Loading a preview of the data...</source>
+        <translation>正在加载数据预览...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n real point(s) from %1</source>
+        <translation>
+            <numerusform>来自 %1 的 %n 个真实点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n real sample(s) of %1, %2×%3×%4</source>
+        <translation>
+            <numerusform>%1 的前 %n 个真实样本，%2×%3×%4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShapeInference</name>
+    <message>
+        <source>%1 has %2 parameters: training it needs about %3 of memory, more than the %4 this process can use; make it smaller</source>
+        <translation>%1有 %2 个参数：训练它大约需要 %3 内存，超过本进程可用的 %4；请把它改小</translation>
+    </message>
+    <message>
+        <source>%1 outputs %2 per sample: for a batch of %3 that needs about %4 of memory, more than the %5 this process can use; make it or the batch smaller</source>
+        <translation>%1每个样本输出 %2：批大小为 %3 时大约需要 %4 内存，超过本进程可用的 %5；请把它或批大小改小</translation>
+    </message>
+    <message>
+        <source>%1 needs at least 1 input and 1 output feature</source>
+        <translation>%1至少需要 1 个输入特征和 1 个输出特征</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 features but expects %3 (its input is %4: add a Flatten before it?)</source>
+        <translation>%1得到 %2 个特征，但需要 %3 个（它的输入是 %4：在它前面加一个 Flatten？）</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 features but expects %3</source>
+        <translation>%1得到 %2 个特征，但需要 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 needs positive channels, kernel and stride, and a padding of 0 or more</source>
+        <translation>%1需要正的通道数、卷积核和步幅，以及不小于 0 的填充</translation>
+    </message>
+    <message>
+        <source>%1 has output padding %2, but it must be smaller than the stride (%3)</source>
+        <translation>%1的输出填充为 %2，但它必须小于步幅（%3）</translation>
+    </message>
+    <message>
+        <source>%1 needs an image input [channels, height, width] but gets %2 (add a Reshape before it)</source>
+        <translation>%1需要图像输入 [通道, 高, 宽]，但得到的是 %2（在它前面加一个 Reshape）</translation>
+    </message>
+    <message>
+        <source>%1 needs an image input [channels, height, width] but gets %2</source>
+        <translation>%1需要图像输入 [通道, 高, 宽]，但得到的是 %2</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 channels but expects %3</source>
+        <translation>%1得到 %2 个通道，但需要 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 gets a %2x%3 image, too small for kernel %4 with padding %5</source>
+        <translation>%1得到 %2x%3 的图像，对卷积核 %4、填充 %5 来说太小</translation>
+    </message>
+    <message>
+        <source>%1 needs a scale of at least 1</source>
+        <translation>%1的倍数至少为 1</translation>
+    </message>
+    <message>
+        <source>%1 needs at least 1 feature</source>
+        <translation>%1至少需要 1 个特征</translation>
+    </message>
+    <message>
+        <source>%1 needs an image input [channels, height, width] but gets %2 (use BatchNorm1d for vectors)</source>
+        <translation>%1需要图像输入 [通道, 高, 宽]，但得到的是 %2（向量请用 BatchNorm1d）</translation>
+    </message>
+    <message>
+        <source>%1 needs a vector input but gets %2 (use BatchNorm2d for images)</source>
+        <translation>%1需要向量输入，但得到的是 %2（图像请用 BatchNorm2d）</translation>
+    </message>
+    <message>
+        <source>%1 needs the shape it normalises</source>
+        <translation>%1需要它要归一化的形状</translation>
+    </message>
+    <message>
+        <source>%1 normalises the trailing shape %2 but gets %3</source>
+        <translation>%1归一化末尾形状 %2，但得到的是 %3</translation>
+    </message>
+    <message>
+        <source>%1 needs a drop probability from 0 to below 1</source>
+        <translation>%1需要一个从 0 到小于 1 的丢弃概率</translation>
+    </message>
+    <message>
+        <source>%1 needs a target shape</source>
+        <translation>%1需要目标形状</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 values per sample %3 but its shape %4 holds %5</source>
+        <translation>%1每个样本得到 %2 个数值 %3，但它的形状 %4 容纳 %5 个</translation>
+    </message>
+    <message>
+        <source>generator layer %1 (%2)</source>
+        <translation>生成器第 %1 层（%2）</translation>
+    </message>
+    <message>
+        <source>discriminator layer %1 (%2)</source>
+        <translation>判别器第 %1 层（%2）</translation>
+    </message>
+    <message>
+        <source>the generator has no layers</source>
+        <translation>生成器没有任何层</translation>
+    </message>
+    <message>
+        <source>the discriminator has no layers</source>
+        <translation>判别器没有任何层</translation>
+    </message>
+    <message>
+        <source>training this experiment needs about %1 of memory (weights, optimiser state, the activations of a batch of %2 and the sample grid), more than the %3 this process can use; make the layers or the batch smaller</source>
+        <translation>训练这个实验大约需要 %1 内存（权重、优化器状态、批大小为 %2 时的激活值和样本网格），超过本进程可用的 %3；请把层或批大小改小</translation>
+    </message>
+    <message>
+        <source>the generator produces %1 per sample but the data samples are %2; its last layers must produce the data&apos;s shape</source>
+        <translation>生成器每个样本产生 %1，但数据样本是 %2；它的最后几层必须产生数据的形状</translation>
+    </message>
+    <message>
+        <source>the discriminator ends with %1 per sample but must end in one score per sample (add Linear(%2, 1))</source>
+        <translation>判别器每个样本最后输出 %1，但必须以每个样本一个分数结尾（加一个 Linear(%2, 1)）</translation>
+    </message>
+    <message>
+        <source>the discriminator ends with %1 per sample but must end in one score per sample (add Flatten and a Linear with 1 output)</source>
+        <translation>判别器每个样本最后输出 %1，但必须以每个样本一个分数结尾（加一个 Flatten 和一个输出为 1 的 Linear）</translation>
+    </message>
+    <message>
+        <source>the discriminator ends in Sigmoid, but the %1 loss needs raw, unbounded scores; remove the Sigmoid</source>
+        <translation>判别器以 Sigmoid 结尾，但 %1 损失需要未经压缩的原始分数；请删除 Sigmoid</translation>
+    </message>
+    <message>
+        <source>BatchNorm1d needs a batch of at least 2 samples; raise the batch size</source>
+        <translation>BatchNorm1d 需要至少 2 个样本的批次；请增大批大小</translation>
+    </message>
+    <message>
+        <source>the latent size must be at least 1</source>
+        <translation>潜在维度至少为 1</translation>
+    </message>
+    <message>
+        <source>batch size, D steps per G step, threads and steps must each be at least 1</source>
+        <translation>批大小、每次 G 更新的 D 步数、线程数和步数都至少为 1</translation>
+    </message>
+    <message>
+        <source>the generator does not end in Tanh, but images are scaled to [-1, 1]</source>
+        <translation>生成器不以 Tanh 结尾，但图像被缩放到 [-1, 1]</translation>
+    </message>
+    <message>
+        <source>WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator mixes samples (LayerNorm is the usual choice)</source>
+        <translation>WGAN-GP 惩罚每个样本的梯度；判别器中的 BatchNorm 会混合样本（通常改用 LayerNorm）</translation>
+    </message>
+</context>
+<context>
+    <name>SlowMotionPanel</name>
+    <message>
+        <source>Finish Step</source>
+        <translation>完成这一步</translation>
+    </message>
+    <message>
+        <source>Run the rest of this step at once (as Step does)</source>
+        <translation>一次运行完这一步的剩余部分（与“单步”相同）</translation>
+    </message>
+    <message>
+        <source>Draw a batch</source>
+        <translation>抽取一个批次</translation>
+    </message>
+    <message>
+        <source>The generator makes fakes</source>
+        <translation>生成器制造假样本</translation>
+    </message>
+    <message>
+        <source>The discriminator scores both</source>
+        <translation>判别器给两者打分</translation>
+    </message>
+    <message>
+        <source>The discriminator&apos;s loss</source>
+        <translation>判别器的损失</translation>
+    </message>
+    <message>
+        <source>The discriminator learns</source>
+        <translation>判别器学习</translation>
+    </message>
+    <message>
+        <source>The generator&apos;s loss and gradients</source>
+        <translation>生成器的损失和梯度</translation>
+    </message>
+    <message>
+        <source>The generator learns</source>
+        <translation>生成器学习</translation>
+    </message>
+    <message>
+        <source>A batch of %1 real samples is drawn from the training data, and %1 noise vectors &lt;i&gt;z&lt;/i&gt; from the prior; the first is &lt;i&gt;z&lt;/i&gt; = (%2). Nothing has been computed yet.</source>
+        <translation>从训练数据中抽取 %1 个真实样本组成一个批次，并从先验分布中抽取 %1 个噪声向量 &lt;i&gt;z&lt;/i&gt;；第一个是 &lt;i&gt;z&lt;/i&gt; = (%2)。此时还没有计算任何东西。</translation>
+    </message>
+    <message>
+        <source>The generator maps each noise vector to a point: these %1 fakes &lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;) (ringed in dark orange) are what D will judge. G learns nothing in this substep.</source>
+        <translation>生成器把每个噪声向量映射成一个点：这 %1 个假样本 &lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;)（用深橙色圈出）就是 D 要评判的对象。G 在这个子步骤中什么也不学。</translation>
+    </message>
+    <message>
+        <source>The generator maps each noise vector to an image: these %1 fakes &lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;) are what D will judge. G learns nothing in this substep.</source>
+        <translation>生成器把每个噪声向量映射成一张图像：这 %1 个假样本 &lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;) 就是 D 要评判的对象。G 在这个子步骤中什么也不学。</translation>
+    </message>
+    <message>
+        <source>The critic scores both halves of the batch: on average %1 for the real samples and %2 for the fakes. Only the difference matters: higher means &quot;more real&quot;.</source>
+        <translation>评判器给批次的两半打分：真实样本平均 %1，假样本平均 %2。只有差值有意义：越高表示“越真实”。</translation>
+    </message>
+    <message>
+        <source>The discriminator scores both halves of the batch: on average it gives the real samples &lt;i&gt;D&lt;/i&gt;(&lt;i&gt;x&lt;/i&gt;) = %1 and the fakes &lt;i&gt;D&lt;/i&gt;(&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;)) = %2 (1 means sure it is real, 0 sure it is fake).</source>
+        <translation>判别器给批次的两半打分：平均而言，它给真实样本 &lt;i&gt;D&lt;/i&gt;(&lt;i&gt;x&lt;/i&gt;) = %1，给假样本 &lt;i&gt;D&lt;/i&gt;(&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;)) = %2（1 表示确信是真实的，0 表示确信是假的）。</translation>
+    </message>
+    <message>
+        <source>The discriminator&apos;s loss says how wrong those scores are: &lt;i&gt;L&lt;/i&gt;&lt;sub&gt;D&lt;/sub&gt; = %1. Backpropagation gives its gradient with respect to every weight of D, of norm %2.</source>
+        <translation>判别器的损失衡量这些分数错得有多厉害：&lt;i&gt;L&lt;/i&gt;&lt;sub&gt;D&lt;/sub&gt; = %1。反向传播给出它对 D 的每个权重的梯度，范数为 %2。</translation>
+    </message>
+    <message>
+        <source>The discriminator takes one optimiser step against that gradient: its weights move by %1 (%2 % of their size).</source>
+        <translation>判别器沿梯度的反方向走一步优化：它的权重移动了 %1（为其大小的 %2 %）。</translation>
+    </message>
+    <message>
+        <source>Then every weight is clipped to [−%1, %1].</source>
+        <translation>然后每个权重被裁剪到 [−%1, %1]。</translation>
+    </message>
+    <message>
+        <source>The heatmap in the 2D lab now shows the updated D.</source>
+        <translation>二维实验室中的热图现在显示的是更新后的 D。</translation>
+    </message>
+    <message>
+        <source>D gets %1 updates per generator update: a new batch comes next.</source>
+        <translation>每次生成器更新对应 %1 次 D 更新：接下来是一个新批次。</translation>
+    </message>
+    <message>
+        <source>Now the generator&apos;s turn. Its loss is computed through the updated discriminator, which gives the fakes %1 on average: &lt;i&gt;L&lt;/i&gt;&lt;sub&gt;G&lt;/sub&gt; = %2. Its gradient flows back through D into G&apos;s weights (norm %3).</source>
+        <translation>现在轮到生成器。它的损失通过更新后的判别器计算，判别器给假样本的平均分是 %1：&lt;i&gt;L&lt;/i&gt;&lt;sub&gt;G&lt;/sub&gt; = %2。梯度穿过 D 流回 G 的权重（范数 %3）。</translation>
+    </message>
+    <message>
+        <source>The arrows show where the loss pushes each fake.</source>
+        <translation>箭头表示损失把每个假样本推向哪里。</translation>
+    </message>
+    <message>
+        <source>With the minimax loss these pushes fade while D rejects the fakes confidently.</source>
+        <translation>使用极小极大损失时，只要 D 自信地拒绝假样本，这些推动就会消失。</translation>
+    </message>
+    <message>
+        <source>The generator takes one optimiser step: its weights move by %1 (%2 % of their size).</source>
+        <translation>生成器走一步优化：它的权重移动了 %1（为其大小的 %2 %）。</translation>
+    </message>
+    <message>
+        <source>The same noise now lands where the dashed lines end.</source>
+        <translation>同样的噪声现在落在虚线的终点。</translation>
+    </message>
+    <message>
+        <source>(G has BatchNorm or Dropout, so its new points show with the next samples.)</source>
+        <translation>（G 含有 BatchNorm 或 Dropout，所以它的新位置会随下一批样本显示。）</translation>
+    </message>
+    <message>
+        <source>Step %1 is complete.</source>
+        <translation>第 %1 步完成。</translation>
+    </message>
+    <message>
+        <source>Step %1 · substep %2 of %3: %4</source>
+        <translation>第 %1 步 · 第 %2 个子步骤，共 %3 个：%4</translation>
+    </message>
+    <message>
+        <source>D update %1 of %2</source>
+        <translation>第 %1 次 D 更新，共 %2 次</translation>
+    </message>
+    <message>
+        <source>The first %1 of the batch&apos;s %2 samples, with D&apos;s score under each once it has scored them.</source>
+        <translation>批次 %2 个样本中的前 %1 个，D 打分后，每个样本下方显示它的分数。</translation>
+    </message>
+    <message>
+        <source>In the 2D lab the batch is ringed: green the real samples, dark orange the fakes.</source>
+        <translation>二维实验室中圈出了这个批次：绿色是真实样本，深橙色是假样本。</translation>
+    </message>
+    <message>
+        <source>Step %1 was finished at once</source>
+        <translation>第 %1 步已一次完成</translation>
+    </message>
+    <message>
+        <source>Training in slow motion</source>
+        <translation>慢动作训练</translation>
+    </message>
+    <message>
+        <source>Each press of Next Substep runs one of the seven substeps of a real training step, and this panel shows what happened in it, with the numbers of this very step.</source>
+        <translation>每按一次“下一个子步骤”，就运行真实训练步骤的七个子步骤之一，本面板会用这一步的真实数字说明其中发生了什么。</translation>
+    </message>
+    <message>
+        <source>Start in Slow Motion</source>
+        <translation>以慢动作开始</translation>
+    </message>
+    <message>
+        <source>Starts the experiment paused and takes its first substep.</source>
+        <translation>以暂停状态启动实验，并执行第一个子步骤。</translation>
+    </message>
+    <message>
+        <source>Pause and Go Slow</source>
+        <translation>暂停并放慢</translation>
+    </message>
+    <message>
+        <source>Training runs at full speed. Pausing lets you take the next step substep by substep.</source>
+        <translation>训练正在全速运行。暂停后可以一个子步骤一个子步骤地走下一步。</translation>
+    </message>
+    <message>
+        <source>Next Substep ▶</source>
+        <translation>下一个子步骤 ▶</translation>
+    </message>
+    <message>
+        <source>Next Step in Slow Motion ▶</source>
+        <translation>以慢动作走下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Resume or Step finish this step at once. Stop undoes the half-done step.</source>
+        <translation>“继续”或“单步”会一次完成这一步。“停止”会撤销做了一半的步骤。</translation>
+    </message>
+    <message>
+        <source>Paused between two steps.</source>
+        <translation>已暂停在两步之间。</translation>
+    </message>
+</context>
+<context>
+    <name>Trainer</name>
+    <message>
+        <source>infinite</source>
+        <translation>无穷大</translation>
+    </message>
+    <message>
+        <source>no training data is loaded</source>
+        <translation>没有加载训练数据</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot; is not a torch device (try &quot;cpu&quot;)</source>
+        <translation>设备 &quot;%1&quot; 不是 torch 设备（试试 &quot;cpu&quot;）</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot; is not available in this build; use &quot;cpu&quot;</source>
+        <translation>本版本不支持设备 &quot;%1&quot;；请使用 &quot;cpu&quot;</translation>
+    </message>
+    <message>
+        <source>cannot build the networks: %1; make the layers or the batch smaller</source>
+        <translation>无法构建网络：%1；请把层或批大小改小</translation>
+    </message>
+    <message>
+        <source>step %1: %2; nothing was changed</source>
+        <translation>第 %1 步：%2；没有做任何改动</translation>
+    </message>
+    <message>
+        <source>step %1: %2; the step was undone</source>
+        <translation>第 %1 步：%2；这一步已撤销</translation>
+    </message>
+    <message>
+        <source>step %1, %2: the discriminator loss is %3; the step was undone, so the networks are as after step %4. Lower the learning rate, or try another loss or a gradient penalty.</source>
+        <translation>第 %1 步，%2：判别器的损失为 %3；这一步已撤销，网络恢复到第 %4 步之后的状态。请降低学习率，或换一种损失，或加梯度惩罚。</translation>
+    </message>
+    <message>
+        <source>step %1, %2: the discriminator gradient norm is %3; the step was undone, so the networks are as after step %4. Lower the learning rate, or try another loss or a gradient penalty.</source>
+        <translation>第 %1 步，%2：判别器的梯度范数为 %3；这一步已撤销，网络恢复到第 %4 步之后的状态。请降低学习率，或换一种损失，或加梯度惩罚。</translation>
+    </message>
+    <message>
+        <source>step %1, %2: the generator loss is %3; the step was undone, so the networks are as after step %4. Lower the learning rate, or try another loss or a gradient penalty.</source>
+        <translation>第 %1 步，%2：生成器的损失为 %3；这一步已撤销，网络恢复到第 %4 步之后的状态。请降低学习率，或换一种损失，或加梯度惩罚。</translation>
+    </message>
+    <message>
+        <source>step %1, %2: the generator gradient norm is %3; the step was undone, so the networks are as after step %4. Lower the learning rate, or try another loss or a gradient penalty.</source>
+        <translation>第 %1 步，%2：生成器的梯度范数为 %3；这一步已撤销，网络恢复到第 %4 步之后的状态。请降低学习率，或换一种损失，或加梯度惩罚。</translation>
+    </message>
+    <message>
+        <source>discriminator update</source>
+        <translation>判别器更新</translation>
+    </message>
+    <message>
+        <source>discriminator update %1 of %2</source>
+        <translation>第 %1 次判别器更新，共 %2 次</translation>
+    </message>
+    <message>
+        <source>generator update</source>
+        <translation>生成器更新</translation>
+    </message>
+    <message>
+        <source>%1: not saved, because step %2 is half done in slow motion (D is updated, G not yet); finish the step, then save</source>
+        <translation>%1：未保存，因为第 %2 步在慢动作中只完成了一半（D 已更新，G 还没有）；请先完成这一步再保存</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>training stopped at step %1: out of memory; make the batch, the layers or the images smaller</source>
+        <translation>训练在第 %1 步停止：内存不足；请把批次、层或图像改小</translation>
+    </message>
+    <message>
+        <source>training stopped: %1</source>
+        <translation>训练已停止：%1</translation>
+    </message>
+    <message>
+        <source>training stopped on an unknown error</source>
+        <translation>训练因未知错误而停止</translation>
+    </message>
+    <message>
+        <source>no training run is active; start or resume one before saving a checkpoint</source>
+        <translation>没有正在进行的训练；请先开始或继续一次运行，再保存检查点</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>mean D output</source>
+        <translation>D 的平均输出</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>D loss</source>
+        <translation>D 损失</translation>
+    </message>
+    <message>
+        <source>D loss (smoothed)</source>
+        <translation>D 损失（平滑）</translation>
+    </message>
+    <message>
+        <source>G loss</source>
+        <translation>G 损失</translation>
+    </message>
+    <message>
+        <source>G loss (smoothed)</source>
+        <translation>G 损失（平滑）</translation>
+    </message>
+    <message>
+        <source>D(x), real</source>
+        <translation>D(x)，真实</translation>
+    </message>
+    <message>
+        <source>D(G(z)), generated</source>
+        <translation>D(G(z))，生成</translation>
+    </message>
+    <message>
+        <source>|grad D|</source>
+        <translation>|grad D|</translation>
+    </message>
+    <message>
+        <source>|grad G|</source>
+        <translation>|grad G|</translation>
+    </message>
+    <message>
+        <source>Wheel zooms, drag pans; double-click to fit and follow the newest steps again</source>
+        <translation>滚轮缩放，拖动平移；双击适应全部并重新跟随最新的步骤</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>GAN Playground User Guide</source>
+        <translation>GAN Playground 用户指南</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>A built-in experiment.</source>
+        <translation>一个内置实验。</translation>
+    </message>
+    <message>
+        <source>Timed steps (default 50).</source>
+        <translation>计时的步数（默认 50）。</translation>
+    </message>
+    <message>
+        <source>Intra-op threads (default: the experiment&apos;s).</source>
+        <translation>算子内线程数（默认：实验中的设置）。</translation>
+    </message>
+    <message>
+        <source>Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).</source>
+        <translation>用 autograd 训练普通 MLP，而不是手写的运算（用于比较）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>experiment:        %1 (batch %2, %n thread(s))</source>
+        <translation>
+            <numerusform>实验：              %1（批大小 %2，%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>steps timed:       %1 after %2 warm-up</source>
+        <translation>计时步数：          %1（之前预热 %2 步）</translation>
+    </message>
+    <message>
+        <source>arithmetic:        %1</source>
+        <translation>运算方式：          %1</translation>
+    </message>
+    <message>
+        <source>hand-written MLP</source>
+        <translation>手写的 MLP</translation>
+    </message>
+    <message>
+        <source>autograd</source>
+        <translation>autograd</translation>
+    </message>
+    <message>
+        <source>images/s:          %1</source>
+        <translation>图像/秒：           %1</translation>
+    </message>
+    <message>
+        <source>steps/s:           %1</source>
+        <translation>步/秒：             %1</translation>
+    </message>
+    <message>
+        <source>ms per step:       %1</source>
+        <translation>每步毫秒：          %1</translation>
+    </message>
+    <message>
+        <source>achieved GFLOP/s:  %1 (from the spec&apos;s FLOP count, forward + backward)</source>
+        <translation>实测 GFLOP/s：      %1（根据规格的 FLOP 数，前向 + 反向）</translation>
+    </message>
+    <message>
+        <source>sgemm GFLOP/s:     %1 (%2)</source>
+        <translation>sgemm GFLOP/s：     %1（%2）</translation>
+    </message>
+    <message>
+        <source>share of sgemm:    %1%</source>
+        <translation>占 sgemm 的比例：   %1%</translation>
+    </message>
+    <message>
+        <source>resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)</source>
+        <translation>常驻内存：          第 %2 步 %1 MiB，第 %4 步 %3 MiB（%5%）</translation>
+    </message>
+    <message>
+        <source>resident memory:   %1 MiB</source>
+        <translation>常驻内存：          %1 MiB</translation>
+    </message>
+    <message>
+        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
+commands:
+  presets                                     list the built-in experiments
+  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR                            2D mode coverage of a trained run
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
+</source>
+        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
+命令：
+  presets                                     列出内置实验
+  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR                            已训练的二维运行的模式覆盖
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
+</translation>
+    </message>
+    <message>
+        <source>give either --preset NAME or one experiment file</source>
+        <translation>请给出 --preset NAME 或一个实验文件（二者选一）</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number of at least %2</source>
+        <translation>--%1 需要一个不小于 %2 的整数</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from %2 to %3</source>
+        <translation>--%1 需要一个 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>loading data %1%</source>
+        <translation>正在加载数据 %1%</translation>
+    </message>
+    <message>
+        <source>evaluate needs one RUN_DIR</source>
+        <translation>evaluate 需要一个 RUN_DIR</translation>
+    </message>
+    <message>
+        <source>evaluate measures 2D runs (mode coverage and the Jensen-Shannon divergence); this run&apos;s data is %1</source>
+        <translation>evaluate 评估二维运行（模式覆盖和 Jensen-Shannon 散度）；这次运行的数据是 %1</translation>
+    </message>
+    <message>
+        <source>run:               %1 (step %2, %3)</source>
+        <translation>运行：              %1（第 %2 步，%3）</translation>
+    </message>
+    <message>
+        <source>samples:           %1</source>
+        <translation>样本：              %1</translation>
+    </message>
+    <message>
+        <source>modes captured:    %1 of %2</source>
+        <translation>捕获的模式：        %1 / %2</translation>
+    </message>
+    <message>
+        <source>high quality:      %1% (within 3 sigma = %2 of a mode)</source>
+        <translation>高质量：            %1%（在模式的 3 sigma = %2 以内）</translation>
+    </message>
+    <message>
+        <source>reverse KL:        %1</source>
+        <translation>反向 KL：           %1</translation>
+    </message>
+    <message>
+        <source>Jensen-Shannon:    %1 bits (noise floor %2; %3 points each on a 32x32 histogram over [%4, %5]^2)</source>
+        <translation>Jensen-Shannon：    %1 比特（噪声底 %2；各 %3 个点，在 [%4, %5]^2 上的 32x32 直方图）</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>没有给出命令</translation>
+    </message>
+    <message>
+        <source>the GAN Playground engine on the command line</source>
+        <translation>命令行上的 GAN Playground 引擎</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>out of memory; make the batch, the layers, the images or the sample count smaller</source>
+        <translation>内存不足；请把批次、层、图像或样本数改小</translation>
+    </message>
+    <message>
+        <source>out of memory (an allocation of %1 was refused); make the batch, the layers, the images or the sample count smaller</source>
+        <translation>内存不足（一次 %1 的分配被拒绝）；请把批次、层、图像或样本数改小</translation>
+    </message>
+    <message>
+        <source>stopped on an unexpected error: %1</source>
+        <translation>因意外错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>stopped on an unexpected error</source>
+        <translation>因意外错误而停止</translation>
+    </message>
+    <message>
+        <source>How many samples.</source>
+        <translation>样本数量。</translation>
+    </message>
+    <message>
+        <source>FILE.idx, FILE.png or FILE.csv (2D).</source>
+        <translation>FILE.idx、FILE.png 或 FILE.csv（二维）。</translation>
+    </message>
+    <message>
+        <source>Noise seed (default 0).</source>
+        <translation>噪声种子（默认 0）。</translation>
+    </message>
+    <message>
+        <source>sample needs one RUN_DIR</source>
+        <translation>sample 需要一个 RUN_DIR</translation>
+    </message>
+    <message>
+        <source>sample needs --count N and --out FILE</source>
+        <translation>sample 需要 --count N 和 --out FILE</translation>
+    </message>
+    <message>
+        <source>--out must end in .idx, .png or .csv</source>
+        <translation>--out 必须以 .idx、.png 或 .csv 结尾</translation>
+    </message>
+    <message>
+        <source>--count is limited to %1</source>
+        <translation>--count 最多为 %1</translation>
+    </message>
+    <message>
+        <source>wrote %1 samples to %2</source>
+        <translation>已把 %1 个样本写入 %2</translation>
+    </message>
+    <message>
+        <source>step %1/%2  %3 steps/s  ETA %4  loss D %5 G %6</source>
+        <translation>第 %1/%2 步  每秒 %3 步  剩余 %4  损失 D %5 G %6</translation>
+    </message>
+    <message>
+        <source>The run folder to write.</source>
+        <translation>要写入的运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Total steps of the run (default: the experiment&apos;s).</source>
+        <translation>运行的总步数（默认：实验中的设置）。</translation>
+    </message>
+    <message>
+        <source>Random seed (default: the experiment&apos;s).</source>
+        <translation>随机种子（默认：实验中的设置）。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint every K steps.</source>
+        <translation>每 K 步保存一次检查点。</translation>
+    </message>
+    <message>
+        <source>Continue the run saved in this folder.</source>
+        <translation>继续保存在这个文件夹中的运行。</translation>
+    </message>
+    <message>
+        <source>Replace a run already in the --out folder (its checkpoint, metrics and samples).</source>
+        <translation>替换 --out 文件夹中已有的运行（它的检查点、指标和样本）。</translation>
+    </message>
+    <message>
+        <source>train needs --out RUN_DIR</source>
+        <translation>train 需要 --out RUN_DIR</translation>
+    </message>
+    <message>
+        <source>--resume takes the experiment from the run; give no --preset or file</source>
+        <translation>--resume 从运行中取得实验；不要再给 --preset 或文件</translation>
+    </message>
+    <message>
+        <source>--seed cannot change a resumed run&apos;s seed</source>
+        <translation>--seed 不能改变继续运行的种子</translation>
+    </message>
+    <message>
+        <source>the experiment is not valid:
+%1</source>
+        <translation>实验无效：
+%1</translation>
+    </message>
+    <message>
+        <source>%1: already holds a run (%2); continue it with --resume %1, choose another --out folder, or add --overwrite to replace it</source>
+        <translation>%1：里面已有一次运行（%2）；可以用 --resume %1 继续它，选择另一个 --out 文件夹，或加上 --overwrite 替换它</translation>
+    </message>
+    <message>
+        <source>the run is already at step %1 (asked for %2); nothing to do</source>
+        <translation>运行已经在第 %1 步（要求 %2 步）；无需做任何事</translation>
+    </message>
+    <message>
+        <source>The checkpoint in %1 is unchanged (step %2).</source>
+        <translation>%1 中的检查点没有改动（第 %2 步）。</translation>
+    </message>
+    <message>
+        <source>No checkpoint was saved in %1.</source>
+        <translation>%1 中没有保存检查点。</translation>
+    </message>
+    <message>
+        <source>interrupted at step %1; checkpoint saved to %2
+continue with: gan-playground-cli train --resume %3 --steps %4</source>
+        <translation>在第 %1 步被中断；检查点已保存到 %2
+继续运行：gan-playground-cli train --resume %3 --steps %4</translation>
+    </message>
+    <message>
+        <source>trained to step %1 (%2 of training); run in %3</source>
+        <translation>已训练到第 %1 步（训练用时 %2）；运行保存在 %3</translation>
+    </message>
+    <message>
+        <source>GENERATOR  input %1</source>
+        <translation>生成器  输入 %1</translation>
+    </message>
+    <message>
+        <source>DISCRIMINATOR  input %1</source>
+        <translation>判别器  输入 %1</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>  &lt;- problem</source>
+        <translation>  &lt;- 问题</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>experiment %1, data %2 %3, loss %4</source>
+        <translation>实验 %1，数据 %2 %3，损失 %4</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>per training step (batch %1): %2 GFLOPs, about %3 of memory</source>
+        <translation>每个训练步骤（批大小 %1）：%2 GFLOPs，约需 %3 内存</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n 个问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Out of memory. Make the batch, the layers or the images smaller.</source>
+        <translation>内存不足。请把批次、层或图像改小。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected error.</source>
+        <translation>意外错误。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Open a built-in experiment.</source>
+        <translation>打开一个内置实验。</translation>
+    </message>
+    <message>
+        <source>Train for SECONDS with the live dashboard and latent sliders moving, print images/s, the event loop&apos;s lateness and the slider-to-image latency as JSON, and quit.</source>
+        <translation>在实时仪表板和潜在空间滑块都在动的情况下训练 SECONDS 秒，以 JSON 输出每秒图像数、事件循环的延迟和从滑块到图像的延迟，然后退出。</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: save the window as a PNG at the end.</source>
+        <translation>与 --benchmark-ui 一起使用：最后把窗口保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: &quot;off&quot; closes the 2D lab, to measure what drawing it costs.</source>
+        <translation>与 --benchmark-ui 一起使用：&quot;off&quot; 关闭二维实验室，用来测量绘制它的开销。</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (F11).</source>
+        <translation>以演示模式启动（F11）。</translation>
+    </message>
+    <message>
+        <source>An experiment file to open.</source>
+        <translation>要打开的实验文件。</translation>
+    </message>
+    <message>
+        <source>--benchmark-ui needs a number of seconds</source>
+        <translation>--benchmark-ui 需要一个秒数</translation>
+    </message>
+</context>
+</TS>
