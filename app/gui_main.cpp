@@ -1,6 +1,7 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
 #include "window/presentationmode.h"
+#include "i18n/language.h"
 #include "training/errortext.h"
 #include "uibenchmark.h"
 #include "spec/presets.h"
@@ -58,6 +59,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("GAN Playground"));
     // Desktops match the window to its menu entry (and its icon) by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.ganplayground.GanPlayground"));
+
+    // The remembered language (View > Language), else the system's.
+    language::apply(MainWindow::startLanguage());
 
     QCommandLineParser parser;
     parser.addHelpOption();

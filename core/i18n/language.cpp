@@ -36,17 +36,21 @@ QString nativeName(const QString &code)
     return QStringLiteral("English");
 }
 
+QString forLocale(const QLocale &locale)
+{
+    if (locale.language() == QLocale::Chinese && locale.script() != QLocale::TraditionalChineseScript
+        && locale.territory() != QLocale::Taiwan && locale.territory() != QLocale::HongKong && locale.territory() != QLocale::Macao)
+        return QStringLiteral("zh_CN");
+    return QStringLiteral("en");
+}
+
 QString systemLanguage()
 {
     // uiLanguages() follows LANGUAGE / LC_ALL / LC_MESSAGES / LANG on Unix, best first.
     for (const QString &name : QLocale::system().uiLanguages()) {
         const QLocale locale(name);
-        if (locale.language() == QLocale::English)
-            return QStringLiteral("en");
-        if (locale.language() == QLocale::Chinese && locale.script() != QLocale::TraditionalChineseScript
-            && locale.territory() != QLocale::Taiwan && locale.territory() != QLocale::HongKong
-            && locale.territory() != QLocale::Macao)
-            return QStringLiteral("zh_CN");
+        if (locale.language() == QLocale::English || locale.language() == QLocale::Chinese)
+            return forLocale(locale);
     }
     return QStringLiteral("en");
 }

@@ -4,6 +4,7 @@
 // application. The window and the command line share this; widgets retranslate on the
 // QEvent::LanguageChange that installing a translator sends.
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,9 @@ QStringList available();
 
 // The name of a language in itself ("English", "简体中文"), for menus.
 QString nativeName(const QString &code);
+
+// The best of available() for a locale: "zh_CN" for Chinese written in simplified characters.
+QString forLocale(const QLocale &locale);
 
 // The best of available() for the user's locale (LANG, LC_ALL, LC_MESSAGES, or the desktop's
 // setting): "zh_CN" for any Chinese locale written in simplified characters, else "en".

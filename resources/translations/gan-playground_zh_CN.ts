@@ -1566,6 +1566,18 @@ Choose another folder with File &gt; Save As.</source>
         <source>an unknown BLAS</source>
         <translation>未知的 BLAS</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>GAN Playground will speak %1 from its next start.</source>
+        <translation>GAN Playground 下次启动时将使用%1。</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPlot</name>

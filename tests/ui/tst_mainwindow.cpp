@@ -1,6 +1,7 @@
 // The window as a person uses it to design: presets, the designer with undo, problems on their
 // layer, save and open, and Start kept off while the experiment is invalid.
 #include "designer/designerwidget.h"
+#include "i18n/language.h"
 #include "explorer/latentexplorer.h"
 #include "designer/layerpropertyeditor.h"
 #include "designer/layerstackeditor.h"
@@ -24,6 +25,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QMessageBox>
 #include <QSlider>
@@ -53,6 +57,7 @@ private slots:
     void drawingDataIsUndoable();
     void aboutNamesTheVersionsAndTheBlas();
     void userGuideInBothLanguages();
+    void languageMenuRemembersTheChoice();
 };
 
 using namespace windowsupport;
@@ -352,9 +357,10 @@ void TestMainWindow::userGuideInBothLanguages()
     action->trigger();
     auto *guide = w.findChild<UserGuide *>();
     QVERIFY(guide && guide->isVisible() && !guide->isModal());
-    QCOMPARE(guide->language(), UserGuide::languageFor(QLocale()));
-    QCOMPARE(UserGuide::languageFor(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
-    QCOMPARE(UserGuide::languageFor(QLocale(QLocale::German)), QStringLiteral("en"));
+    QCOMPARE(guide->language(), language::current());
+    QCOMPARE(language::forLocale(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+    QCOMPARE(language::forLocale(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan)), QStringLiteral("en"));
+    QCOMPARE(language::forLocale(QLocale(QLocale::German)), QStringLiteral("en"));
     guide->setLanguage(QStringLiteral("en"));
     QVERIFY(guide->browser()->toPlainText().contains(QStringLiteral("The generator G turns random noise")));
     guide->setLanguage(QStringLiteral("zh_CN"));
@@ -366,6 +372,41 @@ void TestMainWindow::userGuideInBothLanguages()
         const QVariant data = guide->browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qrc:/guide/") + image));
         QVERIFY2(!QImage::fromData(data.toByteArray()).isNull(), qPrintable(image));
     }
+}
+
+void TestMainWindow::languageMenuRemembersTheChoice()
+{
+    QSettings().remove(QStringLiteral("language"));
+    QCOMPARE(MainWindow::startLanguage(), language::systemLanguage());
+    MainWindow w;
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("languageMenu"));
+    QVERIFY(menu);
+    QStringList names;
+    QAction *chinese = nullptr;
+    for (QAction *a : menu->actions()) {
+        names << a->text();
+        if (a->data().toString() == QLatin1String("zh_CN"))
+            chinese = a;
+    }
+    QCOMPARE(names.mid(1), QStringList({QStringLiteral("English"), QStringLiteral("简体中文")}));
+    QVERIFY(menu->actions().first()->isChecked());  // follows the system until a choice is made
+    QVERIFY(chinese);
+    chinese->trigger();
+    QVERIFY(chinese->isChecked());
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN"));
+    QCOMPARE(MainWindow::startLanguage(), QStringLiteral("zh_CN"));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("简体中文")), qPrintable(w.statusBar()->currentMessage()));
+    // The next start speaks Chinese: the window's own menus come out translated.
+    QVERIFY(language::apply(MainWindow::startLanguage()));
+    {
+        MainWindow next;
+        QStringList titles;
+        for (QAction *a : next.menuBar()->actions())
+            titles << a->text();
+        QVERIFY2(titles.contains(QStringLiteral("文件(&F)")) && titles.contains(QStringLiteral("帮助(&H)")), qPrintable(titles.join(u' ')));
+    }
+    QVERIFY(language::apply(QStringLiteral("en")));
+    QSettings().remove(QStringLiteral("language"));
 }
 
 QTEST_MAIN(TestMainWindow)

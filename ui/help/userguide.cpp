@@ -1,5 +1,7 @@
 #include "help/userguide.h"
 
+#include "i18n/language.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -31,12 +33,8 @@ UserGuide::UserGuide(QWidget *parent) : QDialog(parent)
     connect(m_languages, &QComboBox::currentIndexChanged, this,
             [this](int index) { setLanguage(m_languages->itemData(index).toString()); });
     resize(760, 820);
-    setLanguage(languageFor(QLocale()));
-}
-
-QString UserGuide::languageFor(const QLocale &locale)
-{
-    return locale.language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    // The program's language; the box switches the guide alone.
+    setLanguage(language::current());
 }
 
 void UserGuide::setLanguage(const QString &language)

@@ -18,7 +18,6 @@ public:
     QString language() const { return m_language; }
     QTextBrowser *browser() const { return m_browser; }
     // The guide's language for a locale: Chinese for any Chinese locale, else English.
-    static QString languageFor(const QLocale &locale);
 
 private:
     QComboBox *m_languages;

@@ -1,6 +1,7 @@
 #include "window/documentactions.h"
 
 #include "document/experimentdocument.h"
+#include "i18n/language.h"
 #include "spec/presets.h"
 
 #include <QAction>
@@ -10,6 +11,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -67,8 +69,12 @@ void DocumentActions::addMenus()
         ExperimentSpec spec;
         presets::load(name, &spec);
         QAction *a = presetMenu->addAction(name, this, [this, name] { openPreset(name); });
-        a->setToolTip(spec.description);
-        a->setStatusTip(spec.description.section(QStringLiteral(". "), 0, 0) + QLatin1Char('.'));
+        const QString description = language::presetDescription(spec.description);
+        a->setToolTip(description);
+        // The first sentence, in either language.
+        static const QRegularExpression sentenceEnd(QStringLiteral("(\\. |。)"));
+        const qsizetype end = description.indexOf(sentenceEnd);
+        a->setStatusTip(end < 0 ? description : description.left(end + 1));
     }
 }
 

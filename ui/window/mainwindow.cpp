@@ -13,9 +13,11 @@
 #include "window/runactions.h"
 
 #include "document/experimentdocument.h"
+#include "i18n/language.h"
 #include "training/trainingcontroller.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QApplication>
 #include <QDockWidget>
@@ -88,6 +90,22 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
                                           {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
     view->addAction(m_presentation->action());
+    view->addSeparator();
+    // Each language in its own name, as language menus do.
+    QMenu *languages = view->addMenu(tr("&Language"));
+    languages->setObjectName(QStringLiteral("languageMenu"));
+    auto *languageGroup = new QActionGroup(languages);
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    auto addLanguage = [&](const QString &text, const QString &code) {
+        QAction *a = languages->addAction(text, this, [this, code] { chooseLanguage(code); });
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        a->setData(code);
+        languageGroup->addAction(a);
+    };
+    addLanguage(tr("Follow the System"), QString());
+    for (const QString &code : language::available())
+        addLanguage(language::nativeName(code), code);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("User &Guide"), this, [this] {
@@ -104,8 +122,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
     m_dashboard->addStatusWidgets(statusBar());
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
-        m_description->setText(m_doc->spec().description);
-        m_description->setToolTip(m_doc->spec().description);
+        const QString description = language::presetDescription(m_doc->spec().description);
+        m_description->setText(description);
+        m_description->setToolTip(description);
         // Drawn data lives in the experiment: the lab shows it as it is edited (and undone).
         const bool drawn = m_doc->spec().data.kind == DataKind::Drawn2D;
         m_dashboard->lab()->setDrawnPoints(drawn ? m_doc->spec().data.points : std::vector<float>());
@@ -165,6 +184,21 @@ QString MainWindow::aboutText() const
     if (const QString warning = m_blas.warning(); !warning.isEmpty())
         text += QStringLiteral("<p><b>%1</b></p>").arg(warning.toHtmlEscaped());
     return text;
+}
+
+QString MainWindow::startLanguage()
+{
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    return language::available().contains(chosen) ? chosen : language::systemLanguage();
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    QSettings().setValue(QStringLiteral("language"), code);
+    const QString next = startLanguage();
+    if (next == language::current())
+        return;
+    statusBar()->showMessage(tr("GAN Playground will speak %1 from its next start.").arg(language::nativeName(next)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

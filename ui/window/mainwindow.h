@@ -67,6 +67,12 @@ public:
     void setBlasProbe(const BlasProbe &probe);
     QString aboutText() const;
 
+    // View > Language: "" follows the system, else a code of language::available(). The choice
+    // is remembered (QSettings "language") and applied by startLanguage() when the program starts.
+    void chooseLanguage(const QString &code);
+    // The remembered choice resolved to a language ("en", "zh_CN").
+    static QString startLanguage();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
