@@ -4,10 +4,10 @@
 <context>
     <name>LayerStackEditor</name>
     <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b00000&apos;&gt;%n problem(s): hover a red layer to read it&lt;/span&gt;</source>
+        <source>%n problem(s): hover a red layer to read it</source>
         <translation>
-            <numerusform>&lt;span style=&apos;color:#b00000&apos;&gt;%n problem: hover the red layer to read it&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b00000&apos;&gt;%n problems: hover a red layer to read them&lt;/span&gt;</numerusform>
+            <numerusform>%n problem: hover the red layer to read it</numerusform>
+            <numerusform>%n problems: hover a red layer to read them</numerusform>
         </translation>
     </message>
 </context>

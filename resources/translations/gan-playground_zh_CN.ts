@@ -1418,9 +1418,9 @@ Choose another folder with File &gt; Save As.</source>
         <translation>%1 层，%2 个参数，每个样本 %3 MFLOPs</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b00000&apos;&gt;%n problem(s): hover a red layer to read it&lt;/span&gt;</source>
+        <source>%n problem(s): hover a red layer to read it</source>
         <translation>
-            <numerusform>&lt;span style=&apos;color:#b00000&apos;&gt;%n 个问题：把鼠标移到红色的层上查看&lt;/span&gt;</numerusform>
+            <numerusform>%n 个问题：把鼠标移到红色的层上查看</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "dashboard/sampleview.h"
 
+#include "widgets/palettecolors.h"
 #include "widgets/history.h"
 
 #include "training/sampleimage.h"
@@ -35,6 +36,7 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     m_scatter->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_scatter->legend->setVisible(true);
     m_scatter->setNotAntialiasedElements(QCP::aePlottables);  // a thousand discs: keep repaints cheap
+    palettecolors::followPalette(m_scatter);
     m_realGraph = m_scatter->addGraph();
     m_realGraph->setName(tr("real data"));
     m_realGraph->setLineStyle(QCPGraph::lsNone);

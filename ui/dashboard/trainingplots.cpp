@@ -1,5 +1,6 @@
 #include "dashboard/trainingplots.h"
 
+#include "widgets/palettecolors.h"
 #include "training/sampleimage.h"
 
 #include <QElapsedTimer>
@@ -27,7 +28,6 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     p->xAxis->setLabel(QObject::tr("step"));
     p->yAxis->setLabel(yLabel);
     p->legend->setVisible(true);
-    p->legend->setBrush(QColor(255, 255, 255, 200));
     QFont small = p->legend->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p->legend->setFont(small);
@@ -37,6 +37,7 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     // rendering; the GUI thread must stay responsive while training.
     p->setNotAntialiasedElements(QCP::aePlottables);
     p->setMinimumHeight(90);
+    palettecolors::followPalette(p);
     return p;
 }
 }  // namespace

@@ -1,5 +1,6 @@
 #include "designer/designerwidget.h"
 
+#include "widgets/palettecolors.h"
 #include "designer/layerpalette.h"
 #include "designer/layerpropertyeditor.h"
 #include "designer/layerstackeditor.h"
@@ -66,13 +67,13 @@ void DesignerWidget::showProblems()
 {
     const QStringList problems = m_doc->problems();
     if (problems.isEmpty()) {
-        m_problems->setStyleSheet(QStringLiteral("color: #1a7f37"));
+        m_problems->setStyleSheet(QStringLiteral("color: %1").arg(palettecolors::valid(QWidget::palette()).name()));
         QString text = tr("The experiment is valid.");
         for (const QString &w : m_doc->analysis().warnings)
             text += QStringLiteral("\n⚠ ") + w;
         m_problems->setText(text);
         return;
     }
-    m_problems->setStyleSheet(QStringLiteral("color: #b00000"));
+    m_problems->setStyleSheet(QStringLiteral("color: %1").arg(palettecolors::problem(QWidget::palette()).name()));
     m_problems->setText(tr("Training cannot start:") + QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
 }

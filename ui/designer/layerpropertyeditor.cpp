@@ -1,5 +1,6 @@
 #include "designer/layerpropertyeditor.h"
 
+#include "widgets/palettecolors.h"
 #include "designer/layerpalette.h"
 #include "widgets/spinboxes.h"
 
@@ -56,7 +57,7 @@ LayerPropertyEditor::LayerPropertyEditor(ExperimentDocument *doc, QWidget *paren
     layout->addWidget(m_form);
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #b00000"));
+    m_problems->setStyleSheet(QStringLiteral("color: %1").arg(palettecolors::problem(palette()).name()));
     layout->addWidget(m_problems);
     layout->addStretch(1);
 

@@ -1,5 +1,6 @@
 #include "designer/layerstackeditor.h"
 
+#include "widgets/palettecolors.h"
 #include "designer/layerpalette.h"
 #include "designer/layerstackmodel.h"
 
@@ -197,5 +198,7 @@ void LayerStackEditor::updateButtons()
                                            .arg(m_model->layerCount())
                                            .arg(QLocale().toString(qlonglong(a.parameters)))
                                            .arg(a.flops / 1e6, 0, 'g', 3)
-                                     : tr("<span style='color:#b00000'>%n problem(s): hover a red layer to read it</span>", nullptr, problems));
+                                     : QStringLiteral("<span style='color:%1'>%2</span>")
+                                           .arg(palettecolors::problem(palette()).name(),
+                                                tr("%n problem(s): hover a red layer to read it", nullptr, problems)));
 }

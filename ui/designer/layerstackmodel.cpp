@@ -1,10 +1,12 @@
 #include "designer/layerstackmodel.h"
 
+#include "widgets/palettecolors.h"
 #include "document/experimentdocument.h"
 #include "spec/shapeinference.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QFont>
 #include <QIODevice>
 #include <QLocale>
@@ -144,11 +146,11 @@ QVariant LayerStackModel::data(const QModelIndex &index, int role) const
         }
     case Qt::BackgroundRole:
         if (!a.problems.isEmpty())
-            return QBrush(QColor(255, 215, 215));
+            return QBrush(palettecolors::problemBackground(QGuiApplication::palette()));
         return {};
     case Qt::DecorationRole:
         if (index.column() == LayerColumn && !a.problems.isEmpty())
-            return QColor(200, 40, 40);
+            return palettecolors::problem(QGuiApplication::palette());
         return {};
     case Qt::ToolTipRole:
         if (!a.problems.isEmpty())

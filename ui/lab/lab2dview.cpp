@@ -1,5 +1,6 @@
 #include "lab/lab2dview.h"
 
+#include "widgets/palettecolors.h"
 #include "eval/divergence.h"
 #include "spec/experimentspec.h"
 #include "widgets/history.h"
@@ -111,6 +112,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     auto *margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    palettecolors::followPalette(m_plot);
     for (int i = 0; i < 2 * m_request.meshLines; ++i) {
         auto *curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         curve->setPen(QPen(QColor(90, 90, 90, 150), 1));

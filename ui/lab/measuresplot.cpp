@@ -1,5 +1,6 @@
 #include "lab/measuresplot.h"
 
+#include "widgets/palettecolors.h"
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -23,6 +24,7 @@ QCustomPlot *smallPlot(QWidget *parent, const QString &name)
     plot->xAxis->setLabel(QObject::tr("step"));
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
+    palettecolors::followPalette(plot);
     return plot;
 }
 }  // namespace
