@@ -277,13 +277,16 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
     };
     // Reads the gradient norm of `params` once their gradients are in place; false (with the
     // message set) when it or the loss is NaN or infinite, before any optimiser step.
-    // `update` names the update ("discriminator update 2 of 3", "generator update").
-    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, NetworkRole network,
-                      const QString &update, float *gradNorm) {
+    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, NetworkRole network, float *gradNorm) {
         *gradNorm = gradientNorm(params);
         const bool lossBad = !std::isfinite(lossValue);
         if (!lossBad && std::isfinite(*gradNorm))
             return true;
+        // The update, named only when it failed: "discriminator update 2 of 3", "generator update".
+        QString update = Text::tr("generator update");
+        if (network == NetworkRole::Discriminator)
+            update = spec.dStepsPerG == 1 ? Text::tr("discriminator update")
+                                          : Text::tr("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
         // %3 is the value: "NaN" or "infinite".
         QString sentence;
         if (network == NetworkRole::Discriminator)
@@ -379,10 +382,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
                 lossD.backward();
                 r.lossD = lossD.item<float>();
             }
-            const QString update = spec.dStepsPerG == 1
-                ? Text::tr("discriminator update")
-                : Text::tr("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
-            if (!finite(r.lossD, p.dParams, NetworkRole::Discriminator, update, &r.gradNormD)) {
+            if (!finite(r.lossD, p.dParams, NetworkRole::Discriminator, &r.gradNormD)) {
                 undoPending();
                 return false;
             }
@@ -441,7 +441,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
                     scores = out;
                 }
             }
-            if (!finite(r.lossG, p.gParams, NetworkRole::Generator, Text::tr("generator update"), &r.gradNormG)) {
+            if (!finite(r.lossG, p.gParams, NetworkRole::Generator, &r.gradNormG)) {
                 undoPending();
                 return false;
             }
