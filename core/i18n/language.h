@@ -1,8 +1,9 @@
 #pragma once
 // The program's language: its own translations (compiled in as :/i18n/gan-playground_<code>.qm)
 // and Qt's (qtbase_<code>.qm from Qt's translations folder), installed into the running
-// application. The window and the command line share this; widgets retranslate on the
-// QEvent::LanguageChange that installing a translator sends.
+// application. The window and the command line share this and call apply() once at start,
+// before any text is made: the window's panels set their text when they are built (they do not
+// yet retranslate on QEvent::LanguageChange).
 
 #include <QLocale>
 #include <QString>
