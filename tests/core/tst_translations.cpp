@@ -108,6 +108,8 @@ void TestTranslations::tsFilesAreCurrentAndComplete()
     QVERIFY(QFile::copy(QDir(tsDir()).filePath(file), copy));
     // The options of `update_translations`, except that what vanished stays in the file to be seen.
     QStringList args{QStringLiteral("-locations"), QStringLiteral("none")};
+    for (const char *folder : {"core", "ui", "app"})
+        args << QStringLiteral("-I") << QStringLiteral(GP_SOURCE_ROOT "/%1").arg(QLatin1String(folder));
     if (pluralOnly)
         args << QStringLiteral("-pluralonly");
     args << QStringLiteral("@" GP_I18N_LIST) << QStringLiteral("-ts") << copy;
