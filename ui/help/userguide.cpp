@@ -6,7 +6,6 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 

@@ -68,7 +68,7 @@ public:
     QString aboutText() const;
 
     // View > Language: "" follows the system, else a code of language::available(). The choice
-    // is remembered (QSettings "language") and applied by startLanguage() when the program starts.
+    // is remembered (QSettings "language"); main() applies startLanguage() when the program starts.
     void chooseLanguage(const QString &code);
     // The remembered choice resolved to a language ("en", "zh_CN").
     static QString startLanguage();
