@@ -239,6 +239,12 @@ void ExperimentDocument::applySettings(const ExperimentSpec &settings)
     emit analysisChanged();
 }
 
+void ExperimentDocument::retranslate()
+{
+    analyze();
+    emit analysisChanged();
+}
+
 void ExperimentDocument::analyze()
 {
     m_dataProblem.clear();

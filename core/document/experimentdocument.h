@@ -30,6 +30,9 @@ public:
     QString dataProblem() const { return m_dataProblem; }  // the data's shape cannot be known
     // Every reason training cannot start, the data's first; empty when the experiment is valid.
     QStringList problems() const;
+    // Runs the analysis again and announces it, so that its sentences are in the language
+    // installed since (View > Language).
+    void retranslate();
 
     // Replaces the whole document (New, Open, a preset): clears undo history, marks it clean.
     void reset(const ExperimentSpec &spec, const QString &path = QString());

@@ -1,9 +1,9 @@
 #pragma once
 // The program's language: its own translations (compiled in as :/i18n/gan-playground_<code>.qm)
 // and Qt's (qtbase_<code>.qm from Qt's translations folder), installed into the running
-// application. The window and the command line share this and call apply() once at start,
-// before any text is made: the window's panels set their text when they are built (they do not
-// yet retranslate on QEvent::LanguageChange).
+// application. The window and the command line share this and call apply() at start, before any
+// text is made; the window calls it again for View > Language, and installing the translators
+// sends every widget QEvent::LanguageChange, on which the panels set their texts again.
 
 #include <QLocale>
 #include <QString>

@@ -401,6 +401,14 @@ Choose another folder with File &gt; Save As.</source>
         <source>%1[*] - GAN Playground</source>
         <translation>%1[*] - GAN Playground</translation>
     </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>DocumentCommands</name>
@@ -1575,8 +1583,8 @@ Choose another folder with File &gt; Save As.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>GAN Playground will speak %1 from its next start.</source>
-        <translation>GAN Playground 下次启动时将使用%1。</translation>
+        <source>The %1 translation cannot be loaded; GAN Playground stays in English.</source>
+        <translation>无法加载%1翻译，GAN Playground 继续使用英语。</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1644,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Live measures appear once a 2D run publishes its networks.</source>
         <translation>二维运行发布它的网络之后，这里会显示实时指标。</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
     </message>
 </context>
 <context>
@@ -1771,13 +1783,6 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>step</source>
-        <translation>步</translation>
-    </message>
-</context>
-<context>
     <name>RunActions</name>
     <message>
         <source>Training stopped</source>
@@ -1814,10 +1819,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Train this experiment from scratch</source>
-        <translation>从头训练这个实验</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
@@ -2898,6 +2899,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QToolBar>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -57,7 +60,7 @@ private slots:
     void drawingDataIsUndoable();
     void aboutNamesTheVersionsAndTheBlas();
     void userGuideInBothLanguages();
-    void languageMenuRemembersTheChoice();
+    void languageSwitchesAtOnceAndIsRemembered();
 };
 
 using namespace windowsupport;
@@ -374,38 +377,160 @@ void TestMainWindow::userGuideInBothLanguages()
     }
 }
 
-void TestMainWindow::languageMenuRemembersTheChoice()
+namespace {
+
+// Every text a person can read in a window: menus, actions and their tips, labels, buttons,
+// group, dock and tool bar titles, tabs, combo items, spin box affixes, table headers, plot
+// axes, legends and titles. Sorted: two windows built in different orders compare equal.
+QStringList readableTexts(QWidget *window)
+{
+    QStringList out{window->windowTitle()};
+    auto add = [&out](const QString &kind, const QString &text) {
+        if (!text.isEmpty())
+            out << kind + QLatin1Char(':') + text;
+    };
+    for (QAction *a : window->findChildren<QAction *>()) {
+        add(QStringLiteral("action"), a->text());
+        add(QStringLiteral("tip"), a->toolTip());
+        add(QStringLiteral("status"), a->statusTip());
+    }
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        add(QStringLiteral("tip"), w->toolTip());
+        if (auto *menu = qobject_cast<QMenu *>(w))
+            add(QStringLiteral("menu"), menu->title());
+        else if (auto *label = qobject_cast<QLabel *>(w))
+            add(QStringLiteral("label"), label->text());
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(QStringLiteral("button"), button->text());
+        else if (auto *box = qobject_cast<QGroupBox *>(w))
+            add(QStringLiteral("group"), box->title());
+        else if (qobject_cast<QDockWidget *>(w) || qobject_cast<QToolBar *>(w))
+            add(QStringLiteral("title"), w->windowTitle());
+        else if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                add(QStringLiteral("tab"), tabs->tabText(i));
+        } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            for (int i = 0; i < combo->count(); ++i)
+                add(QStringLiteral("item"), combo->itemText(i));
+        } else if (auto *spin = qobject_cast<QSpinBox *>(w)) {
+            add(QStringLiteral("affix"), spin->prefix() + spin->suffix());
+        } else if (auto *real = qobject_cast<QDoubleSpinBox *>(w)) {
+            add(QStringLiteral("affix"), real->prefix() + real->suffix());
+        } else if (auto *header = qobject_cast<QHeaderView *>(w); header && header->orientation() == Qt::Horizontal && header->model()) {
+            for (int i = 0; i < header->count(); ++i)
+                add(QStringLiteral("header"), header->model()->headerData(i, Qt::Horizontal).toString());
+        } else if (auto *plot = qobject_cast<QCustomPlot *>(w)) {
+            for (QCPAxisRect *rect : plot->axisRects())
+                for (QCPAxis *axis : rect->axes())
+                    add(QStringLiteral("axis"), axis->label());
+            for (int i = 0; i < plot->plottableCount(); ++i)
+                add(QStringLiteral("legend"), plot->plottable(i)->name());
+            for (QCPLayoutElement *element : plot->plotLayout()->elements(true)) {
+                if (auto *scale = qobject_cast<QCPColorScale *>(element))
+                    add(QStringLiteral("axis"), scale->axis()->label());
+                else if (auto *title = qobject_cast<QCPTextElement *>(element))
+                    add(QStringLiteral("plot title"), title->text());
+            }
+        }
+    }
+    out.sort();
+    return out;
+}
+
+// What one list has that the other does not, for the failure message.
+QString difference(const QStringList &a, const QStringList &b)
+{
+    QStringList onlyA = a, onlyB = b;
+    for (const QString &t : b)
+        onlyA.removeOne(t);
+    for (const QString &t : a)
+        onlyB.removeOne(t);
+    return QStringLiteral("only in the first: %1\nonly in the second: %2")
+        .arg(onlyA.join(QStringLiteral(" | ")), onlyB.join(QStringLiteral(" | ")));
+}
+
+// A window on `path` with the broken layer selected, shown, its data preview loaded: the state
+// both windows of the language test are compared in.
+void prepare(MainWindow &w, const QString &path)
+{
+    QVERIFY(w.openFile(path));
+    w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers[4].id);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+}
+
+}  // namespace
+
+// View > Language switches at once: every text of the window, the engine's problem sentences
+// included, becomes what a window started in that language shows, and switching back gives the
+// English window again. The choice is remembered for the next start.
+void TestMainWindow::languageSwitchesAtOnceAndIsRemembered()
 {
     QSettings().remove(QStringLiteral("language"));
+    QVERIFY(language::apply(QStringLiteral("en")));
     QCOMPARE(MainWindow::startLanguage(), language::systemLanguage());
+    // An experiment with a problem the designer puts in words: generator layer 5 gets 128 channels, expects 64.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    ExperimentSpec broken;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &broken), QString());
+    broken.generator.layers[4].inChannels = 64;
+    QCOMPARE(specjson::writeFile(broken, path), QString());
+
     MainWindow w;
+    prepare(w, path);
+    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    QVERIFY2(problems->text().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")), qPrintable(problems->text()));
+    const QStringList english = readableTexts(&w);
+    QVERIFY(english.contains(QStringLiteral("menu:&File")));
+
     auto *menu = w.findChild<QMenu *>(QStringLiteral("languageMenu"));
     QVERIFY(menu);
     QStringList names;
-    QAction *chinese = nullptr;
+    QAction *chinese = nullptr, *englishAction = nullptr;
     for (QAction *a : menu->actions()) {
         names << a->text();
         if (a->data().toString() == QLatin1String("zh_CN"))
             chinese = a;
+        if (a->data().toString() == QLatin1String("en"))
+            englishAction = a;
     }
     QCOMPARE(names.mid(1), QStringList({QStringLiteral("English"), QStringLiteral("简体中文")}));
     QVERIFY(menu->actions().first()->isChecked());  // follows the system until a choice is made
-    QVERIFY(chinese);
+    QVERIFY(chinese && englishAction);
     chinese->trigger();
     QVERIFY(chinese->isChecked());
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN"));
     QCOMPARE(MainWindow::startLanguage(), QStringLiteral("zh_CN"));
-    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("简体中文")), qPrintable(w.statusBar()->currentMessage()));
-    // The next start speaks Chinese: the window's own menus come out translated.
-    QVERIFY(language::apply(MainWindow::startLanguage()));
+    QCOMPARE(language::current(), QStringLiteral("zh_CN"));
+    // The change reaches the widgets as posted events; the settings rebuild and reload their preview.
+    QTRY_VERIFY(readableTexts(&w).contains(QStringLiteral("menu:文件(&F)")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    QVERIFY2(!problems->text().contains(QStringLiteral("generator layer")) && problems->text().contains(QStringLiteral("生成器")),
+             qPrintable(problems->text()));
+    const QStringList switched = readableTexts(&w);
     {
-        MainWindow next;
-        QStringList titles;
-        for (QAction *a : next.menuBar()->actions())
-            titles << a->text();
-        QVERIFY2(titles.contains(QStringLiteral("文件(&F)")) && titles.contains(QStringLiteral("帮助(&H)")), qPrintable(titles.join(u' ')));
+        MainWindow started;  // built in Chinese
+        prepare(started, path);
+        const QStringList expected = readableTexts(&started);
+        QVERIFY2(switched == expected, qPrintable(difference(switched, expected)));
     }
-    QVERIFY(language::apply(QStringLiteral("en")));
+    const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(shots + QStringLiteral("/language-switched-zh_CN.png")));
+    // Most of what was English is not any more (names, numbers and formulas stay).
+    int unchanged = 0;
+    for (const QString &t : english)
+        unchanged += switched.contains(t) ? 1 : 0;
+    qInfo("%d texts compared; %d the same in both languages", int(english.size()), unchanged);
+    QVERIFY2(unchanged < english.size() / 4, qPrintable(QStringLiteral("%1 of %2 texts unchanged").arg(unchanged).arg(english.size())));
+
+    englishAction->trigger();
+    QCOMPARE(language::current(), QStringLiteral("en"));
+    QTRY_VERIFY(readableTexts(&w).contains(QStringLiteral("menu:&File")));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    const QStringList back = readableTexts(&w);
+    QVERIFY2(back == english, qPrintable(difference(back, english)));
     QSettings().remove(QStringLiteral("language"));
 }
 

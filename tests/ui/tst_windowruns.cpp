@@ -28,6 +28,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -419,6 +420,15 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
             QTest::qWait(300);
             heatBefore = heatNow();
             QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep4.png")));
+            // Mid-step the panel follows View > Language: the same substep told in Chinese, and back.
+            const QString narration = slow->narration();
+            w.chooseLanguage(QStringLiteral("zh_CN"));
+            QTRY_VERIFY(slow->narration() != narration);
+            QVERIFY2(slow->narration().contains(QStringLiteral("判别器")), qPrintable(slow->narration()));
+            QCOMPARE(int(slow->report().substep), i);
+            w.chooseLanguage(QStringLiteral("en"));
+            QTRY_COMPARE(slow->narration(), narration);
+            QSettings().remove(QStringLiteral("language"));
         }
         if (i == int(Substep::DiscriminatorUpdate))  // the heatmap is D after its update
             QTRY_VERIFY_WITH_TIMEOUT(heatNow() != heatBefore, 10000);

@@ -7,6 +7,7 @@
 #include "lab/measuresplot.h"
 #include "slowmotion/batchoverlay.h"
 #include "slowmotion/slowmotionpanel.h"
+#include "widgets/widgetevents.h"
 
 #include "data/synthetic2d.h"
 #include "training/labrenderer.h"
@@ -28,14 +29,14 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_samples(new SampleView(window)),
       m_renderer(new LatentRenderer(this)),
       m_explorer(new LatentExplorer(m_renderer, window)),
-      m_samplesDock(new QDockWidget(tr("Samples"), window)),
-      m_explorerDock(new QDockWidget(tr("Latent Explorer"), window)),
+      m_samplesDock(new QDockWidget(window)),
+      m_explorerDock(new QDockWidget(window)),
       m_labRenderer(new LabRenderer(this)),
       m_lab(new Lab2dView(window)),
       m_measures(new MeasuresPlot(window)),
-      m_labDock(new QDockWidget(tr("2D Lab"), window)),
+      m_labDock(new QDockWidget(window)),
       m_slow(new SlowMotionPanel(window)),
-      m_slowDock(new QDockWidget(tr("Slow Motion"), window)),
+      m_slowDock(new QDockWidget(window)),
       m_overlay(std::make_unique<BatchOverlay>(m_lab->plot())),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
@@ -130,8 +131,16 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_lab->showStep(m_samples->currentStep());
     });
     connect(training, &TrainingController::loadingProgress, this, [this](double f) {
-        m_progress->setFormat(tr("loading data %p%"));
+        m_status.loading = true;
+        showStatus();
         m_progress->setValue(int(f * 100));
+    });
+    widgetevents::retranslated(window, [this] {
+        m_samplesDock->setWindowTitle(tr("Samples"));
+        m_explorerDock->setWindowTitle(tr("Latent Explorer"));
+        m_labDock->setWindowTitle(tr("2D Lab"));
+        m_slowDock->setWindowTitle(tr("Slow Motion"));
+        showStatus();
     });
 }
 
@@ -186,11 +195,23 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);
-    m_stepLabel->setText(tr("step %1 of %2").arg(snapshot.step).arg(snapshot.targetSteps));
+    m_status.step = snapshot.step;
+    m_status.targetSteps = snapshot.targetSteps;
     if (snapshot.imagesPerSecond > 0)
-        m_rateLabel->setText(tr("%1 samples/s").arg(snapshot.imagesPerSecond, 0, 'f', 0));
-    const int seconds = int(snapshot.elapsedSeconds);
-    m_timeLabel->setText(tr("%1:%2 training").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
-    m_progress->setFormat(QStringLiteral("%p%"));
+        m_status.imagesPerSecond = snapshot.imagesPerSecond;
+    m_status.seconds = int(snapshot.elapsedSeconds);
+    m_status.loading = false;
+    showStatus();
     m_progress->setValue(snapshot.targetSteps > 0 ? int(100 * snapshot.step / snapshot.targetSteps) : 0);
+}
+
+void Dashboard::showStatus()
+{
+    m_progress->setFormat(m_status.loading ? tr("loading data %p%") : QStringLiteral("%p%"));
+    if (m_status.step < 0)
+        return;
+    m_stepLabel->setText(tr("step %1 of %2").arg(m_status.step).arg(m_status.targetSteps));
+    if (m_status.imagesPerSecond > 0)
+        m_rateLabel->setText(tr("%1 samples/s").arg(m_status.imagesPerSecond, 0, 'f', 0));
+    m_timeLabel->setText(tr("%1:%2 training").arg(m_status.seconds / 60).arg(m_status.seconds % 60, 2, 10, QLatin1Char('0')));
 }

@@ -57,6 +57,7 @@ public:
 private:
     void requestLabFrame();
     void onSnapshot(const TrainingSnapshot &snapshot);
+    void showStatus();  // the status bar's words for m_status, in the current language
 
     TrainingPlots *m_plots;
     SampleView *m_samples;
@@ -78,6 +79,12 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;
     QProgressBar *m_progress;
+    struct {
+        qint64 step = -1, targetSteps = 0;  // step -1: no run yet
+        double imagesPerSecond = 0;
+        int seconds = 0;
+        bool loading = false;
+    } m_status;
     const int m_gridChannel;
     quint64 m_lastGridRequest = 0;
     quint64 m_gridFloor = 0;  // grid renders older than this belong to an earlier run

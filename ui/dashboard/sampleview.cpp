@@ -1,6 +1,7 @@
 #include "dashboard/sampleview.h"
 
 #include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
 #include "widgets/history.h"
 
 #include "training/sampleimage.h"
@@ -27,7 +28,6 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     m_grid->setObjectName(QStringLiteral("sampleGrid"));
     m_grid->setAlignment(Qt::AlignCenter);
     m_grid->setMinimumSize(240, 240);
-    m_grid->setToolTip(tr("Samples from the same fixed noise throughout the run: watch them sharpen. Click one to explore around it."));
     m_grid->installEventFilter(this);
     m_stack->addWidget(m_grid);
 
@@ -38,11 +38,9 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     m_scatter->setNotAntialiasedElements(QCP::aePlottables);  // a thousand discs: keep repaints cheap
     palettecolors::followPalette(m_scatter);
     m_realGraph = m_scatter->addGraph();
-    m_realGraph->setName(tr("real data"));
     m_realGraph->setLineStyle(QCPGraph::lsNone);
     m_realGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 120), 4));
     m_fakeGraph = m_scatter->addGraph();
-    m_fakeGraph->setName(tr("generated"));
     m_fakeGraph->setLineStyle(QCPGraph::lsNone);
     m_fakeGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(255, 127, 14, 200), 5));
     m_stack->addWidget(m_scatter);
@@ -51,14 +49,26 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     auto *row = new QHBoxLayout;
     m_timeline = new QSlider(Qt::Horizontal, this);
     m_timeline->setObjectName(QStringLiteral("sampleTimeline"));
-    m_timeline->setToolTip(tr("Scrub back through earlier samples of this run; the right end follows the newest"));
     m_timeline->setEnabled(false);
-    m_caption = new QLabel(tr("no samples yet"), this);
+    m_caption = new QLabel(this);
     m_caption->setMinimumWidth(110);
     row->addWidget(m_timeline, 1);
     row->addWidget(m_caption);
     layout->addLayout(row);
     connect(m_timeline, &QSlider::valueChanged, this, [this](int v) { showEntry(v); });
+    widgetevents::retranslated(this, [this] {
+        m_grid->setToolTip(tr("Samples from the same fixed noise throughout the run: watch them sharpen. Click one to explore around it."));
+        m_realGraph->setName(tr("real data"));
+        m_fakeGraph->setName(tr("generated"));
+        m_scatter->replot(QCustomPlot::rpQueuedReplot);
+        m_timeline->setToolTip(tr("Scrub back through earlier samples of this run; the right end follows the newest"));
+        showCaption();
+    });
+}
+
+void SampleView::showCaption()
+{
+    m_caption->setText(m_shown < 0 ? tr("no samples yet") : tr("step %1").arg(m_history[size_t(m_shown)].step));
 }
 
 void SampleView::setRealPoints(const std::vector<float> &points)
@@ -99,7 +109,7 @@ void SampleView::clear()
     m_realGraph->data()->clear();
     m_fakeGraph->data()->clear();
     m_timeline->setEnabled(false);
-    m_caption->setText(tr("no samples yet"));
+    showCaption();
 }
 
 void SampleView::showEntry(int index)
@@ -108,7 +118,7 @@ void SampleView::showEntry(int index)
         return;
     m_shown = index;
     const Entry &e = m_history[size_t(index)];
-    m_caption->setText(tr("step %1").arg(e.step));
+    showCaption();
     if (e.samples.isImages()) {
         m_stack->setCurrentWidget(m_grid);
         m_image = sampleimage::grid(e.samples, kGridColumns, kGridGap);

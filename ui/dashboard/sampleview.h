@@ -46,6 +46,7 @@ private:
         SampleBatch samples;
     };
     void showEntry(int index);
+    void showCaption();  // the shown entry's step, or that there is none
 
     std::vector<Entry> m_history;
     QStackedWidget *m_stack = nullptr;

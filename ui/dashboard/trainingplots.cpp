@@ -1,6 +1,7 @@
 #include "dashboard/trainingplots.h"
 
 #include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
 #include "training/sampleimage.h"
 
 #include <QElapsedTimer>
@@ -20,13 +21,11 @@ constexpr int kBetweenPlotsMs = 5;   // gap between the plots of one round: inpu
 
 enum SeriesIndex { LossD, LossDSmooth, LossG, LossGSmooth, DReal, DFake, GradD, GradG, SeriesCount };
 
-QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
+QCustomPlot *makePlot(QWidget *parent)
 {
     auto *p = new QCustomPlot(parent);
     p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    p->xAxis->setLabel(QObject::tr("step"));
-    p->yAxis->setLabel(yLabel);
     p->legend->setVisible(true);
     QFont small = p->legend->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -46,9 +45,9 @@ TrainingPlots::TrainingPlots(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_loss = makePlot(this, tr("loss"));
-    m_score = makePlot(this, tr("mean D output"));
-    m_gradient = makePlot(this, tr("gradient norm"));
+    m_loss = makePlot(this);
+    m_score = makePlot(this);
+    m_gradient = makePlot(this);
     m_loss->setObjectName(QStringLiteral("lossPlot"));
     m_score->setObjectName(QStringLiteral("scorePlot"));
     m_gradient->setObjectName(QStringLiteral("gradientPlot"));
@@ -63,32 +62,44 @@ TrainingPlots::TrainingPlots(QWidget *parent) : QWidget(parent)
 
     const QColor blue(31, 119, 180), orange(255, 127, 14);
     m_series.resize(SeriesCount);
-    auto add = [&](int index, QCustomPlot *plot, const QString &name, QColor color, double width, bool smoothed) {
+    auto add = [&](int index, QCustomPlot *plot, QColor color, double width, bool smoothed) {
         Series &s = m_series[size_t(index)];
         s.graph = plot->addGraph();
         s.smoothed = smoothed;
         if (!smoothed && (index == LossD || index == LossG))
             color.setAlpha(90);  // the raw curve stays in the background of its smoothed one
         s.graph->setPen(QPen(color, width));
-        s.graph->setName(name);
         s.graph->setAdaptiveSampling(true);
     };
-    add(LossD, m_loss, tr("D loss"), blue, 1, false);
-    add(LossDSmooth, m_loss, tr("D loss (smoothed)"), blue, 2.5, true);
-    add(LossG, m_loss, tr("G loss"), orange, 1, false);
-    add(LossGSmooth, m_loss, tr("G loss (smoothed)"), orange, 2.5, true);
-    add(DReal, m_score, tr("D(x), real"), blue, 1.5, false);
-    add(DFake, m_score, tr("D(G(z)), generated"), orange, 1.5, false);
-    add(GradD, m_gradient, tr("|grad D|"), blue, 1.5, false);
-    add(GradG, m_gradient, tr("|grad G|"), orange, 1.5, false);
+    add(LossD, m_loss, blue, 1, false);
+    add(LossDSmooth, m_loss, blue, 2.5, true);
+    add(LossG, m_loss, orange, 1, false);
+    add(LossGSmooth, m_loss, orange, 2.5, true);
+    add(DReal, m_score, blue, 1.5, false);
+    add(DFake, m_score, orange, 1.5, false);
+    add(GradD, m_gradient, blue, 1.5, false);
+    add(GradG, m_gradient, orange, 1.5, false);
 
     // Zooming or panning a plot stops it following the newest steps; fit() resumes.
     for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
         connect(p, &QCustomPlot::mouseWheel, this, [this] { m_follow = false; });
         connect(p, &QCustomPlot::mousePress, this, [this] { m_follow = false; });
         connect(p, &QCustomPlot::mouseDoubleClick, this, [this] { fit(); });
-        p->setToolTip(tr("Wheel zooms, drag pans; double-click to fit and follow the newest steps again"));
     }
+    widgetevents::retranslated(this, [this] {
+        m_loss->yAxis->setLabel(tr("loss"));
+        m_score->yAxis->setLabel(tr("mean D output"));
+        m_gradient->yAxis->setLabel(tr("gradient norm"));
+        const QString names[SeriesCount] = {tr("D loss"),      tr("D loss (smoothed)"),  tr("G loss"),    tr("G loss (smoothed)"),
+                                            tr("D(x), real"),  tr("D(G(z)), generated"), tr("|grad D|"), tr("|grad G|")};
+        for (int i = 0; i < SeriesCount; ++i)
+            m_series[size_t(i)].graph->setName(names[i]);
+        for (QCustomPlot *p : {m_loss, m_score, m_gradient}) {
+            p->xAxis->setLabel(tr("step"));
+            p->setToolTip(tr("Wheel zooms, drag pans; double-click to fit and follow the newest steps again"));
+            p->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
 }
 
 void TrainingPlots::addPoint(Series &s, double key, double value)

@@ -1,6 +1,7 @@
 #include "designer/designerwidget.h"
 
 #include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
 #include "designer/layerpalette.h"
 #include "designer/layerpropertyeditor.h"
 #include "designer/layerstackeditor.h"
@@ -32,7 +33,7 @@ DesignerWidget::DesignerWidget(ExperimentDocument *doc, QWidget *parent) : QWidg
     topLayout->addWidget(stacks, 1);
     vertical->addWidget(top);
 
-    auto *propertiesBox = new QGroupBox(tr("Layer"), vertical);
+    auto *propertiesBox = new QGroupBox(vertical);
     auto *propertiesLayout = new QVBoxLayout(propertiesBox);
     m_properties = new LayerPropertyEditor(doc, propertiesBox);
     auto *scroll = new QScrollArea(propertiesBox);
@@ -60,7 +61,12 @@ DesignerWidget::DesignerWidget(ExperimentDocument *doc, QWidget *parent) : QWidg
         });
     connect(m_palette, &LayerPalette::kindActivated, this, [this](LayerKind kind) { editor(m_lastFocus)->addLayer(kind); });
     connect(doc, &ExperimentDocument::analysisChanged, this, &DesignerWidget::showProblems);
-    showProblems();
+    widgetevents::retranslated(this, [this, propertiesBox] {
+        propertiesBox->setTitle(tr("Layer"));
+        showProblems();
+    });
+    // Valid and problem colours are chosen for the palette: the system switching light and dark.
+    widgetevents::onEvent(this, QEvent::PaletteChange, [this] { showProblems(); });
 }
 
 void DesignerWidget::showProblems()

@@ -1,6 +1,7 @@
 #include "designer/layerpalette.h"
 
 #include "designer/layerstackmodel.h"
+#include "widgets/widgetevents.h"
 
 #include <QMimeData>
 
@@ -13,8 +14,11 @@ LayerPalette::LayerPalette(QWidget *parent) : QListWidget(parent)
     for (const QString &name : layerkind::allNames()) {
         auto *item = new QListWidgetItem(name, this);
         item->setData(Qt::UserRole, name);
-        item->setToolTip(description(*layerkind::fromName(name)));
     }
+    widgetevents::retranslated(this, [this] {
+        for (int row = 0; row < count(); ++row)
+            item(row)->setToolTip(description(*layerkind::fromName(item(row)->data(Qt::UserRole).toString())));
+    });
     setMaximumWidth(150);
     connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         if (const auto kind = layerkind::fromName(item->data(Qt::UserRole).toString()))

@@ -3,6 +3,7 @@
 #include "widgets/palettecolors.h"
 #include "designer/layerpalette.h"
 #include "widgets/spinboxes.h"
+#include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
 #include "spec/shapeinference.h"
@@ -46,8 +47,7 @@ LayerPropertyEditor::LayerPropertyEditor(ExperimentDocument *doc, QWidget *paren
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
     head->addWidget(m_title, 1);
-    m_fit = new QPushButton(tr("Fit to Input"), this);
-    m_fit->setToolTip(tr("Set this layer's input size (features, channels or normalised shape) to what actually arrives from the layer above"));
+    m_fit = new QPushButton(this);
     connect(m_fit, &QPushButton::clicked, this, &LayerPropertyEditor::fitToInput);
     head->addWidget(m_fit);
     layout->addLayout(head);
@@ -57,7 +57,6 @@ LayerPropertyEditor::LayerPropertyEditor(ExperimentDocument *doc, QWidget *paren
     layout->addWidget(m_form);
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: %1").arg(palettecolors::problem(palette()).name()));
     layout->addWidget(m_problems);
     layout->addStretch(1);
 
@@ -73,6 +72,18 @@ LayerPropertyEditor::LayerPropertyEditor(ExperimentDocument *doc, QWidget *paren
     });
     connect(doc, &ExperimentDocument::reloaded, this, [this] { setLayer(m_role, QString()); });
     setLayer(NetworkRole::Generator, QString());
+    widgetevents::retranslated(this, [this] {
+        m_fit->setText(tr("Fit to Input"));
+        m_fit->setToolTip(tr("Set this layer's input size (features, channels or normalised shape) to what actually arrives from the layer above"));
+    });
+    // The form's labels and tips are made with the form: make it again in the new language.
+    widgetevents::onEvent(this, QEvent::LanguageChange, [this] {
+        rebuild();
+        refresh();
+    });
+    auto colourProblems = [this] { m_problems->setStyleSheet(QStringLiteral("color: %1").arg(palettecolors::problem(palette()).name())); };
+    colourProblems();
+    widgetevents::onEvent(this, QEvent::PaletteChange, colourProblems);
 }
 
 const LayerSpec *LayerPropertyEditor::layer() const

@@ -3,6 +3,7 @@
 #include "widgets/palettecolors.h"
 #include "designer/layerpalette.h"
 #include "designer/layerstackmodel.h"
+#include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
 
@@ -28,43 +29,61 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
     auto *bar = new QToolBar(this);
     bar->setIconSize(QSize(16, 16));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *title = new QLabel(role == NetworkRole::Generator ? tr("<b>Generator</b>") : tr("<b>Discriminator</b>"), bar);
+    auto *title = new QLabel(bar);
     bar->addWidget(title);
     bar->addSeparator();
 
-    auto makeAction = [&](const QString &text, const QKeySequence &key, const QString &tip) {
-        auto *a = new QAction(text, this);
+    auto makeAction = [&](const QKeySequence &key) {
+        auto *a = new QAction(this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
         addAction(a);
         return a;
     };
     // A button with a menu of every layer kind (each with its description).
-    auto kindButton = [&](const QString &text, const QString &tip, void (LayerStackEditor::*handler)(LayerKind)) {
+    QList<QMenu *> kindMenus;
+    auto kindButton = [&](void (LayerStackEditor::*handler)(LayerKind)) {
         auto *menu = new QMenu(this);
         for (const QString &kindName : layerkind::allNames()) {
             const LayerKind kind = *layerkind::fromName(kindName);
-            menu->addAction(kindName, this, [this, kind, handler] { (this->*handler)(kind); })->setToolTip(LayerPalette::description(kind));
+            menu->addAction(kindName, this, [this, kind, handler] { (this->*handler)(kind); })->setData(kindName);
         }
         menu->setToolTipsVisible(true);
+        kindMenus.append(menu);
         auto *button = new QToolButton(bar);
-        button->setText(text);
-        button->setToolTip(tip);
         button->setMenu(menu);
         button->setPopupMode(QToolButton::InstantPopup);
         bar->addWidget(button);
         return button;
     };
-    kindButton(tr("Add"), tr("Add a layer below the selected one"), &LayerStackEditor::addLayer);
-    QToolButton *insert = kindButton(tr("Insert"), tr("Insert a layer above the selected one (Ins)"), &LayerStackEditor::insertLayer);
-    auto *insertKey = makeAction(tr("Insert"), QKeySequence(Qt::Key_Insert), tr("Insert a layer above the selected one"));
+    QToolButton *add = kindButton(&LayerStackEditor::addLayer);
+    QToolButton *insert = kindButton(&LayerStackEditor::insertLayer);
+    auto *insertKey = makeAction(QKeySequence(Qt::Key_Insert));
     connect(insertKey, &QAction::triggered, this, [insert] { insert->showMenu(); });
 
-    m_duplicate = makeAction(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), tr("Copy the selected layer below itself"));
-    m_delete = makeAction(tr("Delete"), QKeySequence(QKeySequence::Delete), tr("Remove the selected layer"));
-    m_up = makeAction(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the selected layer up"));
-    m_down = makeAction(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down), tr("Move the selected layer down"));
+    m_duplicate = makeAction(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_delete = makeAction(QKeySequence(QKeySequence::Delete));
+    m_up = makeAction(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_down = makeAction(QKeySequence(Qt::ALT | Qt::Key_Down));
+    widgetevents::retranslated(this, [=] {
+        title->setText(role == NetworkRole::Generator ? tr("<b>Generator</b>") : tr("<b>Discriminator</b>"));
+        for (QMenu *menu : kindMenus)
+            for (QAction *a : menu->actions())
+                a->setToolTip(LayerPalette::description(*layerkind::fromName(a->data().toString())));
+        add->setText(tr("Add"));
+        add->setToolTip(tr("Add a layer below the selected one"));
+        insert->setText(tr("Insert"));
+        insert->setToolTip(tr("Insert a layer above the selected one (Ins)"));
+        auto name = [](QAction *a, const QString &text, const QString &tip) {
+            a->setText(text);
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, a->shortcut().toString(QKeySequence::NativeText)));
+        };
+        name(insertKey, tr("Insert"), tr("Insert a layer above the selected one"));
+        name(m_duplicate, tr("Duplicate"), tr("Copy the selected layer below itself"));
+        name(m_delete, tr("Delete"), tr("Remove the selected layer"));
+        name(m_up, tr("Up"), tr("Move the selected layer up"));
+        name(m_down, tr("Down"), tr("Move the selected layer down"));
+    });
     connect(m_duplicate, &QAction::triggered, this, &LayerStackEditor::duplicateSelected);
     connect(m_delete, &QAction::triggered, this, &LayerStackEditor::deleteSelected);
     connect(m_up, &QAction::triggered, this, [this] { moveSelected(-1); });
@@ -116,6 +135,11 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
     connect(doc, &ExperimentDocument::analysisChanged, this, &LayerStackEditor::updateButtons);
     connect(doc, &ExperimentDocument::reloaded, this, &LayerStackEditor::updateButtons);
     updateButtons();
+    widgetevents::onEvent(this, QEvent::LanguageChange, [this] {
+        m_model->retranslate();
+        updateButtons();
+    });
+    widgetevents::onEvent(this, QEvent::PaletteChange, [this] { updateButtons(); });  // the summary's problem colour
 }
 
 QString LayerStackEditor::selectedId() const

@@ -56,6 +56,8 @@ LayerStackModel::LayerStackModel(ExperimentDocument *doc, NetworkRole role, QObj
     });
 }
 
+void LayerStackModel::retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+
 int LayerStackModel::layerCount() const { return int(m_doc->spec().network(m_role).layers.size()); }
 
 QString LayerStackModel::layerId(int row) const

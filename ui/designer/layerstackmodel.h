@@ -26,6 +26,8 @@ public:
     int rowOfId(const QString &id) const;
     // "ConvTranspose2d 128→64, k4 s2 p1": the layer with the settings that shape it.
     static QString summary(const LayerSpec &layer);
+    // The column titles changed language (the cells follow the document's analysisChanged).
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

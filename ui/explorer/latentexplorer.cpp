@@ -2,6 +2,7 @@
 
 #include "training/latentrenderer.h"
 #include "training/sampleimage.h"
+#include "widgets/widgetevents.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -39,7 +40,7 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     setObjectName(QStringLiteral("latentExplorer"));
     m_clock.start();
     auto *layout = new QVBoxLayout(this);
-    m_status = new QLabel(tr("Start training: the explorer uses the newest generator the run publishes (about once a second)."), this);
+    m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
@@ -51,22 +52,21 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     m_view->setFrameShape(QFrame::StyledPanel);
     row->addWidget(m_view);
     auto *buttons = new QVBoxLayout;
-    auto addButton = [&](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QPushButton(text, this);
-        b->setToolTip(tip);
+    auto addButton = [&](auto slot) {
+        auto *b = new QPushButton(this);
         connect(b, &QPushButton::clicked, this, slot);
         buttons->addWidget(b);
         return b;
     };
-    addButton(tr("Random z"), tr("Draw a new latent vector from the prior"), [this] { randomize(); });
-    addButton(tr("Reset"), tr("Back to the vector last picked or drawn"), [this] { reset(); });
-    addButton(tr("Use as A"), tr("Start of the interpolation"), [this] { setEndpoint(0, m_z); });
-    addButton(tr("Use as B"), tr("End of the interpolation"), [this] { setEndpoint(1, m_z); });
+    QPushButton *random = addButton([this] { randomize(); });
+    QPushButton *resetButton = addButton([this] { reset(); });
+    QPushButton *useA = addButton([this] { setEndpoint(0, m_z); });
+    QPushButton *useB = addButton([this] { setEndpoint(1, m_z); });
     auto *countRow = new QHBoxLayout;
-    countRow->addWidget(new QLabel(tr("Sliders:"), this));
+    auto *countLabel = new QLabel(this);
+    countRow->addWidget(countLabel);
     m_count = new QSpinBox(this);
     m_count->setRange(1, 64);
-    m_count->setToolTip(tr("How many latent dimensions get a slider (the first ones); the others keep their values"));
     countRow->addWidget(m_count);
     buttons->addLayout(countRow);
     buttons->addStretch(1);
@@ -83,26 +83,23 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     scroll->setMinimumHeight(140);
     layout->addWidget(scroll, 1);
 
-    auto *interp = new QGroupBox(tr("Interpolation from A to B"), this);
+    auto *interp = new QGroupBox(this);
     auto *interpLayout = new QVBoxLayout(interp);
     auto *interpRow = new QHBoxLayout;
     m_mode = new QComboBox(interp);
-    m_mode->addItem(tr("Linear"));
-    m_mode->addItem(tr("Spherical"));
-    m_mode->setToolTip(tr("Linear mixes the two vectors; spherical follows the great circle, keeping the norm typical of the prior"));
+    m_mode->addItems({QString(), QString()});  // linear, spherical
     m_steps = new QSpinBox(interp);
     m_steps->setRange(2, 16);
     m_steps->setValue(8);
-    m_steps->setToolTip(tr("Images in the strip, A and B included"));
+    auto *stepsLabel = new QLabel(interp);
     interpRow->addWidget(m_mode);
-    interpRow->addWidget(new QLabel(tr("Steps:"), interp));
+    interpRow->addWidget(stepsLabel);
     interpRow->addWidget(m_steps);
     interpRow->addStretch(1);
     interpLayout->addLayout(interpRow);
     m_stripView = new QLabel(interp);
     m_stripView->setObjectName(QStringLiteral("interpolationStrip"));
     m_stripView->setMinimumHeight(kStripCell);
-    m_stripView->setText(tr("Choose A and B."));
     interpLayout->addWidget(m_stripView);
     layout->addWidget(interp);
 
@@ -113,10 +110,47 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
         setSliderCount(n);
     });
     connect(m_renderer, &LatentRenderer::rendered, this, &LatentExplorer::onRendered);
-    connect(m_renderer, &LatentRenderer::failed, this, [this](int, const QString &message) { m_status->setText(message); });
+    connect(m_renderer, &LatentRenderer::failed, this, [this](int, const QString &message) {
+        setStatus([message] { return message; });
+    });
     m_count->setValue(QSettings().value(QStringLiteral("latent/sliders"), kDefaultSliders).toInt());
     setSliderCount(m_count->value());
     updateEnabled();
+    setStatus([] { return tr("Start training: the explorer uses the newest generator the run publishes (about once a second)."); });
+    widgetevents::retranslated(this, [=] {
+        auto name = [](QWidget *w, const QString &text, const QString &tip) {
+            if (auto *b = qobject_cast<QPushButton *>(w))
+                b->setText(text);
+            else if (auto *l = qobject_cast<QLabel *>(w))
+                l->setText(text);
+            w->setToolTip(tip);
+        };
+        name(random, tr("Random z"), tr("Draw a new latent vector from the prior"));
+        name(resetButton, tr("Reset"), tr("Back to the vector last picked or drawn"));
+        name(useA, tr("Use as A"), tr("Start of the interpolation"));
+        name(useB, tr("Use as B"), tr("End of the interpolation"));
+        countLabel->setText(tr("Sliders:"));
+        m_count->setToolTip(tr("How many latent dimensions get a slider (the first ones); the others keep their values"));
+        interp->setTitle(tr("Interpolation from A to B"));
+        m_mode->setItemText(0, tr("Linear"));
+        m_mode->setItemText(1, tr("Spherical"));
+        m_mode->setToolTip(tr("Linear mixes the two vectors; spherical follows the great circle, keeping the norm typical of the prior"));
+        m_steps->setToolTip(tr("Images in the strip, A and B included"));
+        stepsLabel->setText(tr("Steps:"));
+        if (m_strip.isNull())
+            m_stripView->setText(tr("Choose A and B."));
+        for (size_t i = 0; i < m_sliders.size(); ++i)
+            m_sliders[i]->setToolTip(sliderTip(int(i)));
+        m_status->setText(m_describeStatus());
+    });
+}
+
+QString LatentExplorer::sliderTip(int dimension) { return tr("Latent dimension %1, from -3 to 3").arg(dimension + 1); }
+
+void LatentExplorer::setStatus(std::function<QString()> describe)
+{
+    m_describeStatus = std::move(describe);
+    m_status->setText(m_describeStatus());
 }
 
 LatentExplorer::~LatentExplorer() = default;
@@ -129,7 +163,7 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
     const bool first = !m_hasGenerator || dim != m_latentDim;
     m_latentDim = dim;
     m_hasGenerator = true;
-    m_status->setText(tr("Generator from step %1").arg(generator->step()));
+    setStatus([step = generator->step()] { return tr("Generator from step %1").arg(step); });
     m_evalLatents = generator->evalLatents();
     m_uniformPrior = generator->spec().prior == LatentPrior::Uniform;
     const std::vector<float> firstSample = generator->evalLatent(0);
@@ -156,7 +190,7 @@ void LatentExplorer::clear()
     m_strip = QImage();
     m_view->clear();
     m_stripView->setText(tr("Choose A and B."));
-    m_status->setText(tr("Waiting for the run's first generator..."));
+    setStatus([] { return tr("Waiting for the run's first generator..."); });
     updateEnabled();
 }
 
@@ -184,7 +218,7 @@ void LatentExplorer::setSliderCount(int count)
         auto *name = new QLabel(QStringLiteral("z%1").arg(i + 1), m_sliderBox);
         auto *slider = new QSlider(Qt::Horizontal, m_sliderBox);
         slider->setRange(-3 * kSliderScale, 3 * kSliderScale);
-        slider->setToolTip(tr("Latent dimension %1, from -3 to 3").arg(i + 1));
+        slider->setToolTip(sliderTip(i));
         auto *value = new QLabel(m_sliderBox);
         value->setMinimumWidth(value->fontMetrics().horizontalAdvance(QStringLiteral("-3.00")));
         connect(slider, &QSlider::valueChanged, this, [this, i, value](int v) {
@@ -331,11 +365,12 @@ void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch 
     m_shownRequest = request;
     m_image = samples.isImages() ? sampleimage::image(samples, 0) : sampleimage::scatter(m_real, samples.points, kViewSize, 5.0);
     m_view->setPixmap(enlarged(m_image, kViewSize));
-    m_status->setText(samples.isImages() ? tr("Generator from step %1").arg(step)
-                                         : tr("Generator from step %1: G(z) = (%2, %3)")
-                                               .arg(step)
-                                               .arg(double(samples.points[0]), 0, 'f', 3)
-                                               .arg(double(samples.points[1]), 0, 'f', 3));
+    if (samples.isImages())
+        setStatus([step] { return tr("Generator from step %1").arg(step); });
+    else
+        setStatus([step, x = double(samples.points[0]), y = double(samples.points[1])] {
+            return tr("Generator from step %1: G(z) = (%2, %3)").arg(step).arg(x, 0, 'f', 3).arg(y, 0, 'f', 3);
+        });
     // Latency counts for this request and every older one it replaced (each measured from
     // its own move, so dropped moves count with their longer wait).
     const qint64 now = m_clock.nsecsElapsed();

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -63,6 +64,9 @@ private:
     void onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step);
     void syncSliders();
     void updateEnabled();
+    // The status line's words, made again when the language changes.
+    void setStatus(std::function<QString()> describe);
+    static QString sliderTip(int dimension);
 
     LatentRenderer *m_renderer;
     const int m_singleChannel;  // the one sample at the sliders' point
@@ -75,6 +79,7 @@ private:
     bool m_uniformPrior = false;
     std::vector<float> m_stripPoints;
     QLabel *m_status;
+    std::function<QString()> m_describeStatus;
     QLabel *m_view;
     QLabel *m_stripView;
     QSpinBox *m_count;

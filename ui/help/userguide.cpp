@@ -1,6 +1,7 @@
 #include "help/userguide.h"
 
 #include "i18n/language.h"
+#include "widgets/widgetevents.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,14 +13,14 @@
 UserGuide::UserGuide(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("userGuide"));
-    setWindowTitle(tr("GAN Playground User Guide"));
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Language:"), this));
+    auto *label = new QLabel(this);
+    row->addWidget(label);
     m_languages = new QComboBox(this);
     // Each language in its own name, as language menus do.
-    m_languages->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_languages->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    for (const QString &code : language::available())
+        m_languages->addItem(language::nativeName(code), code);
     row->addWidget(m_languages);
     row->addStretch(1);
     layout->addLayout(row);
@@ -34,6 +35,12 @@ UserGuide::UserGuide(QWidget *parent) : QDialog(parent)
     resize(760, 820);
     // The program's language; the box switches the guide alone.
     setLanguage(language::current());
+    widgetevents::retranslated(this, [this, label] {
+        setWindowTitle(tr("GAN Playground User Guide"));
+        label->setText(tr("Language:"));
+    });
+    // View > Language takes the guide along.
+    widgetevents::onEvent(this, QEvent::LanguageChange, [this] { setLanguage(language::current()); });
 }
 
 void UserGuide::setLanguage(const QString &language)

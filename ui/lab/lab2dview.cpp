@@ -1,6 +1,7 @@
 #include "lab/lab2dview.h"
 
 #include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
 #include "eval/divergence.h"
 #include "spec/experimentspec.h"
 #include "widgets/history.h"
@@ -31,30 +32,20 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     auto *legend = new QHBoxLayout;
-    auto toggle = [&](const QString &text, const QString &tip, const char *name) {
-        auto *box = new QCheckBox(text, this);
+    auto toggle = [&](const char *name) {
+        auto *box = new QCheckBox(this);
         box->setChecked(true);
-        box->setToolTip(tip);
         box->setObjectName(QLatin1String(name));
         connect(box, &QCheckBox::toggled, this, &Lab2dView::applyVisibility);
         legend->addWidget(box);
         return box;
     };
-    m_showReal = toggle(tr("Real"), tr("The training data (blue)"), "showReal");
-    m_showFake = toggle(tr("Generated"), tr("G applied to the run's fixed noise (orange): the same samples at every step"), "showFake");
-    m_showHeat = toggle(tr("D's opinion"),
-                        tr("The discriminator at every point of the plane: blue where it says \"real\", orange where it says "
-                           "\"generated\" (a probability for sigmoid losses, the raw score otherwise)"),
-                        "showHeat");
-    m_showArrows = toggle(tr("Gradients"),
-                          tr("Where the generator's loss pushes each generated point: -dL_G/dx, scaled so the longest arrow is "
-                             "8% of the view"),
-                          "showArrows");
-    m_showMesh = toggle(tr("G's mesh"),
-                        tr("The image under G of a square grid in latent space (dimensions 1 and 2, the rest 0): how the "
-                           "generator bends space"),
-                        "showMesh");
-    m_showTrails = toggle(tr("Trails"), tr("Where each generated point was over the last frames (about a second)"), "showTrails");
+    m_showReal = toggle("showReal");
+    m_showFake = toggle("showFake");
+    m_showHeat = toggle("showHeat");
+    m_showArrows = toggle("showArrows");
+    m_showMesh = toggle("showMesh");
+    m_showTrails = toggle("showTrails");
     {
         const QSignalBlocker quiet(m_showTrails);  // nothing to show yet: the plot does not exist
         m_showTrails->setChecked(false);
@@ -63,26 +54,18 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     layout->addLayout(legend);
 
     auto *drawRow = new QHBoxLayout;
-    m_draw = new QCheckBox(tr("Draw"), this);
+    m_draw = new QCheckBox(this);
     m_draw->setObjectName(QStringLiteral("draw"));
-    m_draw->setToolTip(tr("Paint your own data with the mouse: it becomes the experiment's data set (undoable, saved with the "
-                          "experiment). The next run trains on it."));
-    m_erase = new QCheckBox(tr("Erase"), this);
+    m_erase = new QCheckBox(this);
     m_erase->setObjectName(QStringLiteral("erase"));
-    m_erase->setToolTip(tr("While drawing, remove the points under the brush instead of adding some"));
     m_brush = new QDoubleSpinBox(this);
     m_brush->setRange(0.01, 2.0);
     m_brush->setSingleStep(0.05);
     m_brush->setValue(0.1);
-    m_brush->setPrefix(tr("brush "));
-    m_brush->setToolTip(tr("Radius of the brush, in the plot's units"));
     m_density = new QSpinBox(this);
     m_density->setRange(1, 50);
     m_density->setValue(5);
-    m_density->setSuffix(tr(" per move"));
-    m_density->setToolTip(tr("How many points each movement of the brush adds"));
-    auto *clearDrawn = new QPushButton(tr("Clear"), this);
-    clearDrawn->setToolTip(tr("Remove every drawn point (undoable)"));
+    auto *clearDrawn = new QPushButton(this);
     connect(clearDrawn, &QPushButton::clicked, this, [this] {
         m_drawn.clear();
         m_points.clear();
@@ -153,10 +136,56 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         if (m_stroking)
             endStroke();
     });
-    m_caption = new QLabel(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."), this);
+    m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
     layout->addWidget(m_caption);
     clear();
+    widgetevents::retranslated(this, [this, clearDrawn] {
+        auto name = [](QAbstractButton *box, const QString &text, const QString &tip) {
+            box->setText(text);
+            box->setToolTip(tip);
+        };
+        name(m_showReal, tr("Real"), tr("The training data (blue)"));
+        name(m_showFake, tr("Generated"), tr("G applied to the run's fixed noise (orange): the same samples at every step"));
+        name(m_showHeat, tr("D's opinion"),
+             tr("The discriminator at every point of the plane: blue where it says \"real\", orange where it says "
+                "\"generated\" (a probability for sigmoid losses, the raw score otherwise)"));
+        name(m_showArrows, tr("Gradients"),
+             tr("Where the generator's loss pushes each generated point: -dL_G/dx, scaled so the longest arrow is "
+                "8% of the view"));
+        name(m_showMesh, tr("G's mesh"),
+             tr("The image under G of a square grid in latent space (dimensions 1 and 2, the rest 0): how the "
+                "generator bends space"));
+        name(m_showTrails, tr("Trails"), tr("Where each generated point was over the last frames (about a second)"));
+        name(m_draw, tr("Draw"),
+             tr("Paint your own data with the mouse: it becomes the experiment's data set (undoable, saved with the "
+                "experiment). The next run trains on it."));
+        name(m_erase, tr("Erase"), tr("While drawing, remove the points under the brush instead of adding some"));
+        m_brush->setPrefix(tr("brush "));
+        m_brush->setToolTip(tr("Radius of the brush, in the plot's units"));
+        m_density->setSuffix(tr(" per move"));
+        m_density->setToolTip(tr("How many points each movement of the brush adds"));
+        name(clearDrawn, tr("Clear"), tr("Remove every drawn point (undoable)"));
+        describe();
+    });
+}
+
+void Lab2dView::describe()
+{
+    const lab2d::Frame *shown = nullptr;
+    for (const lab2d::Frame &f : m_history)
+        if (f.step == m_step)
+            shown = &f;
+    if (!shown) {
+        m_caption->setText(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."));
+        return;
+    }
+    m_scale->axis()->setLabel(shown->probabilities ? tr("D(x): probability of real") : tr("D(x): raw score"));
+    m_caption->setText(tr("Step %1. %2 Arrows: the push of the generator's loss on each orange point.")
+                           .arg(shown->step)
+                           .arg(shown->probabilities ? tr("Blue: D calls it real; orange: generated.")
+                                                     : tr("Blue: high critic score; orange: low.")));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void Lab2dView::showReal()
@@ -309,11 +338,9 @@ void Lab2dView::draw(size_t index)
     m_heat->setGradient(gradient);
     if (f.probabilities) {
         m_heat->setDataRange(QCPRange(0, 1));
-        m_scale->axis()->setLabel(tr("D(x): probability of real"));
     } else {
         extent = std::max(extent, 1e-6);
         m_heat->setDataRange(QCPRange(-extent, extent));  // symmetric: white at 0
-        m_scale->axis()->setLabel(tr("D(x): raw score"));
     }
 
     QVector<double> x, y;
@@ -365,10 +392,7 @@ void Lab2dView::draw(size_t index)
         }
         m_mesh[c]->setData(t, mx, my);
     }
-    m_caption->setText(tr("Step %1. %2 Arrows: the push of the generator's loss on each orange point.")
-                           .arg(f.step)
-                           .arg(f.probabilities ? tr("Blue: D calls it real; orange: generated.")
-                                                : tr("Blue: high critic score; orange: low.")));
+    describe();
     applyVisibility();
 }
 

@@ -65,6 +65,7 @@ private:
     void draw(size_t index);  // frame `index` of the history, its trails from the frames before
     void paintAt(double x, double y);
     void showReal();
+    void describe();  // the caption and the colour scale's title for the frame drawn (m_step)
 
     QCustomPlot *m_plot;
     QCPColorMap *m_heat;

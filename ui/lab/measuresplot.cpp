@@ -1,6 +1,7 @@
 #include "lab/measuresplot.h"
 
 #include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -21,7 +22,6 @@ QCustomPlot *smallPlot(QWidget *parent, const QString &name)
     auto *plot = new QCustomPlot(parent);
     plot->setObjectName(name);
     plot->setMinimumHeight(60);
-    plot->xAxis->setLabel(QObject::tr("step"));
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
     palettecolors::followPalette(plot);
@@ -39,17 +39,11 @@ MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_now);
     m_coverage = smallPlot(this, QStringLiteral("coveragePlot"));
     m_modes = m_coverage->addGraph();
-    m_modes->setName(tr("modes captured"));
     m_modes->setPen(QPen(QColor(31, 119, 180), 2));
-    m_coverage->yAxis->setLabel(tr("modes"));
     m_coverage->yAxis2->setVisible(true);
-    m_coverage->yAxis2->setLabel(tr("high quality %"));
     m_coverage->yAxis2->setRange(0, 100);
     m_quality = m_coverage->addGraph(m_coverage->xAxis, m_coverage->yAxis2);
-    m_quality->setName(tr("high quality %"));
     m_quality->setPen(QPen(QColor(44, 160, 44), 2));
-    m_coverage->setToolTip(tr("Of 2500 samples from fixed noise (the protocol of VEEGAN and PacGAN): a sample is high quality "
-                              "within 3 sigma of a mode; a mode is captured when a high-quality sample is nearest to it"));
     layout->addWidget(m_coverage, 1);
     m_published = new QLabel(this);
     m_published->setWordWrap(true);
@@ -57,24 +51,38 @@ MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_published);
     m_js = smallPlot(this, QStringLiteral("jsPlot"));
     m_divergence = m_js->addGraph();
-    m_divergence->setName(tr("JS(real, generated)"));
     m_divergence->setPen(QPen(QColor(255, 127, 14), 2));
     m_floor = m_js->addGraph();
-    m_floor->setName(tr("noise floor (real vs real)"));
     m_floor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
-    m_js->yAxis->setLabel(tr("JS, bits"));
     m_js->yAxis->setRange(0, 1);
-    m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the "
-                        "view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
-                        "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
-                        "disjoint samples of the real data of the same size. A run at the line is as close as this sample "
-                        "size can tell."));
     layout->addWidget(m_js, 1);
     clear();
+    widgetevents::retranslated(this, [this] {
+        m_modes->setName(tr("modes captured"));
+        m_coverage->yAxis->setLabel(tr("modes"));
+        m_coverage->yAxis2->setLabel(tr("high quality %"));
+        m_quality->setName(tr("high quality %"));
+        m_coverage->setToolTip(tr("Of 2500 samples from fixed noise (the protocol of VEEGAN and PacGAN): a sample is high quality "
+                                  "within 3 sigma of a mode; a mode is captured when a high-quality sample is nearest to it"));
+        m_divergence->setName(tr("JS(real, generated)"));
+        m_floor->setName(tr("noise floor (real vs real)"));
+        m_js->yAxis->setLabel(tr("JS, bits"));
+        m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the "
+                            "view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
+                            "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
+                            "disjoint samples of the real data of the same size. A run at the line is as close as this sample "
+                            "size can tell."));
+        for (QCustomPlot *plot : {m_coverage, m_js})
+            plot->xAxis->setLabel(tr("step"));
+        setDataSet(m_dataSet, m_modeCount);  // the published rows' words
+        describe();
+    });
 }
 
 void MeasuresPlot::setDataSet(const QString &name, int modes)
 {
+    m_dataSet = name;
+    m_modeCount = modes;
     const bool ring = name == QLatin1String("ring8"), grid = name == QLatin1String("grid25");
     m_coverage->setVisible(modes > 0);
     m_published->setVisible(ring || grid);
@@ -110,25 +118,38 @@ void MeasuresPlot::addFrame(const lab2d::Frame &f)
     if (f.step <= m_lastStep)
         return;
     m_lastStep = double(f.step);
-    QStringList now;
     if (f.hasCoverage) {
         m_modes->addData(double(f.step), f.coverage.captured);
         m_quality->addData(double(f.step), 100.0 * f.coverage.highQualityFraction);
-        now << tr("<b>%1 of %2 modes</b>, %3 % high quality, reverse KL %4")
-                   .arg(f.coverage.captured)
-                   .arg(f.coverage.modes)
-                   .arg(100.0 * f.coverage.highQualityFraction, 0, 'f', 1)
-                   .arg(f.coverage.reverseKL, 0, 'f', 3);
         m_coverage->xAxis->setRange(0, std::max(1.0, m_lastStep));
         m_coverage->replot(QCustomPlot::rpQueuedReplot);
     }
     if (f.js >= 0) {
         m_divergence->addData(double(f.step), f.js);
         m_floor->addData(double(f.step), f.jsFloor);
-        now << tr("JS %1 bits (noise floor %2)").arg(f.js, 0, 'f', 3).arg(f.jsFloor, 0, 'f', 3);
         m_js->xAxis->setRange(0, std::max(1.0, m_lastStep));
         m_js->replot(QCustomPlot::rpQueuedReplot);
     }
+    m_last = f;
+    describe();
+}
+
+void MeasuresPlot::describe()
+{
+    if (!m_last) {
+        m_now->setText(tr("Live measures appear once a 2D run publishes its networks."));
+        return;
+    }
+    const lab2d::Frame &f = *m_last;
+    QStringList now;
+    if (f.hasCoverage)
+        now << tr("<b>%1 of %2 modes</b>, %3 % high quality, reverse KL %4")
+                   .arg(f.coverage.captured)
+                   .arg(f.coverage.modes)
+                   .arg(100.0 * f.coverage.highQualityFraction, 0, 'f', 1)
+                   .arg(f.coverage.reverseKL, 0, 'f', 3);
+    if (f.js >= 0)
+        now << tr("JS %1 bits (noise floor %2)").arg(f.js, 0, 'f', 3).arg(f.jsFloor, 0, 'f', 3);
     m_now->setText(tr("Step %1: %2").arg(f.step).arg(now.join(QStringLiteral("; "))));
 }
 
@@ -137,7 +158,8 @@ void MeasuresPlot::clear()
     m_lastStep = -1;
     for (QCPGraph *g : {m_modes, m_quality, m_divergence, m_floor})
         g->data()->clear();
-    m_now->setText(tr("Live measures appear once a 2D run publishes its networks."));
+    m_last.reset();
+    describe();
     m_coverage->replot(QCustomPlot::rpQueuedReplot);
     m_js->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
@@ -24,10 +26,15 @@ public:
     int pointCount() const;
 
 private:
+    void describe();  // the sentence under the plots, for m_last, in the current language
+
     QCustomPlot *m_coverage;
     QCustomPlot *m_js;
     QCPGraph *m_modes, *m_quality, *m_divergence, *m_floor;
     QLabel *m_published;
     QLabel *m_now;
     double m_lastStep = -1;
+    std::optional<lab2d::Frame> m_last;  // the newest frame's figures
+    QString m_dataSet;                   // setDataSet's arguments
+    int m_modeCount = 0;
 };

@@ -2,6 +2,7 @@
 #include "widgets/lossformulas.h"
 
 #include "widgets/spinboxes.h"
+#include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
 
@@ -36,7 +37,31 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
     setObjectName(QStringLiteral("settingsPanel"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
-    m_content = this;
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(250);  // typing a path or count loads once, after a pause
+    connect(m_previewTimer, &QTimer::timeout, this, &SettingsPanel::loadPreview);
+    connect(doc, &ExperimentDocument::settingsChanged, this, &SettingsPanel::refresh);
+    connect(doc, &ExperimentDocument::reloaded, this, &SettingsPanel::refresh);
+    build();
+    refresh();
+    // Every row's label, tip and choices are made with the row: a language change makes the rows
+    // again (their values come from the document) and reloads the preview for its caption.
+    widgetevents::onEvent(this, QEvent::LanguageChange, [this] {
+        delete m_content;
+        m_rows.clear();
+        m_hasPreview = false;
+        build();
+        refresh();
+    });
+}
+
+void SettingsPanel::build()
+{
+    m_content = new QWidget(this);
+    auto *content = new QVBoxLayout(m_content);
+    content->setContentsMargins(0, 0, 0, 0);
+    layout()->addWidget(m_content);
 
     // Experiment
     QFormLayout *f = addGroup(tr("Experiment"));
@@ -175,23 +200,15 @@ SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget
         });
         addRow(f, tr("Device"), device, [this, device] { device->setText(m_doc->spec().device); });
     }
-    outer->addStretch(1);
-
-    m_previewTimer = new QTimer(this);
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(250);  // typing a path or count loads once, after a pause
-    connect(m_previewTimer, &QTimer::timeout, this, &SettingsPanel::loadPreview);
-    connect(doc, &ExperimentDocument::settingsChanged, this, &SettingsPanel::refresh);
-    connect(doc, &ExperimentDocument::reloaded, this, &SettingsPanel::refresh);
-    refresh();
+    content->addStretch(1);
 }
 
 QFormLayout *SettingsPanel::addGroup(const QString &title)
 {
-    auto *box = new QGroupBox(title, this);
+    auto *box = new QGroupBox(title, m_content);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    static_cast<QVBoxLayout *>(layout())->addWidget(box);
+    static_cast<QVBoxLayout *>(m_content->layout())->addWidget(box);
     return form;
 }
 

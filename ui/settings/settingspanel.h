@@ -22,7 +22,6 @@ public:
     explicit SettingsPanel(ExperimentDocument *doc, QWidget *parent = nullptr);
 
     QLabel *preview() const { return m_preview; }
-    // Formulas of a loss in plain text, for the panel and for teaching.
 
 private:
     struct Row {
@@ -32,6 +31,7 @@ private:
         std::function<bool(const ExperimentSpec &)> visible;  // empty: always
     };
     using Edit = std::function<void(ExperimentSpec &)>;
+    void build();  // the groups and rows, in m_content, in the current language
     QFormLayout *addGroup(const QString &title);
     Row &addRow(QFormLayout *form, const QString &label, QWidget *editor, std::function<void()> refresh);
     // A number field of the table in spec/fields.h (range, label and tooltip from there).
@@ -51,7 +51,7 @@ private:
     void loadPreview();
 
     ExperimentDocument *m_doc;
-    QWidget *m_content = nullptr;
+    QWidget *m_content = nullptr;  // every group: made again when the language changes
     std::vector<Row> m_rows;
     QLabel *m_preview = nullptr;
     QLabel *m_previewCaption = nullptr;

@@ -3,6 +3,7 @@
 #include "slowmotion/batchstrip.h"
 #include "slowmotion/modeldiagram.h"
 #include "widgets/lossformulas.h"
+#include "widgets/widgetevents.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -69,9 +70,8 @@ SlowMotionPanel::SlowMotionPanel(QWidget *parent) : QWidget(parent)
     m_next = new QPushButton(this);
     m_next->setObjectName(QStringLiteral("nextSubstep"));
     m_next->setDefault(true);
-    m_finish = new QPushButton(tr("Finish Step"), this);
+    m_finish = new QPushButton(this);
     m_finish->setObjectName(QStringLiteral("finishStep"));
-    m_finish->setToolTip(tr("Run the rest of this step at once (as Step does)"));
     connect(m_next, &QPushButton::clicked, this, &SlowMotionPanel::nextRequested);
     connect(m_finish, &QPushButton::clicked, this, &SlowMotionPanel::finishRequested);
     buttons->addWidget(m_next, 2);
@@ -83,6 +83,16 @@ SlowMotionPanel::SlowMotionPanel(QWidget *parent) : QWidget(parent)
     outer->addWidget(m_hint);
     applyFonts();
     clear();
+    widgetevents::retranslated(this, [this] {
+        m_finish->setText(tr("Finish Step"));
+        m_finish->setToolTip(tr("Run the rest of this step at once (as Step does)"));
+        if (!hasReport())
+            showIntroduction();
+        else if (m_report.complete)
+            showFinished();
+        else
+            showReport(m_report);
+    });
 }
 
 void SlowMotionPanel::changeEvent(QEvent *event)
@@ -249,10 +259,16 @@ void SlowMotionPanel::stepReached(std::int64_t step)
 {
     if (hasReport() && !m_report.complete && step >= m_report.step) {
         m_report.complete = true;
-        m_diagram->setSubstep(0);
-        m_title->setText(tr("Step %1 was finished at once").arg(m_report.step));
-        updateHint();
+        showFinished();
     }
+}
+
+void SlowMotionPanel::showFinished()
+{
+    showReport(m_report);  // the narration of the substep it was at
+    m_diagram->setSubstep(0);
+    m_title->setText(tr("Step %1 was finished at once").arg(m_report.step));
+    updateHint();
 }
 
 void SlowMotionPanel::clear()
@@ -260,14 +276,19 @@ void SlowMotionPanel::clear()
     m_report = SubstepReport();
     m_report.step = 0;
     m_diagram->setSubstep(0);
+    m_batchCaption->clear();
+    m_strip->clear();
+    m_strip->hide();
+    showIntroduction();
+}
+
+void SlowMotionPanel::showIntroduction()
+{
     m_title->setText(tr("Training in slow motion"));
     m_narration->setText(tr("Each press of Next Substep runs one of the seven substeps of a real training step, and this panel "
                             "shows what happened in it, with the numbers of this very step."));
     m_formula->setText(LossFormulas::definition(m_loss));
     m_diagram->setCritic(wasserstein(m_loss.kind));
-    m_batchCaption->clear();
-    m_strip->clear();
-    m_strip->hide();
     updateHint();
 }
 

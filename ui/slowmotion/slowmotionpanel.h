@@ -49,6 +49,8 @@ protected:
 
 private:
     void updateHint();
+    void showIntroduction();  // before the first substep: what slow motion is, the loss formulas
+    void showFinished();      // the step under way was finished at once (Step, Resume)
     void applyFonts();
 
     ModelDiagram *m_diagram;

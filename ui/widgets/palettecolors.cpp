@@ -1,8 +1,8 @@
 #include "widgets/palettecolors.h"
 
-#include <qcustomplot.h>
+#include "widgets/widgetevents.h"
 
-#include <QEvent>
+#include <qcustomplot.h>
 
 namespace palettecolors {
 namespace {
@@ -49,22 +49,6 @@ void apply(QCustomPlot *plot)
     }
 }
 
-class Follower : public QObject {
-public:
-    explicit Follower(QCustomPlot *plot) : QObject(plot), m_plot(plot) { plot->installEventFilter(this); }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (watched == m_plot && event->type() == QEvent::PaletteChange) {
-            apply(m_plot);
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
-        }
-        return false;
-    }
-
-private:
-    QCustomPlot *m_plot;
-};
-
 }  // namespace
 
 bool isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightnessF() < 0.5; }
@@ -81,7 +65,10 @@ QColor problemBackground(const QPalette &palette)
 void followPalette(QCustomPlot *plot)
 {
     apply(plot);
-    new Follower(plot);
+    widgetevents::onEvent(plot, QEvent::PaletteChange, [plot] {
+        apply(plot);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 }  // namespace palettecolors

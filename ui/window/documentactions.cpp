@@ -3,6 +3,7 @@
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
 #include "spec/presets.h"
+#include "widgets/widgetevents.h"
 
 #include <QAction>
 #include <QDir>
@@ -33,49 +34,74 @@ DocumentActions::DocumentActions(ExperimentDocument *doc, QMainWindow *window) :
 void DocumentActions::addMenus()
 {
     // File
-    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, [this] { newExperiment(); })->setStatusTip(tr("A new experiment, starting from the default one"));
-    file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
+    QMenu *file = m_window->menuBar()->addMenu(QString());
+    QAction *newAction = file->addAction(QString(), QKeySequence::New, this, [this] { newExperiment(); });
+    QAction *open = file->addAction(QString(), QKeySequence::Open, this, [this] {
         if (!maybeSave())
             return;
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Open experiment"), lastFolder(), tr("Experiments (*.json)"));
         if (!path.isEmpty())
             openFileAsked(path);
     });
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(QString());
     connect(m_recentMenu, &QMenu::aboutToShow, this, &DocumentActions::fillRecentMenu);
-    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
-    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, [this] {
+    QAction *saveAction = file->addAction(QString(), QKeySequence::Save, this, [this] { save(); });
+    QAction *saveAsAction = file->addAction(QString(), QKeySequence::SaveAs, this, [this] {
         const QString path = askSavePath(tr("Save experiment"), tr("Experiments (*.json)"), m_doc->spec().name + QStringLiteral(".json"));
         if (!path.isEmpty())
             saveAs(path);
     });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, m_window, &QWidget::close);
+    QAction *quit = file->addAction(QString(), QKeySequence::Quit, m_window, &QWidget::close);
 
-    // Edit: undo and redo of every design and settings change.
-    QMenu *edit = m_window->menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    // Edit: undo and redo of every design and settings change, named after the step they undo.
+    QMenu *edit = m_window->menuBar()->addMenu(QString());
+    QUndoStack *stack = m_doc->undoStack();
+    QAction *undo = edit->addAction(QString(), stack, &QUndoStack::undo);
     undo->setShortcuts(QKeySequence::Undo);
-    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = edit->addAction(QString(), stack, &QUndoStack::redo);
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    edit->addAction(undo);
-    edit->addAction(redo);
+    auto nameUndo = [this, stack, undo, redo] {
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+        undo->setEnabled(stack->canUndo());
+        redo->setEnabled(stack->canRedo());
+    };
+    connect(stack, &QUndoStack::indexChanged, this, nameUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, nameUndo);
 
     // Presets, each with its description.
-    QMenu *presetMenu = m_window->menuBar()->addMenu(tr("&Presets"));
+    QMenu *presetMenu = m_window->menuBar()->addMenu(QString());
     presetMenu->setToolTipsVisible(true);
+    QList<QPair<QAction *, QString>> presetActions;
     for (const QString &name : presets::names()) {
         ExperimentSpec spec;
         presets::load(name, &spec);
-        QAction *a = presetMenu->addAction(name, this, [this, name] { openPreset(name); });
-        const QString description = language::presetDescription(spec.description);
-        a->setToolTip(description);
-        // The first sentence, in either language.
-        static const QRegularExpression sentenceEnd(QStringLiteral("(\\. |。)"));
-        const qsizetype end = description.indexOf(sentenceEnd);
-        a->setStatusTip(end < 0 ? description : description.left(end + 1));
+        presetActions.append({presetMenu->addAction(name, this, [this, name] { openPreset(name); }), spec.description});
     }
+
+    widgetevents::retranslated(m_window, [=] {
+        file->setTitle(tr("&File"));
+        newAction->setText(tr("&New"));
+        newAction->setStatusTip(tr("A new experiment, starting from the default one"));
+        open->setText(tr("&Open..."));
+        m_recentMenu->setTitle(tr("Open &Recent"));
+        saveAction->setText(tr("&Save"));
+        saveAsAction->setText(tr("Save &As..."));
+        quit->setText(tr("&Quit"));
+        edit->setTitle(tr("&Edit"));
+        nameUndo();
+        presetMenu->setTitle(tr("&Presets"));
+        for (const auto &[action, english] : presetActions) {
+            const QString description = language::presetDescription(english);
+            action->setToolTip(description);
+            // The first sentence, in either language.
+            static const QRegularExpression sentenceEnd(QStringLiteral("(\\. |。)"));
+            const qsizetype end = description.indexOf(sentenceEnd);
+            action->setStatusTip(end < 0 ? description : description.left(end + 1));
+        }
+        updateTitle();
+    });
 }
 
 bool DocumentActions::maybeSave()

@@ -11,6 +11,7 @@
 #include "lab/measuresplot.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "window/runactions.h"
+#include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
@@ -45,14 +46,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     experimentLayout->addWidget(m_description);
     auto *tabs = new QTabWidget(experiment);
     m_designer = new DesignerWidget(m_doc, tabs);
-    tabs->addTab(m_designer, tr("&Design"));
+    tabs->addTab(m_designer, QString());
     m_settings = new SettingsPanel(m_doc, tabs);
     auto *settingsScroll = new QScrollArea(tabs);
     settingsScroll->setWidget(m_settings);
     settingsScroll->setWidgetResizable(true);
-    tabs->addTab(settingsScroll, tr("Data && &Training"));
+    tabs->addTab(settingsScroll, QString());
     experimentLayout->addWidget(tabs, 1);
-    auto *designDock = new QDockWidget(tr("Experiment"), this);
+    auto *designDock = new QDockWidget(this);
     designDock->setObjectName(QStringLiteral("experimentDock"));
     designDock->setWidget(experiment);
     addDockWidget(Qt::LeftDockWidgetArea, designDock);
@@ -78,7 +79,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     connect(m_dashboard->slowMotion(), &SlowMotionPanel::nextRequested, m_runs, &RunActions::substepTraining);
     connect(m_dashboard->slowMotion(), &SlowMotionPanel::finishRequested, m_runs, &RunActions::stepTraining);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuBar()->addMenu(QString());
     view->addAction(designDock->toggleViewAction());
     view->addAction(m_dashboard->samplesDock()->toggleViewAction());
     view->addAction(m_dashboard->explorerDock()->toggleViewAction());
@@ -86,13 +87,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addAction(m_dashboard->slowMotionDock()->toggleViewAction());
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
-    view->addAction(tr("&Fit Plots"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
+    QAction *fit = view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
                                           {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
     view->addAction(m_presentation->action());
     view->addSeparator();
     // Each language in its own name, as language menus do.
-    QMenu *languages = view->addMenu(tr("&Language"));
+    QMenu *languages = view->addMenu(QString());
     languages->setObjectName(QStringLiteral("languageMenu"));
     auto *languageGroup = new QActionGroup(languages);
     const QString chosen = QSettings().value(QStringLiteral("language")).toString();
@@ -103,12 +104,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         a->setData(code);
         languageGroup->addAction(a);
     };
-    addLanguage(tr("Follow the System"), QString());
+    addLanguage(QString(), QString());
+    QAction *followSystem = languageGroup->actions().constFirst();
     for (const QString &code : language::available())
         addLanguage(language::nativeName(code), code);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *guide = help->addAction(tr("User &Guide"), this, [this] {
+    QMenu *help = menuBar()->addMenu(QString());
+    QAction *guide = help->addAction(QString(), this, [this] {
         if (!m_guide)
             m_guide = new UserGuide(this);
         m_guide->show();
@@ -116,8 +118,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     });
     guide->setShortcut(QKeySequence::HelpContents);
     guide->setObjectName(QStringLiteral("userGuideAction"));
-    help->addAction(tr("&About GAN Playground"), this, [this] { QMessageBox::about(this, tr("About GAN Playground"), aboutText()); });
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    QAction *about = help->addAction(QString(), this, [this] { QMessageBox::about(this, tr("About GAN Playground"), aboutText()); });
+    QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+    widgetevents::retranslated(this, [=] {
+        tabs->setTabText(0, tr("&Design"));
+        tabs->setTabText(1, tr("Data && &Training"));
+        designDock->setWindowTitle(tr("Experiment"));
+        view->setTitle(tr("&View"));
+        fit->setText(tr("&Fit Plots"));
+        languages->setTitle(tr("&Language"));
+        followSystem->setText(tr("Follow the System"));
+        help->setTitle(tr("&Help"));
+        guide->setText(tr("User &Guide"));
+        about->setText(tr("&About GAN Playground"));
+        aboutQt->setText(tr("About &Qt"));
+    });
+    // The problem sentences come from the engine's analysis: it runs again in the new language.
+    widgetevents::onEvent(this, QEvent::LanguageChange, [this] { m_doc->retranslate(); });
 
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
     m_dashboard->addStatusWidgets(statusBar());
@@ -198,7 +215,10 @@ void MainWindow::chooseLanguage(const QString &code)
     const QString next = startLanguage();
     if (next == language::current())
         return;
-    statusBar()->showMessage(tr("GAN Playground will speak %1 from its next start.").arg(language::nativeName(next)));
+    // Installing the translators sends every widget QEvent::LanguageChange: the panels set their
+    // texts again (widgetevents::retranslated), now.
+    if (!language::apply(next))
+        statusBar()->showMessage(tr("The %1 translation cannot be loaded; GAN Playground stays in English.").arg(language::nativeName(next)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -67,8 +67,9 @@ public:
     void setBlasProbe(const BlasProbe &probe);
     QString aboutText() const;
 
-    // View > Language: "" follows the system, else a code of language::available(). The choice
-    // is remembered (QSettings "language"); main() applies startLanguage() when the program starts.
+    // View > Language: "" follows the system, else a code of language::available(). The window
+    // speaks it at once (every panel retranslates on QEvent::LanguageChange) and the choice is
+    // remembered (QSettings "language"); main() applies startLanguage() when the program starts.
     void chooseLanguage(const QString &code);
     // The remembered choice resolved to a language ("en", "zh_CN").
     static QString startLanguage();

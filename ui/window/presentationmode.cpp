@@ -1,5 +1,7 @@
 #include "window/presentationmode.h"
 
+#include "widgets/widgetevents.h"
+
 #include <QAction>
 #include <QDockWidget>
 #include <QMainWindow>
@@ -11,11 +13,14 @@
 PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QList<QWidget *> folded)
     : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown)), m_folded(std::move(folded))
 {
-    m_action = new QAction(tr("&Presentation Mode"), this);
+    m_action = new QAction(this);
     m_action->setObjectName(QStringLiteral("presentationAction"));
     m_action->setCheckable(true);
     m_action->setShortcut(QKeySequence(Qt::Key_F11));
-    m_action->setStatusTip(tr("Full screen, large type, plots and the 2D lab only: for a projector (F11 again to leave)"));
+    widgetevents::retranslated(window, [this] {
+        m_action->setText(tr("&Presentation Mode"));
+        m_action->setStatusTip(tr("Full screen, large type, plots and the 2D lab only: for a projector (F11 again to leave)"));
+    });
     connect(m_action, &QAction::toggled, this, &PresentationMode::setOn);
 }
 

@@ -4,6 +4,7 @@
 #include "dashboard/sampleview.h"
 #include "dashboard/trainingplots.h"
 #include "window/documentactions.h"
+#include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
 #include "io/atomicfile.h"
@@ -52,57 +53,77 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
 void RunActions::addMenu()
 {
     // Training: the controller owns the worker thread; this window only sees value snapshots.
-    QMenu *train = m_window->menuBar()->addMenu(tr("&Training"));
-    QToolBar *bar = m_window->addToolBar(tr("Training"));
+    QMenu *train = m_window->menuBar()->addMenu(QString());
+    QToolBar *bar = m_window->addToolBar(QString());
     bar->setObjectName(QStringLiteral("trainingToolBar"));
-    auto addAction = [&](const QString &text, const QKeySequence &key, const QString &tip, auto slot) {
-        QAction *a = train->addAction(text, this, slot);
+    auto addAction = [&](const QKeySequence &key, auto slot) {
+        QAction *a = train->addAction(QString(), this, slot);
         a->setShortcut(key);
-        a->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QLatin1Char(')'));
         bar->addAction(a);
         return a;
     };
-    m_start = addAction(tr("&Start"), QKeySequence(Qt::Key_F5), tr("Train this experiment from scratch"), &RunActions::startTraining);
-    m_pause = addAction(tr("&Pause"), QKeySequence(Qt::Key_F6), tr("Pause or resume training"), &RunActions::togglePause);
-    m_step = addAction(tr("S&tep"), QKeySequence(Qt::Key_F10), tr("One training step while paused"), &RunActions::stepTraining);
-    m_substep = addAction(tr("S&low Motion"), QKeySequence(Qt::CTRL | Qt::Key_F10),
-                          tr("The next substep of a training step, explained in the Slow Motion panel"), &RunActions::substepTraining);
+    m_start = addAction(QKeySequence(Qt::Key_F5), &RunActions::startTraining);
+    m_pause = addAction(QKeySequence(Qt::Key_F6), &RunActions::togglePause);
+    m_step = addAction(QKeySequence(Qt::Key_F10), &RunActions::stepTraining);
+    m_substep = addAction(QKeySequence(Qt::CTRL | Qt::Key_F10), &RunActions::substepTraining);
     m_substep->setObjectName(QStringLiteral("substepAction"));
-    m_stop = addAction(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("End this run"), &RunActions::stopTraining);
+    m_stop = addAction(QKeySequence(Qt::SHIFT | Qt::Key_F5), &RunActions::stopTraining);
     m_start->setObjectName(QStringLiteral("startAction"));
     train->addSeparator();
-    m_resume = train->addAction(tr("&Resume from Checkpoint..."), this, [this] {
+    m_resume = train->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Resume from checkpoint"), m_documents->lastFolder(), tr("Checkpoints (*.pt)"));
         if (!path.isEmpty())
             resumeFromCheckpoint(path);
     });
-    m_saveCheckpoint = train->addAction(tr("Save &Checkpoint..."), this, [this] {
+    m_saveCheckpoint = train->addAction(QString(), this, [this] {
         const QString path = m_documents->askSavePath(tr("Save checkpoint"), tr("Checkpoints (*.pt)"), m_doc->spec().name + QStringLiteral(".pt"));
         if (!path.isEmpty())
             m_training->saveCheckpoint(path);
     });
     train->addSeparator();
-    train->addAction(tr("Export &Metrics as CSV..."), this, [this] {
+    QAction *exportMetrics = train->addAction(QString(), this, [this] {
         const QString path = m_documents->askSavePath(tr("Export metrics"), tr("CSV files (*.csv)"), m_doc->spec().name + QStringLiteral("-metrics.csv"));
         if (path.isEmpty())
             return;
         if (const QString e = atomicfile::write(path, m_dashboard->plots()->metricsCsv().toUtf8(), tr("metrics file")); !e.isEmpty())
             QMessageBox::warning(m_window, tr("Cannot export metrics"), e);
     });
-    train->addAction(tr("Export &Plots..."), this, [this] {
+    QAction *exportPlots = train->addAction(QString(), this, [this] {
         const QString path = m_documents->askSavePath(tr("Export plots"), tr("PNG images (*.png);;PDF (*.pdf)"), m_doc->spec().name + QStringLiteral("-plots.png"));
         if (!path.isEmpty())
             if (const QString e = m_dashboard->plots()->exportPlots(path); !e.isEmpty())
                 QMessageBox::warning(m_window, tr("Cannot export plots"), e);
     });
-    train->addAction(tr("Save Sample &Grid..."), this, [this] {
+    QAction *saveGrid = train->addAction(QString(), this, [this] {
         const QString path = m_documents->askSavePath(tr("Save samples"), tr("PNG images (*.png)"), m_doc->spec().name + QStringLiteral("-samples.png"));
         if (!path.isEmpty())
             if (const QString e = m_dashboard->samples()->saveCurrent(path); !e.isEmpty())
                 QMessageBox::warning(m_window, tr("Cannot save samples"), e);
     });
     m_toolBarToggle = bar->toggleViewAction();
-    updateActions();
+    widgetevents::retranslated(m_window, [=] {
+        train->setTitle(tr("&Training"));
+        bar->setWindowTitle(tr("Training"));
+        // The toolbar's tips name the key.
+        auto keyTip = [](QAction *a, const QString &tip) {
+            a->setToolTip(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        };
+        m_start->setText(tr("&Start"));  // its tip and the pause action's text follow the state
+        keyTip(m_pause, tr("Pause or resume training"));
+        m_step->setText(tr("S&tep"));
+        keyTip(m_step, tr("One training step while paused"));
+        m_substep->setText(tr("S&low Motion"));
+        keyTip(m_substep, tr("The next substep of a training step, explained in the Slow Motion panel"));
+        m_stop->setText(tr("St&op"));
+        keyTip(m_stop, tr("End this run"));
+        m_resume->setText(tr("&Resume from Checkpoint..."));
+        m_saveCheckpoint->setText(tr("Save &Checkpoint..."));
+        exportMetrics->setText(tr("Export &Metrics as CSV..."));
+        exportPlots->setText(tr("Export &Plots..."));
+        saveGrid->setText(tr("Save Sample &Grid..."));
+        updateActions();
+        updateDesignChanged();
+    });
 }
 
 void RunActions::startTraining()
