@@ -14,6 +14,7 @@
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
 #include "dashboard/trainingplots.h"
+#include "widgets/palettecolors.h"
 
 #include "document/experimentdocument.h"
 #include "spec/presets.h"
@@ -61,6 +62,7 @@ private slots:
     void aboutNamesTheVersionsAndTheBlas();
     void userGuideInBothLanguages();
     void languageSwitchesAtOnceAndIsRemembered();
+    void followsTheSystemSwitchingToDark();
 };
 
 using namespace windowsupport;
@@ -532,6 +534,38 @@ void TestMainWindow::languageSwitchesAtOnceAndIsRemembered()
     const QStringList back = readableTexts(&w);
     QVERIFY2(back == english, qPrintable(difference(back, english)));
     QSettings().remove(QStringLiteral("language"));
+}
+
+// The system switching to a dark palette while the window is open: the colours that carry
+// meaning (valid, problem) and the plots change with it, without waiting for the next edit.
+void TestMainWindow::followsTheSystemSwitchingToDark()
+{
+    const QPalette light = QApplication::palette();
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    QVERIFY(problems);
+    QVERIFY(!palettecolors::isDark(light));
+    QVERIFY2(problems->styleSheet().contains(palettecolors::valid(light).name()), qPrintable(problems->styleSheet()));
+
+    QPalette dark(QColor(53, 53, 53), QColor(40, 40, 40));  // button, window
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    QVERIFY(palettecolors::isDark(dark));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY2(problems->styleSheet().contains(palettecolors::valid(dark).name()), qPrintable(problems->styleSheet()));
+    QCOMPARE(w.plots()->lossPlot()->xAxis->tickLabelColor(), QColor(230, 230, 230));
+    // A problem found after the switch is in the dark palette's red.
+    LayerStackEditor *g = w.designer()->editor(NetworkRole::Generator);
+    g->selectLayer(w.experiment().generator.layers[4].id);
+    w.designer()->properties()->findChild<QSpinBox *>(QStringLiteral("in"))->setValue(64);
+    QVERIFY2(problems->styleSheet().contains(palettecolors::problem(dark).name()), qPrintable(problems->styleSheet()));
+    QApplication::setPalette(light);
+    QTRY_VERIFY2(problems->styleSheet().contains(palettecolors::problem(light).name()), qPrintable(problems->styleSheet()));
+    w.document()->undoStack()->setClean();
 }
 
 QTEST_MAIN(TestMainWindow)

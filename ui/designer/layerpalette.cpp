@@ -19,7 +19,12 @@ LayerPalette::LayerPalette(QWidget *parent) : QListWidget(parent)
         for (int row = 0; row < count(); ++row)
             item(row)->setToolTip(description(*layerkind::fromName(item(row)->data(Qt::UserRole).toString())));
     });
-    setMaximumWidth(150);
+    // As wide as the longest kind's name: never clipped, and the stacks beside it get the rest
+    // (in either language, and with presentation mode's larger type).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto fitWidth = [this] { setFixedWidth(sizeHintForColumn(0) + 2 * frameWidth() + 6); };
+    fitWidth();
+    widgetevents::onEvent(this, QEvent::FontChange, fitWidth);
     connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         if (const auto kind = layerkind::fromName(item->data(Qt::UserRole).toString()))
             emit kindActivated(*kind);
