@@ -43,7 +43,8 @@ int usage(const QString &message)
                     "  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
                     "        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]\n"
                     "  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]\n"
-                    "  evaluate RUN_DIR                            2D mode coverage of a trained run\n"
+                    "  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,\n"
+                    "                                              classifier score, classes made; 2D runs: mode coverage\n"
                     "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n"
                     "The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).\n");
     err.flush();

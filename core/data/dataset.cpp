@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace {
 // Messages a user reads: translated (context "Dataset").
@@ -33,6 +34,8 @@ QString fashionMnistDir()
 }
 
 namespace {
+QString fashionTestImages() { return QDir(fashionMnistDir()).filePath(QStringLiteral("t10k-images-idx3-ubyte.gz")); }
+QString fashionTestLabels() { return QDir(fashionMnistDir()).filePath(QStringLiteral("t10k-labels-idx1-ubyte.gz")); }
 QString fashionImages() { return QDir(fashionMnistDir()).filePath(QStringLiteral("train-images-idx3-ubyte.gz")); }
 QString fashionLabels() { return QDir(fashionMnistDir()).filePath(QStringLiteral("train-labels-idx1-ubyte.gz")); }
 }  // namespace
@@ -129,6 +132,31 @@ Shape sampleShape(const DataSpec &spec, QString *error)
     }
     }
     return {};
+}
+
+DatasetLoad loadTestSplit(const DataSpec &spec)
+{
+    QString images, labels;
+    if (spec.kind == DataKind::FashionMnist) {
+        images = fashionTestImages();
+        labels = fashionTestLabels();
+    } else if (spec.kind == DataKind::Idx && !spec.labelsPath.isEmpty()) {
+        // MNIST-style pairs: train-images-idx3-ubyte[.gz] beside t10k-images-idx3-ubyte[.gz].
+        const QFileInfo i(spec.path), l(spec.labelsPath);
+        if (!i.fileName().startsWith(QLatin1String("train-")) || !l.fileName().startsWith(QLatin1String("train-")))
+            return {};
+        images = i.dir().filePath(QStringLiteral("t10k-") + i.fileName().mid(6));
+        labels = l.dir().filePath(QStringLiteral("t10k-") + l.fileName().mid(6));
+    } else {
+        return {};
+    }
+    if (!QFile::exists(images) || !QFile::exists(labels))
+        return {};
+    try {
+        return idxfile::loadImages(images, labels, 0, {});
+    } catch (const std::exception &) {
+        return {};
+    }
 }
 
 }  // namespace datasets

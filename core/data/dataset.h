@@ -43,6 +43,11 @@ QString fashionMnistDir();  // /usr/share/datasets/fashion-mnist (GAN_PLAYGROUND
 // Loads what the spec names. `seed` draws synthetic sets. `progress` may be empty.
 DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &progress = {});
 
+// The labelled test split that belongs to the data, where there is one: Fashion-MNIST's t10k
+// files, or for an IDX pair named train-* the t10k-* files beside them. Null data (and no error)
+// when there is none or it cannot be read: callers hold out part of the training data instead.
+DatasetLoad loadTestSplit(const DataSpec &spec);
+
 // The sample shape without loading the data (reads at most a file header); empty with
 // `error` set when it cannot be known.
 Shape sampleShape(const DataSpec &spec, QString *error = nullptr);

@@ -453,6 +453,37 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>EvalClassifier</name>
+    <message>
+        <source>%1 is too small to train the image measures&apos; classifier (%2 images of %3×%4; it needs at least 100 of 4×4)</source>
+        <translation>%1 太小，无法训练图像质量指标的分类器（%2 张 %3×%4 的图像；至少需要 100 张 4×4 的图像）</translation>
+    </message>
+    <message>
+        <source>a held-out tenth of %1</source>
+        <translation>%1 中留出的十分之一</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>classifier cache</source>
+        <translation>分类器缓存</translation>
+    </message>
+    <message>
+        <source>the image measures&apos; classifier failed: %1</source>
+        <translation>图像质量指标的分类器出错：%1</translation>
+    </message>
+    <message>
+        <source>the samples are %1×%2×%3 images; the classifier was trained on %4×%5×%6</source>
+        <translation>样本是 %1×%2×%3 的图像；分类器是在 %4×%5×%6 的图像上训练的</translation>
+    </message>
+    <message>
+        <source>%1 has no labels: the image measures need a labelled dataset to train their classifier (an IDX labels file beside the images)</source>
+        <translation>%1 没有标签：图像质量指标需要带标签的数据集来训练它们的分类器（图像旁边的 IDX 标签文件）</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentFile</name>
     <message>
         <source>unknown field (known here: %1)</source>
@@ -2989,30 +3020,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>常驻内存：          %1 MiB</translation>
     </message>
     <message>
-        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
-commands:
-  presets                                     list the built-in experiments
-  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR                            2D mode coverage of a trained run
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
-</source>
-        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
-命令：
-  presets                                     列出内置实验
-  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR                            已训练的二维运行的模式覆盖
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
-</translation>
-    </message>
-    <message>
         <source>give either --preset NAME or one experiment file</source>
         <translation>请给出 --preset NAME 或一个实验文件（二者选一）</translation>
     </message>
@@ -3031,10 +3038,6 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>evaluate needs one RUN_DIR</source>
         <translation>evaluate 需要一个 RUN_DIR</translation>
-    </message>
-    <message>
-        <source>evaluate measures 2D runs (mode coverage and the Jensen-Shannon divergence); this run&apos;s data is %1</source>
-        <translation>evaluate 评估二维运行（模式覆盖和 Jensen-Shannon 散度）；这次运行的数据是 %1</translation>
     </message>
     <message>
         <source>run:               %1 (step %2, %3)</source>
@@ -3245,6 +3248,112 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>valid</source>
         <translation>有效</translation>
+    </message>
+    <message>
+        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
+commands:
+  presets                                     list the built-in experiments
+  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,
+                                              classifier score, classes made; 2D runs: mode coverage
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
+</source>
+        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
+命令：
+  presets                                     列出内置实验
+  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR [--count N] [--json]       图像运行：FD、KID、精确率/召回率、密度/覆盖率、
+                                              分类器得分、生成的类别；二维运行：模式覆盖
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
+</translation>
+    </message>
+    <message>
+        <source>FD %1, KID %2 ± %3, precision %4, recall %5, density %6, coverage %7, classifier score %8</source>
+        <translation>FD %1，KID %2 ± %3，精确率 %4，召回率 %5，密度 %6，覆盖率 %7，分类器得分 %8</translation>
+    </message>
+    <message>
+        <source>training the image measures&apos; classifier: %1%</source>
+        <translation>正在训练图像质量指标的分类器：%1%</translation>
+    </message>
+    <message>
+        <source>warning: the classifier is not cached (%1); the next evaluate trains it again</source>
+        <translation>警告：分类器没有缓存（%1）；下次 evaluate 会重新训练它</translation>
+    </message>
+    <message>
+        <source>classifier:        %1 classes, accuracy %2 on %3 images of %4 (%5)</source>
+        <translation>分类器：          %1 个类别，在 %4 的 %3 张图像上准确率 %2（%5）</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>来自缓存</translation>
+    </message>
+    <message>
+        <source>trained in %1 s</source>
+        <translation>训练用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>compared:          %1 generated against %1 real images of %2</source>
+        <translation>比较：            %1 张生成图像对比 %2 的 %1 张真实图像</translation>
+    </message>
+    <message>
+        <source>Fréchet distance:  %1</source>
+        <translation>Fréchet 距离：    %1</translation>
+    </message>
+    <message>
+        <source>KID:               %1 ± %2 (%3 subsets of %4)</source>
+        <translation>KID：             %1 ± %2（%3 个子集，每个 %4 张）</translation>
+    </message>
+    <message>
+        <source>precision, recall: %1, %2 (k = %3)</source>
+        <translation>精确率、召回率：  %1，%2（k = %3）</translation>
+    </message>
+    <message>
+        <source>density, coverage: %1, %2</source>
+        <translation>密度、覆盖率：    %1，%2</translation>
+    </message>
+    <message>
+        <source>classifier score:  %1 (real images: %2; at most %3)</source>
+        <translation>分类器得分：      %1（真实图像：%2；最大 %3）</translation>
+    </message>
+    <message>
+        <source>classes made:      %1</source>
+        <translation>生成的类别：      %1</translation>
+    </message>
+    <message>
+        <source>uniform noise:     %1</source>
+        <translation>均匀噪声：        %1</translation>
+    </message>
+    <message>
+        <source>real images:       %1</source>
+        <translation>真实图像：        %1</translation>
+    </message>
+    <message>
+        <source>nearest training image of samples 0-%1: %2</source>
+        <translation>样本 0-%1 最近的训练图像：%2</translation>
+    </message>
+    <message>
+        <source>measured in %1 s</source>
+        <translation>测量用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>Image runs: how many generated and real images to compare (default 10000).</source>
+        <translation>图像运行：要比较多少张生成图像和真实图像（默认 10000）。</translation>
+    </message>
+    <message>
+        <source>Image runs: print the measures as JSON.</source>
+        <translation>图像运行：以 JSON 输出各项指标。</translation>
+    </message>
+    <message>
+        <source>Image runs: also measure other real images and uniform noise the same way, for the scale.</source>
+        <translation>图像运行：用同样的方法也测量其他真实图像和均匀噪声，作为参照尺度。</translation>
     </message>
 </context>
 <context>

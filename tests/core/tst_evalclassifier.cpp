@@ -1,0 +1,146 @@
+// The image measures' classifier on real Fashion-MNIST images: trained by the program, cached
+// and reused, refused on unlabelled data, and its features ordering real images, other real
+// images and noise as they should be.
+#include "data/dataset.h"
+#include "eval/evalclassifier.h"
+#include "eval/imagemeasures.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <random>
+
+class TestEvalClassifier : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void trainsCachesAndReuses();
+    void measuresOrderRealOtherRealAndNoise();
+    void refusesUnlabelledDataAndDamagedCachesRetrain();
+
+private:
+    std::shared_ptr<const Dataset> m_train, m_test;
+    QTemporaryDir m_cache;
+};
+
+void TestEvalClassifier::initTestCase()
+{
+    DataSpec spec;
+    spec.kind = DataKind::FashionMnist;
+    spec.limit = 3000;
+    const DatasetLoad train = datasets::load(spec, 1);
+    QVERIFY2(train.data, qPrintable(train.error));
+    QCOMPARE(train.data->labels.size(), size_t(3000));
+    m_train = train.data;
+    const DatasetLoad test = datasets::loadTestSplit(spec);
+    QVERIFY2(test.data && test.data->count == 10000, "Fashion-MNIST's t10k files");
+    m_test = test.data;
+}
+
+void TestEvalClassifier::trainsCachesAndReuses()
+{
+    QString error;
+    const auto first = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+    QVERIFY2(first, qPrintable(error));
+    const EvalClassifier::Info &a = first->info();
+    QCOMPARE(a.classes, 10);
+    QCOMPARE(a.testCount, 300);  // a held-out tenth
+    QVERIFY(!a.fromCache);
+    // 2700 images for a few seconds: well above chance (0.1); the full set reaches 0.92.
+    QVERIFY2(a.testAccuracy > 0.7, qPrintable(QString::number(a.testAccuracy)));
+    QVERIFY(QFile::exists(a.cachePath));
+    QVERIFY(a.cacheProblem.isEmpty());
+
+    const auto again = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(again->info().fromCache);
+    QCOMPARE(again->info().testAccuracy, a.testAccuracy);
+    QCOMPARE(again->info().cachePath, a.cachePath);
+    imagemeasures::Features f1, f2;
+    std::vector<float> p1, p2;
+    first->measure(*m_test, 0, 50, &f1, &p1);
+    again->measure(*m_test, 0, 50, &f2, &p2);
+    QCOMPARE(f1.count, 50);
+    QCOMPARE(f1.dim, a.featureDim);
+    QCOMPARE(f1.values, f2.values);
+    QCOMPARE(p1, p2);
+    // Other data, another network: a different cache entry.
+    Dataset fewer = *m_train;
+    fewer.count = 2000;
+    fewer.pixels.resize(size_t(2000) * 28 * 28);
+    fewer.labels.resize(2000);
+    const auto other = EvalClassifier::obtain(fewer, nullptr, m_cache.path(), {}, &error);
+    QVERIFY(other && !other->info().fromCache && other->info().cachePath != a.cachePath);
+}
+
+void TestEvalClassifier::measuresOrderRealOtherRealAndNoise()
+{
+    QString error;
+    const auto classifier = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+    QVERIFY2(classifier, qPrintable(error));
+    imagemeasures::Features reference, otherReal, noise;
+    std::vector<float> referenceP, otherP, noiseP;
+    classifier->measure(*m_test, 0, 1000, &reference, &referenceP);
+    classifier->measure(*m_train, 0, 1000, &otherReal, &otherP);
+    SampleBatch uniform;
+    uniform.count = 1000;
+    uniform.channels = 1;
+    uniform.height = uniform.width = 28;
+    std::mt19937 rng(3);
+    for (int i = 0; i < 1000 * 28 * 28; ++i)
+        uniform.pixels.push_back(std::uint8_t(rng() % 256));
+    classifier->measure(uniform, &noise, &noiseP);
+    const double fdReal = imagemeasures::frechetDistance(reference, otherReal);
+    const double fdNoise = imagemeasures::frechetDistance(reference, noise);
+    const auto kidReal = imagemeasures::kernelDistance(reference, otherReal, 20, 500);
+    const auto kidNoise = imagemeasures::kernelDistance(reference, noise, 20, 500);
+    const auto real = imagemeasures::manifoldMeasures(reference, otherReal);
+    const auto fake = imagemeasures::manifoldMeasures(reference, noise);
+    qInfo("real vs real: FD %.3f KID %.4f recall %.3f coverage %.3f; noise: FD %.3f KID %.4f recall %.3f coverage %.3f", fdReal,
+          kidReal.value, real.recall, real.coverage, fdNoise, kidNoise.value, fake.recall, fake.coverage);
+    QVERIFY(fdNoise > 20 * fdReal);
+    QVERIFY(kidNoise.value > kidReal.value + 10 * kidNoise.standardError);
+    QVERIFY(real.recall > 0.8 && real.coverage > 0.8);
+    QVERIFY(fake.recall < 0.05 && fake.coverage < 0.05);
+    // Real images spread over the classes; noise is one kind of thing.
+    QVERIFY(imagemeasures::classifierScore(otherP, 10) > 2 * imagemeasures::classifierScore(noiseP, 10));
+    // Samples of another size are refused, not misread.
+    SampleBatch wrong = uniform;
+    wrong.height = wrong.width = 14;
+    wrong.count = 4000;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, classifier->measure(wrong, &noise, nullptr));
+}
+
+void TestEvalClassifier::refusesUnlabelledDataAndDamagedCachesRetrain()
+{
+    Dataset unlabelled = *m_train;
+    unlabelled.labels.clear();
+    QString error;
+    QVERIFY(!EvalClassifier::obtain(unlabelled, nullptr, m_cache.path(), {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("no labels")) && error.contains(m_train->source), qPrintable(error));
+
+    // A damaged cache file is trained again and replaced, with progress reported.
+    QString path;
+    {
+        const auto classifier = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+        QVERIFY(classifier);
+        path = classifier->info().cachePath;
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("not a classifier");
+    file.close();
+    double last = 0;
+    int reports = 0;
+    const auto retrained = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), [&](double f) { last = f; ++reports; }, &error);
+    QVERIFY2(retrained, qPrintable(error));
+    QVERIFY(!retrained->info().fromCache);
+    QVERIFY(reports > 10);
+    QCOMPARE(last, 1.0);
+    const auto reused = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+    QVERIFY(reused && reused->info().fromCache);
+}
+
+QTEST_GUILESS_MAIN(TestEvalClassifier)
+#include "tst_evalclassifier.moc"
