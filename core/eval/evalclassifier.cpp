@@ -109,7 +109,9 @@ EvalClassifier::~EvalClassifier() = default;
 
 QString EvalClassifier::defaultCacheDir()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("classifiers"));
+    // One place for the window and the command line (their application names differ): the
+    // user's cache folder, since the file can always be made again.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)).filePath(QStringLiteral("gan-playground/classifiers"));
 }
 
 std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, const Dataset *test, const QString &cacheDir,

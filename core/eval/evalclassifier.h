@@ -14,9 +14,10 @@
 // Its 128 penultimate activations are the features of FD, KID and the k-NN measures; its class
 // probabilities give the classifier score and the class histogram.
 //
-// Trained once per dataset content: the weights are cached in a folder (by default beside the
-// user's data settings, QStandardPaths::AppDataLocation/classifiers) under a hash of the images,
-// the labels and this network's recipe, and reused by every run on the same data.
+// Trained once per dataset content: the weights are cached in a folder (by default the user's
+// cache folder, ~/.cache/gan-playground/classifiers, which the window and the command line
+// share) under a hash of the images, the labels and this network's recipe, and reused by every
+// run on the same data.
 class EvalClassifier {
 public:
     struct Info {
