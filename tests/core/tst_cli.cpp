@@ -1,11 +1,16 @@
 // The command line as a script uses it: exit codes, files written, and exact resume across processes.
 #include "data/dataset.h"
+#include "data/idxfile.h"
+#include "spec/presets.h"
+#include "spec/specjson.h"
 #include "eval/lab2d.h"
 #include "eval/divergence.h"
 #include "eval/modecoverage.h"
 #include "training/trainer.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -84,6 +89,7 @@ private slots:
     void experimentFileMustBeAFile_data();
     void experimentFileMustBeAFile();
     void layersThatCannotFitAreProblems();
+    void evaluatesAnImageRun();
 
 private:
     // A trained run of the test experiment (100 steps), made once in a folder of its own.
@@ -442,6 +448,95 @@ void TestCli::layersThatCannotFitAreProblems()
     QVERIFY2(r.out.contains(QStringLiteral("discriminator layer 1 (Conv2d) has 9000001000000 parameters")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("this process can use")), qPrintable(r.out));
     QVERIFY(!r.out.trimmed().endsWith(QStringLiteral("valid")));
+}
+
+// evaluate on an image run: the classifier is trained on the run's labelled IDX images (an
+// MNIST-style train-/t10k- pair cut from Fashion-MNIST), cached in the user's cache folder and
+// reused; the generated images lie between other real images and uniform noise.
+void TestCli::evaluatesAnImageRun()
+{
+    const QString data = m_dir.filePath(QStringLiteral("idx"));
+    QVERIFY(QDir().mkpath(data));
+    auto cut = [&](const QString &prefix, const Dataset &from, std::int64_t count) {
+        const size_t size = size_t(28 * 28);
+        const std::vector<std::uint8_t> images(from.pixels.begin(), from.pixels.begin() + std::ptrdiff_t(count * std::int64_t(size)));
+        std::vector<std::uint8_t> labels;
+        for (std::int64_t i = 0; i < count; ++i)
+            labels.push_back(std::uint8_t(from.labels[size_t(i)]));
+        QCOMPARE(idxfile::write(data + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"), {count, 28, 28}, images), QString());
+        QCOMPARE(idxfile::write(data + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"), {count}, labels), QString());
+    };
+    DataSpec fashion;
+    fashion.kind = DataKind::FashionMnist;
+    fashion.limit = 2000;
+    const DatasetLoad train = datasets::load(fashion, 1);
+    QVERIFY2(train.data, qPrintable(train.error));
+    cut(QStringLiteral("train"), *train.data, 2000);
+    const DatasetLoad test = datasets::loadTestSplit(fashion);
+    QVERIFY(test.data);
+    cut(QStringLiteral("t10k"), *test.data, 600);
+
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    spec.data.kind = DataKind::Idx;
+    spec.data.path = data + QStringLiteral("/train-images-idx3-ubyte");
+    spec.data.labelsPath = data + QStringLiteral("/train-labels-idx1-ubyte");
+    spec.threads = 2;
+    const QString experiment = m_dir.filePath(QStringLiteral("images.json"));
+    QCOMPARE(specjson::writeFile(spec, experiment), QString());
+    const QString run = m_dir.filePath(QStringLiteral("imagerun"));
+    const Run trained = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), run, QStringLiteral("--steps"), QStringLiteral("20")});
+    QVERIFY2(trained.code == 0, qPrintable(trained.err));
+
+    const QString cache = m_dir.filePath(QStringLiteral("cache"));
+    const QByteArray oldCache = qgetenv("XDG_CACHE_HOME");
+    qputenv("XDG_CACHE_HOME", cache.toUtf8());
+    const QStringList args{QStringLiteral("evaluate"), run, QStringLiteral("--count"), QStringLiteral("500"), QStringLiteral("--json"),
+                           QStringLiteral("--baselines")};
+    const Run first = cli(args);
+    const Run second = cli(args);
+    const Run text = cli({QStringLiteral("evaluate"), run, QStringLiteral("--count"), QStringLiteral("500")});
+    // An image run without labels cannot train the classifier: one message naming the file.
+    spec.data.labelsPath.clear();
+    QCOMPARE(specjson::writeFile(spec, experiment), QString());
+    const QString unlabelled = m_dir.filePath(QStringLiteral("unlabelled"));
+    const Run trainedUnlabelled = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), unlabelled, QStringLiteral("--steps"), QStringLiteral("2")});
+    const Run refused = cli({QStringLiteral("evaluate"), unlabelled});
+    if (oldCache.isNull())
+        qunsetenv("XDG_CACHE_HOME");
+    else
+        qputenv("XDG_CACHE_HOME", oldCache);
+
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    QVERIFY2(first.err.contains(QStringLiteral("training the image measures' classifier: 100%")), qPrintable(first.err));
+    const QJsonObject a = QJsonDocument::fromJson(first.out.trimmed().toUtf8()).object();
+    const QJsonObject b = QJsonDocument::fromJson(second.out.trimmed().toUtf8()).object();
+    QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(first.out + second.out));
+    QCOMPARE(a.value(QStringLiteral("samples")).toInt(), 500);
+    QCOMPARE(a.value(QStringLiteral("step")).toInt(), 20);
+    QVERIFY(a.value(QStringLiteral("reference")).toString().endsWith(QStringLiteral("t10k-images-idx3-ubyte")));
+    QCOMPARE(a.value(QStringLiteral("classifier_test_count")).toInt(), 600);
+    QVERIFY2(a.value(QStringLiteral("classifier_accuracy")).toDouble() > 0.6, qPrintable(first.out));
+    QVERIFY(!a.value(QStringLiteral("classifier_cached")).toBool());
+    QVERIFY(b.value(QStringLiteral("classifier_cached")).toBool());
+    QVERIFY(!QDir(cache + QStringLiteral("/gan-playground/classifiers")).entryList({QStringLiteral("*.pt")}).isEmpty());
+    // The cached network measures the same samples the same way.
+    QCOMPARE(b.value(QStringLiteral("fd")).toDouble(), a.value(QStringLiteral("fd")).toDouble());
+    QCOMPARE(b.value(QStringLiteral("class_histogram")), a.value(QStringLiteral("class_histogram")));
+    const double fd = a.value(QStringLiteral("fd")).toDouble();
+    const double realFd = a.value(QStringLiteral("baseline_real_training_images")).toObject().value(QStringLiteral("fd")).toDouble();
+    const double noiseFd = a.value(QStringLiteral("baseline_uniform_noise")).toObject().value(QStringLiteral("fd")).toDouble();
+    QVERIFY2(realFd < fd && realFd * 5 < noiseFd, qPrintable(first.out));
+    int made = 0;
+    for (const QJsonValue v : a.value(QStringLiteral("class_histogram")).toArray())
+        made += v.toInt();
+    QCOMPARE(made, 500);
+    QCOMPARE(a.value(QStringLiteral("nearest_training_image")).toArray().size(), 4);
+    QVERIFY2(text.code == 0 && text.out.contains(QStringLiteral("Fréchet distance:  %1").arg(fd, 0, 'f', 3)), qPrintable(text.out));
+    QVERIFY2(trainedUnlabelled.code == 0, qPrintable(trainedUnlabelled.err));
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("has no labels")) && refused.err.contains(QStringLiteral("train-images-idx3-ubyte")),
+             qPrintable(refused.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
