@@ -99,6 +99,8 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
 
     const Dataset &reference = test.data ? *test.data : *train.data;
     const int n = int(std::min<std::int64_t>(count, reference.count));
+    if (n <= 2 * kManifoldK + 1)
+        return fail(Text::tr("%1 holds %2 images; the image measures need at least %3").arg(reference.source).arg(n).arg(2 * kManifoldK + 2));
     imagemeasures::Features real, fake;
     std::vector<float> realProbabilities, fakeProbabilities;
     classifier->measure(reference, 0, n, &real, &realProbabilities);

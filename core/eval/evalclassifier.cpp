@@ -54,14 +54,17 @@ struct Network : torch::nn::Module {
     torch::nn::Linear features{nullptr}, head{nullptr};
 };
 
-// Images as the network sees them: float N x C x H x W in [-1, 1], as the GANs see them.
-torch::Tensor imagesOf(const Dataset &data, std::int64_t first, std::int64_t count)
+// A dataset's images as bytes, N x C x H x W, without a copy: converted a batch at a time, so
+// that a large dataset never exists as floats all at once.
+torch::Tensor bytesOf(const Dataset &data, std::int64_t first, std::int64_t count)
 {
     const std::int64_t size = std::int64_t(data.channels) * data.height * data.width;
-    const torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t *>(data.pixels.data()) + first * size,
-                                                 {count, data.channels, data.height, data.width}, torch::kUInt8);
-    return bytes.to(torch::kFloat32).div(127.5).sub(1.0);
+    return torch::from_blob(const_cast<std::uint8_t *>(data.pixels.data()) + first * size,
+                            {count, data.channels, data.height, data.width}, torch::kUInt8);
 }
+
+// Images as the network sees them: float in [-1, 1], as the GANs see them.
+torch::Tensor asInput(const torch::Tensor &bytes) { return bytes.to(torch::kFloat32).div(127.5).sub(1.0); }
 
 QString cacheKey(const Dataset &train)
 {
@@ -80,6 +83,7 @@ struct EvalClassifier::Impl {
     std::shared_ptr<Network> net;
     int channels = 0, height = 0, width = 0;
 
+    // `images`: bytes, N x C x H x W.
     void measure(const torch::Tensor &images, imagemeasures::Features *features, std::vector<float> *probabilities) const
     {
         torch::NoGradGuard noGrad;
@@ -94,7 +98,7 @@ struct EvalClassifier::Impl {
             probabilities->resize(size_t(n) * size_t(classes));
         for (std::int64_t i = 0; i < n; i += kMeasureBatch) {
             const std::int64_t m = std::min(kMeasureBatch, n - i);
-            auto [f, logits] = net->forward(images.slice(0, i, i + m));
+            auto [f, logits] = net->forward(asInput(images.slice(0, i, i + m)));
             if (features)
                 std::copy_n(f.contiguous().data_ptr<float>(), m * kFeatures, features->values.data() + i * kFeatures);
             if (probabilities)
@@ -174,7 +178,7 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
             std::shuffle(order.begin(), order.end(), rng);
             const std::int64_t held = test ? 0 : train.count / 10;
             std::vector<std::int64_t> fit(order.begin(), order.end() - held), holdout(order.end() - held, order.end());
-            const torch::Tensor all = imagesOf(train, 0, train.count);
+            const torch::Tensor all = bytesOf(train, 0, train.count);
             const torch::Tensor labels = torch::tensor(std::vector<std::int64_t>(train.labels.begin(), train.labels.end()), torch::kInt64);
             torch::optim::Adam optimizer(impl->net->parameters(), torch::optim::AdamOptions(1e-3));
             impl->net->train();
@@ -188,7 +192,7 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
                 for (std::int64_t b = 0; b < batches; ++b) {
                     const torch::Tensor rows = index.slice(0, b * kBatch, std::min<std::int64_t>(index.size(0), (b + 1) * kBatch));
                     optimizer.zero_grad();
-                    const torch::Tensor loss = torch::cross_entropy_loss(impl->net->forward(all.index_select(0, rows)).second,
+                    const torch::Tensor loss = torch::cross_entropy_loss(impl->net->forward(asInput(all.index_select(0, rows))).second,
                                                                          labels.index_select(0, rows));
                     loss.backward();
                     optimizer.step();
@@ -201,7 +205,7 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
             std::vector<float> probabilities;
             std::vector<int> truth;
             if (test) {
-                impl->measure(imagesOf(*test, 0, test->count), nullptr, &probabilities);
+                impl->measure(bytesOf(*test, 0, test->count), nullptr, &probabilities);
                 truth = test->labels;
                 info.testSource = test->source;
             } else {
@@ -246,7 +250,7 @@ void EvalClassifier::measure(const Dataset &data, std::int64_t first, std::int64
                              std::vector<float> *probabilities) const
 {
     count = std::max<std::int64_t>(0, std::min(count, data.count - first));
-    m_impl->measure(imagesOf(data, first, count), features, probabilities);
+    m_impl->measure(bytesOf(data, first, count), features, probabilities);
 }
 
 void EvalClassifier::measure(const SampleBatch &batch, imagemeasures::Features *features, std::vector<float> *probabilities) const
@@ -258,5 +262,5 @@ void EvalClassifier::measure(const SampleBatch &batch, imagemeasures::Features *
     // Generated samples are N x H x W x C bytes.
     const torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t *>(batch.pixels.data()),
                                                  {batch.count, batch.height, batch.width, batch.channels}, torch::kUInt8);
-    m_impl->measure(bytes.permute({0, 3, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0).contiguous(), features, probabilities);
+    m_impl->measure(bytes.permute({0, 3, 1, 2}).contiguous(), features, probabilities);
 }

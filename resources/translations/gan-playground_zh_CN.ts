@@ -3355,6 +3355,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>Image runs: also measure other real images and uniform noise the same way, for the scale.</source>
         <translation>图像运行：用同样的方法也测量其他真实图像和均匀噪声，作为参照尺度。</translation>
     </message>
+    <message>
+        <source>%1 holds %2 images; the image measures need at least %3</source>
+        <translation>%1 只有 %2 张图像；图像质量指标至少需要 %3 张</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -69,6 +69,7 @@ void DocumentActions::addMenus()
     };
     connect(stack, &QUndoStack::indexChanged, this, nameUndo);
     connect(stack, &QUndoStack::cleanChanged, this, nameUndo);
+    connect(stack, &QUndoStack::undoTextChanged, this, nameUndo);
 
     // Presets, each with its description.
     QMenu *presetMenu = m_window->menuBar()->addMenu(QString());
