@@ -70,11 +70,17 @@ QString oneLine(const ImageRow &row)
 // `count` training images.
 int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json, bool baselines)
 {
+    // The classifier learns from all of the labelled data, whatever the run used: the run's own
+    // copy when it holds all of it.
     DataSpec full = trainer.spec().data;
-    full.limit = 0;  // the classifier learns from all of the labelled data, whatever the run used
-    const DatasetLoad train = datasets::load(full, trainer.spec().seed, loadingProgress());
-    if (!train.data)
-        return fail(train.error);
+    full.limit = 0;
+    DatasetLoad loaded;
+    if (trainer.spec().data.limit != 0) {
+        loaded = datasets::load(full, trainer.spec().seed, loadingProgress());
+        if (!loaded.data)
+            return fail(loaded.error);
+    }
+    const Dataset &trainData = loaded.data ? *loaded.data : trainer.data();
     const DatasetLoad test = datasets::loadTestSplit(full);
     QTextStream err(stderr);
     int shown = -1;
@@ -82,7 +88,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     clock.start();
     QString error;
     const std::unique_ptr<EvalClassifier> classifier = EvalClassifier::obtain(
-        *train.data, test.data.get(), EvalClassifier::defaultCacheDir(),
+        trainData, test.data.get(), EvalClassifier::defaultCacheDir(),
         [&](double f) {
             if (int(f * 20) != shown) {
                 shown = int(f * 20);
@@ -97,7 +103,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     if (!info.cacheProblem.isEmpty())
         err << Text::tr("warning: the classifier is not cached (%1); the next evaluate trains it again").arg(info.cacheProblem) << "\n";
 
-    const Dataset &reference = test.data ? *test.data : *train.data;
+    const Dataset &reference = test.data ? *test.data : trainData;
     const int n = int(std::min<std::int64_t>(count, reference.count));
     if (n <= 2 * kManifoldK + 1)
         return fail(Text::tr("%1 holds %2 images; the image measures need at least %3").arg(reference.source).arg(n).arg(2 * kManifoldK + 2));
@@ -116,10 +122,10 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     std::vector<std::pair<QString, ImageRow>> scale;
     if (baselines) {
         const std::int64_t first = test.data ? 0 : n;
-        if (train.data->count >= first + n) {
+        if (trainData.count >= first + n) {
             imagemeasures::Features other;
             std::vector<float> probabilities;
-            classifier->measure(*train.data, first, n, &other, &probabilities);
+            classifier->measure(trainData, first, n, &other, &probabilities);
             scale.emplace_back(QStringLiteral("real_training_images"), compare(real, other, probabilities, info.classes));
         }
         SampleBatch noise;
@@ -143,7 +149,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     imagemeasures::Features firstFakes{kNearestShown, fake.dim,
                                        std::vector<float>(fake.values.begin(), fake.values.begin() + std::ptrdiff_t(kNearestShown) * fake.dim)};
     imagemeasures::Features trainFeatures;
-    classifier->measure(*train.data, 0, train.data->count, &trainFeatures, nullptr);
+    classifier->measure(trainData, 0, trainData.count, &trainFeatures, nullptr);
     const std::vector<int> nearest = imagemeasures::nearestNeighbours(firstFakes, trainFeatures);
     const double seconds = double(clock.elapsed()) / 1000.0;
 

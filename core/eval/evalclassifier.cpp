@@ -2,6 +2,7 @@
 
 #include "io/atomicfile.h"
 #include "training/errortext.h"
+#include "training/tensorsamples_p.h"
 
 #include <torch/torch.h>
 
@@ -63,8 +64,6 @@ torch::Tensor bytesOf(const Dataset &data, std::int64_t first, std::int64_t coun
                             {count, data.channels, data.height, data.width}, torch::kUInt8);
 }
 
-// Images as the network sees them: float in [-1, 1], as the GANs see them.
-torch::Tensor asInput(const torch::Tensor &bytes) { return bytes.to(torch::kFloat32).div(127.5).sub(1.0); }
 
 QString cacheKey(const Dataset &train)
 {
@@ -98,7 +97,7 @@ struct EvalClassifier::Impl {
             probabilities->resize(size_t(n) * size_t(classes));
         for (std::int64_t i = 0; i < n; i += kMeasureBatch) {
             const std::int64_t m = std::min(kMeasureBatch, n - i);
-            auto [f, logits] = net->forward(asInput(images.slice(0, i, i + m)));
+            auto [f, logits] = net->forward(imagesFromBytes(images.slice(0, i, i + m)));
             if (features)
                 std::copy_n(f.contiguous().data_ptr<float>(), m * kFeatures, features->values.data() + i * kFeatures);
             if (probabilities)
@@ -192,7 +191,7 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
                 for (std::int64_t b = 0; b < batches; ++b) {
                     const torch::Tensor rows = index.slice(0, b * kBatch, std::min<std::int64_t>(index.size(0), (b + 1) * kBatch));
                     optimizer.zero_grad();
-                    const torch::Tensor loss = torch::cross_entropy_loss(impl->net->forward(asInput(all.index_select(0, rows))).second,
+                    const torch::Tensor loss = torch::cross_entropy_loss(impl->net->forward(imagesFromBytes(all.index_select(0, rows))).second,
                                                                          labels.index_select(0, rows));
                     loss.backward();
                     optimizer.step();

@@ -1,5 +1,7 @@
 #include "batchsampler_p.h"
 
+#include "tensorsamples_p.h"
+
 void BatchSampler::setData(const Dataset &d)
 {
     m_images = d.kind == Dataset::Kind::Images;
@@ -27,6 +29,6 @@ torch::Tensor BatchSampler::next(std::int64_t n, at::Generator &gen, const torch
     const torch::Tensor idx = parts.size() == 1 ? parts[0] : torch::cat(parts);
     torch::Tensor batch = m_data.index_select(0, idx).to(device);
     if (m_images)
-        return batch.to(torch::kFloat).div_(127.5).sub_(1.0);
+        return imagesFromBytes(batch);
     return batch;
 }

@@ -19,3 +19,4 @@ SampleBatch toSampleBatch(const at::Tensor &out)
     return batch;
 }
 
+at::Tensor imagesFromBytes(const at::Tensor &bytes) { return bytes.to(at::kFloat).div_(127.5).sub_(1.0); }

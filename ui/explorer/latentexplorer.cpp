@@ -118,12 +118,9 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     updateEnabled();
     setStatus([] { return tr("Start training: the explorer uses the newest generator the run publishes (about once a second)."); });
     widgetevents::retranslated(this, [=] {
-        auto name = [](QWidget *w, const QString &text, const QString &tip) {
-            if (auto *b = qobject_cast<QPushButton *>(w))
-                b->setText(text);
-            else if (auto *l = qobject_cast<QLabel *>(w))
-                l->setText(text);
-            w->setToolTip(tip);
+        auto name = [](QPushButton *b, const QString &text, const QString &tip) {
+            b->setText(text);
+            b->setToolTip(tip);
         };
         name(random, tr("Random z"), tr("Draw a new latent vector from the prior"));
         name(resetButton, tr("Reset"), tr("Back to the vector last picked or drawn"));
