@@ -2,11 +2,42 @@
 
 // Shared by the Qt Test executables.
 
+#include "data/dataset.h"
+#include "data/idxfile.h"
 #include "spec/presets.h"
 
+#include <QDir>
 #include <QtTest>
 
 // Declares `var` as the built-in experiment `name`; fails the calling test if it does not load.
 #define LOAD_PRESET(var, name)                                    \
     ExperimentSpec var;                                           \
     QCOMPARE(presets::load(QStringLiteral(name), &var), QString())
+
+// Writes the first `trainCount` Fashion-MNIST training images and `testCount` test images with
+// their labels as MNIST-style IDX files (train-*, t10k-*) into `dir`: a small labelled image
+// set with a test split, for tests of the image measures. Empty or a message.
+inline QString writeFashionSubset(const QString &dir, std::int64_t trainCount, std::int64_t testCount)
+{
+    if (!QDir().mkpath(dir))
+        return QStringLiteral("cannot create %1").arg(dir);
+    DataSpec fashion;
+    fashion.kind = DataKind::FashionMnist;
+    fashion.limit = trainCount;
+    const DatasetLoad train = datasets::load(fashion, 1);
+    const DatasetLoad test = datasets::loadTestSplit(fashion);
+    if (!train.data || !test.data)
+        return train.data ? QStringLiteral("no Fashion-MNIST test split") : train.error;
+    for (const auto &[prefix, from, count] : {std::tuple{QStringLiteral("train"), train.data.get(), trainCount},
+                                              std::tuple{QStringLiteral("t10k"), test.data.get(), testCount}}) {
+        const std::int64_t size = std::int64_t(from->height) * from->width;
+        const std::vector<std::uint8_t> images(from->pixels.begin(), from->pixels.begin() + std::ptrdiff_t(count * size));
+        const std::vector<std::uint8_t> labels(from->labels.begin(), from->labels.begin() + std::ptrdiff_t(count));
+        const QString base = QDir(dir).filePath(prefix);
+        if (QString e = idxfile::write(base + QStringLiteral("-images-idx3-ubyte"), {count, from->height, from->width}, images); !e.isEmpty())
+            return e;
+        if (QString e = idxfile::write(base + QStringLiteral("-labels-idx1-ubyte"), {count}, labels); !e.isEmpty())
+            return e;
+    }
+    return QString();
+}

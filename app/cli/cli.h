@@ -44,8 +44,10 @@ bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int 
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
 void warnAboutBlas(int threads);
-// Data loading progress on stderr: a percentage on a tty, every 25% otherwise.
-ProgressFn loadingProgress();
+// Progress on stderr, `format` with the percentage as %1: every percent on a tty (one line
+// redrawn), every 25% otherwise.
+ProgressFn percentProgress(const QString &format);
+ProgressFn loadingProgress();  // "loading data %1%"
 double residentMiB();  // from /proc/self/statm (0 where that is not available)
 QString formatDuration(double seconds);
 

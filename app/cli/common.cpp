@@ -121,20 +121,22 @@ void warnAboutBlas(int threads)
     }
 }
 
-ProgressFn loadingProgress()
+ProgressFn percentProgress(const QString &format)
 {
     auto lastPercent = std::make_shared<int>(-1);
     const bool tty = isatty(fileno(stderr));
-    return [lastPercent, tty](double f) {
+    return [lastPercent, tty, format](double f) {
         const int percent = int(f * 100);
         if (percent == *lastPercent || (!tty && percent % 25 != 0))
             return;
         *lastPercent = percent;
         QTextStream err(stderr);
-        err << (tty ? "\r" : "") << Text::tr("loading data %1%").arg(percent) << (tty && percent == 100 ? "\n" : tty ? "" : "\n");
+        err << (tty ? "\r" : "") << format.arg(percent) << (tty && percent == 100 ? "\n" : tty ? "" : "\n");
         err.flush();
     };
 }
+
+ProgressFn loadingProgress() { return percentProgress(Text::tr("loading data %1%")); }
 
 // Resident set size in MiB, from /proc/self/statm (0 where that is not available).
 double residentMiB()

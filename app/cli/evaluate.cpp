@@ -4,6 +4,7 @@
 #include "eval/evalclassifier.h"
 #include "eval/imagemeasures.h"
 #include "eval/modecoverage.h"
+#include "eval/qualitymeter.h"
 #include "training/rundriver.h"
 #include "training/trainer.h"
 
@@ -20,28 +21,10 @@ namespace {
 // Per sample: all of the coverage samples, ten times the lab's (its floor is correspondingly lower).
 constexpr int kJsPoints = kCoverageSamples;
 constexpr int kImageSamples = 10000;
-constexpr int kManifoldK = 5;
 constexpr int kNearestShown = 4;
 constexpr std::uint64_t kImageSeed = 20261203;
 
-struct ImageRow {
-    double fd = 0, score = 0;
-    imagemeasures::Kid kid;
-    imagemeasures::Manifold manifold;
-};
-
-ImageRow compare(const imagemeasures::Features &real, const imagemeasures::Features &other, const std::vector<float> &probabilities,
-                 int classes)
-{
-    ImageRow row;
-    row.fd = imagemeasures::frechetDistance(real, other);
-    row.kid = imagemeasures::kernelDistance(real, other);
-    row.manifold = imagemeasures::manifoldMeasures(real, other, kManifoldK);
-    row.score = imagemeasures::classifierScore(probabilities, classes);
-    return row;
-}
-
-QJsonObject toJson(const ImageRow &row)
+QJsonObject toJson(const imagemeasures::Quality &row)
 {
     QJsonObject o;
     o.insert(QStringLiteral("fd"), row.fd);
@@ -51,82 +34,58 @@ QJsonObject toJson(const ImageRow &row)
     o.insert(QStringLiteral("recall"), row.manifold.recall);
     o.insert(QStringLiteral("density"), row.manifold.density);
     o.insert(QStringLiteral("coverage"), row.manifold.coverage);
-    o.insert(QStringLiteral("classifier_score"), row.score);
+    if (!row.classHistogram.empty())
+        o.insert(QStringLiteral("classifier_score"), row.classifierScore);
     return o;
 }
 
-QString oneLine(const ImageRow &row)
+QString oneLine(const imagemeasures::Quality &row)
 {
-    return Text::tr("FD %1, KID %2 ± %3, precision %4, recall %5, density %6, coverage %7, classifier score %8")
-        .arg(QString::number(row.fd, 'f', 3), QString::number(row.kid.value, 'f', 5), QString::number(row.kid.standardError, 'f', 5),
-             QString::number(row.manifold.precision, 'f', 3), QString::number(row.manifold.recall, 'f', 3),
-             QString::number(row.manifold.density, 'f', 3), QString::number(row.manifold.coverage, 'f', 3),
-             QString::number(row.score, 'f', 3));
+    const QString line = Text::tr("FD %1, KID %2 ± %3, precision %4, recall %5, density %6, coverage %7")
+                             .arg(QString::number(row.fd, 'f', 3), QString::number(row.kid.value, 'f', 5),
+                                  QString::number(row.kid.standardError, 'f', 5), QString::number(row.manifold.precision, 'f', 3),
+                                  QString::number(row.manifold.recall, 'f', 3), QString::number(row.manifold.density, 'f', 3),
+                                  QString::number(row.manifold.coverage, 'f', 3));
+    return row.classHistogram.empty() ? line : Text::tr("%1, classifier score %2").arg(line, QString::number(row.classifierScore, 'f', 3));
 }
 
 // FD, KID, precision/recall, density/coverage, the classifier score, the class histogram and
-// the nearest training image of a few samples, in the features of the program's own classifier
-// of the run's data. The reference is the data's test split where it has one, else the first
-// `count` training images.
+// the nearest training image of a few samples, in the features of the program's own network
+// for the run's data (QualityMeter). The reference is the data's test split where it has one,
+// else the first `count` training images.
 int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json, bool baselines)
 {
-    // The classifier learns from all of the labelled data, whatever the run used: the run's own
-    // copy when it holds all of it.
-    DataSpec full = trainer.spec().data;
-    full.limit = 0;
-    DatasetLoad loaded;
-    if (trainer.spec().data.limit != 0) {
-        loaded = datasets::load(full, trainer.spec().seed, loadingProgress());
-        if (!loaded.data)
-            return fail(loaded.error);
-    }
-    const Dataset &trainData = loaded.data ? *loaded.data : trainer.data();
-    const DatasetLoad test = datasets::loadTestSplit(full);
     QTextStream err(stderr);
-    int shown = -1;
     QElapsedTimer clock;
     clock.start();
     QString error;
-    const std::unique_ptr<EvalClassifier> classifier = EvalClassifier::obtain(
-        trainData, test.data.get(), EvalClassifier::defaultCacheDir(),
-        [&](double f) {
-            if (int(f * 20) != shown) {
-                shown = int(f * 20);
-                err << Text::tr("training the image measures' classifier: %1%").arg(shown * 5) << "\n";
-                err.flush();
-            }
-        },
-        &error);
-    if (!classifier)
+    QualityMeter::Options options;
+    options.count = count;
+    const std::unique_ptr<QualityMeter> meter =
+        QualityMeter::create(trainer.spec().data, trainer.spec().seed, trainer.sharedData(), options, loadingProgress(),
+                             percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
+    if (!meter)
         return fail(error);
-    const EvalClassifier::Info &info = classifier->info();
+    const EvalClassifier::Info &info = meter->classifier().info();
     if (!info.cacheProblem.isEmpty())
         err << Text::tr("warning: the classifier is not cached (%1); the next evaluate trains it again").arg(info.cacheProblem) << "\n";
 
-    const Dataset &reference = test.data ? *test.data : trainData;
-    const int n = int(std::min<std::int64_t>(count, reference.count));
-    if (n <= 2 * kManifoldK + 1)
-        return fail(Text::tr("%1 holds %2 images; the image measures need at least %3").arg(reference.source).arg(n).arg(2 * kManifoldK + 2));
-    imagemeasures::Features real, fake;
-    std::vector<float> realProbabilities, fakeProbabilities;
-    classifier->measure(reference, 0, n, &real, &realProbabilities);
+    const Dataset &trainData = meter->trainData();
+    const Dataset &reference = meter->reference();
+    const int n = meter->count();
+    imagemeasures::Features fake;
     const SampleBatch samples = trainer.sample(n, kImageSeed);
-    classifier->measure(samples, &fake, &fakeProbabilities);
-    const ImageRow generated = compare(real, fake, fakeProbabilities, info.classes);
+    const imagemeasures::Quality generated = meter->measure(samples, &fake);
     const double fd = generated.fd;
     const imagemeasures::Kid &kid = generated.kid;
     const imagemeasures::Manifold &manifold = generated.manifold;
-    const double score = generated.score;
     // The scale: other real images (training images beside a test split, else the next ones) and
     // uniform noise, measured against the same reference.
-    std::vector<std::pair<QString, ImageRow>> scale;
+    std::vector<std::pair<QString, imagemeasures::Quality>> scale;
     if (baselines) {
-        const std::int64_t first = test.data ? 0 : n;
+        const std::int64_t first = meter->hasTestSplit() ? 0 : n;
         if (trainData.count >= first + n) {
-            imagemeasures::Features other;
-            std::vector<float> probabilities;
-            classifier->measure(trainData, first, n, &other, &probabilities);
-            scale.emplace_back(QStringLiteral("real_training_images"), compare(real, other, probabilities, info.classes));
+            scale.emplace_back(QStringLiteral("real_training_images"), meter->measure(trainData, first, n));
         }
         SampleBatch noise;
         noise.count = n;
@@ -138,18 +97,17 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         std::uniform_int_distribution<int> byte(0, 255);
         for (std::uint8_t &p : noise.pixels)
             p = std::uint8_t(byte(rng));
-        imagemeasures::Features noiseFeatures;
-        std::vector<float> probabilities;
-        classifier->measure(noise, &noiseFeatures, &probabilities);
-        scale.emplace_back(QStringLiteral("uniform_noise"), compare(real, noiseFeatures, probabilities, info.classes));
+        scale.emplace_back(QStringLiteral("uniform_noise"), meter->measure(noise));
     }
-    const double realScore = imagemeasures::classifierScore(realProbabilities, info.classes);
-    const std::vector<int> histogram = imagemeasures::classHistogram(fakeProbabilities, info.classes);
+    const bool classes = info.classes > 0;
+    const double score = generated.classifierScore;
+    const double realScore = classes ? imagemeasures::classifierScore(meter->referenceProbabilities(), info.classes) : 0;
+    const std::vector<int> &histogram = generated.classHistogram;
     // The nearest training images of the first few samples, in feature space.
     imagemeasures::Features firstFakes{kNearestShown, fake.dim,
                                        std::vector<float>(fake.values.begin(), fake.values.begin() + std::ptrdiff_t(kNearestShown) * fake.dim)};
     imagemeasures::Features trainFeatures;
-    classifier->measure(trainData, 0, trainData.count, &trainFeatures, nullptr);
+    meter->classifier().measure(trainData, 0, trainData.count, &trainFeatures, nullptr);
     const std::vector<int> nearest = imagemeasures::nearestNeighbours(firstFakes, trainFeatures);
     const double seconds = double(clock.elapsed()) / 1000.0;
 
@@ -159,9 +117,12 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         o.insert(QStringLiteral("step"), qint64(trainer.currentStep()));
         o.insert(QStringLiteral("samples"), n);
         o.insert(QStringLiteral("reference"), reference.source);
-        o.insert(QStringLiteral("classifier_accuracy"), info.testAccuracy);
-        o.insert(QStringLiteral("classifier_test_count"), info.testCount);
-        o.insert(QStringLiteral("classifier_cached"), info.fromCache);
+        o.insert(QStringLiteral("network"), classes ? QStringLiteral("classifier") : QStringLiteral("random_features"));
+        if (classes) {
+            o.insert(QStringLiteral("classifier_accuracy"), info.testAccuracy);
+            o.insert(QStringLiteral("classifier_test_count"), info.testCount);
+            o.insert(QStringLiteral("classifier_cached"), info.fromCache);
+        }
         o.insert(QStringLiteral("fd"), fd);
         o.insert(QStringLiteral("kid"), kid.value);
         o.insert(QStringLiteral("kid_se"), kid.standardError);
@@ -169,14 +130,17 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         o.insert(QStringLiteral("recall"), manifold.recall);
         o.insert(QStringLiteral("density"), manifold.density);
         o.insert(QStringLiteral("coverage"), manifold.coverage);
-        o.insert(QStringLiteral("classifier_score"), score);
-        o.insert(QStringLiteral("classifier_score_real"), realScore);
-        QJsonArray bars, near;
-        for (int c : histogram)
-            bars.append(c);
+        if (classes) {
+            o.insert(QStringLiteral("classifier_score"), score);
+            o.insert(QStringLiteral("classifier_score_real"), realScore);
+            QJsonArray bars;
+            for (int c : histogram)
+                bars.append(c);
+            o.insert(QStringLiteral("class_histogram"), bars);
+        }
+        QJsonArray near;
         for (int i : nearest)
             near.append(i);
-        o.insert(QStringLiteral("class_histogram"), bars);
         o.insert(QStringLiteral("nearest_training_image"), near);
         for (const auto &[name, row] : scale)
             o.insert(QStringLiteral("baseline_") + name, toJson(row));
@@ -184,15 +148,20 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return kExitOk;
     }
-    out() << Text::tr("run:               %1 (step %2, %3)").arg(runDir).arg(trainer.currentStep()).arg(trainer.data().source) << "\n"
-          << Text::tr("classifier:        %1 classes, accuracy %2 on %3 images of %4 (%5)")
-                 .arg(info.classes)
-                 .arg(QString::number(info.testAccuracy, 'f', 4))
-                 .arg(info.testCount)
-                 .arg(info.testSource)
-                 .arg(info.fromCache ? Text::tr("cached") : Text::tr("trained in %1 s").arg(QString::number(info.trainSeconds, 'f', 1)))
-          << "\n"
-          << Text::tr("compared:          %1 generated against %1 real images of %2").arg(n).arg(reference.source) << "\n"
+    out() << Text::tr("run:               %1 (step %2, %3)").arg(runDir).arg(trainer.currentStep()).arg(trainer.data().source) << "\n";
+    if (classes)
+        out() << Text::tr("classifier:        %1 classes, accuracy %2 on %3 images of %4 (%5)")
+                     .arg(info.classes)
+                     .arg(QString::number(info.testAccuracy, 'f', 4))
+                     .arg(info.testCount)
+                     .arg(info.testSource)
+                     .arg(info.fromCache ? Text::tr("cached") : Text::tr("trained in %1 s").arg(QString::number(info.trainSeconds, 'f', 1)))
+              << "\n";
+    else
+        out() << Text::tr("network:           random convolutional features (the data has no labels to train a classifier on; "
+                          "figures compare runs on this data, not with labelled data)")
+              << "\n";
+    out() << Text::tr("compared:          %1 generated against %1 real images of %2").arg(n).arg(reference.source) << "\n"
           << Text::tr("Fréchet distance:  %1").arg(QString::number(fd, 'f', 3)) << "\n"
           << Text::tr("KID:               %1 ± %2 (%3 subsets of %4)")
                  .arg(QString::number(kid.value, 'f', 5), QString::number(kid.standardError, 'f', 5))
@@ -205,15 +174,17 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
           << "\n"
           << Text::tr("density, coverage: %1, %2")
                  .arg(QString::number(manifold.density, 'f', 3), QString::number(manifold.coverage, 'f', 3))
-          << "\n"
-          << Text::tr("classifier score:  %1 (real images: %2; at most %3)")
-                 .arg(QString::number(score, 'f', 3), QString::number(realScore, 'f', 3))
-                 .arg(info.classes)
           << "\n";
-    QStringList bars;
-    for (size_t c = 0; c < histogram.size(); ++c)
-        bars << QStringLiteral("%1:%2").arg(c).arg(histogram[c]);
-    out() << Text::tr("classes made:      %1").arg(bars.join(QLatin1Char(' '))) << "\n";
+    if (classes) {
+        out() << Text::tr("classifier score:  %1 (real images: %2; at most %3)")
+                     .arg(QString::number(score, 'f', 3), QString::number(realScore, 'f', 3))
+                     .arg(info.classes)
+              << "\n";
+        QStringList bars;
+        for (size_t c = 0; c < histogram.size(); ++c)
+            bars << QStringLiteral("%1:%2").arg(c).arg(histogram[c]);
+        out() << Text::tr("classes made:      %1").arg(bars.join(QLatin1Char(' '))) << "\n";
+    }
     QStringList near;
     for (size_t i = 0; i < nearest.size(); ++i)
         near << QStringLiteral("%1→%2").arg(i).arg(nearest[i]);
@@ -248,7 +219,7 @@ int evaluate(const QStringList &args)
     const Dataset &data = trainer->data();
     if (data.kind == Dataset::Kind::Images) {
         qint64 count = kImageSamples;
-        if (!intOption(parser, QStringLiteral("count"), 2 * kManifoldK + 2, 100000, &count, &code))
+        if (!intOption(parser, QStringLiteral("count"), 2 * QualityMeter::kNeighbours + 2, 100000, &count, &code))
             return code;
         return evaluateImages(*trainer, parser.positionalArguments()[0], int(count), parser.isSet(QStringLiteral("json")),
                               parser.isSet(QStringLiteral("baselines")));

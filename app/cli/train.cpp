@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "eval/modecoverage.h"
+#include "eval/qualitymeter.h"
 #include "spec/specjson.h"
 #include "training/rundirectory.h"
 #include "training/rundriver.h"
@@ -16,6 +17,9 @@
 namespace cli {
 
 namespace {
+constexpr int kEvalCount = 2000;
+constexpr std::uint64_t kEvalSeed = 20261203;
+
 // Terminal progress: a bar on a tty, plain lines (every ~10 s) otherwise.
 class Progress {
 public:
@@ -45,6 +49,14 @@ public:
             err << stats << "\n";
         }
         err.flush();
+    }
+    // A line of its own above the bar.
+    void note(const QString &line)
+    {
+        QTextStream err(stderr);
+        err << (m_tty ? QStringLiteral("\r\033[K") : QString()) << line << "\n";
+        err.flush();
+        m_lastDraw = -1000000;
     }
     void finish()
     {
@@ -91,6 +103,12 @@ int train(const QStringList &args)
         {QStringLiteral("checkpoint-every"), Text::tr("Save a checkpoint every K steps."), QStringLiteral("K")},
         {QStringLiteral("resume"), Text::tr("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
         {QStringLiteral("overwrite"), Text::tr("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
+        {QStringLiteral("eval-every"),
+         Text::tr("Image runs: measure the generator's image quality (FD, KID, precision, recall, density, coverage, classifier "
+                  "score) every K steps and at the end, into metrics.csv."),
+         QStringLiteral("K")},
+        {QStringLiteral("eval-count"), Text::tr("How many samples each of those measurements compares (default 2000)."),
+         QStringLiteral("N")},
     };
     if (!parseOptions(parser, args, options, &code))
         return code;
@@ -108,12 +126,17 @@ int train(const QStringList &args)
     } else if (!loadExperiment(parser, &spec, &code)) {
         return code;
     }
-    qint64 steps = spec.steps, seed = qint64(spec.seed), threads = spec.threads, every = 0;
+    qint64 steps = spec.steps, seed = qint64(spec.seed), threads = spec.threads, every = 0, evalEvery = 0,
+           evalCount = kEvalCount;
     if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
         || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code)
         || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
-        || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code))
+        || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code)
+        || !intOption(parser, QStringLiteral("eval-every"), 1, kNoLimit, &evalEvery, &code)
+        || !intOption(parser, QStringLiteral("eval-count"), 2 * QualityMeter::kNeighbours + 2, 100000, &evalCount, &code))
         return code;
+    if (evalEvery > 0 && spec.data.kind == DataKind::Synthetic2D)
+        return usage(Text::tr("--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage"));
     if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
         return usage(Text::tr("--seed cannot change a resumed run's seed"));
     spec.seed = std::uint64_t(seed);
@@ -156,6 +179,17 @@ int train(const QStringList &args)
         return fail(e);
     if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
         return fail(e);
+    std::unique_ptr<QualityMeter> meter;
+    if (evalEvery > 0) {
+        QualityMeter::Options options;
+        options.count = int(evalCount);
+        meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
+                                     percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
+        if (!meter)
+            return fail(error);
+    }
+    double qualitySeconds = 0;
+    int measurements = 0;
     std::int64_t lastSaved = trainer->currentStep();  // the step the folder's checkpoint holds, if it has one
     // What a failure leaves behind: the checkpoint as it was, or none.
     auto failRun = [&](const QString &message) {
@@ -176,8 +210,22 @@ int train(const QStringList &args)
             const QString metrics = run.flushMetrics();
             return failRun(metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics);
         }
-        run.appendMetrics(record);
         const std::int64_t s = trainer->currentStep();
+        if (meter && (s % evalEvery == 0 || s == steps)) {
+            QElapsedTimer clock;
+            clock.start();
+            // The same noise every time: the figures move with the generator only.
+            const QualityRecord q = QualityMeter::record(s, meter->measure(trainer->sample(meter->count(), kEvalSeed)));
+            qualitySeconds += double(clock.elapsed()) / 1000.0;
+            ++measurements;
+            run.appendMetrics(record, &q);
+            progress.note(Text::tr("step %1: FD %2, KID %3, precision %4, recall %5")
+                              .arg(s)
+                              .arg(QString::number(q.fd, 'f', 2), QString::number(q.kid, 'f', 4), QString::number(q.precision, 'f', 3),
+                                   QString::number(q.recall, 'f', 3)));
+        } else {
+            run.appendMetrics(record);
+        }
         if (flushTimer.elapsed() > 1000) {
             if (const QString e = run.flushMetrics(); !e.isEmpty())
                 return failRun(e);
@@ -211,6 +259,12 @@ int train(const QStringList &args)
     }
     out() << Text::tr("trained to step %1 (%2 of training); run in %3").arg(trainer->currentStep()).arg(formatDuration(seconds), outDir)
           << "\n";
+    if (measurements > 0)
+        out() << Text::tr("image quality measured %1 times (%2 samples each) in %3, written to %4")
+                     .arg(measurements)
+                     .arg(meter->count())
+                     .arg(formatDuration(qualitySeconds), run.metricsPath())
+              << "\n";
     return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "training/tensorsamples_p.h"
 
 #include <torch/torch.h>
+#include <ATen/CPUGeneratorImpl.h>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -25,12 +26,13 @@ struct Text {
 };
 
 // The recipe: changing any of it must change the cache key.
-constexpr const char *kRecipe = "gp-eval-classifier v1: conv16-bn-relu-pool conv32-bn-relu-pool fc128 relu fc; adam 1e-3 (1e-4 in the last epoch), batch 128, 5 epochs, seed 7";
+constexpr const char *kRecipe = "gp-eval-classifier v2: conv16-bn-relu-pool conv32-bn-relu-pool fc128 relu fc; uniform(1/sqrt(fan_in)) from its own generator, seed 7; adam 1e-3 (1e-4 in the last epoch), batch 128, 5 epochs";
 constexpr int kFeatures = 128;
 constexpr int kEpochs = 5;
 constexpr int kBatch = 128;
 constexpr std::int64_t kMeasureBatch = 500;
 constexpr std::uint64_t kSeed = 7;
+constexpr std::int64_t kCalibrationImages = 5000;  // random features: images that set the batch norms' statistics
 
 struct Network : torch::nn::Module {
     Network(int channels, int height, int width, int classes)
@@ -55,6 +57,30 @@ struct Network : torch::nn::Module {
     torch::nn::Linear features{nullptr}, head{nullptr};
 };
 
+// PyTorch's default initialisation (bound 1/sqrt(fan_in) for weights and biases), drawn from
+// `generator`: the network never touches the global generator, so it is the same whichever
+// thread makes it and whatever else runs at the time.
+void initialise(Network &net, at::Generator generator)
+{
+    torch::NoGradGuard noGrad;
+    for (auto &module : net.modules(false)) {
+        torch::Tensor weight, bias;
+        if (auto *conv = module->as<torch::nn::Conv2d>()) {
+            weight = conv->weight;
+            bias = conv->bias;
+        } else if (auto *linear = module->as<torch::nn::Linear>()) {
+            weight = linear->weight;
+            bias = linear->bias;
+        } else {
+            continue;
+        }
+        const double bound = 1.0 / std::sqrt(double(weight.numel() / weight.size(0)));
+        weight.uniform_(-bound, bound, generator);
+        if (bias.defined())
+            bias.uniform_(-bound, bound, generator);
+    }
+}
+
 // A dataset's images as bytes, N x C x H x W, without a copy: converted a batch at a time, so
 // that a large dataset never exists as floats all at once.
 torch::Tensor bytesOf(const Dataset &data, std::int64_t first, std::int64_t count)
@@ -78,9 +104,14 @@ QString cacheKey(const Dataset &train)
 }  // namespace
 
 struct EvalClassifier::Impl {
-    Impl(int c, int h, int w, int classes) : net(std::make_shared<Network>(c, h, w, classes)), channels(c), height(h), width(w) {}
+    // `classes` 0: random features (the head is never used).
+    Impl(int c, int h, int w, int classes)
+        : net(std::make_shared<Network>(c, h, w, std::max(1, classes))), channels(c), height(h), width(w), classes(classes)
+    {
+        initialise(*net, at::make_generator<at::CPUGeneratorImpl>(kSeed));
+    }
     std::shared_ptr<Network> net;
-    int channels = 0, height = 0, width = 0;
+    int channels = 0, height = 0, width = 0, classes = 0;
 
     // `images`: bytes, N x C x H x W.
     void measure(const torch::Tensor &images, imagemeasures::Features *features, std::vector<float> *probabilities) const
@@ -92,7 +123,6 @@ struct EvalClassifier::Impl {
             features->dim = kFeatures;
             features->values.resize(size_t(n) * kFeatures);
         }
-        const int classes = int(net->head->options.out_features());
         if (probabilities)
             probabilities->resize(size_t(n) * size_t(classes));
         for (std::int64_t i = 0; i < n; i += kMeasureBatch) {
@@ -100,7 +130,7 @@ struct EvalClassifier::Impl {
             auto [f, logits] = net->forward(imagesFromBytes(images.slice(0, i, i + m)));
             if (features)
                 std::copy_n(f.contiguous().data_ptr<float>(), m * kFeatures, features->values.data() + i * kFeatures);
-            if (probabilities)
+            if (probabilities && classes > 0)
                 std::copy_n(torch::softmax(logits, 1).contiguous().data_ptr<float>(), m * classes,
                             probabilities->data() + i * classes);
         }
@@ -120,10 +150,8 @@ QString EvalClassifier::defaultCacheDir()
 std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, const Dataset *test, const QString &cacheDir,
                                                        const ProgressFn &progress, QString *error)
 {
-    if (train.kind != Dataset::Kind::Images || train.labels.size() != size_t(train.count)) {
-        *error = Text::tr("%1 has no labels: the image measures need a labelled dataset to train their classifier "
-                          "(an IDX labels file beside the images)")
-                     .arg(train.source);
+    if (train.kind != Dataset::Kind::Images) {
+        *error = Text::tr("%1 holds points, not images: the image measures are for image runs").arg(train.source);
         return nullptr;
     }
     if (train.count < 100 || train.height < 4 || train.width < 4) {
@@ -135,6 +163,8 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
                      .arg(train.width);
         return nullptr;
     }
+    if (train.labels.size() != size_t(train.count))
+        return randomFeatures(train);
     if (test && (test->labels.size() != size_t(test->count) || test->channels != train.channels || test->height != train.height
                  || test->width != train.width))
         test = nullptr;
@@ -168,8 +198,7 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
         if (!info.fromCache) {
             QElapsedTimer clock;
             clock.start();
-            torch::manual_seed(kSeed);
-            impl->net = std::make_shared<Network>(train.channels, train.height, train.width, classes);
+            impl = std::make_unique<Impl>(train.channels, train.height, train.width, classes);  // fresh weights
             // Without a test set the last tenth (in a fixed shuffled order) is held out.
             std::vector<std::int64_t> order(static_cast<size_t>(train.count), 0);
             std::iota(order.begin(), order.end(), 0);
@@ -242,6 +271,29 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
     }
     auto out = std::unique_ptr<EvalClassifier>(new EvalClassifier(std::move(impl)));
     out->m_info = info;
+    return out;
+}
+
+std::unique_ptr<EvalClassifier> EvalClassifier::randomFeatures(const Dataset &train)
+{
+    auto impl = std::make_unique<Impl>(train.channels, train.height, train.width, 0);
+    // Random weights, but batch norms that know the data: their running statistics are the
+    // average over the first images (momentum none), so that no feature is dead or saturated.
+    {
+        torch::NoGradGuard noGrad;
+        for (auto &module : impl->net->modules(false))
+            if (auto *bn = module->as<torch::nn::BatchNorm2d>())
+                bn->options.momentum(c10::nullopt);
+        impl->net->train();
+        const std::int64_t n = std::min(kCalibrationImages, train.count);
+        for (std::int64_t i = 0; i < n; i += kMeasureBatch)
+            impl->net->forward(imagesFromBytes(bytesOf(train, i, std::min(kMeasureBatch, n - i))));
+        impl->net->eval();
+    }
+    auto out = std::unique_ptr<EvalClassifier>(new EvalClassifier(std::move(impl)));
+    out->m_info.featureDim = kFeatures;
+    out->m_info.randomFeatures = true;
+    out->m_info.testSource = Text::tr("no labels: random convolutional features");
     return out;
 }
 

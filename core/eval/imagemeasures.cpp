@@ -206,4 +206,18 @@ std::vector<int> nearestNeighbours(const Features &queries, const Features &refe
     return out;
 }
 
+Quality measureQuality(const Features &real, const Features &generated, const std::vector<float> &probabilities, int classes,
+                       int kidSubsets, int k)
+{
+    Quality q;
+    q.fd = frechetDistance(real, generated);
+    q.kid = kernelDistance(real, generated, kidSubsets);
+    q.manifold = manifoldMeasures(real, generated, k);
+    if (classes > 0) {
+        q.classifierScore = classifierScore(probabilities, classes);
+        q.classHistogram = classHistogram(probabilities, classes);
+    }
+    return q;
+}
+
 }  // namespace imagemeasures

@@ -74,4 +74,17 @@ std::vector<int> classHistogram(const std::vector<float> &probabilities, int cla
 // training image a generated one is closest to (a memorisation check).
 std::vector<int> nearestNeighbours(const Features &queries, const Features &reference);
 
+// Every measure of generated images against real ones, as `evaluate`, `train --eval-every` and
+// the window's Quality plot report them. With `classes` 0 (a network without classes) there is
+// no classifier score and no histogram.
+struct Quality {
+    double fd = 0;
+    Kid kid;
+    Manifold manifold;
+    double classifierScore = 0;       // 0 without classes
+    std::vector<int> classHistogram;  // empty without classes
+};
+Quality measureQuality(const Features &real, const Features &generated, const std::vector<float> &probabilities, int classes,
+                       int kidSubsets = 100, int k = 5);
+
 }  // namespace imagemeasures

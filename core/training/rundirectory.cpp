@@ -70,9 +70,10 @@ QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
 {
     m_metrics.reset();
     m_pending.clear();
-    QByteArray text = steprecords::csvHeader();
-    for (const StepRecord &r : history)
-        text += steprecords::csvRow(r);
+    std::vector<QualityRecord> quality;
+    if (QFile old(metricsPath()); !history.empty() && old.open(QIODevice::ReadOnly))
+        quality = steprecords::qualityFromCsv(old.readAll());
+    const QByteArray text = steprecords::csv(history, quality);
     if (const QString e = atomicfile::write(metricsPath(), text, Text::tr("metrics file")); !e.isEmpty())
         return e;
     m_metrics = std::make_unique<QFile>(metricsPath());
@@ -84,9 +85,9 @@ QString RunDirectory::startMetrics(const std::vector<StepRecord> &history)
     return QString();
 }
 
-void RunDirectory::appendMetrics(const StepRecord &record)
+void RunDirectory::appendMetrics(const StepRecord &record, const QualityRecord *quality)
 {
-    m_pending += steprecords::csvRow(record);
+    m_pending += steprecords::csvRow(record, quality);
 }
 
 QString RunDirectory::flushMetrics()

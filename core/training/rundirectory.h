@@ -34,10 +34,11 @@ public:
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png
 
     // metrics.csv: rewritten atomically from `history` (so a resumed run's file matches its
-    // checkpoint), then appended: rows collect in memory and reach the file at flushMetrics(),
-    // whose result says whether the disk took them.
+    // checkpoint; the quality figures the old file holds for those steps are kept), then
+    // appended: rows collect in memory and reach the file at flushMetrics(), whose result says
+    // whether the disk took them.
     QString startMetrics(const std::vector<StepRecord> &history);
-    void appendMetrics(const StepRecord &record);
+    void appendMetrics(const StepRecord &record, const QualityRecord *quality = nullptr);
     QString flushMetrics();
 
 

@@ -21,15 +21,34 @@ const std::vector<StepColumn> &columns()
     return table;
 }
 
+const std::vector<QualityColumn> &qualityColumns()
+{
+    // clang-format off
+    static const std::vector<QualityColumn> table = {
+        {"fd",               [](const QualityRecord &r) { return r.fd; },               [](QualityRecord &r, double v) { r.fd = v; }, 9},
+        {"kid",              [](const QualityRecord &r) { return r.kid; },              [](QualityRecord &r, double v) { r.kid = v; }, 9},
+        {"kid_se",           [](const QualityRecord &r) { return r.kidStandardError; }, [](QualityRecord &r, double v) { r.kidStandardError = v; }, 9},
+        {"precision",        [](const QualityRecord &r) { return r.precision; },        [](QualityRecord &r, double v) { r.precision = v; }, 9},
+        {"recall",           [](const QualityRecord &r) { return r.recall; },           [](QualityRecord &r, double v) { r.recall = v; }, 9},
+        {"density",          [](const QualityRecord &r) { return r.density; },          [](QualityRecord &r, double v) { r.density = v; }, 9},
+        {"coverage",         [](const QualityRecord &r) { return r.coverage; },         [](QualityRecord &r, double v) { r.coverage = v; }, 9},
+        {"classifier_score", [](const QualityRecord &r) { return r.classifierScore; },  [](QualityRecord &r, double v) { r.classifierScore = v; }, 9},
+    };
+    // clang-format on
+    return table;
+}
+
 QByteArray csvHeader()
 {
     QByteArray line;
     for (const StepColumn &c : columns())
         line += (line.isEmpty() ? "" : ",") + QByteArray(c.name);
+    for (const QualityColumn &c : qualityColumns())
+        line += ',' + QByteArray(c.name);
     return line + '\n';
 }
 
-QByteArray csvRow(const StepRecord &r)
+QByteArray csvRow(const StepRecord &r, const QualityRecord *quality)
 {
     QByteArray line;
     for (const StepColumn &c : columns()) {
@@ -37,7 +56,56 @@ QByteArray csvRow(const StepRecord &r)
             line += ',';
         line += QByteArray::number(c.get(r), 'g', c.digits);
     }
+    for (const QualityColumn &c : qualityColumns()) {
+        line += ',';
+        if (quality)
+            line += QByteArray::number(c.get(*quality), 'g', c.digits);
+    }
     return line + '\n';
+}
+
+QByteArray csv(const std::vector<StepRecord> &history, const std::vector<QualityRecord> &quality)
+{
+    QByteArray text = csvHeader();
+    auto measured = quality.begin();
+    for (const StepRecord &r : history) {
+        while (measured != quality.end() && measured->step < r.step)
+            ++measured;
+        text += csvRow(r, measured != quality.end() && measured->step == r.step ? &*measured : nullptr);
+    }
+    return text;
+}
+
+std::vector<QualityRecord> qualityFromCsv(const QByteArray &csv)
+{
+    std::vector<QualityRecord> out;
+    const QList<QByteArray> lines = csv.split('\n');
+    if (lines.isEmpty())
+        return out;
+    const QList<QByteArray> header = lines.first().trimmed().split(',');
+    const int stepAt = int(header.indexOf("step"));
+    std::vector<std::pair<int, const QualityColumn *>> at;
+    for (const QualityColumn &c : qualityColumns())
+        if (const int i = int(header.indexOf(c.name)); i >= 0)
+            at.emplace_back(i, &c);
+    if (stepAt < 0 || at.empty())
+        return out;
+    for (qsizetype l = 1; l < lines.size(); ++l) {
+        const QList<QByteArray> cells = lines[l].trimmed().split(',');
+        if (cells.size() != header.size() || cells[at.front().first].isEmpty())
+            continue;  // not measured, or a row cut short by a full disk
+        QualityRecord q;
+        bool ok = true;
+        q.step = cells[stepAt].toLongLong(&ok);
+        for (const auto &[i, column] : at) {
+            bool cellOk = false;
+            column->set(q, cells[i].toDouble(&cellOk));
+            ok = ok && cellOk;
+        }
+        if (ok)
+            out.push_back(q);
+    }
+    return out;
 }
 
 }  // namespace steprecords

@@ -21,19 +21,43 @@ struct StepRecord {
 };
 Q_DECLARE_METATYPE(StepRecord)
 
-// The columns of a step record, in the one order every table of them uses: the checkpoint's
-// history, metrics.csv and the window's CSV export.
-struct StepColumn {
+// Image-quality figures of the generator at one step (QualityMeter: every K steps of
+// `train --eval-every`, and the window's Quality plot). Plain values: crosses threads.
+struct QualityRecord {
+    std::int64_t step = 0;
+    double fd = 0;
+    double kid = 0, kidStandardError = 0;
+    double precision = 0, recall = 0, density = 0, coverage = 0;
+    double classifierScore = 0;  // 0 when the network has no classes (random features)
+};
+Q_DECLARE_METATYPE(QualityRecord)
+
+// The columns of a record, in the one order every table of them uses: the checkpoint's history
+// (step columns), metrics.csv and the window's CSV export (step columns, then quality columns,
+// empty on the steps that were not measured).
+template <class Record>
+struct Column {
     const char *name;  // the CSV header ("loss_d")
-    double (*get)(const StepRecord &);
-    void (*set)(StepRecord &, double);
+    double (*get)(const Record &);
+    void (*set)(Record &, double);
     int digits;        // significant digits in CSV: 9 give a float back exactly
 };
+using StepColumn = Column<StepRecord>;
+using QualityColumn = Column<QualityRecord>;
 
 namespace steprecords {
 const std::vector<StepColumn> &columns();
-QByteArray csvHeader();                   // "step,loss_d,...\n"
-QByteArray csvRow(const StepRecord &r);   // one line, newline included
+const std::vector<QualityColumn> &qualityColumns();  // without the step
+QByteArray csvHeader();                              // "step,loss_d,...,fd,...\n"
+// One line, newline included; `quality` (may be null) fills the quality columns.
+QByteArray csvRow(const StepRecord &r, const QualityRecord *quality = nullptr);
+// A whole table: the header, then a row per step, with the quality figures (in step order) on
+// the rows of their steps.
+QByteArray csv(const std::vector<StepRecord> &history, const std::vector<QualityRecord> &quality);
+// The quality figures in a metrics.csv (the measured rows; other columns are ignored): what a
+// run keeps of them when its file is rewritten from its checkpoint. Empty for a file without
+// quality columns.
+std::vector<QualityRecord> qualityFromCsv(const QByteArray &csv);
 }  // namespace steprecords
 
 // Generated samples as bytes or points. Images: N x H x W x C, 0..255 (the [-1, 1] range mapped).

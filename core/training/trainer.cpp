@@ -144,6 +144,7 @@ std::int64_t Trainer::currentStep() const { return d->step; }
 const std::vector<StepRecord> &Trainer::history() const { return d->history; }
 const ExperimentSpec &Trainer::spec() const { return d->spec; }
 const Dataset &Trainer::data() const { return *d->data; }
+std::shared_ptr<const Dataset> Trainer::sharedData() const { return d->data; }
 
 namespace {
 

@@ -49,6 +49,7 @@ public:
     const std::vector<StepRecord> &history() const;
     const ExperimentSpec &spec() const;
     const Dataset &data() const;
+    std::shared_ptr<const Dataset> sharedData() const;  // the same, for readers on other threads (immutable)
 
     // Samples from the fixed evaluation noise (the same for the whole run); from the EMA of G
     // when enabled. BatchNorm uses running statistics.

@@ -123,6 +123,8 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 s.samples = trainer->sampleFixed(kSampleGridCount);
                 sinceSamples.restart();
             }
+            if (!realSent)
+                s.data = trainer->sharedData();
             if (!realSent && trainer->data().kind == Dataset::Kind::Points) {
                 const std::vector<float> &all = trainer->data().points;
                 s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));

@@ -2,9 +2,12 @@
 
 #include "steprecord.h"
 
+#include "data/dataset.h"
+
 #include <QMetaType>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 // What the training thread tells the window, as plain values, at most every ~80 ms.
@@ -16,5 +19,6 @@ struct TrainingSnapshot {
     double imagesPerSecond = 0;       // over the steps of this snapshot
     SampleBatch samples;              // fixed-noise samples; count 0 when not refreshed this time
     std::vector<float> realPoints;    // 2D data: some real points (x, y, ...), in the first snapshot only
+    std::shared_ptr<const Dataset> data;  // the run's data (immutable), in the first snapshot only
 };
 Q_DECLARE_METATYPE(TrainingSnapshot)

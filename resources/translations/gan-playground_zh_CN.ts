@@ -206,6 +206,72 @@
     </message>
 </context>
 <context>
+    <name>ClassHistogram</name>
+    <message>
+        <source>% of images</source>
+        <translation>图像占比 %</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>real data</source>
+        <translation>真实数据</translation>
+    </message>
+    <message>
+        <source>Which classes the generator makes appears here with the first image-quality measurement.</source>
+        <translation>第一次测量图像质量后，这里显示生成器生成了哪些类别。</translation>
+    </message>
+    <message>
+        <source>Which classes the generator makes at step %1 (%2 samples, as the image measures&apos; classifier sees them): a collapsed generator leaves bars empty.</source>
+        <translation>第 %1 步生成器生成的类别（%2 个样本，按图像度量分类器的判断）：模式崩溃的生成器会让许多柱子空着。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T 恤/上衣</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Samples</source>
@@ -479,8 +545,12 @@ Choose another folder with File &gt; Save As.</source>
         <translation>样本是 %1×%2×%3 的图像；分类器是在 %4×%5×%6 的图像上训练的</translation>
     </message>
     <message>
-        <source>%1 has no labels: the image measures need a labelled dataset to train their classifier (an IDX labels file beside the images)</source>
-        <translation>%1 没有标签：图像质量指标需要带标签的数据集来训练它们的分类器（图像旁边的 IDX 标签文件）</translation>
+        <source>%1 holds points, not images: the image measures are for image runs</source>
+        <translation>%1 是二维点而不是图像：图像度量只用于图像训练</translation>
+    </message>
+    <message>
+        <source>no labels: random convolutional features</source>
+        <translation>无标签：随机卷积特征</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1881,123 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Wasserstein GAN with gradient penalty (Gulrajani et al. 2017). The critic scores samples without a sigmoid and is kept 1-Lipschitz by penalising gradient norms away from 1 on points between real and generated images (lambda 10). It is updated 5 times per generator step with Adam(1e-4, betas 0.5/0.9), and LayerNorm replaces BatchNorm in the critic because the penalty is computed per sample. Its loss tracks sample quality better than the usual GAN losses.</source>
         <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等，2017）。评判器不经过 sigmoid 直接给样本打分，并通过惩罚真实图像和生成图像之间各点上偏离 1 的梯度范数（lambda 10）保持 1-Lipschitz。每次生成器更新，它用 Adam(1e-4，betas 0.5/0.9) 更新 5 次；因为惩罚是按样本计算的，评判器中用 LayerNorm 代替 BatchNorm。它的损失比常见的 GAN 损失更能反映样本质量。</translation>
+    </message>
+</context>
+<context>
+    <name>QualityMeter</name>
+    <message>
+        <source>%1 holds %2 images; the image measures need at least %3</source>
+        <translation>%1 只有 %2 张图像；图像度量至少需要 %3 张</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPlot</name>
+    <message>
+        <source>Measure every</source>
+        <translation>测量间隔</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>How often the window measures the generator&apos;s image quality. Each measurement generates 2000 samples on a thread of its own at low priority and rests nineteen times as long as it took, so the training loses at most a few percent of its speed.</source>
+        <translation>窗口多久测量一次生成器的图像质量。每次测量在一个低优先级的独立线程上生成 2000 个样本，之后休息其耗时的十九倍，因此训练速度最多损失百分之几。</translation>
+    </message>
+    <message>
+        <source>Fréchet distance (lower is better)</source>
+        <translation>Fréchet 距离（越低越好）</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Fréchet distance</source>
+        <translation>Fréchet 距离</translation>
+    </message>
+    <message>
+        <source>precision, recall, coverage</source>
+        <translation>精确率、召回率、覆盖率</translation>
+    </message>
+    <message>
+        <source>Fréchet distance: between Gaussians fitted to the features of 2000 generated and 2000 real images (FID&apos;s formula, with the program&apos;s own classifier instead of Inception); real images score about 1 against real images, noise about 1000.
+Precision: the share of samples that look like some real image; recall: the share of real images some sample resembles; coverage: the share of real images with a sample close by.
+Wheel zooms the steps, drag pans, double-click fits.</source>
+        <translation>Fréchet 距离：分别对 2000 张生成图像和 2000 张真实图像的特征拟合高斯分布后两者之间的距离（FID 的公式，但用程序自己的分类器代替 Inception）；真实图像对真实图像约为 1，噪声约为 1000。
+精确率：看起来像某张真实图像的样本所占比例；召回率：有样本与之相似的真实图像所占比例；覆盖率：附近有样本的真实图像所占比例。
+滚轮缩放步数，拖动平移，双击适配。</translation>
+    </message>
+    <message>
+        <source>Image quality is measured on the run&apos;s samples every %1 steps, off the training thread.</source>
+        <translation>每 %1 步在训练线程之外测量一次样本的图像质量。</translation>
+    </message>
+    <message>
+        <source>Image quality is not measured (Measure every: never).</source>
+        <translation>不测量图像质量（测量间隔：从不）。</translation>
+    </message>
+    <message>
+        <source>Training the image measures&apos; classifier on this data (once: later runs reuse it): %1%</source>
+        <translation>正在用这份数据训练图像度量的分类器（只需一次，之后的训练会复用）：%1%</translation>
+    </message>
+    <message>
+        <source>Image measures: %1</source>
+        <translation>图像度量：%1</translation>
+    </message>
+    <message>
+        <source>random convolutional features (the data has no labels)</source>
+        <translation>随机卷积特征（数据没有标签）</translation>
+    </message>
+    <message>
+        <source>a classifier of %1 classes (accuracy %2 on %3)</source>
+        <translation>%1 类分类器（在 %3 上准确率 %2）</translation>
+    </message>
+    <message>
+        <source>Measuring with %1; the first figures come with the next generator the run publishes.</source>
+        <translation>使用%1测量；训练发布下一个生成器时给出第一组数字。</translation>
+    </message>
+    <message>
+        <source>Step %1: FD %2 · KID %3 ± %4 · precision %5 · recall %6 · coverage %7</source>
+        <translation>第 %1 步：FD %2 · KID %3 ± %4 · 精确率 %5 · 召回率 %6 · 覆盖率 %7</translation>
+    </message>
+    <message>
+        <source>%1 · classifier score %2 of %3</source>
+        <translation>%1 · 分类器得分 %2（最高 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (measured with %2 in %3 s)</source>
+        <translation>%1（使用%2测量，用时 %3 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>QualityRenderer</name>
+    <message>
+        <source>cannot prepare the image measures: unexpected error</source>
+        <translation>无法准备图像度量：意外错误</translation>
+    </message>
+    <message>
+        <source>cannot measure the samples of step %1: %2</source>
+        <translation>无法测量第 %1 步的样本：%2</translation>
+    </message>
+    <message>
+        <source>cannot measure the samples of step %1: unexpected error</source>
+        <translation>无法测量第 %1 步的样本：意外错误</translation>
     </message>
 </context>
 <context>
@@ -3276,10 +3463,6 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
 </translation>
     </message>
     <message>
-        <source>FD %1, KID %2 ± %3, precision %4, recall %5, density %6, coverage %7, classifier score %8</source>
-        <translation>FD %1，KID %2 ± %3，精确率 %4，召回率 %5，密度 %6，覆盖率 %7，分类器得分 %8</translation>
-    </message>
-    <message>
         <source>training the image measures&apos; classifier: %1%</source>
         <translation>正在训练图像质量指标的分类器：%1%</translation>
     </message>
@@ -3356,8 +3539,36 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <translation>图像运行：用同样的方法也测量其他真实图像和均匀噪声，作为参照尺度。</translation>
     </message>
     <message>
-        <source>%1 holds %2 images; the image measures need at least %3</source>
-        <translation>%1 只有 %2 张图像；图像质量指标至少需要 %3 张</translation>
+        <source>FD %1, KID %2 ± %3, precision %4, recall %5, density %6, coverage %7</source>
+        <translation>FD %1，KID %2 ± %3，精确率 %4，召回率 %5，密度 %6，覆盖率 %7</translation>
+    </message>
+    <message>
+        <source>%1, classifier score %2</source>
+        <translation>%1，分类器得分 %2</translation>
+    </message>
+    <message>
+        <source>network:           random convolutional features (the data has no labels to train a classifier on; figures compare runs on this data, not with labelled data)</source>
+        <translation>网络：            随机卷积特征（数据没有可用于训练分类器的标签；这些数字只能比较同一数据上的训练，不能与有标签数据比较）</translation>
+    </message>
+    <message>
+        <source>Image runs: measure the generator&apos;s image quality (FD, KID, precision, recall, density, coverage, classifier score) every K steps and at the end, into metrics.csv.</source>
+        <translation>图像训练：每 K 步及结束时测量生成器的图像质量（FD、KID、精确率、召回率、密度、覆盖率、分类器得分），写入 metrics.csv。</translation>
+    </message>
+    <message>
+        <source>How many samples each of those measurements compares (default 2000).</source>
+        <translation>每次测量比较多少个样本（默认 2000）。</translation>
+    </message>
+    <message>
+        <source>--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage</source>
+        <translation>--eval-every 用于图像训练；二维训练请用 evaluate RUN_DIR 查看模式覆盖</translation>
+    </message>
+    <message>
+        <source>step %1: FD %2, KID %3, precision %4, recall %5</source>
+        <translation>第 %1 步：FD %2，KID %3，精确率 %4，召回率 %5</translation>
+    </message>
+    <message>
+        <source>image quality measured %1 times (%2 samples each) in %3, written to %4</source>
+        <translation>图像质量测量了 %1 次（每次 %2 个样本），用时 %3，已写入 %4</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "eval/divergence.h"
 #include "eval/modecoverage.h"
 #include "training/trainer.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <csignal>
@@ -198,9 +200,11 @@ void TestCli::trainWritesTheRun()
     QVERIFY(QFile::exists(run + QStringLiteral("/samples/step_000100.png")));
     const QList<QByteArray> rows = readAll(run + QStringLiteral("/metrics.csv")).trimmed().split('\n');
     QCOMPARE(rows.size(), 101);
-    QCOMPARE(rows[0], QByteArray("step,loss_d,loss_d_real,loss_d_fake,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds"));
+    QCOMPARE(rows[0], QByteArray("step,loss_d,loss_d_real,loss_d_fake,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,seconds,"
+                                 "fd,kid,kid_se,precision,recall,density,coverage,classifier_score"));
     QVERIFY(rows[100].startsWith("100,"));
-    QCOMPARE(rows[100].split(',').size(), 10);
+    QCOMPARE(rows[100].split(',').size(), 18);
+    QVERIFY(rows[100].endsWith(",,,,,,,,"));  // no --eval-every: the quality columns stay empty
     const Run eval = cli({QStringLiteral("evaluate"), run});
     QCOMPARE(eval.code, 0);
     // evaluate reports this run's coverage: the same figures as the engine computes here from
@@ -252,8 +256,12 @@ void TestCli::resumeAcrossProcessesIsExact()
     // Same losses, scores and gradient norms at every step (the timing column differs).
     auto withoutTime = [](const QByteArray &csv) {
         QList<QByteArray> rows = csv.trimmed().split('\n');
-        for (QByteArray &row : rows)
-            row = row.left(row.lastIndexOf(','));
+        const int seconds = int(rows.first().split(',').indexOf("seconds"));
+        for (QByteArray &row : rows) {
+            QList<QByteArray> cells = row.split(',');
+            cells.removeAt(seconds);
+            row = cells.join(',');
+        }
         return rows;
     };
     const QList<QByteArray> a = withoutTime(readAll(straight + QStringLiteral("/metrics.csv")));
@@ -456,25 +464,7 @@ void TestCli::layersThatCannotFitAreProblems()
 void TestCli::evaluatesAnImageRun()
 {
     const QString data = m_dir.filePath(QStringLiteral("idx"));
-    QVERIFY(QDir().mkpath(data));
-    auto cut = [&](const QString &prefix, const Dataset &from, std::int64_t count) {
-        const size_t size = size_t(28 * 28);
-        const std::vector<std::uint8_t> images(from.pixels.begin(), from.pixels.begin() + std::ptrdiff_t(count * std::int64_t(size)));
-        std::vector<std::uint8_t> labels;
-        for (std::int64_t i = 0; i < count; ++i)
-            labels.push_back(std::uint8_t(from.labels[size_t(i)]));
-        QCOMPARE(idxfile::write(data + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"), {count, 28, 28}, images), QString());
-        QCOMPARE(idxfile::write(data + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"), {count}, labels), QString());
-    };
-    DataSpec fashion;
-    fashion.kind = DataKind::FashionMnist;
-    fashion.limit = 2000;
-    const DatasetLoad train = datasets::load(fashion, 1);
-    QVERIFY2(train.data, qPrintable(train.error));
-    cut(QStringLiteral("train"), *train.data, 2000);
-    const DatasetLoad test = datasets::loadTestSplit(fashion);
-    QVERIFY(test.data);
-    cut(QStringLiteral("t10k"), *test.data, 600);
+    QCOMPARE(writeFashionSubset(data, 2000, 600), QString());
 
     ExperimentSpec spec;
     QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
@@ -496,12 +486,24 @@ void TestCli::evaluatesAnImageRun()
     const Run first = cli(args);
     const Run second = cli(args);
     const Run text = cli({QStringLiteral("evaluate"), run, QStringLiteral("--count"), QStringLiteral("500")});
-    // An image run without labels cannot train the classifier: one message naming the file.
+    // train --eval-every writes the measures into metrics.csv on the measured steps, and a
+    // resumed run keeps them.
+    const QString measured = m_dir.filePath(QStringLiteral("measured"));
+    const Run everyTen = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), measured, QStringLiteral("--steps"),
+                              QStringLiteral("20"), QStringLiteral("--eval-every"), QStringLiteral("10"), QStringLiteral("--eval-count"),
+                              QStringLiteral("300")});
+    const Run resumedEval = cli({QStringLiteral("train"), QStringLiteral("--resume"), measured, QStringLiteral("--steps"),
+                                 QStringLiteral("25"), QStringLiteral("--eval-every"), QStringLiteral("10"), QStringLiteral("--eval-count"),
+                                 QStringLiteral("300")});
+    const Run atEnd = cli({QStringLiteral("evaluate"), measured, QStringLiteral("--count"), QStringLiteral("300"), QStringLiteral("--json")});
+    // An image run without labels is measured with random features.
     spec.data.labelsPath.clear();
     QCOMPARE(specjson::writeFile(spec, experiment), QString());
     const QString unlabelled = m_dir.filePath(QStringLiteral("unlabelled"));
     const Run trainedUnlabelled = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), unlabelled, QStringLiteral("--steps"), QStringLiteral("2")});
-    const Run refused = cli({QStringLiteral("evaluate"), unlabelled});
+    const Run randomText = cli({QStringLiteral("evaluate"), unlabelled, QStringLiteral("--count"), QStringLiteral("300")});
+    const Run randomJson = cli({QStringLiteral("evaluate"), unlabelled, QStringLiteral("--count"), QStringLiteral("300"),
+                                QStringLiteral("--json"), QStringLiteral("--baselines")});
     if (oldCache.isNull())
         qunsetenv("XDG_CACHE_HOME");
     else
@@ -534,9 +536,39 @@ void TestCli::evaluatesAnImageRun()
     QCOMPARE(a.value(QStringLiteral("nearest_training_image")).toArray().size(), 4);
     QVERIFY2(text.code == 0 && text.out.contains(QStringLiteral("Fréchet distance:  %1").arg(fd, 0, 'f', 3)), qPrintable(text.out));
     QVERIFY2(trainedUnlabelled.code == 0, qPrintable(trainedUnlabelled.err));
-    QCOMPARE(refused.code, 1);
-    QVERIFY2(refused.err.contains(QStringLiteral("has no labels")) && refused.err.contains(QStringLiteral("train-images-idx3-ubyte")),
-             qPrintable(refused.err));
+    QVERIFY2(randomText.code == 0 && randomText.out.contains(QStringLiteral("random convolutional features"))
+                 && !randomText.out.contains(QStringLiteral("classifier score")),
+             qPrintable(randomText.out + randomText.err));
+    const QJsonObject r = QJsonDocument::fromJson(randomJson.out.trimmed().toUtf8()).object();
+    QCOMPARE(r.value(QStringLiteral("network")).toString(), QStringLiteral("random_features"));
+    QVERIFY(!r.contains(QStringLiteral("class_histogram")) && !r.contains(QStringLiteral("classifier_score")));
+    // Random features still put the run between real images and noise.
+    const double randomFd = r.value(QStringLiteral("fd")).toDouble();
+    QVERIFY2(r.value(QStringLiteral("baseline_real_training_images")).toObject().value(QStringLiteral("fd")).toDouble() < randomFd
+                 && randomFd < r.value(QStringLiteral("baseline_uniform_noise")).toObject().value(QStringLiteral("fd")).toDouble(),
+             qPrintable(randomJson.out));
+
+    QVERIFY2(everyTen.code == 0 && everyTen.out.contains(QStringLiteral("image quality measured 2 times (300 samples each)")),
+             qPrintable(everyTen.out + everyTen.err));
+    QVERIFY2(everyTen.err.contains(QStringLiteral("step 10: FD ")), qPrintable(everyTen.err));
+    QVERIFY2(resumedEval.code == 0, qPrintable(resumedEval.err));
+    const QList<QByteArray> rows = readAll(measured + QStringLiteral("/metrics.csv")).trimmed().split('\n');
+    QCOMPARE(rows.size(), 26);
+    const int fdAt = int(rows[0].split(',').indexOf("fd"));
+    QVERIFY(fdAt > 0);
+    QList<int> measuredSteps;
+    for (int i = 1; i < rows.size(); ++i) {
+        const QList<QByteArray> cells = rows[i].split(',');
+        QCOMPARE(cells.size(), rows[0].split(',').size());
+        if (!cells[fdAt].isEmpty()) {
+            measuredSteps << cells[0].toInt();
+            QVERIFY(cells[fdAt].toDouble() > 0);
+        }
+    }
+    QCOMPARE(measuredSteps, (QList<int>{10, 20, 25}));  // every ten steps, the end of each part, kept across the resume
+    // The same generator and noise as evaluate measures: the same figures with the same count.
+    const QJsonObject e = QJsonDocument::fromJson(atEnd.out.trimmed().toUtf8()).object();
+    QCOMPARE(QByteArray::number(e.value(QStringLiteral("fd")).toDouble(), 'g', 9), rows.last().split(',')[fdAt]);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -6,6 +6,7 @@
 #include "eval/imagemeasures.h"
 
 #include <QFile>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -18,6 +19,7 @@ private slots:
     void trainsCachesAndReuses();
     void measuresOrderRealOtherRealAndNoise();
     void refusesUnlabelledDataAndDamagedCachesRetrain();
+    void trainsTheSameOnAnyThread();
 
 private:
     std::shared_ptr<const Dataset> m_train, m_test;
@@ -117,8 +119,47 @@ void TestEvalClassifier::refusesUnlabelledDataAndDamagedCachesRetrain()
     Dataset unlabelled = *m_train;
     unlabelled.labels.clear();
     QString error;
-    QVERIFY(!EvalClassifier::obtain(unlabelled, nullptr, m_cache.path(), {}, &error));
-    QVERIFY2(error.contains(QStringLiteral("no labels")) && error.contains(m_train->source), qPrintable(error));
+    // Unlabelled images get random features: nothing trained or cached, no classes, and the
+    // same network every time.
+    const auto random = EvalClassifier::obtain(unlabelled, nullptr, m_cache.path(), [](double) { QFAIL("nothing to train"); }, &error);
+    QVERIFY2(random, qPrintable(error));
+    QVERIFY(random->info().randomFeatures);
+    QCOMPARE(random->info().classes, 0);
+    QVERIFY(random->info().cachePath.isEmpty());
+    imagemeasures::Features r1, r2, noise;
+    std::vector<float> probabilities{1.f};
+    random->measure(*m_test, 0, 400, &r1, &probabilities);
+    QVERIFY(probabilities.empty());
+    EvalClassifier::obtain(unlabelled, nullptr, m_cache.path(), {}, &error)->measure(*m_test, 0, 400, &r2, nullptr);
+    QCOMPARE(r1.values, r2.values);
+    // Its features still tell real images from noise, and no feature is dead on real images.
+    SampleBatch uniform;
+    uniform.count = 400;
+    uniform.channels = 1;
+    uniform.height = uniform.width = 28;
+    std::mt19937 rng(3);
+    for (int i = 0; i < 400 * 28 * 28; ++i)
+        uniform.pixels.push_back(std::uint8_t(rng() % 256));
+    random->measure(uniform, &noise, nullptr);
+    imagemeasures::Features others;
+    random->measure(*m_test, 400, 400, &others, nullptr);
+    const double fdReal = imagemeasures::frechetDistance(r1, others), fdNoise = imagemeasures::frechetDistance(r1, noise);
+    qInfo("random features: FD real vs real %.4f, real vs noise %.4f", fdReal, fdNoise);
+    QVERIFY(fdNoise > 20 * fdReal);
+    int alive = 0;
+    for (int d = 0; d < r1.dim; ++d) {
+        bool any = false;
+        for (int i = 0; i < r1.count && !any; ++i)
+            any = r1.values[size_t(i * r1.dim + d)] > 0;
+        alive += any ? 1 : 0;
+    }
+    QVERIFY2(alive > r1.dim / 2, qPrintable(QString::number(alive)));
+    // Points are not images.
+    Dataset points;
+    points.kind = Dataset::Kind::Points;
+    points.source = QStringLiteral("ring8");
+    QVERIFY(!EvalClassifier::obtain(points, nullptr, m_cache.path(), {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("ring8")), qPrintable(error));
 
     // A damaged cache file is trained again and replaced, with progress reported.
     QString path;
@@ -140,6 +181,30 @@ void TestEvalClassifier::refusesUnlabelledDataAndDamagedCachesRetrain()
     QCOMPARE(last, 1.0);
     const auto reused = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
     QVERIFY(reused && reused->info().fromCache);
+}
+
+// The window trains its classifier on a thread of its own while the run trains on another: the
+// network draws its weights from its own generator, so where and beside what it trains does not
+// change it.
+void TestEvalClassifier::trainsTheSameOnAnyThread()
+{
+    Dataset fewer = *m_train;
+    fewer.count = 1000;
+    fewer.pixels.resize(size_t(1000 * 28 * 28));
+    fewer.labels.resize(1000);
+    QTemporaryDir a, b;
+    QString errorA, errorB;
+    std::unique_ptr<EvalClassifier> onThread;
+    QThread *thread = QThread::create([&] { onThread = EvalClassifier::obtain(fewer, nullptr, a.path(), {}, &errorA); });
+    thread->start();
+    const auto here = EvalClassifier::obtain(fewer, nullptr, b.path(), {}, &errorB);
+    thread->wait();
+    delete thread;
+    QVERIFY2(onThread && here, qPrintable(errorA + errorB));
+    QVERIFY(!onThread->info().fromCache && !here->info().fromCache);
+    QFile fa(onThread->info().cachePath), fb(here->info().cachePath);
+    QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+    QCOMPARE(fa.readAll(), fb.readAll());
 }
 
 QTEST_GUILESS_MAIN(TestEvalClassifier)

@@ -40,6 +40,10 @@
 #include <QtTest>
 
 #include "windowsupport.h"
+#include "testsupport.h"
+#include "quality/classhistogram.h"
+#include "quality/qualityplot.h"
+#include "eval/qualityrenderer.h"
 
 #include <qcustomplot.h>
 
@@ -55,6 +59,7 @@ private slots:
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
     void slowMotionWalksThroughAStep();
+    void measuresImageQualityBesideTheRun();
 };
 
 using namespace windowsupport;
@@ -450,6 +455,76 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
     QCOMPARE(w.dashboard()->batchOverlay()->realCount(), 0);
     w.stopTraining();
     QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+// An image run with the measures on: the Quality plot and the class histogram fill from the
+// published generators, and the metrics export carries the figures on their steps.
+void TestWindowRuns::measuresImageQualityBesideTheRun()
+{
+    QTemporaryDir tmp;
+    const QString data = tmp.filePath(QStringLiteral("idx"));
+    QCOMPARE(writeFashionSubset(data, 2000, 600), QString());
+    LOAD_PRESET(spec, "dcgan-fashion");
+    spec.data.kind = DataKind::Idx;
+    spec.data.path = data + QStringLiteral("/train-images-idx3-ubyte");
+    spec.data.labelsPath = data + QStringLiteral("/train-labels-idx1-ubyte");
+    spec.steps = 60;
+    const QString file = tmp.filePath(QStringLiteral("quality.json"));
+    QCOMPARE(specjson::writeFile(spec, file), QString());
+    QSettings().setValue(QStringLiteral("quality/interval"), 20);
+    MainWindow w;
+    QVERIFY(w.openFile(file));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QualityPlot *quality = w.dashboard()->quality();
+    ClassHistogram *histogram = w.dashboard()->classHistogram();
+    QCOMPARE(quality->interval(), 20);
+    QualityRenderer *renderer = w.dashboard()->qualityRenderer();
+    renderer->setRestFactor(0);  // the figures as fast as they come
+    QSignalSpy measured(renderer, &QualityRenderer::measured);
+    QSignalSpy budget(w.training(), &TrainingController::budgetReached);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000);
+    // The last measurement is of the generator at the end of the budget.
+    QTRY_VERIFY_WITH_TIMEOUT(!quality->records().empty() && quality->records().back().step == 60, 120000);
+    QVERIFY(quality->isVisible());
+    const std::vector<QualityRecord> records = quality->records();
+    QVERIFY2(records.size() >= 2, qPrintable(QString::number(records.size())));
+    for (size_t i = 1; i < records.size(); ++i)
+        QVERIFY(records[i].step / 20 > records[i - 1].step / 20);  // one in each multiple of 20 steps at most
+    for (const QualityRecord &r : records) {
+        QVERIFY(std::isfinite(r.fd) && r.fd > 0);
+        QVERIFY(r.precision >= 0 && r.precision <= 1 && r.recall >= 0 && r.recall <= 1);
+        QVERIFY(r.classifierScore >= 1 && r.classifierScore <= 10);
+    }
+    QCOMPARE(quality->plot()->graph(0)->dataCount(), int(records.size()));
+    QVERIFY2(quality->statusText().contains(QStringLiteral("Step 60: FD %1").arg(records.back().fd, 0, 'f', 1)),
+             qPrintable(quality->statusText()));
+    const QString network = quality->findChild<QLabel *>(QStringLiteral("qualityNetwork"))->text();
+    QVERIFY2(network.contains(QStringLiteral("a classifier of 10 classes")) && network.contains(QStringLiteral("t10k-images")),
+             qPrintable(network));
+    // The histogram: ten classes of the newest measurement, 2000 samples in all.
+    QVERIFY(histogram->isVisible());
+    auto *bars = qobject_cast<QCPBars *>(histogram->plot()->plottable(0));
+    QVERIFY(bars);
+    QCOMPARE(bars->dataCount(), 10);
+    double total = 0;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        total += it->value;
+    QVERIFY(qAbs(total - 100) < 1e-6);
+    // The export: the figures on the rows of their steps.
+    const QStringList rows = w.plots()->metricsCsv(records).trimmed().split(QLatin1Char('\n'));
+    const int fdAt = int(rows[0].split(QLatin1Char(',')).indexOf(QStringLiteral("fd")));
+    QVERIFY(fdAt > 0);
+    QCOMPARE(rows[60].split(QLatin1Char(','))[0], QStringLiteral("60"));
+    QCOMPARE(rows[60].split(QLatin1Char(','))[fdAt], QString::number(records.back().fd, 'g', 9));
+
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(dir + QStringLiteral("/quality-small-idx.png")));
+    w.stopTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
+    QSettings().setValue(QStringLiteral("quality/interval"), 0);
 }
 
 QTEST_MAIN(TestWindowRuns)

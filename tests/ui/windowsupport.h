@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -18,6 +19,9 @@ inline void isolateSettings(const QString &application)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("GAN Playground Tests"));
     QCoreApplication::setApplicationName(application);
+    // The image measures train a classifier on a run's data the first time: a test that wants
+    // them turns them on (on small data).
+    QSettings().setValue(QStringLiteral("quality/interval"), 0);
 }
 
 inline QString cell(const QTableView *view, int row, int column)

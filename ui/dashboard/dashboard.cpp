@@ -5,11 +5,14 @@
 #include "explorer/latentexplorer.h"
 #include "lab/lab2dview.h"
 #include "lab/measuresplot.h"
+#include "quality/classhistogram.h"
+#include "quality/qualityplot.h"
 #include "slowmotion/batchoverlay.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "widgets/widgetevents.h"
 
 #include "data/synthetic2d.h"
+#include "eval/qualityrenderer.h"
 #include "training/labrenderer.h"
 #include "training/latentrenderer.h"
 #include "training/trainingcontroller.h"
@@ -38,15 +41,33 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_slow(new SlowMotionPanel(window)),
       m_slowDock(new QDockWidget(window)),
       m_overlay(std::make_unique<BatchOverlay>(m_lab->plot())),
+      m_quality(new QualityPlot(window)),
+      m_histogram(new ClassHistogram(window)),
+      m_qualityRenderer(new QualityRenderer(this)),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
       m_timeLabel(new QLabel(window)),
       m_progress(new QProgressBar(window)),
       m_gridChannel(m_renderer->newChannel())
 {
-    window->setCentralWidget(m_plots);
+    auto *centre = new QSplitter(Qt::Vertical, window);
+    centre->setObjectName(QStringLiteral("plotsSplit"));
+    centre->addWidget(m_plots);
+    centre->addWidget(m_quality);
+    centre->setStretchFactor(0, 4);
+    centre->setStretchFactor(1, 1);
+    centre->setChildrenCollapsible(false);
+    window->setCentralWidget(centre);
+    m_quality->hide();  // image runs only
     m_samplesDock->setObjectName(QStringLiteral("samplesDock"));
-    m_samplesDock->setWidget(m_samples);
+    auto *samplesSplit = new QSplitter(Qt::Vertical, window);
+    samplesSplit->addWidget(m_samples);
+    samplesSplit->addWidget(m_histogram);
+    samplesSplit->setStretchFactor(0, 3);
+    samplesSplit->setStretchFactor(1, 1);
+    samplesSplit->setChildrenCollapsible(false);
+    m_samplesDock->setWidget(samplesSplit);
+    m_histogram->hide();  // runs whose measures have classes
     window->addDockWidget(Qt::RightDockWidgetArea, m_samplesDock);
     m_explorerDock->setObjectName(QStringLiteral("latentDock"));
     // Scrollable, so that the dock can give up height to the lab (slow motion, small screens).
@@ -81,8 +102,24 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         m_explorer->setGenerator(g);  // hands the copy to the renderer
         if (count > 0)
             m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
+        requestQuality(g);
         m_labGenerator = std::move(g);
         requestLabFrame();
+    });
+    connect(m_qualityRenderer, &QualityRenderer::preparing, m_quality, &QualityPlot::setPreparing);
+    connect(m_qualityRenderer, &QualityRenderer::ready, this, [this](const EvalClassifier::Info &info) {
+        m_quality->setNetwork(info);
+        m_histogram->setVisible(info.classes > 0);
+    });
+    connect(m_qualityRenderer, &QualityRenderer::measured, this, [this](const QualityRenderer::Measurement &m) {
+        m_quality->addMeasurement(m.record, m.seconds);
+        if (!m.classHistogram.empty())
+            m_histogram->showCounts(m.classHistogram, m.record.step);
+    });
+    connect(m_qualityRenderer, &QualityRenderer::failed, m_quality, &QualityPlot::setProblem);
+    connect(m_quality, &QualityPlot::intervalChanged, this, [this] {
+        if (m_labGenerator)
+            requestQuality(m_labGenerator);  // "never" to a number: the newest copy is measured now
     });
     connect(training, &TrainingController::discriminatorPublished, this, [this](std::shared_ptr<DiscriminatorCopy> d) {
         m_labDiscriminator = std::move(d);
@@ -153,6 +190,19 @@ void Dashboard::requestLabFrame()
         m_labRenderer->request(m_labGenerator, m_labDiscriminator, m_lab->request());
 }
 
+void Dashboard::requestQuality(const std::shared_ptr<GeneratorCopy> &g)
+{
+    const int every = m_quality->interval();
+    // The first copy, then one in each new multiple of `every` steps (published copies come
+    // about once a second, at whatever step the run has reached).
+    if (!m_imageRun || every <= 0 || (m_qualityStep >= 0 && g->step() / every <= m_qualityStep / every))
+        return;
+    if (m_qualityDataSet)
+        m_qualityRenderer->start(m_qualitySpec, std::move(m_qualityDataSet));
+    m_qualityStep = g->step();
+    m_qualityRenderer->request(g);
+}
+
 void Dashboard::addStatusWidgets(QStatusBar *bar)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
@@ -170,6 +220,20 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_measures->setDataSet(spec.data.kind == DataKind::Synthetic2D ? specnames::synthetic(spec.data.synthetic) : QString(),
                            int(modes.size()));
     m_plots->clear();
+    m_imageRun = !spec.isTwoDimensional();
+    m_qualitySpec = spec;
+    m_qualityStep = -1;
+    m_qualityDataSet.reset();
+    m_qualityRenderer->stop();
+    m_quality->clear();
+    if (m_imageRun && !m_quality->isVisibleTo(m_quality->parentWidget())) {
+        // A third of the centre for the Quality plot (weights: the splitter may not be laid out yet).
+        m_quality->show();
+        static_cast<QSplitter *>(m_quality->parentWidget())->setSizes({640, 320});
+    }
+    m_quality->setVisible(m_imageRun);
+    m_histogram->clear();
+    m_histogram->hide();
     m_samples->clear();
     m_explorer->clear();
     m_gridFloor = m_lastGridRequest + 1;
@@ -195,6 +259,18 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);
+    if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_imageRun) {
+        // The run's data has arrived: the measures get ready for it on their own thread with
+        // the first generator they are to measure (never, when they are off).
+        m_qualityDataSet = snapshot.data;
+        std::vector<int> counts;
+        for (int label : snapshot.data->labels) {
+            if (label >= int(counts.size()))
+                counts.resize(size_t(label) + 1, 0);
+            ++counts[size_t(label)];
+        }
+        m_histogram->setClasses(datasets::classNames(m_qualitySpec.data), counts);
+    }
     m_status.step = snapshot.step;
     m_status.targetSteps = snapshot.targetSteps;
     if (snapshot.imagesPerSecond > 0)

@@ -9,6 +9,9 @@
 #include <QObject>
 
 class BatchOverlay;
+class ClassHistogram;
+class QualityPlot;
+class QualityRenderer;
 class Lab2dView;
 class LabRenderer;
 class LatentExplorer;
@@ -31,7 +34,9 @@ class TrainingPlots;
 // the training thread only copies weights and both show the same step. For 2D runs the 2D lab
 // dock shows the discriminator's opinion, the generator's gradients and its mesh, computed on
 // the lab renderer's thread from the copies of both networks. Slow motion's panel (a dock) and
-// its batch overlay on the 2D lab show each substep the controller reports.
+// its batch overlay on the 2D lab show each substep the controller reports. For image runs the
+// Quality plot (under the plots) and the class histogram (under the samples) show the image
+// measures of the published generator copies, measured on the quality renderer's thread.
 class Dashboard : public QObject {
     Q_OBJECT
 public:
@@ -53,9 +58,13 @@ public:
     SlowMotionPanel *slowMotion() const { return m_slow; }
     QDockWidget *slowMotionDock() const { return m_slowDock; }
     BatchOverlay *batchOverlay() const { return m_overlay.get(); }
+    QualityPlot *quality() const { return m_quality; }
+    ClassHistogram *classHistogram() const { return m_histogram; }
+    QualityRenderer *qualityRenderer() const { return m_qualityRenderer; }
 
 private:
     void requestLabFrame();
+    void requestQuality(const std::shared_ptr<GeneratorCopy> &g);
     void onSnapshot(const TrainingSnapshot &snapshot);
     void showStatus();  // the status bar's words for m_status, in the current language
 
@@ -75,6 +84,13 @@ private:
     bool m_slowLaidOut = false;  // the lab was given room for this run's slow motion
     std::shared_ptr<DiscriminatorCopy> m_labDiscriminator;  // the newest, waiting for its generator
     std::shared_ptr<GeneratorCopy> m_labGenerator;          // the newest (slow motion's D updates come alone)
+    QualityPlot *m_quality;
+    ClassHistogram *m_histogram;
+    QualityRenderer *m_qualityRenderer;
+    bool m_imageRun = false;
+    ExperimentSpec m_qualitySpec;  // the run's, for the image measures
+    std::shared_ptr<const Dataset> m_qualityDataSet;  // the run's data, until the measures are started
+    qint64 m_qualityStep = -1;     // the step last sent to be measured
     QLabel *m_stepLabel;
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;

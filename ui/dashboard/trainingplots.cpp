@@ -220,12 +220,9 @@ int TrainingPlots::pointsInGraphs() const
     return n;
 }
 
-QString TrainingPlots::metricsCsv() const
+QString TrainingPlots::metricsCsv(const std::vector<QualityRecord> &quality) const
 {
-    QByteArray csv = steprecords::csvHeader();
-    for (const StepRecord &r : m_records)
-        csv += steprecords::csvRow(r);
-    return QString::fromLatin1(csv);
+    return QString::fromLatin1(steprecords::csv(m_records, quality));
 }
 
 QString TrainingPlots::exportPlots(const QString &path)

@@ -24,8 +24,9 @@ public:
     void clear();
     void fit();
 
-    // Every step of the run as CSV (the same columns as the command line's metrics.csv).
-    QString metricsCsv() const;
+    // Every step of the run as CSV (the same columns as the command line's metrics.csv), with
+    // the Quality plot's figures on the rows of their steps.
+    QString metricsCsv(const std::vector<QualityRecord> &quality = {}) const;
     // Writes the plots as one PNG or PDF (by extension); an empty string or a message.
     QString exportPlots(const QString &path);
 

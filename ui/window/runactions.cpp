@@ -3,6 +3,7 @@
 #include "dashboard/dashboard.h"
 #include "dashboard/sampleview.h"
 #include "dashboard/trainingplots.h"
+#include "quality/qualityplot.h"
 #include "window/documentactions.h"
 #include "widgets/widgetevents.h"
 
@@ -85,7 +86,7 @@ void RunActions::addMenu()
         const QString path = m_documents->askSavePath(tr("Export metrics"), tr("CSV files (*.csv)"), m_doc->spec().name + QStringLiteral("-metrics.csv"));
         if (path.isEmpty())
             return;
-        if (const QString e = atomicfile::write(path, m_dashboard->plots()->metricsCsv().toUtf8(), tr("metrics file")); !e.isEmpty())
+        if (const QString e = atomicfile::write(path, m_dashboard->plots()->metricsCsv(m_dashboard->quality()->records()).toUtf8(), tr("metrics file")); !e.isEmpty())
             QMessageBox::warning(m_window, tr("Cannot export metrics"), e);
     });
     QAction *exportPlots = train->addAction(QString(), this, [this] {

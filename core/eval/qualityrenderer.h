@@ -1,0 +1,58 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "eval/evalclassifier.h"
+#include "spec/experimentspec.h"
+#include "training/generatorcopy.h"
+#include "training/steprecord.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+// Measures the image quality of a run's published generator copies on its own thread, for the
+// window's Quality plot and class histogram; never on the training thread. start() makes the
+// run's QualityMeter there (training the classifier once when it is not cached); request()
+// measures a copy. The thread runs one intra-op thread at the lowest priority, and rests after
+// each measurement for `kRestFactor` times as long as it took, so that it takes at most about a
+// twentieth of one core from the training (the cost is measured by `benchmark --quality`).
+// Latest wins: a request waiting when a newer one arrives is dropped.
+class QualityRenderer : public QObject {
+    Q_OBJECT
+public:
+    struct Measurement {
+        QualityRecord record;
+        std::vector<int> classHistogram;  // samples per class; empty for random features
+        double seconds = 0;               // wall time of the measurement
+    };
+
+    explicit QualityRenderer(QObject *parent = nullptr);
+    ~QualityRenderer() override;  // drops pending work (a classifier half trained included) and waits
+
+    // A run of image data begins: its meter is made on the renderer's thread (`preparing`, then
+    // `ready` or `failed`). `data` is the run's own (shared, immutable). Replaces any earlier run.
+    void start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data);
+    void stop();  // forgets the run (a new run, a 2D run); work under way is abandoned
+    void request(std::shared_ptr<GeneratorCopy> generator);
+    int measurementCount() const;  // measurements actually made, for tests and the benchmark
+    // How long the thread rests after a measurement, in multiples of its time (kRestFactor
+    // unless set; tests that wait for figures set 0).
+    void setRestFactor(double factor);
+
+    static constexpr int kSamples = 2000;       // per measurement, and reference images
+    static constexpr int kKidSubsets = 20;      // of 1000: the live KID's standard error is a little wider
+    static constexpr double kRestFactor = 19;  // busy at most 1 / (1 + 19) of the time
+
+signals:
+    void preparing(double fraction);  // the classifier's training, 0 to 1
+    void ready(const EvalClassifier::Info &network);
+    void measured(const QualityRenderer::Measurement &m);
+    void failed(const QString &message);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+Q_DECLARE_METATYPE(EvalClassifier::Info)
+Q_DECLARE_METATYPE(QualityRenderer::Measurement)

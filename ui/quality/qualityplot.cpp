@@ -1,0 +1,216 @@
+#include "quality/qualityplot.h"
+
+#include "eval/qualityrenderer.h"
+#include "widgets/palettecolors.h"
+#include "widgets/widgetevents.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace {
+constexpr int kDefaultInterval = 500;
+const char *const kIntervalKey = "quality/interval";
+
+QCPGraph *addSeries(QCustomPlot *plot, QCPAxis *valueAxis, const QColor &color, Qt::PenStyle style)
+{
+    QCPGraph *g = plot->addGraph(plot->xAxis, valueAxis);
+    g->setPen(QPen(color, 2, style));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 5));
+    return g;
+}
+}  // namespace
+
+QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("qualityPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("qualityStatus"));
+    top->addWidget(m_status, 1);
+    auto *every = new QLabel(this);
+    top->addWidget(every);
+    m_interval = new QSpinBox(this);
+    m_interval->setObjectName(QStringLiteral("qualityInterval"));
+    m_interval->setRange(0, 1000000);
+    m_interval->setSingleStep(100);
+    m_interval->setValue(QSettings().value(QLatin1String(kIntervalKey), kDefaultInterval).toInt());
+    every->setBuddy(m_interval);
+    top->addWidget(m_interval);
+    layout->addLayout(top);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("qualityPlot"));
+    m_plot->setMinimumHeight(140);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    // The legend in one row under the plot: the curves use the whole of it.
+    m_plot->legend->setVisible(true);
+    QFont small = m_plot->legend->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_plot->legend->setFont(small);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setMargins(QMargins(4, 0, 4, 2));
+    m_plot->yAxis2->setVisible(true);
+    m_plot->yAxis2->setRange(0, 1.05);
+    palettecolors::followPalette(m_plot);
+    m_fd = addSeries(m_plot, m_plot->yAxis, QColor(31, 119, 180), Qt::SolidLine);
+    m_precision = addSeries(m_plot, m_plot->yAxis2, QColor(44, 160, 44), Qt::DashLine);
+    m_recall = addSeries(m_plot, m_plot->yAxis2, QColor(214, 39, 40), Qt::DashLine);
+    m_coverage = addSeries(m_plot, m_plot->yAxis2, QColor(148, 103, 189), Qt::DotLine);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+        m_plot->rescaleAxes();
+        m_plot->yAxis->setRangeLower(0);
+        m_plot->yAxis2->setRange(0, 1.05);
+        m_plot->replot();
+    });
+    layout->addWidget(m_plot, 1);
+    m_networkLabel = new QLabel(this);
+    m_networkLabel->setWordWrap(true);
+    m_networkLabel->setObjectName(QStringLiteral("qualityNetwork"));
+    m_networkLabel->setForegroundRole(QPalette::PlaceholderText);
+    QFont smaller = m_networkLabel->font();
+    smaller.setPointSizeF(smaller.pointSizeF() * 0.9);
+    m_networkLabel->setFont(smaller);
+    layout->addWidget(m_networkLabel);
+
+    connect(m_interval, qOverload<int>(&QSpinBox::valueChanged), this, [this](int steps) {
+        QSettings().setValue(QLatin1String(kIntervalKey), steps);
+        showStatus();
+        emit intervalChanged(steps);
+    });
+    widgetevents::retranslated(this, [this, every] {
+        every->setText(tr("Measure every"));
+        m_interval->setSpecialValueText(tr("never"));
+        m_interval->setSuffix(tr(" steps"));
+        m_interval->setToolTip(tr("How often the window measures the generator's image quality. Each measurement generates "
+                                  "%1 samples on a thread of its own at low priority and rests nineteen times as long as "
+                                  "it took, so the training loses at most a few percent of its speed.")
+                                   .arg(QualityRenderer::kSamples));
+        m_fd->setName(tr("Fréchet distance (lower is better)"));
+        m_precision->setName(tr("precision"));
+        m_recall->setName(tr("recall"));
+        m_coverage->setName(tr("coverage"));
+        m_plot->xAxis->setLabel(tr("step"));
+        m_plot->yAxis->setLabel(tr("Fréchet distance"));
+        m_plot->yAxis2->setLabel(tr("precision, recall, coverage"));
+        m_plot->setToolTip(
+            tr("Fréchet distance: between Gaussians fitted to the features of %1 generated and %1 real images (FID's "
+               "formula, with the program's own classifier instead of Inception); real images score about 1 against real "
+               "images, noise about 1000.\nPrecision: the share of samples that look like some real image; recall: the share "
+               "of real images some sample resembles; coverage: the share of real images with a sample close by.\nWheel "
+               "zooms the steps, drag pans, double-click fits.")
+                .arg(QualityRenderer::kSamples));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        showStatus();
+    });
+}
+
+int QualityPlot::interval() const { return m_interval->value(); }
+
+void QualityPlot::clear()
+{
+    m_records.clear();
+    for (QCPGraph *g : {m_fd, m_precision, m_recall, m_coverage})
+        g->data()->clear();
+    m_state = State::Waiting;
+    m_problem.clear();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showStatus();
+}
+
+void QualityPlot::setPreparing(double fraction)
+{
+    m_state = State::Preparing;
+    m_fraction = fraction;
+    showStatus();
+}
+
+void QualityPlot::setNetwork(const EvalClassifier::Info &info)
+{
+    m_state = State::Ready;
+    m_network = info;
+    showStatus();
+}
+
+void QualityPlot::setProblem(const QString &message)
+{
+    m_state = State::Problem;
+    m_problem = message;
+    showStatus();
+}
+
+void QualityPlot::addMeasurement(const QualityRecord &r, double seconds)
+{
+    m_records.push_back(r);
+    m_lastSeconds = seconds;
+    const double step = double(r.step);
+    m_fd->addData(step, r.fd);
+    m_precision->addData(step, r.precision);
+    m_recall->addData(step, r.recall);
+    m_coverage->addData(step, r.coverage);
+    m_plot->xAxis->setRange(0, std::max<double>(1, step) * 1.05);
+    bool found = false;
+    const QCPRange fd = m_fd->getValueRange(found);
+    m_plot->yAxis->setRange(0, found ? fd.upper * 1.1 : 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (m_state == State::Problem)
+        m_state = State::Ready;
+    showStatus();
+}
+
+QString QualityPlot::statusText() const { return m_status->text(); }
+
+void QualityPlot::showStatus()
+{
+    QString text, networkText;
+    switch (m_state) {
+    case State::Waiting:
+        text = m_interval->value() > 0
+            ? tr("Image quality is measured on the run's samples every %1 steps, off the training thread.").arg(m_interval->value())
+            : tr("Image quality is not measured (Measure every: never).");
+        break;
+    case State::Preparing:
+        text = tr("Training the image measures' classifier on this data (once: later runs reuse it): %1%")
+                   .arg(int(m_fraction * 100));
+        break;
+    case State::Problem:
+        text = tr("Image measures: %1").arg(m_problem);
+        break;
+    case State::Ready: {
+        const QString network = m_network.randomFeatures
+            ? tr("random convolutional features (the data has no labels)")
+            : tr("a classifier of %1 classes (accuracy %2 on %3)")
+                  .arg(m_network.classes)
+                  .arg(QString::number(m_network.testAccuracy, 'f', 3), m_network.testSource);
+        if (m_records.empty()) {
+            text = tr("Measuring with %1; the first figures come with the next generator the run publishes.").arg(network);
+            break;
+        }
+        const QualityRecord &r = m_records.back();
+        text = tr("Step %1: FD %2 · KID %3 ± %4 · precision %5 · recall %6 · coverage %7")
+                   .arg(r.step)
+                   .arg(QString::number(r.fd, 'f', 1), QString::number(r.kid, 'g', 3), QString::number(r.kidStandardError, 'g', 2),
+                        QString::number(r.precision, 'f', 2), QString::number(r.recall, 'f', 2), QString::number(r.coverage, 'f', 2));
+        if (!m_network.randomFeatures)
+            text = tr("%1 · classifier score %2 of %3").arg(text, QString::number(r.classifierScore, 'f', 2)).arg(m_network.classes);
+        networkText = tr("Measured with %1 on %2 samples in %3 s.").arg(network).arg(QualityRenderer::kSamples).arg(QString::number(m_lastSeconds, 'f', 1));
+        break;
+    }
+    }
+    m_networkLabel->setText(networkText);
+    m_networkLabel->setVisible(!networkText.isEmpty());
+    m_status->setText(text);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "eval/evalclassifier.h"
+#include "training/steprecord.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCPGraph;
+class QCustomPlot;
+class QLabel;
+class QSpinBox;
+
+// The dashboard's image-quality plot (image runs): the Fréchet distance of generated to real
+// images over the steps (left axis; lower is better), with precision, recall and coverage
+// (right axis, 0 to 1; higher is better), the newest figures in words and what network they are
+// measured with. The figures come from QualityRenderer, every interval() steps of the run.
+class QualityPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit QualityPlot(QWidget *parent = nullptr);
+
+    void clear();                             // a new run: no figures, waiting for the network
+    void setPreparing(double fraction);       // the classifier is being trained
+    void setNetwork(const EvalClassifier::Info &info);
+    void addMeasurement(const QualityRecord &record, double seconds);
+    void setProblem(const QString &message);  // the measures failed; the run goes on
+
+    const std::vector<QualityRecord> &records() const { return m_records; }
+    int interval() const;  // steps between measurements; 0: never
+    QCustomPlot *plot() const { return m_plot; }
+    QString statusText() const;  // for tests
+
+signals:
+    void intervalChanged(int steps);
+
+private:
+    void showStatus();
+
+    QLabel *m_status;   // the newest figures, or what the measures are doing
+    QLabel *m_networkLabel;  // what they are measured with
+    QSpinBox *m_interval;
+    QCustomPlot *m_plot;
+    QCPGraph *m_fd, *m_precision, *m_recall, *m_coverage;
+    std::vector<QualityRecord> m_records;
+    // What the status line says, kept as values so that it follows the language.
+    enum class State { Waiting, Preparing, Ready, Problem } m_state = State::Waiting;
+    double m_fraction = 0;
+    EvalClassifier::Info m_network;
+    QString m_problem;
+    double m_lastSeconds = 0;
+};
