@@ -74,6 +74,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("lab"),
                       QApplication::translate("main", "With --benchmark-ui: \"off\" closes the 2D lab, to measure what drawing it costs."),
                       QStringLiteral("on|off")});
+    parser.addOption({QStringLiteral("quality"),
+                      QApplication::translate("main", "With --benchmark-ui: \"ab\" alternates image measures off and on in four phases and prints what they cost the training."),
+                      QStringLiteral("ab")});
     parser.addOption({QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F11).")});
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An experiment file to open."));
     parser.process(app);
@@ -102,7 +105,8 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << QApplication::translate("main", "--benchmark-ui needs a number of seconds") << "\n";
             return 2;
         }
-        auto *bench = new UiBenchmark(&window, seconds, parser.value(QStringLiteral("screenshot")), &app);
+        auto *bench = new UiBenchmark(&window, seconds, parser.value(QStringLiteral("screenshot")),
+                                     parser.value(QStringLiteral("quality")) == QLatin1String("ab"), &app);
         QObject::connect(bench, &UiBenchmark::finished, &app, [](int code) { QCoreApplication::exit(code); });
         QTimer::singleShot(0, bench, &UiBenchmark::start);
     }

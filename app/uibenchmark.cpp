@@ -1,7 +1,13 @@
 #include "uibenchmark.h"
 
+#include "dashboard/dashboard.h"
+#include "eval/qualityrenderer.h"
 #include "explorer/latentexplorer.h"
+#include "quality/qualityplot.h"
 #include "window/mainwindow.h"
+
+#include <QJsonArray>
+#include <QSpinBox>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -14,6 +20,8 @@
 namespace {
 constexpr int kProbeMs = 10;  // the reference: a 10 ms timer on the GUI thread
 constexpr int kSliderMs = 50;  // a person dragging a slider produces moves about this often
+constexpr int kQualityPhases = 4;
+constexpr int kQualityEvery = 50;  // steps: often enough that the measures' rest is the limit
 
 double percentile(std::vector<double> v, double p)
 {
@@ -24,8 +32,8 @@ double percentile(std::vector<double> v, double p)
 }
 }  // namespace
 
-UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, QObject *parent)
-    : QObject(parent), m_window(window), m_seconds(seconds), m_screenshot(std::move(screenshotPath))
+UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, bool qualityAb, QObject *parent)
+    : QObject(parent), m_window(window), m_seconds(seconds), m_screenshot(std::move(screenshotPath)), m_qualityAb(qualityAb)
 {
     m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(kProbeMs);
@@ -58,6 +66,11 @@ void UiBenchmark::start()
         // Wall-clock time, so everything the run does besides its steps (snapshots, generator
         // copies for the window) counts against the rate, as it does for the command line.
         m_lastElapsed = m_clock.nsecsElapsed() / 1e9;
+        if (m_qualityAb && !m_done) {
+            const int phase = std::min(kQualityPhases - 1, int((m_lastElapsed - m_firstElapsed) / (m_seconds / kQualityPhases)));
+            if (phase != m_phase)
+                setPhase(phase);
+        }
     });
     connect(training, &TrainingController::failed, this, [this](const QString &message) {
         QTextStream(stderr) << message << "\n";
@@ -69,10 +82,25 @@ void UiBenchmark::start()
             m_slider.start();
         }
     });
+    if (m_qualityAb)
+        m_qualityInterval = m_window->dashboard()->quality()->interval();
+    connect(m_window->dashboard()->qualityRenderer(), &QualityRenderer::measured, this,
+            [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
     m_window->startTraining();
     m_clock.start();
     m_sinceTick.start();
     m_probe.start();
+}
+
+void UiBenchmark::setPhase(int phase)
+{
+    if (m_phase >= 0)
+        m_phases.push_back({m_lastStep - m_phaseStep, m_lastElapsed - m_phaseElapsed});
+    m_phase = phase;
+    m_phaseStep = m_lastStep;
+    m_phaseElapsed = m_lastElapsed;
+    // The spin box, as a person would set it (the setting is remembered: restored at the end).
+    m_window->dashboard()->quality()->findChild<QSpinBox *>(QStringLiteral("qualityInterval"))->setValue(phase % 2 ? kQualityEvery : 0);
 }
 
 void UiBenchmark::tick()
@@ -106,6 +134,30 @@ void UiBenchmark::finish()
     o[QStringLiteral("slider_to_image_ms_p95")] = percentile(latency, 0.95);
     o[QStringLiteral("slider_moves")] = m_moves;
     o[QStringLiteral("slider_measured")] = int(latency.size());
+    if (m_qualityAb) {
+        setPhase(m_phase);  // closes the last phase
+        QJsonArray rates;
+        double on[2] = {0, 0}, off[2] = {0, 0};  // steps, seconds
+        for (size_t i = 0; i < m_phases.size(); ++i) {
+            const Phase &p = m_phases[i];
+            rates.append(p.seconds > 0 ? double(spec.batchSize) * double(p.steps) / p.seconds : 0.0);
+            double *sum = i % 2 ? on : off;
+            sum[0] += double(p.steps);
+            sum[1] += p.seconds;
+        }
+        o[QStringLiteral("quality_phase_images_per_s")] = rates;
+        const double rateOn = on[1] > 0 ? on[0] / on[1] : 0, rateOff = off[1] > 0 ? off[0] / off[1] : 0;
+        o[QStringLiteral("quality_cost")] = rateOff > 0 ? 1.0 - rateOn / rateOff : 0.0;
+        o[QStringLiteral("quality_measurements")] = m_window->dashboard()->qualityRenderer()->measurementCount();
+        const std::vector<QualityRecord> &records = m_window->dashboard()->quality()->records();
+        QJsonArray steps;
+        for (const QualityRecord &r : records)
+            steps.append(qint64(r.step));
+        o[QStringLiteral("quality_steps")] = steps;
+        o[QStringLiteral("quality_seconds_p50")] = percentile(m_qualitySeconds, 0.5);
+        o[QStringLiteral("phase_seconds")] = m_seconds / kQualityPhases;
+        m_window->dashboard()->quality()->findChild<QSpinBox *>(QStringLiteral("qualityInterval"))->setValue(m_qualityInterval);
+    }
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
     if (m_window->training()->state() == TrainingController::State::Running)
         m_window->togglePause();  // the grid and the explorer hold still for the picture

@@ -15,10 +15,16 @@ class MainWindow;
 // 10 ms timer fires on the GUI thread (the event loop's lateness), and how long a latent slider
 // move takes to reach the screen (synthetic moves at 20 Hz once the run has published a
 // generator). Prints one JSON line.
+//
+// With `qualityAb` (`--quality ab`) the time is cut into four phases, image measures off, on,
+// off, on (on: the Quality plot measures every 50 steps, so only the measures' own rest limits
+// them: their worst case), and the line adds each phase's images/s and the cost of the
+// measures: 1 - rate(on) / rate(off), with the phases summed. The run needs a step budget
+// that outlasts SECONDS (a run paused at its budget ends the phases early).
 class UiBenchmark : public QObject {
     Q_OBJECT
 public:
-    UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, QObject *parent = nullptr);
+    UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, bool qualityAb = false, QObject *parent = nullptr);
     void start();
 
 signals:
@@ -28,6 +34,7 @@ private:
     void tick();
     void moveSlider();
     void finish();
+    void setPhase(int phase);  // quality A/B: even phases off, odd on
 
     MainWindow *m_window;
     double m_seconds;
@@ -40,4 +47,15 @@ private:
     std::int64_t m_firstStep = -1, m_lastStep = 0;
     double m_firstElapsed = 0, m_lastElapsed = 0;
     bool m_done = false;
+    bool m_qualityAb = false;
+    int m_phase = -1;
+    struct Phase {
+        std::int64_t steps = 0;
+        double seconds = 0;
+    };
+    std::vector<Phase> m_phases;
+    std::int64_t m_phaseStep = -1;  // the step and time the current phase began
+    double m_phaseElapsed = 0;
+    int m_qualityInterval = 0;
+    std::vector<double> m_qualitySeconds;  // wall time of each measurement  // the person's setting, put back at the end
 };

@@ -109,6 +109,14 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     imagemeasures::Features trainFeatures;
     meter->classifier().measure(trainData, 0, trainData.count, &trainFeatures, nullptr);
     const std::vector<int> nearest = imagemeasures::nearestNeighbours(firstFakes, trainFeatures);
+    const std::vector<QualityMeter::Nearest> nearestPixels = meter->nearestTrainingImages(samples, kNearestShown);
+    const std::vector<QualityMeter::Nearest> realPixels = meter->nearestTrainingImagesOfReference(kNearestShown);
+    auto meanRms = [](const std::vector<QualityMeter::Nearest> &v) {
+        double sum = 0;
+        for (const QualityMeter::Nearest &n : v)
+            sum += n.rms;
+        return v.empty() ? 0.0 : sum / double(v.size());
+    };
     const double seconds = double(clock.elapsed()) / 1000.0;
 
     if (json) {
@@ -138,9 +146,13 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
                 bars.append(c);
             o.insert(QStringLiteral("class_histogram"), bars);
         }
-        QJsonArray near;
+        QJsonArray near, nearPixels;
         for (int i : nearest)
             near.append(i);
+        for (const QualityMeter::Nearest &n : nearestPixels)
+            nearPixels.append(QJsonObject{{QStringLiteral("index"), qint64(n.index)}, {QStringLiteral("rms"), n.rms}});
+        o.insert(QStringLiteral("nearest_training_image_pixels"), nearPixels);
+        o.insert(QStringLiteral("real_image_nearest_rms"), meanRms(realPixels));
         o.insert(QStringLiteral("nearest_training_image"), near);
         for (const auto &[name, row] : scale)
             o.insert(QStringLiteral("baseline_") + name, toJson(row));
@@ -191,7 +203,14 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     for (const auto &[name, row] : scale)
         out() << (name == QLatin1String("uniform_noise") ? Text::tr("uniform noise:     %1") : Text::tr("real images:       %1")).arg(oneLine(row))
               << "\n";
-    out() << Text::tr("nearest training image of samples 0-%1: %2").arg(kNearestShown - 1).arg(near.join(QLatin1Char(' '))) << "\n"
+    QStringList nearPixels;
+    for (size_t i = 0; i < nearestPixels.size(); ++i)
+        nearPixels << QStringLiteral("%1→%2 (%3)").arg(i).arg(nearestPixels[i].index).arg(QString::number(nearestPixels[i].rms, 'f', 3));
+    out() << Text::tr("nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real test images "
+                      "are %4 from theirs on average, a copy would be 0)")
+                 .arg(kNearestShown - 1)
+                 .arg(near.join(QLatin1Char(' ')), nearPixels.join(QLatin1Char(' ')), QString::number(meanRms(realPixels), 'f', 3))
+          << "\n"
           << Text::tr("measured in %1 s").arg(QString::number(seconds, 'f', 1)) << "\n";
     return kExitOk;
 }
@@ -207,13 +226,17 @@ int evaluate(const QStringList &args)
                         QStringLiteral("N")},
                        {QStringLiteral("json"), Text::tr("Image runs: print the measures as JSON.")},
                        {QStringLiteral("baselines"),
-                        Text::tr("Image runs: also measure other real images and uniform noise the same way, for the scale.")}},
+                        Text::tr("Image runs: also measure other real images and uniform noise the same way, for the scale.")},
+                       {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")}},
                       &code))
         return code;
     if (parser.positionalArguments().size() != 1)
         return usage(Text::tr("evaluate needs one RUN_DIR"));
+    qint64 threads = 0;
+    if (!intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code))
+        return code;
     QString error;
-    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error);
+    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, int(threads));
     if (!trainer)
         return fail(error);
     const Dataset &data = trainer->data();

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace {
@@ -69,6 +70,62 @@ imagemeasures::Quality QualityMeter::against(const imagemeasures::Features &feat
 {
     return imagemeasures::measureQuality(m_real, features, probabilities, m_classifier->info().classes, m_options.kidSubsets,
                                          kNeighbours);
+}
+
+namespace {
+// `query` as N x C x H x W bytes (the data's layout) against every training image.
+QualityMeter::Nearest nearestIn(const Dataset &train, const std::uint8_t *query)
+{
+    const std::int64_t size = std::int64_t(train.channels) * train.height * train.width;
+    QualityMeter::Nearest best;
+    std::int64_t bestSquares = -1;
+    for (std::int64_t i = 0; i < train.count; ++i) {
+        const std::uint8_t *image = train.pixels.data() + i * size;
+        std::int64_t squares = 0;
+        for (std::int64_t p = 0; p < size && (bestSquares < 0 || squares < bestSquares); ++p) {
+            const int d = int(image[p]) - int(query[p]);
+            squares += d * d;
+        }
+        if (bestSquares < 0 || squares < bestSquares) {
+            bestSquares = squares;
+            best.index = i;
+        }
+    }
+    best.rms = std::sqrt(double(bestSquares) / double(size)) / 255.0;
+    return best;
+}
+}  // namespace
+
+std::vector<QualityMeter::Nearest> QualityMeter::nearestTrainingImages(const SampleBatch &samples, int count) const
+{
+    const Dataset &train = *m_train;
+    if (samples.channels != train.channels || samples.height != train.height || samples.width != train.width)
+        throw std::invalid_argument("nearestTrainingImages: the samples are not of the data's size");
+    std::vector<Nearest> out;
+    const std::int64_t plane = std::int64_t(train.height) * train.width;
+    std::vector<std::uint8_t> query(size_t(plane * train.channels));
+    for (int i = 0; i < std::min(count, samples.count); ++i) {
+        // Samples are H x W x C; the data C x H x W.
+        const std::uint8_t *sample = samples.pixels.data() + std::int64_t(i) * plane * train.channels;
+        for (int c = 0; c < train.channels; ++c)
+            for (std::int64_t p = 0; p < plane; ++p)
+                query[size_t(c * plane + p)] = sample[p * train.channels + c];
+        out.push_back(nearestIn(train, query.data()));
+    }
+    return out;
+}
+
+std::vector<QualityMeter::Nearest> QualityMeter::nearestTrainingImagesOfReference(int count) const
+{
+    std::vector<Nearest> out;
+    const Dataset &reference = this->reference();
+    const std::int64_t size = std::int64_t(reference.channels) * reference.height * reference.width;
+    // Without a test split the reference is the training set itself: its images would find
+    // themselves, so the images after the reference's are used.
+    const std::int64_t first = m_test ? 0 : m_real.count;
+    for (std::int64_t i = first; i < std::min<std::int64_t>(first + count, reference.count); ++i)
+        out.push_back(nearestIn(*m_train, reference.pixels.data() + i * size));
+    return out;
 }
 
 QualityRecord QualityMeter::record(std::int64_t step, const imagemeasures::Quality &q)

@@ -47,6 +47,17 @@ public:
     // `count` real images of `data` from `first`, measured the same way (the scale's other end).
     imagemeasures::Quality measure(const Dataset &data, std::int64_t first, std::int64_t count) const;
 
+    // The training image nearest to each of the first `count` samples in pixel space (Euclidean),
+    // with the root-mean-square pixel difference on a 0..1 scale: a memorisation check (a copy
+    // of a training image is at 0; real test images show how near an honest image comes).
+    struct Nearest {
+        std::int64_t index = -1;
+        double rms = 0;
+    };
+    std::vector<Nearest> nearestTrainingImages(const SampleBatch &samples, int count) const;
+    // The same for the first `count` reference (test) images: the scale of the above.
+    std::vector<Nearest> nearestTrainingImagesOfReference(int count) const;
+
     // The figures as a row of metrics.csv and a point of the window's Quality plot.
     static QualityRecord record(std::int64_t step, const imagemeasures::Quality &quality);
 

@@ -45,7 +45,7 @@ std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpo
     return trainer;
 }
 
-std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error)
+std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads)
 {
     const RunDirectory run(dir);
     if (!QFileInfo::exists(run.checkpointPath())) {
@@ -57,6 +57,8 @@ std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progre
         *error = e;
         return nullptr;
     }
+    if (threads > 0)
+        spec.threads = threads;
     return open(spec, run.checkpointPath(), progress, error);
 }
 

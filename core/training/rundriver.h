@@ -20,8 +20,8 @@ QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis = 
 // `checkpoint`, continues from it. Null with `error` naming the file, the layer or the cause.
 std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error);
 // The run saved in a run folder (see RunDirectory): its checkpoint's experiment, its data and
-// its state.
-std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error);
+// its state, with `threads` intra-op threads (0: the run's own).
+std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads = 0);
 }  // namespace runsetup
 
 // The stepping both run loops share: one step at a time, the time spent training, and the

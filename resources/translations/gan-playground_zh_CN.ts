@@ -208,24 +208,16 @@
 <context>
     <name>ClassHistogram</name>
     <message>
-        <source>% of images</source>
-        <translation>图像占比 %</translation>
-    </message>
-    <message>
-        <source>generated</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>real data</source>
-        <translation>真实数据</translation>
-    </message>
-    <message>
         <source>Which classes the generator makes appears here with the first image-quality measurement.</source>
         <translation>第一次测量图像质量后，这里显示生成器生成了哪些类别。</translation>
     </message>
     <message>
-        <source>Which classes the generator makes at step %1 (%2 samples, as the image measures&apos; classifier sees them): a collapsed generator leaves bars empty.</source>
-        <translation>第 %1 步生成器生成的类别（%2 个样本，按图像度量分类器的判断）：模式崩溃的生成器会让许多柱子空着。</translation>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Classes the generator makes at step %1 (bars: %2 samples as the image measures&apos; classifier sees them; diamonds: the real data). A collapsed generator leaves bars empty.</source>
+        <translation>第 %1 步生成器生成的类别（柱子：图像度量分类器眼中的 %2 个样本；菱形：真实数据）。模式崩溃的生成器会让许多柱子空着。</translation>
     </message>
 </context>
 <context>
@@ -1905,10 +1897,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation> 步</translation>
     </message>
     <message>
-        <source>How often the window measures the generator&apos;s image quality. Each measurement generates 2000 samples on a thread of its own at low priority and rests nineteen times as long as it took, so the training loses at most a few percent of its speed.</source>
-        <translation>窗口多久测量一次生成器的图像质量。每次测量在一个低优先级的独立线程上生成 2000 个样本，之后休息其耗时的十九倍，因此训练速度最多损失百分之几。</translation>
-    </message>
-    <message>
         <source>Fréchet distance (lower is better)</source>
         <translation>Fréchet 距离（越低越好）</translation>
     </message>
@@ -1935,14 +1923,6 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>precision, recall, coverage</source>
         <translation>精确率、召回率、覆盖率</translation>
-    </message>
-    <message>
-        <source>Fréchet distance: between Gaussians fitted to the features of 2000 generated and 2000 real images (FID&apos;s formula, with the program&apos;s own classifier instead of Inception); real images score about 1 against real images, noise about 1000.
-Precision: the share of samples that look like some real image; recall: the share of real images some sample resembles; coverage: the share of real images with a sample close by.
-Wheel zooms the steps, drag pans, double-click fits.</source>
-        <translation>Fréchet 距离：分别对 2000 张生成图像和 2000 张真实图像的特征拟合高斯分布后两者之间的距离（FID 的公式，但用程序自己的分类器代替 Inception）；真实图像对真实图像约为 1，噪声约为 1000。
-精确率：看起来像某张真实图像的样本所占比例；召回率：有样本与之相似的真实图像所占比例；覆盖率：附近有样本的真实图像所占比例。
-滚轮缩放步数，拖动平移，双击适配。</translation>
     </message>
     <message>
         <source>Image quality is measured on the run&apos;s samples every %1 steps, off the training thread.</source>
@@ -1981,8 +1961,20 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
         <translation>%1 · 分类器得分 %2（最高 %3）</translation>
     </message>
     <message>
-        <source>%1 (measured with %2 in %3 s)</source>
-        <translation>%1（使用%2测量，用时 %3 秒）</translation>
+        <source>How often the window measures the generator&apos;s image quality. Each measurement generates %1 samples on a thread of its own at low priority and rests nineteen times as long as it took, so the training loses at most a few percent of its speed.</source>
+        <translation>窗口多久测量一次生成器的图像质量。每次测量在一个低优先级的独立线程上生成 %1 个样本，之后休息其耗时的十九倍，因此训练速度最多损失百分之几。</translation>
+    </message>
+    <message>
+        <source>Measured with %1 on %2 samples in %3 s.</source>
+        <translation>使用%1在 %2 个样本上测量，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Fréchet distance: between Gaussians fitted to the features of %1 generated and %1 real images (FID&apos;s formula, with the program&apos;s own classifier instead of Inception); other real images score a few units, uniform noise over 800.
+Precision: the share of samples that look like some real image; recall: the share of real images some sample resembles; coverage: the share of real images with a sample close by.
+Wheel zooms the steps, drag pans, double-click fits.</source>
+        <translation>Fréchet 距离：分别对 %1 张生成图像和 %1 张真实图像的特征拟合高斯分布后两者之间的距离（FID 的公式，但用程序自己的分类器代替 Inception）；其他真实图像只有几个单位，均匀噪声超过 800。
+精确率：看起来像某张真实图像的样本所占比例；召回率：有样本与之相似的真实图像所占比例；覆盖率：附近有样本的真实图像所占比例。
+滚轮缩放步数，拖动平移，双击适配。</translation>
     </message>
 </context>
 <context>
@@ -3519,10 +3511,6 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <translation>真实图像：        %1</translation>
     </message>
     <message>
-        <source>nearest training image of samples 0-%1: %2</source>
-        <translation>样本 0-%1 最近的训练图像：%2</translation>
-    </message>
-    <message>
         <source>measured in %1 s</source>
         <translation>测量用时 %1 秒</translation>
     </message>
@@ -3570,6 +3558,14 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>image quality measured %1 times (%2 samples each) in %3, written to %4</source>
         <translation>图像质量测量了 %1 次（每次 %2 个样本），用时 %3，已写入 %4</translation>
     </message>
+    <message>
+        <source>nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real test images are %4 from theirs on average, a copy would be 0)</source>
+        <translation>样本 0-%1 最近的训练图像：%2（特征空间）；%3（像素空间，均方根差；真实测试图像与其最近训练图像平均相差 %4，照抄的图像为 0）</translation>
+    </message>
+    <message>
+        <source>Intra-op threads (default: the run&apos;s).</source>
+        <translation>算子内线程数（默认：该训练自己的设置）。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3616,6 +3612,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>--benchmark-ui needs a number of seconds</source>
         <translation>--benchmark-ui 需要一个秒数</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: &quot;ab&quot; alternates image measures off and on in four phases and prints what they cost the training.</source>
+        <translation>与 --benchmark-ui 一起使用：“ab” 分四个阶段交替关闭和开启图像度量，并打印它们让训练慢了多少。</translation>
     </message>
 </context>
 </TS>

@@ -534,6 +534,11 @@ void TestCli::evaluatesAnImageRun()
         made += v.toInt();
     QCOMPARE(made, 500);
     QCOMPARE(a.value(QStringLiteral("nearest_training_image")).toArray().size(), 4);
+    const QJsonArray nearPixels = a.value(QStringLiteral("nearest_training_image_pixels")).toArray();
+    QCOMPARE(nearPixels.size(), 4);
+    for (const QJsonValue v : nearPixels)
+        QVERIFY(v.toObject().value(QStringLiteral("index")).toInt() >= 0 && v.toObject().value(QStringLiteral("rms")).toDouble() > 0);
+    QVERIFY(a.value(QStringLiteral("real_image_nearest_rms")).toDouble() > 0);
     QVERIFY2(text.code == 0 && text.out.contains(QStringLiteral("Fréchet distance:  %1").arg(fd, 0, 'f', 3)), qPrintable(text.out));
     QVERIFY2(trainedUnlabelled.code == 0, qPrintable(trainedUnlabelled.err));
     QVERIFY2(randomText.code == 0 && randomText.out.contains(QStringLiteral("random convolutional features"))

@@ -4,6 +4,7 @@
 #include "data/dataset.h"
 #include "eval/evalclassifier.h"
 #include "eval/imagemeasures.h"
+#include "eval/qualitymeter.h"
 
 #include <QFile>
 #include <QThread>
@@ -20,6 +21,7 @@ private slots:
     void measuresOrderRealOtherRealAndNoise();
     void refusesUnlabelledDataAndDamagedCachesRetrain();
     void trainsTheSameOnAnyThread();
+    void meterFindsACopiedTrainingImage();
 
 private:
     std::shared_ptr<const Dataset> m_train, m_test;
@@ -205,6 +207,37 @@ void TestEvalClassifier::trainsTheSameOnAnyThread()
     QFile fa(onThread->info().cachePath), fb(here->info().cachePath);
     QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
     QCOMPARE(fa.readAll(), fb.readAll());
+}
+
+// The memorisation check: a sample that is a training image finds that image at distance 0;
+// real test images are well away from every training image.
+void TestEvalClassifier::meterFindsACopiedTrainingImage()
+{
+    DataSpec spec;
+    spec.kind = DataKind::FashionMnist;  // the run's data as given (limit 0): the first 3000 images
+    QualityMeter::Options options;
+    options.count = 500;
+    options.cacheDir = m_cache.path();
+    QString error;
+    const auto meter = QualityMeter::create(spec, 1, m_train, options, {}, {}, &error);
+    QVERIFY2(meter, qPrintable(error));
+    QCOMPARE(meter->count(), 500);
+    QVERIFY(meter->hasTestSplit());
+    SampleBatch copies;
+    copies.count = 2;
+    copies.channels = 1;
+    copies.height = copies.width = 28;
+    for (std::int64_t index : {5, 1717})
+        copies.pixels.insert(copies.pixels.end(), m_train->pixels.begin() + index * 784, m_train->pixels.begin() + (index + 1) * 784);
+    const auto nearest = meter->nearestTrainingImages(copies, 4);
+    QCOMPARE(nearest.size(), size_t(2));
+    QCOMPARE(nearest[0].index, std::int64_t(5));
+    QCOMPARE(nearest[1].index, std::int64_t(1717));
+    QCOMPARE(nearest[0].rms, 0.0);
+    const auto real = meter->nearestTrainingImagesOfReference(4);
+    QCOMPARE(real.size(), size_t(4));
+    for (const auto &n : real)
+        QVERIFY2(n.rms > 0.02 && n.rms < 0.5, qPrintable(QString::number(n.rms)));
 }
 
 QTEST_GUILESS_MAIN(TestEvalClassifier)

@@ -26,6 +26,18 @@
 #include <QSplitter>
 #include <QStatusBar>
 
+namespace {
+// Shows `second`, the lower of a splitter's two widgets; when it was hidden, the two get shares
+// `a` : `b` (weights: the splitter may not be laid out yet).
+void reveal(QWidget *second, int a, int b)
+{
+    if (second->isVisibleTo(second->parentWidget()))
+        return;
+    second->show();
+    static_cast<QSplitter *>(second->parentWidget())->setSizes({a, b});
+}
+}  // namespace
+
 Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     : QObject(window),
       m_plots(new TrainingPlots(window)),
@@ -64,7 +76,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     samplesSplit->addWidget(m_samples);
     samplesSplit->addWidget(m_histogram);
     samplesSplit->setStretchFactor(0, 3);
-    samplesSplit->setStretchFactor(1, 1);
+    samplesSplit->setStretchFactor(1, 2);
     samplesSplit->setChildrenCollapsible(false);
     m_samplesDock->setWidget(samplesSplit);
     m_histogram->hide();  // runs whose measures have classes
@@ -109,7 +121,8 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     connect(m_qualityRenderer, &QualityRenderer::preparing, m_quality, &QualityPlot::setPreparing);
     connect(m_qualityRenderer, &QualityRenderer::ready, this, [this](const EvalClassifier::Info &info) {
         m_quality->setNetwork(info);
-        m_histogram->setVisible(info.classes > 0);
+        if (info.classes > 0)
+            reveal(m_histogram, 600, 320);  // the grid keeps most of the dock
     });
     connect(m_qualityRenderer, &QualityRenderer::measured, this, [this](const QualityRenderer::Measurement &m) {
         m_quality->addMeasurement(m.record, m.seconds);
@@ -226,12 +239,10 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_qualityDataSet.reset();
     m_qualityRenderer->stop();
     m_quality->clear();
-    if (m_imageRun && !m_quality->isVisibleTo(m_quality->parentWidget())) {
-        // A third of the centre for the Quality plot (weights: the splitter may not be laid out yet).
-        m_quality->show();
-        static_cast<QSplitter *>(m_quality->parentWidget())->setSizes({640, 320});
-    }
-    m_quality->setVisible(m_imageRun);
+    if (m_imageRun)
+        reveal(m_quality, 640, 320);  // a third of the centre
+    else
+        m_quality->hide();
     m_histogram->clear();
     m_histogram->hide();
     m_samples->clear();

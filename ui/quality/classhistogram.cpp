@@ -22,10 +22,7 @@ ClassHistogram::ClassHistogram(QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("classHistogramPlot"));
     m_plot->setMinimumHeight(120);
-    m_plot->legend->setVisible(true);
-    QFont small = m_plot->legend->font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    m_plot->legend->setFont(small);
+    // No legend (it would cover the bars): the caption says what bars and diamonds are.
     m_plot->xAxis->setTickLabelRotation(45);
     m_plot->xAxis->grid()->setVisible(false);
     palettecolors::followPalette(m_plot);
@@ -92,12 +89,10 @@ void ClassHistogram::showTexts()
         ticker->addTick(c, size_t(c) < m_names.size() ? QCoreApplication::translate("ClassNames", m_names[size_t(c)])
                                                       : QString::number(c));
     m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->setLabel(tr("% of images"));
-    m_generated->setName(tr("generated"));
-    m_real->setName(tr("real data"));
+    m_plot->yAxis->setLabel(tr("%"));
     m_caption->setText(m_step < 0 ? tr("Which classes the generator makes appears here with the first image-quality measurement.")
-                                  : tr("Which classes the generator makes at step %1 (%2 samples, as the image measures' "
-                                       "classifier sees them): a collapsed generator leaves bars empty.")
+                                  : tr("Classes the generator makes at step %1 (bars: %2 samples as the image measures' "
+                                       "classifier sees them; diamonds: the real data). A collapsed generator leaves bars empty.")
                                         .arg(m_step)
                                         .arg(m_samples));
     m_plot->replot(QCustomPlot::rpQueuedReplot);

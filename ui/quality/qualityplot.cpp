@@ -108,8 +108,8 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
         m_plot->yAxis2->setLabel(tr("precision, recall, coverage"));
         m_plot->setToolTip(
             tr("Fréchet distance: between Gaussians fitted to the features of %1 generated and %1 real images (FID's "
-               "formula, with the program's own classifier instead of Inception); real images score about 1 against real "
-               "images, noise about 1000.\nPrecision: the share of samples that look like some real image; recall: the share "
+               "formula, with the program's own classifier instead of Inception); other real images score a few units, "
+               "uniform noise over 800.\nPrecision: the share of samples that look like some real image; recall: the share "
                "of real images some sample resembles; coverage: the share of real images with a sample close by.\nWheel "
                "zooms the steps, drag pans, double-click fits.")
                 .arg(QualityRenderer::kSamples));
