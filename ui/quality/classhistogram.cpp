@@ -24,6 +24,10 @@ ClassHistogram::ClassHistogram(QWidget *parent) : QWidget(parent)
     m_plot->setMinimumHeight(120);
     // No legend (it would cover the bars): the caption says what bars and diamonds are.
     m_plot->xAxis->setTickLabelRotation(45);
+    // Room on the right for the last name, which slants that way (QCustomPlot leaves out a
+    // label the widget's border would cut).
+    m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msTop | QCP::msBottom);
+    m_plot->axisRect()->setMargins(QMargins(0, 0, 60, 0));
     m_plot->xAxis->grid()->setVisible(false);
     palettecolors::followPalette(m_plot);
     m_generated = new QCPBars(m_plot->xAxis, m_plot->yAxis);
