@@ -41,3 +41,13 @@ inline QString writeFashionSubset(const QString &dir, std::int64_t trainCount, s
     }
     return QString();
 }
+
+// The data settings of that subset (an IDX pair; its t10k files are the test split).
+inline DataSpec fashionSubsetData(const QString &dir)
+{
+    DataSpec data;
+    data.kind = DataKind::Idx;
+    data.path = QDir(dir).filePath(QStringLiteral("train-images-idx3-ubyte"));
+    data.labelsPath = QDir(dir).filePath(QStringLiteral("train-labels-idx1-ubyte"));
+    return data;
+}

@@ -22,7 +22,6 @@ namespace {
 constexpr int kJsPoints = kCoverageSamples;
 constexpr int kImageSamples = 10000;
 constexpr int kNearestShown = 4;
-constexpr std::uint64_t kImageSeed = 20261203;
 
 QJsonObject toJson(const imagemeasures::Quality &row)
 {
@@ -74,7 +73,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     const Dataset &reference = meter->reference();
     const int n = meter->count();
     imagemeasures::Features fake;
-    const SampleBatch samples = trainer.sample(n, kImageSeed);
+    const SampleBatch samples = trainer.sample(n, QualityMeter::kSampleSeed);
     const imagemeasures::Quality generated = meter->measure(samples, &fake);
     const double fd = generated.fd;
     const imagemeasures::Kid &kid = generated.kid;
@@ -93,7 +92,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         noise.height = samples.height;
         noise.width = samples.width;
         noise.pixels.resize(size_t(n) * samples.channels * samples.height * samples.width);
-        std::mt19937 rng(kImageSeed);
+        std::mt19937 rng(QualityMeter::kSampleSeed);
         std::uniform_int_distribution<int> byte(0, 255);
         for (std::uint8_t &p : noise.pixels)
             p = std::uint8_t(byte(rng));

@@ -5,6 +5,7 @@
 #include "spec/specjson.h"
 #include "training/rundirectory.h"
 #include "training/rundriver.h"
+#include "training/errortext.h"
 #include "training/sampleimage.h"
 
 #include <QElapsedTimer>
@@ -17,9 +18,6 @@
 namespace cli {
 
 namespace {
-constexpr int kEvalCount = 2000;
-constexpr std::uint64_t kEvalSeed = 20261203;
-
 // Terminal progress: a bar on a tty, plain lines (every ~10 s) otherwise.
 class Progress {
 public:
@@ -127,7 +125,7 @@ int train(const QStringList &args)
         return code;
     }
     qint64 steps = spec.steps, seed = qint64(spec.seed), threads = spec.threads, every = 0, evalEvery = 0,
-           evalCount = kEvalCount;
+           evalCount = QualityMeter::kTrainingCount;
     if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
         || !intOption(parser, QStringLiteral("seed"), 0, kMaxSeed, &seed, &code)
         || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
@@ -135,7 +133,7 @@ int train(const QStringList &args)
         || !intOption(parser, QStringLiteral("eval-every"), 1, kNoLimit, &evalEvery, &code)
         || !intOption(parser, QStringLiteral("eval-count"), 2 * QualityMeter::kNeighbours + 2, 100000, &evalCount, &code))
         return code;
-    if (evalEvery > 0 && spec.data.kind == DataKind::Synthetic2D)
+    if (evalEvery > 0 && spec.isTwoDimensional())
         return usage(Text::tr("--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage"));
     if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
         return usage(Text::tr("--seed cannot change a resumed run's seed"));
@@ -168,6 +166,16 @@ int train(const QStringList &args)
         out() << Text::tr("the run is already at step %1 (asked for %2); nothing to do").arg(trainer->currentStep()).arg(steps) << "\n";
         return kExitOk;
     }
+    // The image measures are made ready before the folder changes too (they may refuse the data).
+    std::unique_ptr<QualityMeter> meter;
+    if (evalEvery > 0) {
+        QualityMeter::Options options;
+        options.count = int(evalCount);
+        meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
+                                     percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
+        if (!meter)
+            return fail(error);
+    }
     // Only now, with the data loaded and the networks built, does the folder change: the old
     // run's files go first, so the folder never mixes two runs.
     if (!existing.isEmpty())
@@ -179,15 +187,6 @@ int train(const QStringList &args)
         return fail(e);
     if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
         return fail(e);
-    std::unique_ptr<QualityMeter> meter;
-    if (evalEvery > 0) {
-        QualityMeter::Options options;
-        options.count = int(evalCount);
-        meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
-                                     percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
-        if (!meter)
-            return fail(error);
-    }
     double qualitySeconds = 0;
     int measurements = 0;
     std::int64_t lastSaved = trainer->currentStep();  // the step the folder's checkpoint holds, if it has one
@@ -214,8 +213,17 @@ int train(const QStringList &args)
         if (meter && (s % evalEvery == 0 || s == steps)) {
             QElapsedTimer clock;
             clock.start();
-            // The same noise every time: the figures move with the generator only.
-            const QualityRecord q = QualityMeter::record(s, meter->measure(trainer->sample(meter->count(), kEvalSeed)));
+            QualityRecord q;
+            try {
+                // The same noise every time: the figures move with the generator only.
+                q = QualityMeter::record(s, meter->measure(trainer->sample(meter->count(), QualityMeter::kSampleSeed)));
+            } catch (const std::exception &e) {
+                progress.finish();
+                run.appendMetrics(record);
+                const QString metrics = run.flushMetrics();
+                const QString message = Text::tr("step %1: cannot measure the image quality: %2").arg(s).arg(errorText(e));
+                return failRun(metrics.isEmpty() ? message : message + QLatin1Char('\n') + metrics);
+            }
             qualitySeconds += double(clock.elapsed()) / 1000.0;
             ++measurements;
             run.appendMetrics(record, &q);

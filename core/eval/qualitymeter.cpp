@@ -73,7 +73,7 @@ imagemeasures::Quality QualityMeter::against(const imagemeasures::Features &feat
 }
 
 namespace {
-// `query` as N x C x H x W bytes (the data's layout) against every training image.
+// The training image nearest to `query`, one image of C x H x W bytes (the data's layout).
 QualityMeter::Nearest nearestIn(const Dataset &train, const std::uint8_t *query)
 {
     const std::int64_t size = std::int64_t(train.channels) * train.height * train.width;

@@ -62,6 +62,12 @@ public:
     static QualityRecord record(std::int64_t step, const imagemeasures::Quality &quality);
 
     static constexpr int kNeighbours = 5;  // k of precision/recall and density/coverage
+    // The samples of a measurement during training (train --eval-every, the window's Quality
+    // plot), and the seed of their noise: the same noise at every step, so that the figures move
+    // with the generator only, and `evaluate --count 2000` gives the same figures for the same
+    // generator.
+    static constexpr int kTrainingCount = 2000;
+    static constexpr std::uint64_t kSampleSeed = 20261203;
 
 private:
     QualityMeter() = default;

@@ -25,7 +25,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(QualityRenderer)
 };
-constexpr std::uint64_t kSampleSeed = 20261203;  // the same noise at every step: the figures move with G only
 
 // Raised from the progress callback when the run the meter is for has gone.
 struct Abandoned : std::exception {};
@@ -129,7 +128,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
             Measurement result;
             QString error;
             try {
-                const SampleBatch samples = g->sample(kSamples, kSampleSeed);
+                const SampleBatch samples = g->sample(kSamples, QualityMeter::kSampleSeed);
                 if (samples.count == 0) {
                     error = g->error();
                 } else {

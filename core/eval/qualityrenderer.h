@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "eval/evalclassifier.h"
+#include "eval/qualitymeter.h"
 #include "spec/experimentspec.h"
 #include "training/generatorcopy.h"
 #include "training/steprecord.h"
@@ -40,7 +41,7 @@ public:
     // unless set; tests that wait for figures set 0).
     void setRestFactor(double factor);
 
-    static constexpr int kSamples = 2000;       // per measurement, and reference images
+    static constexpr int kSamples = QualityMeter::kTrainingCount;  // per measurement, and reference images
     static constexpr int kKidSubsets = 20;      // of 1000: the live KID's standard error is a little wider
     static constexpr double kRestFactor = 19;  // busy at most 1 / (1 + 19) of the time
 

@@ -3566,6 +3566,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>Intra-op threads (default: the run&apos;s).</source>
         <translation>算子内线程数（默认：该训练自己的设置）。</translation>
     </message>
+    <message>
+        <source>step %1: cannot measure the image quality: %2</source>
+        <translation>第 %1 步：无法测量图像质量：%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

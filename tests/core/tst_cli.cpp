@@ -468,9 +468,7 @@ void TestCli::evaluatesAnImageRun()
 
     ExperimentSpec spec;
     QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
-    spec.data.kind = DataKind::Idx;
-    spec.data.path = data + QStringLiteral("/train-images-idx3-ubyte");
-    spec.data.labelsPath = data + QStringLiteral("/train-labels-idx1-ubyte");
+    spec.data = fashionSubsetData(data);
     spec.threads = 2;
     const QString experiment = m_dir.filePath(QStringLiteral("images.json"));
     QCOMPARE(specjson::writeFile(spec, experiment), QString());

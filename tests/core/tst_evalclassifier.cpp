@@ -13,6 +13,21 @@
 
 #include <random>
 
+namespace {
+// `count` images of uniform noise, 28x28 bytes.
+SampleBatch uniformNoise(int count)
+{
+    SampleBatch noise;
+    noise.count = count;
+    noise.channels = 1;
+    noise.height = noise.width = 28;
+    std::mt19937 rng(3);
+    for (int i = 0; i < count * 28 * 28; ++i)
+        noise.pixels.push_back(std::uint8_t(rng() % 256));
+    return noise;
+}
+}  // namespace
+
 class TestEvalClassifier : public QObject {
     Q_OBJECT
 private slots:
@@ -87,13 +102,7 @@ void TestEvalClassifier::measuresOrderRealOtherRealAndNoise()
     std::vector<float> referenceP, otherP, noiseP;
     classifier->measure(*m_test, 0, 1000, &reference, &referenceP);
     classifier->measure(*m_train, 0, 1000, &otherReal, &otherP);
-    SampleBatch uniform;
-    uniform.count = 1000;
-    uniform.channels = 1;
-    uniform.height = uniform.width = 28;
-    std::mt19937 rng(3);
-    for (int i = 0; i < 1000 * 28 * 28; ++i)
-        uniform.pixels.push_back(std::uint8_t(rng() % 256));
+    const SampleBatch uniform = uniformNoise(1000);
     classifier->measure(uniform, &noise, &noiseP);
     const double fdReal = imagemeasures::frechetDistance(reference, otherReal);
     const double fdNoise = imagemeasures::frechetDistance(reference, noise);
@@ -135,14 +144,7 @@ void TestEvalClassifier::refusesUnlabelledDataAndDamagedCachesRetrain()
     EvalClassifier::obtain(unlabelled, nullptr, m_cache.path(), {}, &error)->measure(*m_test, 0, 400, &r2, nullptr);
     QCOMPARE(r1.values, r2.values);
     // Its features still tell real images from noise, and no feature is dead on real images.
-    SampleBatch uniform;
-    uniform.count = 400;
-    uniform.channels = 1;
-    uniform.height = uniform.width = 28;
-    std::mt19937 rng(3);
-    for (int i = 0; i < 400 * 28 * 28; ++i)
-        uniform.pixels.push_back(std::uint8_t(rng() % 256));
-    random->measure(uniform, &noise, nullptr);
+    random->measure(uniformNoise(400), &noise, nullptr);
     imagemeasures::Features others;
     random->measure(*m_test, 400, 400, &others, nullptr);
     const double fdReal = imagemeasures::frechetDistance(r1, others), fdNoise = imagemeasures::frechetDistance(r1, noise);

@@ -465,9 +465,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     const QString data = tmp.filePath(QStringLiteral("idx"));
     QCOMPARE(writeFashionSubset(data, 2000, 600), QString());
     LOAD_PRESET(spec, "dcgan-fashion");
-    spec.data.kind = DataKind::Idx;
-    spec.data.path = data + QStringLiteral("/train-images-idx3-ubyte");
-    spec.data.labelsPath = data + QStringLiteral("/train-labels-idx1-ubyte");
+    spec.data = fashionSubsetData(data);
     spec.steps = 60;
     const QString file = tmp.filePath(QStringLiteral("quality.json"));
     QCOMPARE(specjson::writeFile(spec, file), QString());
