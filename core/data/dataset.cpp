@@ -40,16 +40,22 @@ QString fashionImages() { return QDir(fashionMnistDir()).filePath(QStringLiteral
 QString fashionLabels() { return QDir(fashionMnistDir()).filePath(QStringLiteral("train-labels-idx1-ubyte.gz")); }
 }  // namespace
 
-std::vector<const char *> classNames(const DataSpec &spec)
+QStringList classNames(const DataSpec &spec)
 {
+    if (spec.kind == DataKind::ImageFolder)
+        return imagefolder::classNames(spec.path);
     if (spec.kind != DataKind::FashionMnist)
         return {};
     // The labels of Fashion-MNIST (Xiao et al. 2017), in label order.
-    return {QT_TRANSLATE_NOOP("ClassNames", "T-shirt/top"), QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
+    static const char *const names[] = {QT_TRANSLATE_NOOP("ClassNames", "T-shirt/top"), QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
             QT_TRANSLATE_NOOP("ClassNames", "Pullover"),    QT_TRANSLATE_NOOP("ClassNames", "Dress"),
             QT_TRANSLATE_NOOP("ClassNames", "Coat"),        QT_TRANSLATE_NOOP("ClassNames", "Sandal"),
             QT_TRANSLATE_NOOP("ClassNames", "Shirt"),       QT_TRANSLATE_NOOP("ClassNames", "Sneaker"),
             QT_TRANSLATE_NOOP("ClassNames", "Bag"),         QT_TRANSLATE_NOOP("ClassNames", "Ankle boot")};
+    QStringList out;
+    for (const char *name : names)
+        out << QString::fromUtf8(name);
+    return out;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include "spec/shapeinference.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <cstdint>
@@ -48,10 +49,11 @@ DatasetLoad load(const DataSpec &spec, std::uint64_t seed, const ProgressFn &pro
 // when there is none or it cannot be read: callers hold out part of the training data instead.
 DatasetLoad loadTestSplit(const DataSpec &spec);
 
-// The names of the data's classes by label, where they are known (Fashion-MNIST's ten), as
-// untranslated source texts of the context "ClassNames": a reader shows
-// QCoreApplication::translate("ClassNames", name). Empty otherwise (show the label number).
-std::vector<const char *> classNames(const DataSpec &spec);
+// The names of the data's classes by label, where they are known: Fashion-MNIST's ten (source
+// texts of the translation context "ClassNames": show
+// QCoreApplication::translate("ClassNames", name)), or the subfolders of a labelled image
+// folder. Empty otherwise (show the label number).
+QStringList classNames(const DataSpec &spec);
 
 // The sample shape without loading the data (reads at most a file header); empty with
 // `error` set when it cannot be known.

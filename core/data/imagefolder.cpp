@@ -27,7 +27,24 @@ QStringList imageFiles(const QDir &folder)
     return folder.entryList(kImagePatterns, QDir::Files, QDir::Name);
 }
 
+// The subfolders of `folder` that hold images, sorted by name: its classes, when it holds no
+// images itself.
+QStringList classFolders(const QDir &folder)
+{
+    QStringList classes;
+    for (const QString &sub : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (QDirIterator(folder.filePath(sub), kImagePatterns, QDir::Files).hasNext())
+            classes << sub;
+    return classes;
+}
+
 }  // namespace
+
+QStringList classNames(const QString &dir)
+{
+    const QDir folder(dir);
+    return imageFiles(folder).isEmpty() ? classFolders(folder) : QStringList();
+}
 
 QString check(const QString &dir)
 {
@@ -36,8 +53,8 @@ QString check(const QString &dir)
     if (!QFileInfo(dir).isDir())
         return Text::tr("%1: folder not found").arg(dir);
     // Validation runs on every edit in the window: stop at the first image, never list them all.
-    if (!QDirIterator(dir, kImagePatterns, QDir::Files).hasNext())
-        return Text::tr("%1: holds no PNG, JPEG or BMP images").arg(dir);
+    if (!QDirIterator(dir, kImagePatterns, QDir::Files).hasNext() && classFolders(QDir(dir)).isEmpty())
+        return Text::tr("%1: holds no PNG, JPEG or BMP images, in itself or in subfolders (one per class)").arg(dir);
     return QString();
 }
 
@@ -50,10 +67,26 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
         return result;
     }
     const QDir folder(dir);
-    QStringList files = imageFiles(folder);
-    if (limit > 0 && files.size() > limit)
+    // The images in the folder, or those of its class subfolders, labelled by class.
+    QStringList files;
+    std::vector<int> labels;
+    const QStringList classes = classNames(dir);
+    if (classes.isEmpty()) {
+        files = imageFiles(folder);
+    } else {
+        for (int c = 0; c < classes.size(); ++c)
+            for (const QString &name : imageFiles(QDir(folder.filePath(classes[c])))) {
+                files << classes[c] + QLatin1Char('/') + name;
+                labels.push_back(c);
+            }
+    }
+    if (limit > 0 && files.size() > limit) {
         files = files.mid(0, limit);
+        if (!labels.empty())
+            labels.resize(size_t(limit));
+    }
     auto data = std::make_shared<Dataset>();
+    data->labels = std::move(labels);
     data->kind = Dataset::Kind::Images;
     data->source = dir;
     data->channels = grayscale ? 1 : 3;

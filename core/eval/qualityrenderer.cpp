@@ -52,7 +52,7 @@ struct QualityRenderer::Impl {
     std::chrono::steady_clock::time_point notBefore;
     bool quit = false;
     int measurements = 0;
-    double restFactor = kRestFactor;
+    bool modest = true;
 
     JoiningThread thread;  // last: stops and joins before the rest goes
 };
@@ -64,7 +64,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
     Impl *m = d.get();
     d->thread.start(QThread::create([this, m] {
         at::set_num_threads(1);
-        lowestPriority();
+        bool prioritySet = false;
         std::unique_ptr<QualityMeter> meter;
         std::uint64_t meterRun = 0;
         for (;;) {
@@ -84,6 +84,9 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
                         m->wake.wait(lock);
                 }
                 run = m->run;
+                if (!prioritySet && m->modest)
+                    lowestPriority();
+                prioritySet = true;
                 if (m->setup) {
                     setup = std::move(m->setup);
                     m->setup.reset();
@@ -147,7 +150,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
             {
                 std::lock_guard<std::mutex> lock(m->mutex);
                 m->notBefore = std::chrono::steady_clock::now()
-                               + std::chrono::duration_cast<std::chrono::steady_clock::duration>(took * m->restFactor);
+                               + std::chrono::duration_cast<std::chrono::steady_clock::duration>(took * (m->modest ? kRestFactor : 0.0));
                 ++m->measurements;
             }
             if (!current())
@@ -204,10 +207,10 @@ void QualityRenderer::request(std::shared_ptr<GeneratorCopy> generator)
     d->wake.notify_all();
 }
 
-void QualityRenderer::setRestFactor(double factor)
+void QualityRenderer::setModest(bool modest)
 {
     std::lock_guard<std::mutex> lock(d->mutex);
-    d->restFactor = factor;
+    d->modest = modest;
 }
 
 int QualityRenderer::measurementCount() const

@@ -17,7 +17,8 @@
 // run's QualityMeter there (training the classifier once when it is not cached); request()
 // measures a copy. The thread runs one intra-op thread at the lowest priority, and rests after
 // each measurement for `kRestFactor` times as long as it took, so that it takes at most about a
-// twentieth of one core from the training (the cost is measured by `benchmark --quality`).
+// twentieth of one core from the training (`gan-playground --benchmark-ui S --quality ab`
+// measures the cost).
 // Latest wins: a request waiting when a newer one arrives is dropped.
 class QualityRenderer : public QObject {
     Q_OBJECT
@@ -37,9 +38,10 @@ public:
     void stop();  // forgets the run (a new run, a 2D run); work under way is abandoned
     void request(std::shared_ptr<GeneratorCopy> generator);
     int measurementCount() const;  // measurements actually made, for tests and the benchmark
-    // How long the thread rests after a measurement, in multiples of its time (kRestFactor
-    // unless set; tests that wait for figures set 0).
-    void setRestFactor(double factor);
+    // Tests that wait for figures turn the modesty off: no rest after a measurement, and the
+    // thread keeps a normal priority (decided at the first start(); a thread cannot take back a
+    // lower priority without privileges).
+    void setModest(bool modest);
 
     static constexpr int kSamples = QualityMeter::kTrainingCount;  // per measurement, and reference images
     static constexpr int kKidSubsets = 20;      // of 1000: the live KID's standard error is a little wider

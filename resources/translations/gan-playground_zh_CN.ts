@@ -1056,16 +1056,16 @@ Choose another folder with File &gt; Save As.</source>
         <translation>%1：找不到文件夹</translation>
     </message>
     <message>
-        <source>%1: holds no PNG, JPEG or BMP images</source>
-        <translation>%1：没有 PNG、JPEG 或 BMP 图像</translation>
-    </message>
-    <message>
         <source>%1: %2 images of %3x%4x%4 need %5 of memory, more than this process can use (%6); lower the image size or set a limit on the number of images</source>
         <translation>%1：%2 张 %3x%4x%4 的图像需要 %5 内存，超过本进程可用的 %6；请降低图像尺寸，或限制图像数量</translation>
     </message>
     <message>
         <source>%1: cannot read this image (%2)</source>
         <translation>%1：无法读取这张图像（%2）</translation>
+    </message>
+    <message>
+        <source>%1: holds no PNG, JPEG or BMP images, in itself or in subfolders (one per class)</source>
+        <translation>%1：其中及其子文件夹（每类一个）都没有 PNG、JPEG 或 BMP 图像</translation>
     </message>
 </context>
 <context>

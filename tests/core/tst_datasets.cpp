@@ -66,6 +66,7 @@ private slots:
     void badCsv();
     void imageFolder();
     void imageFolderWithUnreadableImage();
+    void imageFolderOfClassFolders();
     void syntheticSetsAreSeeded();
     void sampleFilesLayout();
 };
@@ -321,6 +322,40 @@ void TestDatasets::imageFolderWithUnreadableImage()
     QVERIFY2(loaded.error.contains(QStringLiteral("broken.png: cannot read this image")), qPrintable(loaded.error));
     const DatasetLoad none = imagefolder::load(dir.filePath(QStringLiteral("missing")), 8, true, 0);
     QVERIFY(none.error.contains(QStringLiteral("folder not found")));
+}
+
+// One subfolder per class: the images of each in turn, labelled by the subfolder's place.
+void TestDatasets::imageFolderOfClassFolders()
+{
+    QTemporaryDir dir;
+    const QDir root(dir.path());
+    for (const auto &[name, shade, count] : {std::tuple{QStringLiteral("dogs"), 200, 2}, std::tuple{QStringLiteral("cats"), 50, 3}}) {
+        QVERIFY(root.mkpath(name));
+        QImage image(10, 10, QImage::Format_Grayscale8);
+        image.fill(shade);
+        for (int i = 0; i < count; ++i)
+            QVERIFY(image.save(root.filePath(QStringLiteral("%1/%2.png").arg(name).arg(i))));
+    }
+    QVERIFY(root.mkpath(QStringLiteral("notes")));  // a subfolder without images is no class
+    QCOMPARE(imagefolder::check(dir.path()), QString());
+    QCOMPARE(imagefolder::classNames(dir.path()), (QStringList{QStringLiteral("cats"), QStringLiteral("dogs")}));
+    const DatasetLoad loaded = imagefolder::load(dir.path(), 4, true, 0);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(5));
+    QCOMPARE(loaded.data->labels, (std::vector<int>{0, 0, 0, 1, 1}));
+    QCOMPARE(int(loaded.data->pixels[0]), 50);        // a cat
+    QCOMPARE(int(loaded.data->pixels[3 * 16]), 200);  // the first dog
+    DataSpec spec;
+    spec.kind = DataKind::ImageFolder;
+    spec.path = dir.path();
+    QCOMPARE(datasets::classNames(spec), (QStringList{QStringLiteral("cats"), QStringLiteral("dogs")}));
+    // A folder of images is unlabelled, whatever subfolders it has.
+    QImage loose(10, 10, QImage::Format_Grayscale8);
+    loose.fill(0);
+    QVERIFY(loose.save(root.filePath(QStringLiteral("loose.png"))));
+    QVERIFY(imagefolder::classNames(dir.path()).isEmpty());
+    const DatasetLoad flat = imagefolder::load(dir.path(), 4, true, 0);
+    QVERIFY(flat.data && flat.data->count == 1 && flat.data->labels.empty());
 }
 
 void TestDatasets::syntheticSetsAreSeeded()

@@ -6,7 +6,9 @@
 #include "eval/imagemeasures.h"
 #include "eval/qualitymeter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QThread>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -37,6 +39,7 @@ private slots:
     void refusesUnlabelledDataAndDamagedCachesRetrain();
     void trainsTheSameOnAnyThread();
     void meterFindsACopiedTrainingImage();
+    void labelledImageFolderTrainsAClassifier();
 
 private:
     std::shared_ptr<const Dataset> m_train, m_test;
@@ -240,6 +243,42 @@ void TestEvalClassifier::meterFindsACopiedTrainingImage()
     QCOMPARE(real.size(), size_t(4));
     for (const auto &n : real)
         QVERIFY2(n.rms > 0.02 && n.rms < 0.5, qPrintable(QString::number(n.rms)));
+}
+
+// An image folder with one subfolder per class is labelled data: the classifier learns its
+// classes (here Fashion-MNIST's trousers and bags written as PNG files) and is measured on the
+// held-out tenth.
+void TestEvalClassifier::labelledImageFolderTrainsAClassifier()
+{
+    QTemporaryDir dir;
+    const QDir root(dir.path());
+    int written[2] = {0, 0};
+    for (std::int64_t i = 0; i < m_train->count && (written[0] < 100 || written[1] < 100); ++i) {
+        const int label = m_train->labels[size_t(i)];
+        const int c = label == 1 ? 0 : label == 8 ? 1 : -1;
+        if (c < 0 || written[c] >= 100)
+            continue;
+        const QString folder = c == 0 ? QStringLiteral("trousers") : QStringLiteral("bags");
+        QVERIFY(root.mkpath(folder));
+        QImage image(m_train->pixels.data() + i * 784, 28, 28, 28, QImage::Format_Grayscale8);
+        QVERIFY(image.save(root.filePath(QStringLiteral("%1/%2.png").arg(folder).arg(written[c]++))));
+    }
+    DataSpec spec;
+    spec.kind = DataKind::ImageFolder;
+    spec.path = dir.path();
+    spec.imageSize = 28;
+    spec.grayscale = true;
+    const DatasetLoad loaded = datasets::load(spec, 1);
+    QVERIFY2(loaded.data, qPrintable(loaded.error));
+    QCOMPARE(loaded.data->count, std::int64_t(200));
+    QString error;
+    const auto classifier = EvalClassifier::obtain(*loaded.data, nullptr, m_cache.path(), {}, &error);
+    QVERIFY2(classifier, qPrintable(error));
+    QVERIFY(!classifier->info().randomFeatures);
+    QCOMPARE(classifier->info().classes, 2);
+    QCOMPARE(classifier->info().testCount, 20);
+    QVERIFY2(classifier->info().testAccuracy >= 0.9, qPrintable(QString::number(classifier->info().testAccuracy)));
+    QCOMPARE(datasets::classNames(spec), (QStringList{QStringLiteral("bags"), QStringLiteral("trousers")}));
 }
 
 QTEST_GUILESS_MAIN(TestEvalClassifier)

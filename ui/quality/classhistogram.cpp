@@ -42,7 +42,7 @@ ClassHistogram::ClassHistogram(QWidget *parent) : QWidget(parent)
     clear();
 }
 
-void ClassHistogram::setClasses(const std::vector<const char *> &names, const std::vector<int> &realCounts)
+void ClassHistogram::setClasses(const QStringList &names, const std::vector<int> &realCounts)
 {
     m_names = names;
     m_classes = int(realCounts.size());
@@ -90,8 +90,8 @@ void ClassHistogram::showTexts()
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int c = 0; c < m_classes; ++c)
-        ticker->addTick(c, size_t(c) < m_names.size() ? QCoreApplication::translate("ClassNames", m_names[size_t(c)])
-                                                      : QString::number(c));
+        ticker->addTick(c, c < m_names.size() ? QCoreApplication::translate("ClassNames", m_names[c].toUtf8().constData())
+                                              : QString::number(c));
     m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setLabel(tr("%"));
     m_caption->setText(m_step < 0 ? tr("Which classes the generator makes appears here with the first image-quality measurement.")

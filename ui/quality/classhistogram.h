@@ -17,9 +17,9 @@ class ClassHistogram : public QWidget {
 public:
     explicit ClassHistogram(QWidget *parent = nullptr);
 
-    // The classes of a new run: their names (untranslated, context "ClassNames"; empty: the
-    // label numbers) and the real data's label counts.
-    void setClasses(const std::vector<const char *> &names, const std::vector<int> &realCounts);
+    // The classes of a new run: their names (datasets::classNames: shown translated in the
+    // context "ClassNames"; empty: the label numbers) and the real data's label counts.
+    void setClasses(const QStringList &names, const std::vector<int> &realCounts);
     void showCounts(const std::vector<int> &counts, qint64 step);
     void clear();
     QCustomPlot *plot() const { return m_plot; }
@@ -31,7 +31,7 @@ private:
     QCustomPlot *m_plot;
     QCPBars *m_generated;
     QCPGraph *m_real;
-    std::vector<const char *> m_names;
+    QStringList m_names;
     int m_classes = 0;
     qint64 m_step = -1;
     int m_samples = 0;
