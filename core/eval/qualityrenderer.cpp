@@ -122,13 +122,14 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
                 }
                 meterRun = run;
                 if (meter)
-                    emit ready(meter->classifier().info());
+                    emit ready(run, meter->classifier().info());
                 else
                     emit failed(error);
                 continue;
             }
             const auto began = std::chrono::steady_clock::now();
             Measurement result;
+            result.run = run;
             QString error;
             try {
                 const SampleBatch samples = g->sample(kSamples, QualityMeter::kSampleSeed);
@@ -173,16 +174,18 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
 
 QualityRenderer::~QualityRenderer() = default;  // Impl's thread handle stops and joins the thread
 
-void QualityRenderer::start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data)
+std::uint64_t QualityRenderer::start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data)
 {
+    std::uint64_t run = 0;
     {
         std::lock_guard<std::mutex> lock(d->mutex);
-        ++d->run;
+        run = ++d->run;
         d->setup = Impl::Setup{spec, std::move(data)};
         d->pending.reset();
         d->notBefore = {};
     }
     d->wake.notify_all();
+    return run;
 }
 
 void QualityRenderer::stop()

@@ -27,6 +27,7 @@ public:
         QualityRecord record;
         std::vector<int> classHistogram;  // samples per class; empty for random features
         double seconds = 0;               // wall time of the measurement
+        std::uint64_t run = 0;            // start()'s answer for the run it belongs to
     };
 
     explicit QualityRenderer(QObject *parent = nullptr);
@@ -34,7 +35,9 @@ public:
 
     // A run of image data begins: its meter is made on the renderer's thread (`preparing`, then
     // `ready` or `failed`). `data` is the run's own (shared, immutable). Replaces any earlier run.
-    void start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data);
+    // The answer names the run in `ready` and `measured`: signals already on their way when
+    // another run starts carry the old one's.
+    std::uint64_t start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data);
     void stop();  // forgets the run (a new run, a 2D run); work under way is abandoned
     void request(std::shared_ptr<GeneratorCopy> generator);
     int measurementCount() const;  // measurements actually made, for tests and the benchmark
@@ -49,7 +52,7 @@ public:
 
 signals:
     void preparing(double fraction);  // the classifier's training, 0 to 1
-    void ready(const EvalClassifier::Info &network);
+    void ready(quint64 run, const EvalClassifier::Info &network);
     void measured(const QualityRenderer::Measurement &m);
     void failed(const QString &message);
 

@@ -119,12 +119,16 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         requestLabFrame();
     });
     connect(m_qualityRenderer, &QualityRenderer::preparing, m_quality, &QualityPlot::setPreparing);
-    connect(m_qualityRenderer, &QualityRenderer::ready, this, [this](const EvalClassifier::Info &info) {
+    connect(m_qualityRenderer, &QualityRenderer::ready, this, [this](quint64 run, const EvalClassifier::Info &info) {
+        if (run != m_qualityRun)
+            return;  // an earlier run's
         m_quality->setNetwork(info);
         if (info.classes > 0)
             reveal(m_histogram, 600, 320);  // the grid keeps most of the dock
     });
     connect(m_qualityRenderer, &QualityRenderer::measured, this, [this](const QualityRenderer::Measurement &m) {
+        if (m.run != m_qualityRun)
+            return;
         m_quality->addMeasurement(m.record, m.seconds);
         if (!m.classHistogram.empty())
             m_histogram->showCounts(m.classHistogram, m.record.step);
@@ -211,7 +215,7 @@ void Dashboard::requestQuality(const std::shared_ptr<GeneratorCopy> &g)
     if (!m_imageRun || every <= 0 || (m_qualityStep >= 0 && g->step() / every <= m_qualityStep / every))
         return;
     if (m_qualityDataSet)
-        m_qualityRenderer->start(m_qualitySpec, std::move(m_qualityDataSet));
+        m_qualityRun = m_qualityRenderer->start(m_qualitySpec, std::move(m_qualityDataSet));
     m_qualityStep = g->step();
     m_qualityRenderer->request(g);
 }
@@ -237,6 +241,7 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_qualitySpec = spec;
     m_qualityStep = -1;
     m_qualityDataSet.reset();
+    m_qualityRun = 0;
     m_qualityRenderer->stop();
     m_quality->clear();
     if (m_imageRun)

@@ -91,6 +91,7 @@ private:
     ExperimentSpec m_qualitySpec;  // the run's, for the image measures
     std::shared_ptr<const Dataset> m_qualityDataSet;  // the run's data, until the measures are started
     qint64 m_qualityStep = -1;     // the step last sent to be measured
+    quint64 m_qualityRun = 0;      // the renderer's name for this run (0: not started)
     QLabel *m_stepLabel;
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;
