@@ -70,10 +70,12 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
     m_precision = addSeries(m_plot, m_plot->yAxis2, QColor(44, 160, 44), Qt::DashLine);
     m_recall = addSeries(m_plot, m_plot->yAxis2, QColor(214, 39, 40), Qt::DashLine);
     m_coverage = addSeries(m_plot, m_plot->yAxis2, QColor(148, 103, 189), Qt::DotLine);
+    // Zooming or panning stops the plot following the newest measurement; double-click resumes.
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_follow = false; });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_follow = false; });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
-        m_plot->rescaleAxes();
-        m_plot->yAxis->setRangeLower(0);
-        m_plot->yAxis2->setRange(0, 1.05);
+        m_follow = true;
+        fit();
         m_plot->replot();
     });
     layout->addWidget(m_plot, 1);
@@ -127,6 +129,7 @@ void QualityPlot::clear()
         g->data()->clear();
     m_state = State::Waiting;
     m_problem.clear();
+    m_follow = true;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     showStatus();
 }
@@ -161,14 +164,22 @@ void QualityPlot::addMeasurement(const QualityRecord &r, double seconds)
     m_precision->addData(step, r.precision);
     m_recall->addData(step, r.recall);
     m_coverage->addData(step, r.coverage);
-    m_plot->xAxis->setRange(0, std::max<double>(1, step) * 1.05);
-    bool found = false;
-    const QCPRange fd = m_fd->getValueRange(found);
-    m_plot->yAxis->setRange(0, found ? fd.upper * 1.1 : 1);
+    if (m_follow)
+        fit();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     if (m_state == State::Problem)
         m_state = State::Ready;
     showStatus();
+}
+
+void QualityPlot::fit()
+{
+    const double last = m_records.empty() ? 1.0 : double(m_records.back().step);
+    m_plot->xAxis->setRange(0, std::max(1.0, last) * 1.05);
+    bool found = false;
+    const QCPRange fd = m_fd->getValueRange(found);
+    m_plot->yAxis->setRange(0, found ? fd.upper * 1.1 : 1);
+    m_plot->yAxis2->setRange(0, 1.05);
 }
 
 QString QualityPlot::statusText() const { return m_status->text(); }

@@ -37,6 +37,7 @@ signals:
 
 private:
     void showStatus();
+    void fit();  // the axes around every measurement
 
     QLabel *m_status;   // the newest figures, or what the measures are doing
     QLabel *m_networkLabel;  // what they are measured with
@@ -50,4 +51,5 @@ private:
     EvalClassifier::Info m_network;
     QString m_problem;
     double m_lastSeconds = 0;
+    bool m_follow = true;  // the axes follow new measurements until the user zooms or pans
 };
