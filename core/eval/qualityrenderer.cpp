@@ -136,8 +136,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
                 if (samples.count == 0) {
                     error = g->error();
                 } else {
-                    std::vector<float> probabilities;
-                    const imagemeasures::Quality q = meter->measure(samples, nullptr, &probabilities);
+                    const imagemeasures::Quality q = meter->measure(samples);
                     result.record = QualityMeter::record(g->step(), q);
                     result.classHistogram = q.classHistogram;
                 }
