@@ -57,5 +57,8 @@ int train(const QStringList &args);
 int sample(const QStringList &args);
 int evaluate(const QStringList &args);
 int bench(const QStringList &args);
+int directions(const QStringList &args);
+int walk(const QStringList &args);
+int timeline(const QStringList &args);
 
 }  // namespace cli

@@ -46,6 +46,11 @@ int usage(const QString &message)
                     "  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,\n"
                     "                                              classifier score, classes made; 2D runs: mode coverage\n"
                     "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n"
+                    "  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json\n"
+                    "                                              meaningful latent directions, and how much each changes the samples\n"
+                    "  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)\n"
+                    "                                              a latent walk as an animated GIF, PNG frames or a samples x steps grid\n"
+                    "  timeline RUN_DIR --out FILE.gif             the run's saved sample grids as an animation\n"
                     "The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).\n");
     err.flush();
     return kExitUsage;

@@ -42,6 +42,12 @@ int run(const QStringList &arguments)
         return cli::evaluate(args);
     if (command == QLatin1String("bench"))
         return cli::bench(args);
+    if (command == QLatin1String("directions"))
+        return cli::directions(args);
+    if (command == QLatin1String("walk"))
+        return cli::walk(args);
+    if (command == QLatin1String("timeline"))
+        return cli::timeline(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         usage(cli::Text::tr("the GAN Playground engine on the command line"));
         return kExitOk;

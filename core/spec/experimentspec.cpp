@@ -93,7 +93,8 @@ bool ExperimentSpec::operator==(const ExperimentSpec &o) const
         && data == o.data && loss == o.loss && optimizerG == o.optimizerG
         && optimizerD == o.optimizerD && batchSize == o.batchSize && dStepsPerG == o.dStepsPerG
         && seed == o.seed && threads == o.threads && steps == o.steps && dcganInit == o.dcganInit
-        && emaDecay == o.emaDecay && lrDecayTo == o.lrDecayTo && sampleEvery == o.sampleEvery && device == o.device;
+        && emaDecay == o.emaDecay && lrDecayTo == o.lrDecayTo && sampleEvery == o.sampleEvery && device == o.device
+        && directions == o.directions;
 }
 
 namespace specnames {

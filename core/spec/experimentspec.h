@@ -69,6 +69,19 @@ struct LossSpec {
     bool operator!=(const LossSpec &o) const { return !(*this == o); }
 };
 
+// A direction in latent space that the user named in the latent explorer and saved with the
+// experiment: unit length, one value per latent dimension. `method` says how it was found
+// ("sefa", "pca", "random", "class"); it describes the trained generator it was found in, so it
+// means most for the run it came from.
+struct LatentDirectionSpec {
+    static constexpr int kMaxCount = 256;  // saved directions per experiment
+    QString name;
+    QString method;
+    std::vector<float> vector;
+    bool operator==(const LatentDirectionSpec &o) const { return name == o.name && method == o.method && vector == o.vector; }
+    bool operator!=(const LatentDirectionSpec &o) const { return !(*this == o); }
+};
+
 struct ExperimentSpec {
     static constexpr int kSchemaVersion = 1;
     // Ranges shared by files, the CLI and the window (fields.h).
@@ -95,6 +108,7 @@ struct ExperimentSpec {
     double lrDecayTo = fields::lrDecayTo.fallback;   // both learning rates fall linearly to this fraction at `steps` (1 = constant)
     int sampleEvery = fields::sampleEvery.defaultInt();    // steps between saved sample grids
     QString device = QStringLiteral("cpu");  // a torch device string
+    std::vector<LatentDirectionSpec> directions;  // named in the latent explorer; not part of training
 
     bool operator==(const ExperimentSpec &o) const;
     bool operator!=(const ExperimentSpec &o) const { return !(*this == o); }

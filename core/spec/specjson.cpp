@@ -264,6 +264,41 @@ public:
         return out;
     }
 
+    // Named latent directions: objects of a name, a method and latentDim finite numbers.
+    std::vector<LatentDirectionSpec> directions(const QJsonObject &o, const QString &key, const QString &path, int latentDim)
+    {
+        std::vector<LatentDirectionSpec> out;
+        if (!o.contains(key))
+            return out;
+        const QJsonValue v = o.value(key);
+        if (!v.isArray() || v.toArray().size() > LatentDirectionSpec::kMaxCount) {
+            error(join(path, key), Text::tr("expected a list of at most %1 directions").arg(LatentDirectionSpec::kMaxCount));
+            return out;
+        }
+        const QJsonArray list = v.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString at = QStringLiteral("%1[%2]").arg(join(path, key)).arg(i);
+            const QJsonObject d = list[i].toObject();
+            checkKeys(d, at, {QStringLiteral("name"), QStringLiteral("method"), QStringLiteral("vector")});
+            LatentDirectionSpec direction;
+            direction.name = string(d, QStringLiteral("name"), at, QString());
+            direction.method = string(d, QStringLiteral("method"), at, QString());
+            const QJsonArray values = d.value(QStringLiteral("vector")).toArray();
+            bool good = list[i].isObject() && values.size() == latentDim;
+            for (const QJsonValue &e : values) {
+                const double x = e.toDouble(std::nan(""));
+                good = good && e.isDouble() && std::isfinite(x);
+                direction.vector.push_back(float(x));
+            }
+            if (!good) {
+                error(join(at, QStringLiteral("vector")), Text::tr("expected %1 finite numbers, one per latent dimension").arg(latentDim));
+                continue;
+            }
+            out.push_back(std::move(direction));
+        }
+        return out;
+    }
+
     static QString join(const QString &path, const QString &key)
     {
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;
@@ -487,6 +522,17 @@ QJsonObject toJson(const ExperimentSpec &s)
     QJsonObject latent;
     latent["size"] = s.latentDim;
     latent["prior"] = specnames::prior(s.prior);
+    if (!s.directions.empty()) {
+        QJsonArray directions;
+        for (const LatentDirectionSpec &d : s.directions) {
+            QJsonArray values;
+            for (float v : d.vector)
+                values.append(double(v));
+            directions.append(QJsonObject{{QStringLiteral("name"), d.name}, {QStringLiteral("method"), d.method},
+                                          {QStringLiteral("vector"), values}});
+        }
+        latent["directions"] = directions;
+    }
     j["latent"] = latent;
     j["generator"] = networkToJson(s.generator);
     j["discriminator"] = networkToJson(s.discriminator);
@@ -550,10 +596,11 @@ ParseResult fromJson(const QJsonObject &o)
     s.description = r.string(o, QStringLiteral("description"), QString(), QString());
 
     const QJsonObject latent = r.object(o, QStringLiteral("latent"), QString(), true);
-    r.checkKeys(latent, QStringLiteral("latent"), {QStringLiteral("size"), QStringLiteral("prior")});
+    r.checkKeys(latent, QStringLiteral("latent"), {QStringLiteral("size"), QStringLiteral("prior"), QStringLiteral("directions")});
     s.latentDim = r.integer(latent, fields::latentSize, QStringLiteral("latent"));
     s.prior = r.enumeration(latent, QStringLiteral("prior"), QStringLiteral("latent"), s.prior,
                             specnames::priorFromName, specnames::priorNames());
+    s.directions = r.directions(latent, QStringLiteral("directions"), QStringLiteral("latent"), s.latentDim);
 
     s.generator = networkFromJson(r, r.object(o, QStringLiteral("generator"), QString(), true), QStringLiteral("generator"));
     s.discriminator = networkFromJson(r, r.object(o, QStringLiteral("discriminator"), QString(), true), QStringLiteral("discriminator"));

@@ -14,7 +14,8 @@ namespace specjson {
 
 inline constexpr const char *kFormat = "gan-playground-experiment";
 inline constexpr int kMajorVersion = 1;
-inline constexpr int kMinorVersion = 0;
+// 1.1 added latent.directions (named latent directions).
+inline constexpr int kMinorVersion = 1;
 
 QJsonObject toJson(const ExperimentSpec &spec);
 QByteArray toBytes(const ExperimentSpec &spec);  // indented, stable key order

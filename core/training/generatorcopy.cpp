@@ -1,4 +1,4 @@
-#include "generatorcopy.h"
+#include "generatorcopy_p.h"
 #include "errortext.h"
 
 #include "nn/torchmodules_p.h"
@@ -104,4 +104,13 @@ SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed)
         d->error = errorText(e);
         return {};
     }
+}
+
+bool withGeneratorNetwork(GeneratorCopy &copy, const std::function<void(torch::nn::Sequential &)> &work)
+{
+    std::lock_guard<std::mutex> lock(copy.d->mutex);
+    if (!copy.d->build())
+        return false;
+    work(copy.d->net);
+    return true;
 }

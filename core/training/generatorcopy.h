@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -14,6 +15,10 @@
 // on it belongs to whoever received it and shares nothing with the weights the optimiser is
 // changing. generate() may be called from several threads (it takes a lock); error() reports
 // the last failure of any of them.
+namespace torch::nn {
+class Sequential;
+}
+
 class GeneratorCopy {
 public:
     // `state` is the generator's serialized parameters and buffers (Trainer::copyGenerator);
@@ -41,6 +46,7 @@ public:
     QString error() const;
 
 private:
+    friend bool withGeneratorNetwork(GeneratorCopy &, const std::function<void(torch::nn::Sequential &)> &);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

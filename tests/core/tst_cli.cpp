@@ -10,6 +10,8 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QImageReader>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QFile>
@@ -92,6 +94,7 @@ private slots:
     void experimentFileMustBeAFile();
     void layersThatCannotFitAreProblems();
     void evaluatesAnImageRun();
+    void directionsWalksAndTimeline();
 
 private:
     // A trained run of the test experiment (100 steps), made once in a folder of its own.
@@ -572,6 +575,91 @@ void TestCli::evaluatesAnImageRun()
     // The same generator and noise as evaluate measures: the same figures with the same count.
     const QJsonObject e = QJsonDocument::fromJson(atEnd.out.trimmed().toUtf8()).object();
     QCOMPARE(QByteArray::number(e.value(QStringLiteral("fd")).toDouble(), 'g', 9), rows.last().split(',')[fdAt]);
+}
+
+void TestCli::directionsWalksAndTimeline()
+{
+    const QString data = m_dir.filePath(QStringLiteral("idx-walk"));
+    QCOMPARE(writeFashionSubset(data, 600, 100), QString());
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    spec.data = fashionSubsetData(data);
+    spec.threads = 2;
+    spec.sampleEvery = 2;
+    const QString experiment = m_dir.filePath(QStringLiteral("walk.json"));
+    QCOMPARE(specjson::writeFile(spec, experiment), QString());
+    const QString run = m_dir.filePath(QStringLiteral("walkrun"));
+    const Run trained = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), run, QStringLiteral("--steps"), QStringLiteral("6")});
+    QVERIFY2(trained.code == 0, qPrintable(trained.err));
+
+    // SeFa directions to a file: orthonormal unit vectors of the latent size.
+    const QString directions = m_dir.filePath(QStringLiteral("sefa.json"));
+    const Run found = cli({QStringLiteral("directions"), run, QStringLiteral("--method"), QStringLiteral("sefa"), QStringLiteral("--count"),
+                           QStringLiteral("4"), QStringLiteral("--out"), directions});
+    QVERIFY2(found.code == 0, qPrintable(found.err));
+    QVERIFY2(found.out.contains(QStringLiteral("direction 1 (eigenvalue")), qPrintable(found.out));
+    const QJsonObject file = QJsonDocument::fromJson(readAll(directions)).object();
+    QCOMPARE(file.value(QStringLiteral("method")).toString(), QStringLiteral("sefa"));
+    QCOMPARE(file.value(QStringLiteral("layer")).toString(), QStringLiteral("g1"));
+    const QJsonArray list = file.value(QStringLiteral("directions")).toArray();
+    QCOMPARE(list.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) {
+            const QJsonArray a = list[i].toObject().value(QStringLiteral("vector")).toArray(), b = list[j].toObject().value(QStringLiteral("vector")).toArray();
+            QCOMPARE(a.size(), spec.latentDim);
+            double dot = 0;
+            for (int k = 0; k < a.size(); ++k)
+                dot += a[k].toDouble() * b[k].toDouble();
+            QVERIFY2(std::abs(dot - (i == j ? 1.0 : 0.0)) < 1e-4, qPrintable(QString::number(dot)));
+        }
+
+    // A looping sweep along direction 2 as a GIF of exactly 24 frames that repeats forever.
+    const QString gif = m_dir.filePath(QStringLiteral("walk.gif"));
+    const Run walked = cli({QStringLiteral("walk"), run, QStringLiteral("--directions"), directions, QStringLiteral("--direction"),
+                            QStringLiteral("2"), QStringLiteral("--frames"), QStringLiteral("24"), QStringLiteral("--loop"),
+                            QStringLiteral("--out"), gif});
+    QVERIFY2(walked.code == 0, qPrintable(walked.err));
+    QImageReader reader(gif);
+    QCOMPARE(reader.imageCount(), 24);
+    QCOMPARE(reader.loopCount(), -1);
+    QCOMPARE(reader.size(), QSize(112, 112));  // 28 x 28 enlarged 4 times
+    // The samples x steps grid: 3 samples, 5 steps, each 28 pixels + 2 of gap, enlarged 2 times.
+    const QString grid = m_dir.filePath(QStringLiteral("grid.png"));
+    const Run gridded = cli({QStringLiteral("walk"), run, QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--grid"),
+                             QStringLiteral("3"), QStringLiteral("--frames"), QStringLiteral("5"), QStringLiteral("--scale"),
+                             QStringLiteral("2"), QStringLiteral("--out"), grid});
+    QVERIFY2(gridded.code == 0, qPrintable(gridded.err));
+    QCOMPARE(QImageReader(grid).size(), QSize((2 + 5 * 30) * 2, (2 + 3 * 30) * 2));
+    // A spherical interpolation between two samples of the fixed grid, as PNG frames.
+    const Run between = cli({QStringLiteral("walk"), run, QStringLiteral("--between"), QStringLiteral("1,3"), QStringLiteral("--spherical"),
+                             QStringLiteral("--frames"), QStringLiteral("5"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("frames.png"))});
+    QVERIFY2(between.code == 0, qPrintable(between.err));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("frames_0005.png"))));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("frames_0006.png"))));
+    // The training timeline: one frame per saved grid.
+    const int grids = QDir(run + QStringLiteral("/samples")).entryList({QStringLiteral("step_*.png")}, QDir::Files).size();
+    QVERIFY(grids >= 3);
+    const QString timeline = m_dir.filePath(QStringLiteral("timeline.gif"));
+    const Run animated = cli({QStringLiteral("timeline"), run, QStringLiteral("--out"), timeline});
+    QVERIFY2(animated.code == 0, qPrintable(animated.err));
+    QCOMPARE(QImageReader(timeline).imageCount(), grids);
+
+    // Mistakes are named: a direction that is not there, a 2D run, a directions file of another size.
+    const Run tooFar = cli({QStringLiteral("walk"), run, QStringLiteral("--directions"), directions, QStringLiteral("--direction"),
+                            QStringLiteral("9"), QStringLiteral("--out"), gif});
+    QCOMPARE(tooFar.code, 2);
+    QVERIFY2(tooFar.err.contains(QStringLiteral("4 directions")), qPrintable(tooFar.err));
+    const Run twoD = cli({QStringLiteral("walk"), baseRun(), QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--out"), gif});
+    QCOMPARE(twoD.code, 1);
+    QVERIFY2(twoD.err.contains(QStringLiteral("2D")), qPrintable(twoD.err));
+    const QString otherSize = m_dir.filePath(QStringLiteral("other.json"));
+    QVERIFY(cli({QStringLiteral("directions"), baseRun(), QStringLiteral("--method"), QStringLiteral("random"), QStringLiteral("--out"), otherSize}).code == 0);
+    const Run mismatched = cli({QStringLiteral("walk"), run, QStringLiteral("--directions"), otherSize, QStringLiteral("--direction"),
+                                QStringLiteral("1"), QStringLiteral("--out"), gif});
+    QCOMPARE(mismatched.code, 1);
+    QVERIFY2(mismatched.err.contains(otherSize) && mismatched.err.contains(QStringLiteral("latent size is 100")), qPrintable(mismatched.err));
+    // The GIF written before is still whole.
+    QCOMPARE(QImageReader(gif).imageCount(), 24);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
