@@ -4,6 +4,9 @@
 #include "i18n/language.h"
 #include "training/errortext.h"
 #include "uibenchmark.h"
+#include "dashboard/dashboard.h"
+#include "explorer/latentexplorer.h"
+#include "training/trainingcontroller.h"
 #include "spec/presets.h"
 #include "training/blasprobe.h"
 
@@ -13,6 +16,7 @@
 #include <QStatusBar>
 #include <QTextStream>
 #include <QPointer>
+#include <QSlider>
 #include <QTimer>
 
 #include <exception>
@@ -69,7 +73,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("benchmark-ui"),
                       QApplication::translate("main", "Train for SECONDS with the live dashboard and latent sliders moving, print images/s, the event loop's lateness and the slider-to-image latency as JSON, and quit."),
                       QStringLiteral("SECONDS")});
-    parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "With --benchmark-ui: save the window as a PNG at the end."),
+    parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "With --benchmark-ui: save the window as a PNG at the end; with --directions: once they are found."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("lab"),
                       QApplication::translate("main", "With --benchmark-ui: \"off\" closes the 2D lab, to measure what drawing it costs."),
@@ -78,6 +82,15 @@ int main(int argc, char *argv[])
                       QApplication::translate("main", "With --benchmark-ui: \"ab\" alternates image measures off and on in four phases and prints what they cost the training."),
                       QStringLiteral("ab")});
     parser.addOption({QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F11).")});
+    parser.addOption({QStringLiteral("resume"),
+                      QApplication::translate("main", "Continue the run saved in CHECKPOINT (a run folder's checkpoint.pt), for example one trained by gan-playground-cli."),
+                      QStringLiteral("CHECKPOINT")});
+    parser.addOption({QStringLiteral("directions"),
+                      QApplication::translate("main", "The latent explorer's sliders move along these directions once the run's generator arrives."),
+                      QStringLiteral("sefa|pca|random|class")});
+    parser.addOption({QStringLiteral("sweep"),
+                      QApplication::translate("main", "With --directions: the interpolation strip sweeps direction K from one end of the sliders' range to the other."),
+                      QStringLiteral("K")});
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An experiment file to open."));
     parser.process(app);
 
@@ -98,6 +111,57 @@ int main(int argc, char *argv[])
     if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))
         if (auto *lab = window.findChild<QDockWidget *>(QStringLiteral("labDock")))
             lab->close();
+    if (parser.isSet(QStringLiteral("resume")) && !window.resumeFromCheckpoint(parser.value(QStringLiteral("resume"))))
+        return 1;
+    if (parser.isSet(QStringLiteral("directions")) && !parser.isSet(QStringLiteral("benchmark-ui"))) {
+        const std::optional<latentdirections::Method> method = latentdirections::methodFromKey(parser.value(QStringLiteral("directions")));
+        if (!method) {
+            QTextStream(stderr) << QApplication::translate("main", "--directions must be sefa, pca, random or class") << "\n";
+            return 2;
+        }
+        const LatentExplorer::Mode mode = *method == latentdirections::Method::Pca      ? LatentExplorer::Mode::Pca
+                                          : *method == latentdirections::Method::Random ? LatentExplorer::Mode::Random
+                                          : *method == latentdirections::Method::Class  ? LatentExplorer::Mode::Class
+                                                                                        : LatentExplorer::Mode::Sefa;
+        const int sweep = parser.value(QStringLiteral("sweep")).toInt() - 1;
+        const QString screenshot = parser.value(QStringLiteral("screenshot"));
+        LatentExplorer *explorer = window.explorer();
+        // The explorer is what was asked for: it gets the right-hand side's whole height, the
+        // samples a tab beside it.
+        window.tabifyDockWidget(window.dashboard()->samplesDock(), window.dashboard()->explorerDock());
+        window.dashboard()->explorerDock()->raise();
+        // Once the run's first generator is in the explorer: the directions, then the sweep and
+        // (with --screenshot) the picture.
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(window.training(), &TrainingController::generatorPublished, explorer, [explorer, mode, started] {
+            if (*started)
+                return;
+            *started = true;
+            QTimer::singleShot(0, explorer, [explorer, mode] {
+                explorer->setMode(mode);
+                if (mode == LatentExplorer::Mode::Pca || mode == LatentExplorer::Mode::Class)
+                    explorer->find();
+            });
+        });
+        QObject::connect(explorer, &LatentExplorer::directionsChanged, explorer, [explorer, &window, sweep, screenshot] {
+            if (explorer->directions().directions.empty() || explorer->busy())
+                return;
+            if (sweep >= 0 && sweep < explorer->sliderCount()) {
+                const latentwalk::Walk w = explorer->sweep(sweep, explorer->slider(sweep)->maximum() / 100.0, 2, false);
+                const std::vector<float> ends = latentwalk::latents(w);
+                const size_t dim = ends.size() / 2;
+                explorer->setEndpoint(0, std::vector<float>(ends.begin(), ends.begin() + std::ptrdiff_t(dim)));
+                explorer->setEndpoint(1, std::vector<float>(ends.begin() + std::ptrdiff_t(dim), ends.end()));
+                explorer->slider(sweep)->setValue(explorer->slider(sweep)->maximum() / 2);
+            }
+            if (!screenshot.isEmpty())
+                QTimer::singleShot(2500, &window, [&window, screenshot] {
+                    if (!window.grab().save(screenshot))
+                        QTextStream(stderr) << "cannot write " << screenshot << "\n";
+                    QCoreApplication::exit(0);
+                });
+        });
+    }
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("benchmark-ui")).toDouble(&ok);

@@ -56,10 +56,11 @@ QUndoCommand *changeLayerCommand(ExperimentDocument *doc, NetworkRole role, Laye
         LayerCommandId, key, std::move(before), std::move(after), [doc, role](const LayerSpec &l) { doc->applyLayer(role, l); }, text);
 }
 
-QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field)
+QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field,
+                                    const QString &text)
 {
     enum { SettingsCommandId = 2 };
     return new ChangeValueCommand<ExperimentSpec>(
         SettingsCommandId, field, std::move(before), std::move(after), [doc](const ExperimentSpec &s) { doc->applySettings(s); },
-        Text::tr("change %1").arg(field));
+        text.isEmpty() ? Text::tr("change %1").arg(field) : text);
 }

@@ -88,4 +88,6 @@ private:
 QUndoCommand *changeLayerCommand(ExperimentDocument *doc, NetworkRole role, LayerSpec before, LayerSpec after, const QString &field);
 // Everything but the layer stacks: the command keeps whole specs, the document applies their
 // settings only. Merges edits of the same field.
-QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field);
+// `text` names the step in Undo's menu; empty: "change FIELD".
+QUndoCommand *changeSettingsCommand(ExperimentDocument *doc, ExperimentSpec before, ExperimentSpec after, const QString &field,
+                                    const QString &text = QString());

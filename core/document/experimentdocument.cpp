@@ -184,6 +184,28 @@ void ExperimentDocument::changeSettings(const QString &field, const std::functio
         m_undo->push(changeSettingsCommand(this, m_spec, after, field));
 }
 
+void ExperimentDocument::saveDirection(const LatentDirectionSpec &direction)
+{
+    if (int(m_spec.directions.size()) >= LatentDirectionSpec::kMaxCount)
+        return;
+    ExperimentSpec after = m_spec;
+    after.directions.push_back(direction);
+    // A key of its own: two saves are two undo steps.
+    m_undo->push(changeSettingsCommand(this, m_spec, after, QStringLiteral("directions#%1").arg(++m_directionEdits),
+                                       tr("save direction \"%1\"").arg(direction.name)));
+}
+
+void ExperimentDocument::removeDirection(int index)
+{
+    if (index < 0 || size_t(index) >= m_spec.directions.size())
+        return;
+    ExperimentSpec after = m_spec;
+    const QString name = after.directions[size_t(index)].name;
+    after.directions.erase(after.directions.begin() + index);
+    m_undo->push(changeSettingsCommand(this, m_spec, after, QStringLiteral("directions#%1").arg(++m_directionEdits),
+                                       tr("delete direction \"%1\"").arg(name)));
+}
+
 void ExperimentDocument::applyInsert(NetworkRole role, int index, const LayerSpec &layer)
 {
     emit layerAboutToBeInserted(role, index);

@@ -59,6 +59,10 @@ public:
     void changeLayer(NetworkRole role, const LayerSpec &layer, const QString &field);
     // Edits anything but the layer stacks; consecutive edits of the same `field` merge.
     void changeSettings(const QString &field, const std::function<void(ExperimentSpec &)> &edit);
+    // Named latent directions (the latent explorer's): each save and each removal is an undo
+    // step of its own.
+    void saveDirection(const LatentDirectionSpec &direction);
+    void removeDirection(int index);
 
     // Used by the commands only.
     void applyInsert(NetworkRole role, int index, const LayerSpec &layer);
@@ -90,6 +94,7 @@ private:
     ExperimentSpec m_spec;
     QString m_path;
     QUndoStack *m_undo;
+    int m_directionEdits = 0;  // keeps direction edits from merging
     ExperimentAnalysis m_analysis;
     QString m_dataProblem;
 };

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>LatentExplorer</name>
+    <message numerus="yes">
+        <source>%n direction(s) saved with the experiment.</source>
+        <translation>
+            <numerusform>%n direction saved with the experiment.</numerusform>
+            <numerusform>%n directions saved with the experiment.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved direction(s) belong to another latent size and are not shown.</source>
+        <translation>
+            <numerusform>%n saved direction belongs to another latent size and is not shown.</numerusform>
+            <numerusform>%n saved directions belong to another latent size and are not shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n frame(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n frame to %1</numerusform>
+            <numerusform>Wrote %n frames to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LayerStackEditor</name>
     <message numerus="yes">
         <source>%n problem(s): hover a red layer to read it</source>
@@ -28,6 +52,13 @@
         <translation>
             <numerusform>Training with %n thread, keeping a core for the window; the command line uses %1.</numerusform>
             <numerusform>Training with %n threads, keeping a core for the window; the command line uses %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n grid(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n grid to %1</numerusform>
+            <numerusform>Wrote %n grids to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -546,6 +546,17 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>ExperimentDocument</name>
+    <message>
+        <source>save direction &quot;%1&quot;</source>
+        <translation>保存方向“%1”</translation>
+    </message>
+    <message>
+        <source>delete direction &quot;%1&quot;</source>
+        <translation>删除方向“%1”</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentFile</name>
     <message>
         <source>unknown field (known here: %1)</source>
@@ -650,6 +661,14 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>experiment file</source>
         <translation>实验文件</translation>
+    </message>
+    <message>
+        <source>expected a list of at most %1 directions</source>
+        <translation>应为最多 %1 个方向的列表</translation>
+    </message>
+    <message>
+        <source>expected %1 finite numbers, one per latent dimension</source>
+        <translation>应为 %1 个有限数值，每个潜在维度一个</translation>
     </message>
 </context>
 <context>
@@ -975,6 +994,17 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>GifWriter</name>
+    <message>
+        <source>%1: no frames to write</source>
+        <translation>%1：没有可写入的帧</translation>
+    </message>
+    <message>
+        <source>animation</source>
+        <translation>动画</translation>
+    </message>
+</context>
+<context>
     <name>IdxFile</name>
     <message>
         <source>%1: too short for an IDX file (no 4-byte header)</source>
@@ -1221,6 +1251,101 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>LatentDirections</name>
+    <message>
+        <source>SeFa needs the latent vector to go straight into a Linear or convolution layer, but layer %1 (%2) comes first; use PCA instead</source>
+        <translation>SeFa 需要潜在向量直接进入一个 Linear 或卷积层，但最先的是层 %1（%2）；请改用 PCA</translation>
+    </message>
+    <message>
+        <source>the generator has no Linear or convolution layer for SeFa to read</source>
+        <translation>生成器没有可供 SeFa 读取的 Linear 或卷积层</translation>
+    </message>
+    <message>
+        <source>the generator has no layer &quot;%1&quot;</source>
+        <translation>生成器没有层“%1”</translation>
+    </message>
+    <message>
+        <source>class directions need labelled images: the data has no classes for the classifier to learn</source>
+        <translation>类别方向需要带标签的图像：这些数据没有可供分类器学习的类别</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 samples were classified as it, too few for a boundary</source>
+        <translation>%1：%3 个样本中只有 %2 个被分为此类，太少，无法拟合边界</translation>
+    </message>
+    <message>
+        <source>no class was made often enough for a boundary; train the generator longer</source>
+        <translation>没有哪个类别生成得足够多，无法拟合边界；请把生成器训练得更久些</translation>
+    </message>
+    <message>
+        <source>ask for at least one direction</source>
+        <translation>请至少要求一个方向</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>cannot find %1 directions: %2</source>
+        <translation>无法找到 %1 方向：%2</translation>
+    </message>
+    <message>
+        <source>direction %1 (eigenvalue %2)</source>
+        <translation>方向 %1（特征值 %2）</translation>
+    </message>
+    <message>
+        <source>component %1 (%2% of the variance)</source>
+        <translation>主成分 %1（占方差的 %2%）</translation>
+    </message>
+    <message>
+        <source>component %1</source>
+        <translation>主成分 %1</translation>
+    </message>
+    <message>
+        <source>random %1</source>
+        <translation>随机 %1</translation>
+    </message>
+    <message>
+        <source>more like %1 (boundary %2% right)</source>
+        <translation>更像%1（边界正确率 %2%）</translation>
+    </message>
+    <message>
+        <source>%1: not a directions file of GAN Playground (%2)</source>
+        <translation>%1：不是 GAN Playground 的方向文件（%2）</translation>
+    </message>
+    <message>
+        <source>no &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>没有 "format": "%1"</translation>
+    </message>
+    <message>
+        <source>%1: directions file version %2; this program reads version %3</source>
+        <translation>%1：方向文件版本为 %2；本程序读取版本 %3</translation>
+    </message>
+    <message>
+        <source>%1: needs a method (sefa, pca, random or class) and a latent_size</source>
+        <translation>%1：需要方法（sefa、pca、random 或 class）和 latent_size</translation>
+    </message>
+    <message>
+        <source>%1: direction %2 needs %3 finite numbers, not all zero</source>
+        <translation>%1：方向 %2 需要 %3 个有限数值，且不能全为零</translation>
+    </message>
+    <message>
+        <source>%1: holds no directions</source>
+        <translation>%1：不含任何方向</translation>
+    </message>
+    <message>
+        <source>directions</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>a directions file (.json)</source>
+        <translation>方向文件（.json）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+</context>
+<context>
     <name>LatentExplorer</name>
     <message>
         <source>Start training: the explorer uses the newest generator the run publishes (about once a second).</source>
@@ -1237,10 +1362,6 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Reset</source>
         <translation>重置</translation>
-    </message>
-    <message>
-        <source>Back to the vector last picked or drawn</source>
-        <translation>回到上次选择或抽取的向量</translation>
     </message>
     <message>
         <source>Use as A</source>
@@ -1261,10 +1382,6 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Sliders:</source>
         <translation>滑块：</translation>
-    </message>
-    <message>
-        <source>How many latent dimensions get a slider (the first ones); the others keep their values</source>
-        <translation>给多少个潜在维度配滑块（从第一个开始）；其余维度保持原值</translation>
     </message>
     <message>
         <source>Interpolation from A to B</source>
@@ -1310,12 +1427,305 @@ Choose another folder with File &gt; Save As.</source>
         <source>Generator from step %1: G(z) = (%2, %3)</source>
         <translation>来自第 %1 步的生成器：G(z) = (%2, %3)</translation>
     </message>
+    <message>
+        <source>Back to the vector last picked or drawn, with every slider at 0</source>
+        <translation>回到最后选取或抽取的向量，所有滑块归零</translation>
+    </message>
+    <message>
+        <source>How many latent dimensions get a slider (the first ones), or how many directions to find</source>
+        <translation>多少个潜在维度（最前面的）有滑块，或要找多少个方向</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Sliders move:</source>
+        <translation>滑块移动：</translation>
+    </message>
+    <message>
+        <source>Latent dimensions</source>
+        <translation>潜在维度</translation>
+    </message>
+    <message>
+        <source>SeFa directions (closed form)</source>
+        <translation>SeFa 方向（闭式解）</translation>
+    </message>
+    <message>
+        <source>PCA directions (GANSpace)</source>
+        <translation>PCA 方向（GANSpace）</translation>
+    </message>
+    <message>
+        <source>Random directions (baseline)</source>
+        <translation>随机方向（基线）</translation>
+    </message>
+    <message>
+        <source>Class directions (InterFaceGAN)</source>
+        <translation>类别方向（InterFaceGAN）</translation>
+    </message>
+    <message>
+        <source>Saved directions</source>
+        <translation>已保存的方向</translation>
+    </message>
+    <message>
+        <source>Raw latent dimensions rarely mean anything on their own; directions found in the trained generator often do (shape, brightness, one kind of garment turning into another)</source>
+        <translation>单个原始潜在维度很少有独立的含义；在训练好的生成器中找到的方向往往有（形状、亮度、一种服装变成另一种）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find the directions again in the newest generator</source>
+        <translation>在最新的生成器中重新查找方向</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the work in progress</source>
+        <translation>停止正在进行的工作</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>PCA analyses this generator layer&apos;s output (GANSpace uses an early layer)</source>
+        <translation>PCA 分析生成器这一层的输出（GANSpace 使用靠前的层）</translation>
+    </message>
+    <message>
+        <source>Range ±</source>
+        <translation>范围 ±</translation>
+    </message>
+    <message>
+        <source> spreads</source>
+        <translation> 个标准差</translation>
+    </message>
+    <message>
+        <source>Direction sliders go from minus to plus this many spreads: the prior&apos;s standard deviation along the direction</source>
+        <translation>方向滑块的范围是正负这么多个标准差：先验沿该方向的标准差</translation>
+    </message>
+    <message>
+        <source>Export walk...</source>
+        <translation>导出漫游...</translation>
+    </message>
+    <message>
+        <source>A walk from A to B or along a slider&apos;s direction, as an animated GIF or PNG frames</source>
+        <translation>从 A 到 B 或沿某个滑块方向的漫游，导出为 GIF 动画或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>Export grid...</source>
+        <translation>导出网格...</translation>
+    </message>
+    <message>
+        <source>Several samples, each moved in steps along a slider&apos;s direction, as one PNG</source>
+        <translation>几个样本，各自沿某个滑块方向逐步移动，导出为一张 PNG</translation>
+    </message>
+    <message>
+        <source>Moves z along this direction, from -%1 to %1 spreads; one spread changes the samples by %2 (RMS, pixels 0..1)</source>
+        <translation>沿此方向移动 z，范围 -%1 到 %1 个标准差；移动一个标准差使样本变化 %2（均方根，像素 0..1）</translation>
+    </message>
+    <message>
+        <source>Finding directions... %p%</source>
+        <translation>正在查找方向... %p%</translation>
+    </message>
+    <message>
+        <source>Each slider moves one latent dimension of z, from -3 to 3.</source>
+        <translation>每个滑块移动 z 的一个潜在维度，范围 -3 到 3。</translation>
+    </message>
+    <message>
+        <source>No directions saved yet: find some, then press Save... beside the ones worth keeping. They are saved with the experiment.</source>
+        <translation>尚未保存任何方向：先查找，再在值得保留的方向旁按“保存...”。它们随实验一起保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direction(s) saved with the experiment.</source>
+        <translation>
+            <numerusform>随实验保存了 %n 个方向。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding PCA directions in %1 activations of layer %2...</source>
+        <translation>正在层 %2 的 %1 个激活中查找 PCA 方向...</translation>
+    </message>
+    <message>
+        <source>Finding directions...</source>
+        <translation>正在查找方向...</translation>
+    </message>
+    <message>
+        <source>Found in the generator from step %1.</source>
+        <translation>在第 %1 步的生成器中找到。</translation>
+    </message>
+    <message>
+        <source>Found in the generator from step %1 (layer %2).</source>
+        <translation>在第 %1 步的生成器中找到（层 %2）。</translation>
+    </message>
+    <message>
+        <source>The baseline: a random direction changes the samples by %1 per spread (RMS, pixels 0..1).</source>
+        <translation>基线：沿随机方向每移动一个标准差，样本变化 %1（均方根，像素 0..1）。</translation>
+    </message>
+    <message>
+        <source>The strongest changes the samples %1 times as much as a random direction (%2 against %3 per spread).</source>
+        <translation>最强的方向使样本的变化是随机方向的 %1 倍（每个标准差 %2 对 %3）。</translation>
+    </message>
+    <message>
+        <source>The generator has trained on since: Find to update.</source>
+        <translation>此后生成器又训练了：按“查找”更新。</translation>
+    </message>
+    <message>
+        <source>Directions are found in the trained generator once the run publishes one.</source>
+        <translation>运行发布生成器后，将在训练好的生成器中查找方向。</translation>
+    </message>
+    <message>
+        <source>PCA of %1 activations of the chosen layer, carried back to latent space: press Find (about half a minute).</source>
+        <translation>对所选层的 %1 个激活做 PCA，再映射回潜在空间：按“查找”（约半分钟）。</translation>
+    </message>
+    <message>
+        <source>Class directions need labelled images (Fashion-MNIST, or a folder with one subfolder per class).</source>
+        <translation>类别方向需要带标签的图像（Fashion-MNIST，或每类一个子文件夹的文件夹）。</translation>
+    </message>
+    <message>
+        <source>The image classifier labels 5000 samples and a linear boundary per class is fitted in latent space: press Find.</source>
+        <translation>图像分类器为 5000 个样本打标签，并在潜在空间中为每个类别拟合一个线性边界：按“查找”。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>保存...</translation>
+    </message>
+    <message>
+        <source>Remove this direction from the experiment (Undo brings it back)</source>
+        <translation>从实验中删除此方向（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Name this direction and save it with the experiment</source>
+        <translation>为此方向命名并随实验保存</translation>
+    </message>
+    <message>
+        <source>Save direction</source>
+        <translation>保存方向</translation>
+    </message>
+    <message>
+        <source>Name of the direction (saved with the experiment):</source>
+        <translation>方向名称（随实验保存）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved direction(s) belong to another latent size and are not shown.</source>
+        <translation>
+            <numerusform>%n 个已保存的方向属于另一种潜在维度大小，未显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No generator yet: start training first.</source>
+        <translation>还没有生成器：请先开始训练。</translation>
+    </message>
+    <message>
+        <source>Walks and grids are exported for image runs; this run makes 2D points.</source>
+        <translation>漫游和网格只能为图像运行导出；此运行生成二维点。</translation>
+    </message>
+    <message>
+        <source>Exporting... %p%</source>
+        <translation>正在导出... %p%</translation>
+    </message>
+    <message>
+        <source>Choose a direction to sweep along.</source>
+        <translation>请选择要扫过的方向。</translation>
+    </message>
+    <message>
+        <source>Choose A and B first.</source>
+        <translation>请先选择 A 和 B。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n frame(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 帧写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote a grid of %1 samples x %2 steps to %3</source>
+        <translation>已将 %1 个样本 × %2 步的网格写入 %3</translation>
+    </message>
+    <message>
+        <source>Export grid</source>
+        <translation>导出网格</translation>
+    </message>
+    <message>
+        <source>Export walk</source>
+        <translation>导出漫游</translation>
+    </message>
+    <message>
+        <source>A to B, straight line</source>
+        <translation>A 到 B，直线</translation>
+    </message>
+    <message>
+        <source>A to B, great circle</source>
+        <translation>A 到 B，大圆</translation>
+    </message>
+    <message>
+        <source>Along %1</source>
+        <translation>沿 %1</translation>
+    </message>
+    <message>
+        <source>There and back, so that it repeats without a jump</source>
+        <translation>去而复返，循环播放时没有跳变</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧数：</translation>
+    </message>
+    <message>
+        <source>Samples (rows):</source>
+        <translation>样本数（行）：</translation>
+    </message>
+    <message>
+        <source>Frame delay:</source>
+        <translation>帧间隔：</translation>
+    </message>
+    <message>
+        <source>Enlarge:</source>
+        <translation>放大：</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif);;PNG frames (*.png)</source>
+        <translation>GIF 动画 (*.gif);;PNG 帧 (*.png)</translation>
+    </message>
 </context>
 <context>
     <name>LatentRenderer</name>
     <message>
         <source>cannot render: unexpected error</source>
         <translation>无法渲染：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>LatentWalk</name>
+    <message>
+        <source>%1 latent values do not make %2 vectors of %3</source>
+        <translation>%1 个潜在值无法组成 %2 个长度为 %3 的向量</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: no frames to write</source>
+        <translation>%1：没有可写入的帧</translation>
     </message>
 </context>
 <context>
@@ -2168,6 +2578,36 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>The running training uses the experiment as it was when it started. Stop and Start to train the edited one.</source>
         <translation>正在进行的训练使用开始时的实验。停止后再开始，才会训练修改后的实验。</translation>
     </message>
+    <message>
+        <source>Export sample timeline</source>
+        <translation>导出样本时间线</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Writing the animation...</source>
+        <translation>正在写入动画...</translation>
+    </message>
+    <message>
+        <source>Cannot export the timeline</source>
+        <translation>无法导出时间线</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n grid(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 张网格写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Sample T&amp;imeline as GIF...</source>
+        <translation>将样本时间线导出为 GIF(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Every grid the samples&apos; timeline holds, as an animation of the training</source>
+        <translation>样本时间线中的每张网格，组成训练过程的动画</translation>
+    </message>
 </context>
 <context>
     <name>RunDirectory</name>
@@ -2263,6 +2703,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>there are no samples to export yet</source>
+        <translation>还没有可导出的样本</translation>
     </message>
 </context>
 <context>
@@ -3429,32 +3873,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>有效</translation>
     </message>
     <message>
-        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
-commands:
-  presets                                     list the built-in experiments
-  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,
-                                              classifier score, classes made; 2D runs: mode coverage
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
-</source>
-        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
-命令：
-  presets                                     列出内置实验
-  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR [--count N] [--json]       图像运行：FD、KID、精确率/召回率、密度/覆盖率、
-                                              分类器得分、生成的类别；二维运行：模式覆盖
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
-</translation>
-    </message>
-    <message>
         <source>training the image measures&apos; classifier: %1%</source>
         <translation>正在训练图像质量指标的分类器：%1%</translation>
     </message>
@@ -3570,6 +3988,222 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>step %1: cannot measure the image quality: %2</source>
         <translation>第 %1 步：无法测量图像质量：%2</translation>
     </message>
+    <message>
+        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
+commands:
+  presets                                     list the built-in experiments
+  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,
+                                              classifier score, classes made; 2D runs: mode coverage
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json
+                                              meaningful latent directions, and how much each changes the samples
+  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)
+                                              a latent walk as an animated GIF, PNG frames or a samples x steps grid
+  timeline RUN_DIR --out FILE.gif             the run&apos;s saved sample grids as an animation
+The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
+</source>
+        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
+命令：
+  presets                                     列出内置实验
+  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
+  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
+        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
+  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
+  evaluate RUN_DIR [--count N] [--json]       图像运行：FD、KID、精确率/召回率、密度/覆盖率、
+                                              分类器得分、生成的类别；二维运行：模式覆盖
+  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
+  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json
+                                              有意义的潜在方向，以及每个方向使样本变化多少
+  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)
+                                              潜在空间漫游，导出为 GIF 动画、PNG 帧或样本 × 步数网格
+  timeline RUN_DIR --out FILE.gif             把运行保存的样本网格做成动画
+语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
+</translation>
+    </message>
+    <message>
+        <source>--method must be sefa, pca, random or class</source>
+        <translation>--method 必须是 sefa、pca、random 或 class</translation>
+    </message>
+    <message>
+        <source>%1 holds directions of %2 latent values, but this run&apos;s latent size is %3</source>
+        <translation>%1 中的方向有 %2 个潜在值，但此运行的潜在维度是 %3</translation>
+    </message>
+    <message>
+        <source>training the image classifier: %1%</source>
+        <translation>正在训练图像分类器：%1%</translation>
+    </message>
+    <message>
+        <source>finding %1 directions: %2%</source>
+        <translation>正在查找 %1 方向：%2%</translation>
+    </message>
+    <message>
+        <source>sefa (default), pca, random (the baseline) or class (labelled image data).</source>
+        <translation>sefa（默认）、pca、random（基线）或 class（带标签的图像数据）。</translation>
+    </message>
+    <message>
+        <source>How many directions (default 10; class: one per class).</source>
+        <translation>方向数（默认 10；class：每类一个）。</translation>
+    </message>
+    <message>
+        <source>pca: the generator layer id whose output is analysed (default: the first activation).</source>
+        <translation>pca：要分析其输出的生成器层 id（默认：第一个激活层）。</translation>
+    </message>
+    <message>
+        <source>pca: random latent vectors (default 100000); class: labelled samples (default 5000).</source>
+        <translation>pca：随机潜在向量数（默认 100000）；class：打标签的样本数（默认 5000）。</translation>
+    </message>
+    <message>
+        <source>The directions as FILE.json (for walk --directions).</source>
+        <translation>把方向写入 FILE.json（供 walk --directions 使用）。</translation>
+    </message>
+    <message>
+        <source>directions needs one RUN_DIR and --out FILE.json</source>
+        <translation>directions 需要一个 RUN_DIR 和 --out FILE.json</translation>
+    </message>
+    <message>
+        <source>%1 directions of the generator from step %2 (layer %3); effect: how much the samples change (RMS, pixels 0..1) for one spread along it</source>
+        <translation>第 %2 步生成器的 %1 方向（层 %3）；effect：沿方向移动一个标准差时样本的变化（均方根，像素 0..1）</translation>
+    </message>
+    <message>
+        <source>wrote %1 directions to %2</source>
+        <translation>已将 %1 个方向写入 %2</translation>
+    </message>
+    <message>
+        <source>Directions from FILE.json (written by directions) instead of finding them.</source>
+        <translation>从 FILE.json（由 directions 写出）读取方向，而不是重新查找。</translation>
+    </message>
+    <message>
+        <source>Sweep along direction K (1 = the first).</source>
+        <translation>沿方向 K 扫过（1 = 第一个）。</translation>
+    </message>
+    <message>
+        <source>Interpolate between samples A and B of the run&apos;s fixed sample grid instead.</source>
+        <translation>改为在运行的固定样本网格中的样本 A 和 B 之间插值。</translation>
+    </message>
+    <message>
+        <source>With --between: along the great circle (default: a straight line).</source>
+        <translation>与 --between 一起用：沿大圆（默认：直线）。</translation>
+    </message>
+    <message>
+        <source>The sweep starts from this sample of the run&apos;s fixed grid (default 1).</source>
+        <translation>扫过从运行固定网格中的这个样本开始（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Sweep from -R to R spreads (default 5 for sefa, else 3).</source>
+        <translation>从 -R 扫到 R 个标准差（sefa 默认 5，其他默认 3）。</translation>
+    </message>
+    <message>
+        <source>Frames of the walk (default 60).</source>
+        <translation>漫游的帧数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>There and back, so the animation repeats without a jump.</source>
+        <translation>去而复返，动画循环时没有跳变。</translation>
+    </message>
+    <message>
+        <source>Instead of an animation: a PNG of ROWS samples (rows) x --frames steps.</source>
+        <translation>不做动画，而是输出 ROWS 个样本（行）× --frames 步的 PNG。</translation>
+    </message>
+    <message>
+        <source>Enlarge each sample this many times (default: to about 112 pixels).</source>
+        <translation>每个样本放大的倍数（默认：放大到约 112 像素）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds per frame (default 80).</source>
+        <translation>每帧毫秒数（默认 80）。</translation>
+    </message>
+    <message>
+        <source>FILE.gif, or FILE.png for numbered PNG frames (or the grid).</source>
+        <translation>FILE.gif，或 FILE.png 表示带编号的 PNG 帧（或网格）。</translation>
+    </message>
+    <message>
+        <source>walk needs one RUN_DIR, --out FILE and either --direction K or --between A,B</source>
+        <translation>walk 需要一个 RUN_DIR、--out FILE，以及 --direction K 或 --between A,B 之一</translation>
+    </message>
+    <message>
+        <source>--out must end in .gif or .png</source>
+        <translation>--out 必须以 .gif 或 .png 结尾</translation>
+    </message>
+    <message>
+        <source>--grid sweeps a --direction into one FILE.png</source>
+        <translation>--grid 把一个 --direction 的扫过写成一个 FILE.png</translation>
+    </message>
+    <message>
+        <source>--range needs a number above 0 and at most 20</source>
+        <translation>--range 需要大于 0 且不超过 20 的数</translation>
+    </message>
+    <message>
+        <source>--between needs two sample numbers, as in --between 1,7</source>
+        <translation>--between 需要两个样本编号，例如 --between 1,7</translation>
+    </message>
+    <message>
+        <source>walks are exported for image runs; this run makes 2D points</source>
+        <translation>漫游只能为图像运行导出；此运行生成二维点</translation>
+    </message>
+    <message>
+        <source>the run&apos;s fixed sample grid has %1 samples</source>
+        <translation>运行的固定样本网格有 %1 个样本</translation>
+    </message>
+    <message>
+        <source>--direction %1: there are %2 directions</source>
+        <translation>--direction %1：只有 %2 个方向</translation>
+    </message>
+    <message>
+        <source>rendering %1%</source>
+        <translation>正在渲染 %1%</translation>
+    </message>
+    <message>
+        <source>wrote a grid of %1 samples x %2 steps (-%3 to %3 spreads along %4) to %5</source>
+        <translation>已将 %1 个样本 × %2 步的网格（沿%4，-%3 到 %3 个标准差）写入 %5</translation>
+    </message>
+    <message>
+        <source>samples %1 to %2</source>
+        <translation>样本 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>wrote %1 frames (%2) to %3</source>
+        <translation>已将 %1 帧（%2）写入 %3</translation>
+    </message>
+    <message>
+        <source>wrote %1 frames (%2) to %3 ... %4</source>
+        <translation>已将 %1 帧（%2）写入 %3 ... %4</translation>
+    </message>
+    <message>
+        <source>FILE.gif.</source>
+        <translation>FILE.gif。</translation>
+    </message>
+    <message>
+        <source>Milliseconds per frame (default 150).</source>
+        <translation>每帧毫秒数（默认 150）。</translation>
+    </message>
+    <message>
+        <source>Enlarge the grids this many times (default 1).</source>
+        <translation>网格放大的倍数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>timeline needs one RUN_DIR and --out FILE.gif</source>
+        <translation>timeline 需要一个 RUN_DIR 和 --out FILE.gif</translation>
+    </message>
+    <message>
+        <source>%1 holds no sample grids (samples/step_*.png); train with sample_every set</source>
+        <translation>%1 中没有样本网格（samples/step_*.png）；训练时请设置 sample_every</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>reading the grids %1%</source>
+        <translation>正在读取网格 %1%</translation>
+    </message>
+    <message>
+        <source>wrote %1 grids (%2 to %3) to %4</source>
+        <translation>已将 %1 张网格（%2 到 %3）写入 %4</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3598,10 +4232,6 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <translation>在实时仪表板和潜在空间滑块都在动的情况下训练 SECONDS 秒，以 JSON 输出每秒图像数、事件循环的延迟和从滑块到图像的延迟，然后退出。</translation>
     </message>
     <message>
-        <source>With --benchmark-ui: save the window as a PNG at the end.</source>
-        <translation>与 --benchmark-ui 一起使用：最后把窗口保存为 PNG。</translation>
-    </message>
-    <message>
         <source>With --benchmark-ui: &quot;off&quot; closes the 2D lab, to measure what drawing it costs.</source>
         <translation>与 --benchmark-ui 一起使用：&quot;off&quot; 关闭二维实验室，用来测量绘制它的开销。</translation>
     </message>
@@ -3620,6 +4250,26 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>With --benchmark-ui: &quot;ab&quot; alternates image measures off and on in four phases and prints what they cost the training.</source>
         <translation>与 --benchmark-ui 一起使用：“ab” 分四个阶段交替关闭和开启图像度量，并打印它们让训练慢了多少。</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: save the window as a PNG at the end; with --directions: once they are found.</source>
+        <translation>与 --benchmark-ui 一起用：结束时把窗口存为 PNG；与 --directions 一起用：找到方向后保存。</translation>
+    </message>
+    <message>
+        <source>Continue the run saved in CHECKPOINT (a run folder&apos;s checkpoint.pt), for example one trained by gan-playground-cli.</source>
+        <translation>继续保存在 CHECKPOINT（运行文件夹中的 checkpoint.pt）中的运行，例如用 gan-playground-cli 训练的运行。</translation>
+    </message>
+    <message>
+        <source>The latent explorer&apos;s sliders move along these directions once the run&apos;s generator arrives.</source>
+        <translation>运行的生成器到达后，潜在空间浏览器的滑块沿这些方向移动。</translation>
+    </message>
+    <message>
+        <source>With --directions: the interpolation strip sweeps direction K from one end of the sliders&apos; range to the other.</source>
+        <translation>与 --directions 一起用：插值条沿方向 K 从滑块范围的一端扫到另一端。</translation>
+    </message>
+    <message>
+        <source>--directions must be sefa, pca, random or class</source>
+        <translation>--directions 必须是 sefa、pca、random 或 class</translation>
     </message>
 </context>
 </TS>

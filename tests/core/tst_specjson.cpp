@@ -19,6 +19,7 @@ private slots:
     void reportsEveryProblem();
     void newerMinorVersionIgnoresUnknownFields();
     void drawnPointsRoundTrip();
+    void latentDirectionsRoundTrip();
 };
 
 void TestSpecJson::presetsRoundTrip_data()
@@ -128,6 +129,35 @@ void TestSpecJson::drawnPointsRoundTrip()
     QVERIFY(!odd.ok());
     QVERIFY2(odd.errors.join(QLatin1Char('\n')).contains(QStringLiteral("data.points: expected a list of x, y coordinates")),
              qPrintable(odd.errors.join(QLatin1Char('\n'))));
+}
+
+void TestSpecJson::latentDirectionsRoundTrip()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    std::vector<float> v(size_t(spec.latentDim), 0.0f);
+    v[0] = 0.6f;
+    v[1] = -0.8f;
+    spec.directions.push_back({QStringLiteral("round 并 trip"), QStringLiteral("sefa"), v});
+    const QByteArray bytes = specjson::toBytes(spec);
+    QVERIFY(bytes.contains("\"version\": \"1.1\""));
+    const specjson::ParseResult back = specjson::fromBytes(bytes, QStringLiteral("directions"));
+    QVERIFY2(back.ok(), qPrintable(back.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(back.spec.directions, spec.directions);
+    QCOMPARE(back.spec, spec);
+    // A vector of another length than the latent size is named by its path.
+    QJsonObject o = specjson::toJson(spec);
+    QJsonObject latent = o.value(QStringLiteral("latent")).toObject();
+    QJsonArray directions = latent.value(QStringLiteral("directions")).toArray();
+    QJsonObject first = directions[0].toObject();
+    first[QStringLiteral("vector")] = QJsonArray{1, 2};
+    directions[0] = first;
+    latent[QStringLiteral("directions")] = directions;
+    o[QStringLiteral("latent")] = latent;
+    const specjson::ParseResult bad = specjson::fromJson(o);
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.errors.join(QLatin1Char('\n')).contains(QStringLiteral("latent.directions[0].vector: expected %1 finite numbers").arg(spec.latentDim)),
+             qPrintable(bad.errors.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestSpecJson)

@@ -24,6 +24,7 @@
 #include "training/latentrenderer.h"
 
 #include <QAction>
+#include <QImageReader>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -60,6 +61,7 @@ private slots:
     void plotHistoryStaysBounded();
     void slowMotionWalksThroughAStep();
     void measuresImageQualityBesideTheRun();
+    void exploresDirectionsAndExportsWalks();
 };
 
 using namespace windowsupport;
@@ -523,6 +525,106 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     w.stopTraining();
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
     QSettings().setValue(QStringLiteral("quality/interval"), 0);
+}
+
+void TestWindowRuns::exploresDirectionsAndExportsWalks()
+{
+    QTemporaryDir tmp;
+    const QString data = tmp.filePath(QStringLiteral("idx"));
+    QCOMPARE(writeFashionSubset(data, 600, 100), QString());
+    LOAD_PRESET(spec, "dcgan-fashion");
+    spec.data = fashionSubsetData(data);
+    spec.steps = 30;
+    const QString file = tmp.filePath(QStringLiteral("directions.json"));
+    QCOMPARE(specjson::writeFile(spec, file), QString());
+    QSettings().setValue(QStringLiteral("latent/sliders"), 6);
+    MainWindow w;
+    QVERIFY(w.openFile(file));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy budget(w.training(), &TrainingController::budgetReached);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000);
+    LatentExplorer *explorer = w.explorer();
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator() && !explorer->currentImage().isNull(), 30000);
+
+    // SeFa directions are found as soon as they are chosen: one slider each, named by eigenvalue,
+    // compared with the random baseline.
+    QSignalSpy changed(explorer, &LatentExplorer::directionsChanged);
+    explorer->setMode(LatentExplorer::Mode::Sefa);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer->directions().directions.empty() && !explorer->busy(), 30000);
+    QCOMPARE(explorer->sliderCount(), 6);
+    QVERIFY2(explorer->sliderName(0).startsWith(QStringLiteral("direction 1 (eigenvalue")), qPrintable(explorer->sliderName(0)));
+    QCOMPARE(explorer->slider(0)->maximum(), 500);  // -5..5 spreads
+    QVERIFY(explorer->baselineEffect() > 0);
+    auto *info = explorer->findChild<QLabel *>(QStringLiteral("directionsInfo"));
+    QVERIFY2(info->text().contains(QStringLiteral("times as much as a random direction")), qPrintable(info->text()));
+    // A slider moves z along its direction, in spreads of the prior (1 for N(0, I)).
+    const std::vector<float> start = explorer->latent();
+    const std::vector<float> d = explorer->directions().directions[1].vector;
+    explorer->slider(1)->setValue(250);
+    QCOMPARE(explorer->latent().size(), start.size());
+    for (size_t j = 0; j < start.size(); ++j)
+        QVERIFY(std::abs(explorer->latent()[j] - (start[j] + 2.5f * d[j])) < 1e-5);
+    // Reset goes back to the picked vector with every slider at 0.
+    explorer->pickSample(3);
+    const std::vector<float> picked = explorer->latent();
+    explorer->slider(0)->setValue(-400);
+    QVERIFY(explorer->latent() != picked);
+    explorer->reset();
+    QCOMPARE(explorer->latent(), picked);
+    QCOMPARE(explorer->slider(0)->value(), 0);
+
+    // A direction saved under a name goes into the experiment, undoably, and shows in Saved mode.
+    explorer->saveDirection(2, QStringLiteral("brightness"));
+    QCOMPARE(int(w.experiment().directions.size()), 1);
+    QCOMPARE(w.experiment().directions[0].name, QStringLiteral("brightness"));
+    QCOMPARE(w.experiment().directions[0].method, QStringLiteral("sefa"));
+    QCOMPARE(w.experiment().directions[0].vector, explorer->directions().directions[2].vector);
+    explorer->setMode(LatentExplorer::Mode::Saved);
+    QCOMPARE(explorer->sliderCount(), 1);
+    QCOMPARE(explorer->sliderName(0), QStringLiteral("brightness"));
+    w.document()->undoStack()->undo();
+    QVERIFY(w.experiment().directions.empty());
+    QCOMPARE(explorer->sliderCount(), 0);
+    w.document()->undoStack()->redo();
+    QCOMPARE(explorer->sliderCount(), 1);
+    const QString saved = tmp.filePath(QStringLiteral("saved.json"));
+    QVERIFY(w.saveAs(saved));
+    const specjson::ParseResult reread = specjson::fromFile(saved);
+    QVERIFY2(reread.ok(), qPrintable(reread.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(reread.spec.directions, w.experiment().directions);
+
+    // Exports: a looping sweep as a GIF of exactly 12 frames, and a 3 x 5 grid.
+    QSignalSpy exported(explorer, &LatentExplorer::exported);
+    const QString gif = tmp.filePath(QStringLiteral("sweep.gif"));
+    explorer->exportWalk(explorer->sweep(0, 3, 12, true), gif, 2, 80);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+    QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(1).toString()));
+    QImageReader reader(gif);
+    QCOMPARE(reader.imageCount(), 12);
+    QCOMPARE(reader.loopCount(), -1);
+    QCOMPARE(reader.size(), QSize(56, 56));
+    const QString grid = tmp.filePath(QStringLiteral("grid.png"));
+    explorer->exportGrid(0, 3, 5, 3.0, grid, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 30000);
+    QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(1).toString()));
+    QCOMPARE(QImageReader(grid).size(), QSize(2 + 5 * 30, 2 + 3 * 30));
+    // An interpolation without A and B says what is missing; an unwritable place is a message.
+    explorer->exportWalk(explorer->interpolation(true, 10, false), tmp.filePath(QStringLiteral("ab.gif")), 1, 80);
+    QCOMPARE(exported.count(), 3);
+    QVERIFY(!exported.last().at(0).toBool());
+    explorer->exportWalk(explorer->sweep(0, 3, 4, false), tmp.filePath(QStringLiteral("no/such/folder/x.gif")), 1, 80);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, 30000);
+    QVERIFY(!exported.last().at(0).toBool());
+    QVERIFY2(exported.last().at(1).toString().contains(QStringLiteral("x.gif")), qPrintable(exported.last().at(1).toString()));
+
+    // The training timeline as an animation: one frame per grid the timeline holds.
+    const QString timeline = tmp.filePath(QStringLiteral("timeline.gif"));
+    QCOMPARE(w.samples()->exportTimeline(timeline, 150), QString());
+    QCOMPARE(QImageReader(timeline).imageCount(), w.samples()->historySize());
+    QVERIFY(w.samples()->historySize() >= 2);
+    w.stopTraining();
 }
 
 QTEST_MAIN(TestWindowRuns)

@@ -24,6 +24,7 @@
 #include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
+#include <QThread>
 #include <QStatusBar>
 
 namespace {
@@ -107,6 +108,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_progress->setTextVisible(true);
 
     connect(training, &TrainingController::snapshot, this, &Dashboard::onSnapshot);
+    // Finding directions and exports take one core while training has the other.
+    connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        m_explorer->setBackgroundThreads(s == TrainingController::State::Idle ? std::clamp(QThread::idealThreadCount(), 1, 4) : 1);
+    });
     training->setSampleInterval(-1);  // the grid comes from the generator copies below
     connect(training, &TrainingController::generatorPublished, this, [this](std::shared_ptr<GeneratorCopy> g) {
         const std::vector<float> &latents = g->evalLatents();
@@ -275,6 +280,8 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);
+    if (snapshot.data)
+        m_explorer->setData(m_qualitySpec.data, m_qualitySpec.seed, snapshot.data);  // class directions
     if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_imageRun) {
         // The run's data has arrived: the measures get ready for it on their own thread with
         // the first generator they are to measure (never, when they are off).

@@ -4,6 +4,7 @@
 #include "widgets/widgetevents.h"
 #include "widgets/history.h"
 
+#include "io/gifwriter.h"
 #include "training/sampleimage.h"
 
 #include <QLabel>
@@ -73,6 +74,7 @@ void SampleView::showCaption()
 
 void SampleView::setRealPoints(const std::vector<float> &points)
 {
+    m_real = points;
     QVector<double> x, y;
     for (size_t i = 0; i + 1 < points.size(); i += 2) {
         x.append(points[i]);
@@ -152,6 +154,25 @@ QString SampleView::saveCurrent(const QString &path)
     if (m_history[size_t(m_shown)].samples.isImages())
         return sampleimage::savePng(m_image, path);
     return m_scatter->savePng(path) ? QString() : tr("cannot write %1").arg(path);
+}
+
+QString SampleView::exportTimeline(const QString &path, int delayMs, const std::function<void(double)> &progress) const
+{
+    if (m_history.empty())
+        return tr("there are no samples to export yet");
+    std::vector<QImage> frames;
+    frames.reserve(m_history.size());
+    for (size_t i = 0; i < m_history.size(); ++i) {
+        const SampleBatch &samples = m_history[i].samples;
+        frames.push_back(samples.isImages() ? sampleimage::grid(samples, kGridColumns, kGridGap)
+                                            : sampleimage::scatter(m_real, samples.points, 400, 2.5));
+        if (progress)
+            progress(0.8 * double(i + 1) / double(m_history.size()));
+    }
+    const QString error = gifwriter::write(path, frames, delayMs);
+    if (progress)
+        progress(1.0);
+    return error;
 }
 
 bool SampleView::eventFilter(QObject *watched, QEvent *event)

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QCustomPlot;
@@ -30,6 +31,10 @@ public:
     std::int64_t currentStep() const;
     QSlider *timeline() const { return m_timeline; }
     QString saveCurrent(const QString &path);  // PNG; an empty string or a message
+    // Every grid kept for the timeline (2D: the scatter of real and generated points) as the
+    // frames of an animated GIF, written atomically; `progress` gets 0..1 while the frames are
+    // made. An empty string or a message.
+    QString exportTimeline(const QString &path, int delayMs, const std::function<void(double)> &progress = {}) const;
 
     static constexpr int kMaxHistory = 200;  // grids kept for scrubbing; older ones thinned out
 
@@ -57,5 +62,6 @@ private:
     QSlider *m_timeline = nullptr;
     QLabel *m_caption = nullptr;
     QImage m_image;
+    std::vector<float> m_real;  // 2D: the real points, for exported frames
     int m_shown = -1;
 };

@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "dashboard/dashboard.h"
+#include "explorer/latentexplorer.h"
 #include "dashboard/trainingplots.h"
 #include "designer/designerwidget.h"
 #include "settings/settingspanel.h"
@@ -148,6 +149,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         if (drawn)
             m_dashboard->lab()->setRealPoints(m_doc->spec().data.points, false);
         m_dashboard->slowMotion()->setLoss(m_doc->spec().loss);
+    });
+    // Directions named in the latent explorer are saved with the experiment (undoably).
+    explorer()->setDirectionStore([this](const LatentDirectionSpec &d) { m_doc->saveDirection(d); },
+                                  [this](int index) { m_doc->removeDirection(index); });
+    connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
+        if (m_savedDirections != m_doc->spec().directions) {
+            m_savedDirections = m_doc->spec().directions;
+            explorer()->setSavedDirections(m_savedDirections);
+        }
     });
     // A stroke in the 2D lab edits the experiment's data: one undo step per stroke.
     connect(m_dashboard->lab(), &Lab2dView::pointsDrawn, this, [this](const std::vector<float> &points) {

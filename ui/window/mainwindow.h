@@ -90,4 +90,5 @@ private:
     int m_strokes = 0;  // numbers each drawing stroke's undo step
     BlasProbe m_blas;
     class UserGuide *m_guide = nullptr;  // made when first asked for
+    std::vector<LatentDirectionSpec> m_savedDirections;  // the explorer's copy of the experiment's
 };

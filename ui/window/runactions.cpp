@@ -18,6 +18,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
@@ -101,6 +102,19 @@ void RunActions::addMenu()
             if (const QString e = m_dashboard->samples()->saveCurrent(path); !e.isEmpty())
                 QMessageBox::warning(m_window, tr("Cannot save samples"), e);
     });
+    QAction *exportTimeline = train->addAction(QString(), this, [this] {
+        const QString path = m_documents->askSavePath(tr("Export sample timeline"), tr("Animated GIF (*.gif)"), m_doc->spec().name + QStringLiteral("-timeline.gif"));
+        if (path.isEmpty())
+            return;
+        QProgressDialog progress(tr("Writing the animation..."), QString(), 0, 100, m_window);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(300);
+        const QString e = m_dashboard->samples()->exportTimeline(path, 150, [&progress](double f) { progress.setValue(int(f * 100)); });
+        if (!e.isEmpty())
+            QMessageBox::warning(m_window, tr("Cannot export the timeline"), e);
+        else
+            m_window->statusBar()->showMessage(tr("Wrote %n grid(s) to %1", nullptr, m_dashboard->samples()->historySize()).arg(path), 8000);
+    });
     m_toolBarToggle = bar->toggleViewAction();
     widgetevents::retranslated(m_window, [=] {
         train->setTitle(tr("&Training"));
@@ -122,6 +136,8 @@ void RunActions::addMenu()
         exportMetrics->setText(tr("Export &Metrics as CSV..."));
         exportPlots->setText(tr("Export &Plots..."));
         saveGrid->setText(tr("Save Sample &Grid..."));
+        exportTimeline->setText(tr("Export Sample T&imeline as GIF..."));
+        exportTimeline->setToolTip(tr("Every grid the samples' timeline holds, as an animation of the training"));
         updateActions();
         updateDesignChanged();
     });
@@ -228,7 +244,10 @@ void RunActions::updateActions()
 void RunActions::updateDesignChanged()
 {
     // The run trains the experiment as it was at Start; edits since then wait for the next run.
-    const bool changed = m_training->isActive() && m_doc->spec() != m_running;
+    // Saved latent directions are not part of training.
+    ExperimentSpec now = m_doc->spec();
+    now.directions = m_running.directions;
+    const bool changed = m_training->isActive() && now != m_running;
     m_designChanged->setText(changed ? tr("Design changed: applies to the next run") : QString());
     m_designChanged->setToolTip(changed ? tr("The running training uses the experiment as it was when it started. Stop and Start to train the edited one.")
                                         : QString());
