@@ -26,9 +26,11 @@
 #include <QAction>
 #include <QImageReader>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -37,6 +39,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -618,6 +621,22 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, 30000);
     QVERIFY(!exported.last().at(0).toBool());
     QVERIFY2(exported.last().at(1).toString().contains(QStringLiteral("x.gif")), qPrintable(exported.last().at(1).toString()));
+
+    // The export dialog offers A to B and a sweep along every slider's direction.
+    QStringList offered;
+    QTimer::singleShot(0, this, [&offered] {
+        QTRY_VERIFY(qobject_cast<QDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        auto *path = dialog->findChild<QComboBox *>(QStringLiteral("exportPath"));
+        for (int i = 0; path && i < path->count(); ++i)
+            offered << path->itemText(i);
+        dialog->grab().save(QDir(qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath())).filePath(QStringLiteral("export-walk-dialog.png")));
+        dialog->reject();
+    });
+    explorer->findChild<QPushButton *>(QStringLiteral("exportWalk"))->click();
+    QCOMPARE(offered.size(), 2 + explorer->sliderCount());
+    QCOMPARE(offered.value(0), QStringLiteral("A to B, straight line"));
+    QCOMPARE(offered.value(2), QStringLiteral("Along brightness"));
 
     // The training timeline as an animation: one frame per grid the timeline holds.
     const QString timeline = tmp.filePath(QStringLiteral("timeline.gif"));

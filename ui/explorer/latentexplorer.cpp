@@ -193,6 +193,8 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     auto *exportRow = new QHBoxLayout;
     m_exportWalk = new QPushButton(this);
     m_exportGrid = new QPushButton(this);
+    m_exportWalk->setObjectName(QStringLiteral("exportWalk"));
+    m_exportGrid->setObjectName(QStringLiteral("exportGrid"));
     exportRow->addWidget(m_exportWalk);
     exportRow->addWidget(m_exportGrid);
     exportRow->addStretch(1);
@@ -948,9 +950,11 @@ void LatentExplorer::exportGrid(int direction, int rows, int steps, double range
 void LatentExplorer::exportDialog(bool grid)
 {
     QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("exportDialog"));
     dialog.setWindowTitle(grid ? tr("Export grid") : tr("Export walk"));
     auto *form = new QFormLayout(&dialog);
     auto *path = new QComboBox(&dialog);
+    path->setObjectName(QStringLiteral("exportPath"));
     if (!grid) {
         path->addItem(tr("A to B, straight line"));
         path->addItem(tr("A to B, great circle"));
@@ -963,15 +967,18 @@ void LatentExplorer::exportDialog(bool grid)
     auto *rows = new QSpinBox(&dialog);
     rows->setRange(1, 32);
     rows->setValue(5);
+    rows->setVisible(grid);
     auto *range = new QDoubleSpinBox(&dialog);
     range->setRange(0.5, 10);
     range->setSingleStep(0.5);
     range->setValue(mode() == Mode::Dimensions ? 3 : m_range->value());
     auto *loop = new QCheckBox(tr("There and back, so that it repeats without a jump"), &dialog);
+    loop->setVisible(!grid);
     auto *delay = new QSpinBox(&dialog);
     delay->setRange(20, 2000);
     delay->setValue(80);
     delay->setSuffix(tr(" ms"));
+    delay->setVisible(!grid);
     auto *scale = new QSpinBox(&dialog);
     scale->setRange(1, 16);
     scale->setValue(defaultScale());
