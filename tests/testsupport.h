@@ -5,6 +5,7 @@
 #include "data/dataset.h"
 #include "data/idxfile.h"
 #include "spec/presets.h"
+#include "spec/specjson.h"
 
 #include <QDir>
 #include <QtTest>
@@ -51,3 +52,20 @@ inline DataSpec fashionSubsetData(const QString &dir)
     data.labelsPath = QDir(dir).filePath(QStringLiteral("train-labels-idx1-ubyte"));
     return data;
 }
+
+// The dcgan-fashion preset on such a subset (written to `dir`/idx), `steps` long, written as
+// the experiment file `file`; empty or a message.
+inline QString writeFashionSubsetExperiment(const QString &dir, std::int64_t trainCount, std::int64_t testCount, int steps,
+                                           const QString &file)
+{
+    const QString data = QDir(dir).filePath(QStringLiteral("idx"));
+    if (const QString e = writeFashionSubset(data, trainCount, testCount); !e.isEmpty())
+        return e;
+    ExperimentSpec spec;
+    if (const QString e = presets::load(QStringLiteral("dcgan-fashion"), &spec); !e.isEmpty())
+        return e;
+    spec.data = fashionSubsetData(data);
+    spec.steps = steps;
+    return specjson::writeFile(spec, file);
+}
+

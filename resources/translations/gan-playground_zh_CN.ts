@@ -1314,7 +1314,7 @@ Choose another folder with File &gt; Save As.</source>
     </message>
     <message>
         <source>no &quot;format&quot;: &quot;%1&quot;</source>
-        <translation>没有 "format": "%1"</translation>
+        <translation>没有 &quot;format&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1: directions file version %2; this program reads version %3</source>
@@ -1704,6 +1704,14 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Animated GIF (*.gif);;PNG frames (*.png)</source>
         <translation>GIF 动画 (*.gif);;PNG 帧 (*.png)</translation>
+    </message>
+    <message>
+        <source>Moves z along this direction, from -%1 to %1 spreads</source>
+        <translation>沿此方向移动 z，范围 -%1 到 %1 个标准差</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

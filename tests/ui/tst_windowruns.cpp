@@ -467,13 +467,8 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
 void TestWindowRuns::measuresImageQualityBesideTheRun()
 {
     QTemporaryDir tmp;
-    const QString data = tmp.filePath(QStringLiteral("idx"));
-    QCOMPARE(writeFashionSubset(data, 2000, 600), QString());
-    LOAD_PRESET(spec, "dcgan-fashion");
-    spec.data = fashionSubsetData(data);
-    spec.steps = 60;
     const QString file = tmp.filePath(QStringLiteral("quality.json"));
-    QCOMPARE(specjson::writeFile(spec, file), QString());
+    QCOMPARE(writeFashionSubsetExperiment(tmp.path(), 2000, 600, 60, file), QString());
     QSettings().setValue(QStringLiteral("quality/interval"), 20);
     MainWindow w;
     QVERIFY(w.openFile(file));
@@ -533,13 +528,8 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
 void TestWindowRuns::exploresDirectionsAndExportsWalks()
 {
     QTemporaryDir tmp;
-    const QString data = tmp.filePath(QStringLiteral("idx"));
-    QCOMPARE(writeFashionSubset(data, 600, 100), QString());
-    LOAD_PRESET(spec, "dcgan-fashion");
-    spec.data = fashionSubsetData(data);
-    spec.steps = 30;
     const QString file = tmp.filePath(QStringLiteral("directions.json"));
-    QCOMPARE(specjson::writeFile(spec, file), QString());
+    QCOMPARE(writeFashionSubsetExperiment(tmp.path(), 600, 100, 30, file), QString());
     QSettings().setValue(QStringLiteral("latent/sliders"), 6);
     MainWindow w;
     QVERIFY(w.openFile(file));

@@ -291,9 +291,12 @@ QString LatentExplorer::sliderTip(int index) const
     const latentdirections::Result &r = directions();
     if (size_t(index) >= r.directions.size())
         return {};
+    const double effect = r.directions[size_t(index)].effect;
+    if (effect <= 0)  // saved directions are not measured
+        return tr("Moves z along this direction, from -%1 to %1 spreads").arg(m_range->value());
     return tr("Moves z along this direction, from -%1 to %1 spreads; one spread changes the samples by %2 (RMS, pixels 0..1)")
         .arg(m_range->value())
-        .arg(r.directions[size_t(index)].effect, 0, 'f', 3);
+        .arg(effect, 0, 'f', 3);
 }
 
 QString LatentExplorer::sliderName(int i) const
@@ -502,7 +505,20 @@ void LatentExplorer::find()
                     QualityMeter::Options mo;
                     mo.count = 500;  // only its classifier is used
                     QString error;
-                    *meter = QualityMeter::create(dataSpec, seed, data, mo, {}, [&](double f) { progress(0.5 * f); }, &error);
+                    struct Cancelled {};
+                    try {
+                        // Training the classifier may take a minute: a cancel (or the window
+                        // closing) stops it at its next progress report.
+                        *meter = QualityMeter::create(dataSpec, seed, data, mo, {},
+                                                      [&](double f) {
+                                                          if (cancel)
+                                                              throw Cancelled();
+                                                          progress(0.5 * f);
+                                                      },
+                                                      &error);
+                    } catch (const Cancelled &) {
+                        error = tr("cancelled");
+                    }
                     if (!*meter) {
                         found->result.error = error;
                         return;
