@@ -111,7 +111,10 @@ int main(int argc, char *argv[])
     if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))
         if (auto *lab = window.findChild<QDockWidget *>(QStringLiteral("labDock")))
             lab->close();
-    if (parser.isSet(QStringLiteral("resume")) && !window.resumeFromCheckpoint(parser.value(QStringLiteral("resume"))))
+    // A checkpoint that cannot be resumed is a message in the window; only a script waiting
+    // for a screenshot that will never come is ended.
+    if (parser.isSet(QStringLiteral("resume")) && !window.resumeFromCheckpoint(parser.value(QStringLiteral("resume")))
+        && parser.isSet(QStringLiteral("screenshot")) && !parser.isSet(QStringLiteral("benchmark-ui")))
         return 1;
     if (parser.isSet(QStringLiteral("directions")) && !parser.isSet(QStringLiteral("benchmark-ui"))) {
         const std::optional<latentdirections::Method> method = latentdirections::methodFromKey(parser.value(QStringLiteral("directions")));

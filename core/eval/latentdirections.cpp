@@ -129,24 +129,27 @@ void pca(GeneratorCopy &copy, const Options &options, const ProgressFn &progress
     const LatentPrior prior = copy.spec().prior;
     const int passes = kPowerPasses + 1;
     int passDone = 0;
-    // One pass over the same n latent vectors (drawn again from the seed each time).
+    // One pass over the same n latent vectors (drawn again from the seed each time). The copy's
+    // lock is taken per batch, so that the explorer's renders of the same copy go on meanwhile.
     auto pass = [&](const std::function<void(const torch::Tensor &z, const torch::Tensor &x)> &each) {
-        const bool built = withGeneratorNetwork(copy, [&](torch::nn::Sequential &net) {
-            torch::NoGradGuard noGrad;
-            at::Generator rng = at::make_generator<at::CPUGeneratorImpl>(options.seed);
-            for (int first = 0; first < n; first += kBatch) {
-                if (cancel && cancel->load())
-                    throw Cancelled();
-                const int b = std::min(kBatch, n - first);
-                const torch::Tensor z = seededsamples::noise(b, d, prior, rng);
-                each(z.to(torch::kDouble), forwardTo(net, layer, z).to(torch::kDouble));
-                if (progress)
-                    progress((passDone + double(first + b) / n) / passes);
-            }
-        });
+        at::Generator rng = at::make_generator<at::CPUGeneratorImpl>(options.seed);
+        for (int first = 0; first < n; first += kBatch) {
+            if (cancel && cancel->load())
+                throw Cancelled();
+            const int b = std::min(kBatch, n - first);
+            const torch::Tensor z = seededsamples::noise(b, d, prior, rng);
+            torch::Tensor x;
+            const bool built = withGeneratorNetwork(copy, [&](torch::nn::Sequential &net) {
+                torch::NoGradGuard noGrad;
+                x = forwardTo(net, layer, z).to(torch::kDouble);
+            });
+            if (!built)
+                throw std::runtime_error(copy.error().toStdString());
+            each(z.to(torch::kDouble), x);
+            if (progress)
+                progress((passDone + double(first + b) / n) / passes);
+        }
         ++passDone;
-        if (!built)
-            throw std::runtime_error(copy.error().toStdString());
     };
     torch::Tensor sum, sumSquares, cq, q;
     // Pass 1: the mean, the total variance, and C·Q for a random Q (C·Q = E[x xᵀ]Q - μ μᵀQ).
