@@ -9,6 +9,7 @@
 #include "training/trainer.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QImageReader>
 #include <QJsonArray>
@@ -21,6 +22,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <random>
 #include <sys/resource.h>
 
 namespace {
@@ -95,6 +97,7 @@ private slots:
     void layersThatCannotFitAreProblems();
     void evaluatesAnImageRun();
     void directionsWalksAndTimeline();
+    void killedAnyMomentLeavesALoadableCheckpoint();
 
 private:
     // A trained run of the test experiment (100 steps), made once in a folder of its own.
@@ -660,6 +663,49 @@ void TestCli::directionsWalksAndTimeline()
     QVERIFY2(mismatched.err.contains(otherSize) && mismatched.err.contains(QStringLiteral("latent size is 100")), qPrintable(mismatched.err));
     // The GIF written before is still whole.
     QCOMPARE(QImageReader(gif).imageCount(), 24);
+}
+
+// SIGKILL at random moments of a run that checkpoints every step: every time, the checkpoint
+// left behind loads (sample) and the run resumes from it (the next round is that resume).
+void TestCli::killedAnyMomentLeavesALoadableCheckpoint()
+{
+    const QString run = m_dir.filePath(QStringLiteral("killed"));
+    std::mt19937 rng(20261203);
+    std::uniform_int_distribution<int> pause(0, 700);
+    constexpr int kRounds = 20;
+    int loaded = 0;
+    qint64 lastStep = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        QProcess p;
+        const QStringList args = round == 0 ? QStringList{QStringLiteral("train"), m_experiment, QStringLiteral("--out"), run}
+                                            : QStringList{QStringLiteral("train"), QStringLiteral("--resume"), run};
+        p.start(qEnvironmentVariable("GP_CLI"), args + QStringList{QStringLiteral("--steps"), QStringLiteral("1000000"),
+                                                                    QStringLiteral("--checkpoint-every"), QStringLiteral("1")});
+        QVERIFY(p.waitForStarted());
+        // Past loading: the run has written a checkpoint of its own this round.
+        const QString checkpoint = run + QStringLiteral("/checkpoint.pt");
+        const QDateTime before = QFileInfo(checkpoint).lastModified();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(checkpoint) && QFileInfo(checkpoint).lastModified() != before, 60000);
+        QTest::qWait(pause(rng));
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        const Run sampled = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--out"),
+                                 m_dir.filePath(QStringLiteral("killed.csv"))});
+        QVERIFY2(sampled.code == 0, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(sampled.err)));
+        const Run validated = cli({QStringLiteral("validate"), run + QStringLiteral("/experiment.json")});
+        QVERIFY2(validated.code == 0, qPrintable(validated.err));
+        ++loaded;
+        // The step the checkpoint holds only moves forward.
+        QFile metrics(run + QStringLiteral("/metrics.csv"));
+        QVERIFY(metrics.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = metrics.readAll().trimmed().split('\n');
+        const qint64 step = rows.size() > 1 ? rows.last().split(',').first().toLongLong() : 0;
+        QVERIFY2(step >= lastStep, qPrintable(QStringLiteral("round %1: step %2 after %3").arg(round).arg(step).arg(lastStep)));
+        lastStep = step;
+    }
+    QCOMPARE(loaded, kRounds);
+    qInfo("%d of %d killed runs left a loadable checkpoint; the run reached step %lld", loaded, kRounds, lastStep);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
