@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "training/rundriver.h"
+#include "io/memorybudget.h"
 #include "training/samplefiles.h"
 
 namespace cli {
@@ -34,6 +35,22 @@ int sample(const QStringList &args)
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error);
     if (!trainer)
         return fail(error);
+    // What the samples will take in memory, from one of them, before any is made: the samples
+    // themselves and what the file format builds from them (IDX a reordered copy, PNG the grid,
+    // CSV its text).
+    const SampleBatch one = trainer->sample(1, std::uint64_t(seed));
+    const double perSample = one.isImages() ? double(one.channels) * one.height * one.width : 2.0 * sizeof(float);
+    const QString format = samplefiles::format(outPath);
+    const double extra = format == QLatin1String("idx")   ? perSample
+                         : format == QLatin1String("png") ? (one.isImages() ? 3.0 * (one.height + 2) * (one.width + 2) : 0.0)
+                                                          : 32.0;
+    const double needed = double(count) * (perSample + extra);
+    const double budget = double(memorybudget::availableBytes());
+    if (needed > 0.8 * budget)
+        return fail(Text::tr("%1 samples need about %2 of memory, more than the %3 this process can use; ask for at most %4")
+                        .arg(count)
+                        .arg(memorybudget::describe(needed), memorybudget::describe(budget))
+                        .arg(qint64(0.8 * budget / (perSample + extra))));
     const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed));
     if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
         return fail(e);

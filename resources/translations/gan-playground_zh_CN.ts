@@ -4212,6 +4212,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>wrote %1 grids (%2 to %3) to %4</source>
         <translation>已将 %1 张网格（%2 到 %3）写入 %4</translation>
     </message>
+    <message>
+        <source>%1 samples need about %2 of memory, more than the %3 this process can use; ask for at most %4</source>
+        <translation>%1 个样本需要约 %2 内存，超过本进程可用的 %3；最多请求 %4 个</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

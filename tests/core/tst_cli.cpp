@@ -663,6 +663,21 @@ void TestCli::directionsWalksAndTimeline()
     QVERIFY2(mismatched.err.contains(otherSize) && mismatched.err.contains(QStringLiteral("latent size is 100")), qPrintable(mismatched.err));
     // The GIF written before is still whole.
     QCOMPARE(QImageReader(gif).imageCount(), 24);
+    // Samples that cannot fit in memory are refused before any is made, with the size (in a
+    // process limited to 6 GB of address space, as `ulimit -v` limits it, so that the refusal
+    // does not depend on the machine's memory).
+    QProcess limited;
+    limited.setChildProcessModifier([] {
+        const rlimit limit{rlim_t(6) << 30, rlim_t(6) << 30};
+        setrlimit(RLIMIT_AS, &limit);
+    });
+    limited.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("10000000"),
+                                                   QStringLiteral("--out"), m_dir.filePath(QStringLiteral("many.idx"))});
+    QVERIFY(limited.waitForFinished(60000));
+    const Run tooMany{limited.exitCode(), QString(), QString::fromUtf8(limited.readAllStandardError())};
+    QCOMPARE(tooMany.code, 1);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("many.idx"))));
+    QVERIFY2(tooMany.err.contains(QStringLiteral("of memory")) && tooMany.err.contains(QStringLiteral("ask for at most")), qPrintable(tooMany.err));
 }
 
 // SIGKILL at random moments of a run that checkpoints every step: every time, the checkpoint
