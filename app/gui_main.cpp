@@ -1,6 +1,7 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
 #include "window/presentationmode.h"
+#include "window/autosave.h"
 #include "i18n/language.h"
 #include "training/errortext.h"
 #include "uibenchmark.h"
@@ -106,6 +107,9 @@ int main(int argc, char *argv[])
     if (const QString warning = blas.warning(); !warning.isEmpty())
         window.statusBar()->showMessage(warning);
     window.show();
+    // What a window that did not close properly left behind (autosaves), offered once shown.
+    if (!parser.isSet(QStringLiteral("benchmark-ui")) && !parser.isSet(QStringLiteral("screenshot")))
+        window.autosave()->offerRecovery();
     if (parser.isSet(QStringLiteral("presentation")))
         window.presentation()->setOn(true);
     if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))

@@ -184,6 +184,12 @@ void ExperimentDocument::changeSettings(const QString &field, const std::functio
         m_undo->push(changeSettingsCommand(this, m_spec, after, field));
 }
 
+void ExperimentDocument::restoreUnsaved(const ExperimentSpec &spec, const QString &path)
+{
+    reset(spec, path);
+    m_undo->resetClean();  // never clean until saved
+}
+
 void ExperimentDocument::saveDirection(const LatentDirectionSpec &direction)
 {
     if (int(m_spec.directions.size()) >= LatentDirectionSpec::kMaxCount)

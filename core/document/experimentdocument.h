@@ -36,6 +36,9 @@ public:
 
     // Replaces the whole document (New, Open, a preset): clears undo history, marks it clean.
     void reset(const ExperimentSpec &spec, const QString &path = QString());
+    // The same, for an autosave recovered after a crash: the document starts modified, so that
+    // it is saved (to `path`) or its changes are asked about.
+    void restoreUnsaved(const ExperimentSpec &spec, const QString &path);
     // Reads a JSON experiment; on any problem returns the messages and changes nothing.
     QString open(const QString &path);
     // Writes atomically; on success the document takes the path and is clean.

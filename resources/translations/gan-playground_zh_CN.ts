@@ -49,6 +49,69 @@
     </message>
 </context>
 <context>
+    <name>AutoSave</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>the experiment &quot;%1&quot; with changes that were not saved</source>
+        <translation>有未保存更改的实验“%1”</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>a training run at step %1</source>
+        <translation>一个进行到第 %1 步的训练运行</translation>
+    </message>
+    <message>
+        <source>its training run at step %1</source>
+        <translation>它进行到第 %1 步的训练运行</translation>
+    </message>
+    <message>
+        <source>Restore your work?</source>
+        <translation>恢复你的工作？</translation>
+    </message>
+    <message>
+        <source>GAN Playground did not close properly (last autosave %1). It left %2. Restore it?</source>
+        <translation>GAN Playground 上次没有正常关闭（最后一次自动保存于 %1）。它留下了%2。要恢复吗？</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>以及</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>The autosaved experiment cannot be read: %1</source>
+        <translation>无法读取自动保存的实验：%1</translation>
+    </message>
+    <message>
+        <source>The interrupted run&apos;s checkpoint could not be copied out of %1; it stays there</source>
+        <translation>无法把中断运行的检查点从 %1 复制出来；它仍留在那里</translation>
+    </message>
+    <message>
+        <source>Restored: the run continues from step %1 (its checkpoint: %2)</source>
+        <translation>已恢复：运行从第 %1 步继续（检查点：%2）</translation>
+    </message>
+    <message>
+        <source>Restored the experiment with its unsaved changes; the interrupted run (step %1) is in %2: Training &gt; Resume from Checkpoint continues it</source>
+        <translation>已恢复实验及其未保存的更改；中断的运行（第 %1 步）在 %2：用“训练 &gt; 从检查点继续”可继续它</translation>
+    </message>
+    <message>
+        <source>Restored the experiment with its unsaved changes</source>
+        <translation>已恢复实验及其未保存的更改</translation>
+    </message>
+</context>
+<context>
     <name>BatchStrip</name>
     <message>
         <source>generated</source>
@@ -2408,6 +2471,25 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
     <message>
         <source>cannot measure the samples of step %1: unexpected error</source>
         <translation>无法测量第 %1 步的样本：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>cannot make the recovery folder %1; the open experiment is not autosaved</source>
+        <translation>无法创建恢复文件夹 %1；打开的实验不会自动保存</translation>
+    </message>
+    <message>
+        <source>cannot lock the recovery folder %1; the open experiment is not autosaved</source>
+        <translation>无法锁定恢复文件夹 %1；打开的实验不会自动保存</translation>
+    </message>
+    <message>
+        <source>recovery notes</source>
+        <translation>恢复说明</translation>
+    </message>
+    <message>
+        <source>autosaved experiment</source>
+        <translation>自动保存的实验</translation>
     </message>
 </context>
 <context>

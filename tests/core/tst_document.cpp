@@ -1,4 +1,5 @@
 #include "document/experimentdocument.h"
+#include "document/recovery.h"
 
 #include "spec/presets.h"
 #include "spec/specjson.h"
@@ -7,6 +8,10 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "testsupport.h"
 
@@ -19,6 +24,8 @@ private slots:
     void layerIdsSurviveReordering();
     void saveAndOpenRoundTrip();
     void problemsNameTheLayer();
+    void directionsAreUndoSteps();
+    void autosavesSurviveAKill();
 };
 
 
@@ -180,6 +187,79 @@ void TestDocument::problemsNameTheLayer()
     QVERIFY(!doc.analysis().generator.layers[4].problems.isEmpty());
     doc.undoStack()->undo();
     QVERIFY(doc.problems().isEmpty());
+}
+
+void TestDocument::directionsAreUndoSteps()
+{
+    ExperimentDocument doc;
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    doc.reset(spec);
+    std::vector<float> v(size_t(spec.latentDim), 0.0f);
+    v[0] = 1;
+    doc.saveDirection({QStringLiteral("first"), QStringLiteral("sefa"), v});
+    doc.saveDirection({QStringLiteral("second"), QStringLiteral("pca"), v});
+    QCOMPARE(int(doc.spec().directions.size()), 2);
+    QCOMPARE(doc.undoStack()->count(), 2);  // two saves, two steps (they do not merge)
+    QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("save direction \"second\""));
+    doc.removeDirection(0);
+    QCOMPARE(doc.spec().directions.front().name, QStringLiteral("second"));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.spec().directions.front().name, QStringLiteral("first"));
+    doc.removeDirection(7);  // not there: nothing happens
+    QCOMPARE(doc.undoStack()->count(), 3);
+    QVERIFY(doc.isModified());
+}
+
+// A session's autosaves stay when its process is killed, and only then are they offered:
+// the session runs in a child process that is killed with SIGKILL after autosaving.
+void TestDocument::autosavesSurviveAKill()
+{
+    QTemporaryDir root;
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    spec.name = QStringLiteral("edited ring");
+    const pid_t child = fork();
+    if (child == 0) {
+        RecoverySession session(root.path());
+        session.saveExperiment(spec, QStringLiteral("/home/someone/ring.json"));
+        QFile run(session.checkpointPath());
+        if (run.open(QIODevice::WriteOnly))
+            run.write("a checkpoint");
+        run.close();
+        session.noteCheckpoint(1234);
+        raise(SIGKILL);  // no destructor runs
+        _exit(0);
+    }
+    int status = 0;
+    QCOMPARE(waitpid(child, &status, 0), child);
+    QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+    // A live session beside it is neither offered nor touched.
+    RecoverySession live(root.path());
+    QVERIFY(live.isActive());
+    QCOMPARE(live.saveExperiment(spec, QString()), QString());
+    // A session that ended cleanly leaves nothing.
+    { RecoverySession clean(root.path()); QCOMPARE(clean.saveExperiment(spec, QString()), QString()); }
+
+    const std::vector<RecoverySession::Crashed> crashed = RecoverySession::crashed(root.path());
+    QCOMPARE(int(crashed.size()), 1);
+    const RecoverySession::Crashed &c = crashed.front();
+    QCOMPARE(c.name, QStringLiteral("edited ring"));
+    QCOMPARE(c.originalPath, QStringLiteral("/home/someone/ring.json"));
+    QCOMPARE(c.step, std::int64_t(1234));
+    QVERIFY(QFile::exists(c.checkpointFile));
+    QVERIFY(c.lastSaved.isValid() && c.lastSaved.secsTo(QDateTime::currentDateTimeUtc()) < 60);
+    const specjson::ParseResult back = specjson::fromFile(c.experimentFile);
+    QVERIFY2(back.ok(), qPrintable(back.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(back.spec, spec);
+    // Asked again (a second window starting), the same session is offered again until it is
+    // dealt with; then it is gone, and the live session's folder is still there.
+    QCOMPARE(int(RecoverySession::crashed(root.path()).size()), 1);
+    RecoverySession::discard(c);
+    QVERIFY(RecoverySession::crashed(root.path()).empty());
+    QVERIFY(QFileInfo::exists(live.folder()));
+    QCOMPARE(QDir(root.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

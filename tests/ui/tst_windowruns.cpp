@@ -10,6 +10,7 @@
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
 #include "dashboard/dashboard.h"
+#include "window/autosave.h"
 #include "dashboard/trainingplots.h"
 #include "lab/lab2dview.h"
 #include "slowmotion/batchoverlay.h"
@@ -39,9 +40,15 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QProcess>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <csignal>
 
 #include "windowsupport.h"
 #include "testsupport.h"
@@ -65,6 +72,7 @@ private slots:
     void slowMotionWalksThroughAStep();
     void measuresImageQualityBesideTheRun();
     void exploresDirectionsAndExportsWalks();
+    void recoversTheRunOfAKilledWindow();
 };
 
 using namespace windowsupport;
@@ -634,6 +642,93 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QCOMPARE(QImageReader(timeline).imageCount(), w.samples()->historySize());
     QVERIFY(w.samples()->historySize() >= 2);
     w.stopTraining();
+}
+
+// The window killed with SIGKILL during a run: the next window offers the run it autosaved and
+// continues it from the autosaved step.
+void TestWindowRuns::recoversTheRunOfAKilledWindow()
+{
+    QTemporaryDir tmp;
+    // A quick 2D run made on the command line, which the killed window resumes.
+    LOAD_PRESET(spec, "mlp-ring8");
+    spec.steps = 1000000;
+    spec.data.syntheticCount = 2000;
+    const QString experiment = tmp.filePath(QStringLiteral("ring.json"));
+    QCOMPARE(specjson::writeFile(spec, experiment), QString());
+    const QString run = tmp.filePath(QStringLiteral("run"));
+    QProcess cli;
+    cli.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("train"), experiment, QStringLiteral("--out"), run, QStringLiteral("--steps"),
+                                               QStringLiteral("20")});
+    QVERIFY(cli.waitForFinished(60000) && cli.exitCode() == 0);
+
+    // The window, in a process of its own with its own settings and data folders, autosaving
+    // every second.
+    const QString config = tmp.filePath(QStringLiteral("config")), data = tmp.filePath(QStringLiteral("data"));
+    QDir().mkpath(config + QStringLiteral("/GAN Playground"));
+    QFile conf(config + QStringLiteral("/GAN Playground/GAN Playground.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[recovery]\ninterval=1\ncheckpointInterval=1\n[quality]\ninterval=0\n");
+    conf.close();
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    window.setProcessEnvironment(env);
+    window.start(qEnvironmentVariable("GP_GUI"), {QStringLiteral("--resume"), run + QStringLiteral("/checkpoint.pt")});
+    QVERIFY(window.waitForStarted());
+    const QString root = data + QStringLiteral("/GAN Playground/GAN Playground/recovery");
+    // Wait for an autosaved checkpoint past the resumed step, then kill the window.
+    std::int64_t autosaved = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QString &session : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile about(root + QLatin1Char('/') + session + QStringLiteral("/about.json"));
+                if (about.open(QIODevice::ReadOnly) && QFile::exists(root + QLatin1Char('/') + session + QStringLiteral("/run.pt")))
+                    autosaved = std::int64_t(QJsonDocument::fromJson(about.readAll()).object().value(QStringLiteral("step")).toDouble());
+            }
+            return autosaved > 20;
+        }(),
+        60000);
+    ::kill(pid_t(window.processId()), SIGKILL);
+    QVERIFY(window.waitForFinished());
+    QCOMPARE(window.exitStatus(), QProcess::CrashExit);
+
+    // The next window asks; Restore continues the run from the autosaved step.
+    const std::vector<RecoverySession::Crashed> crashed = RecoverySession::crashed(root);
+    QCOMPARE(int(crashed.size()), 1);
+    QVERIFY(!crashed.front().checkpointFile.isEmpty());
+    QVERIFY(crashed.front().step >= autosaved);
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QString question;
+    QTimer::singleShot(0, this, [&question] {
+        QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        question = box->text();
+        box->grab().save(QDir(qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath())).filePath(QStringLiteral("recovery-question.png")));
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == QStringLiteral("Restore"))
+                b->click();
+    });
+    QVERIFY(w.autosave()->offerRecovery(root));
+    QVERIFY2(question.contains(QStringLiteral("training run at step %1").arg(crashed.front().step)), qPrintable(question));
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 60000);
+    QVERIFY(snapshots.first().at(0).value<TrainingSnapshot>().step > crashed.front().step);
+    QCOMPARE(w.experiment().name, spec.name);
+    // The run's checkpoint was kept out of the recovery folder (the killed window's experiment
+    // came from a checkpoint and had no file of its own), and the crashed session is gone.
+    const QString message = w.statusBar()->currentMessage();
+    const QString kept = message.section(QStringLiteral("its checkpoint: "), 1).chopped(1);
+    QVERIFY2(kept.endsWith(QStringLiteral("%1-recovered-step-%2.pt").arg(spec.name).arg(crashed.front().step)), qPrintable(message));
+    QVERIFY(QFileInfo::exists(kept));
+    QFile::remove(kept);
+    QVERIFY(RecoverySession::crashed(root).empty());
+    w.stopTraining();
+    QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
 QTEST_MAIN(TestWindowRuns)

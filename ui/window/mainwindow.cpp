@@ -5,6 +5,7 @@
 #include "dashboard/trainingplots.h"
 #include "designer/designerwidget.h"
 #include "settings/settingspanel.h"
+#include "window/autosave.h"
 #include "window/documentactions.h"
 #include "window/presentationmode.h"
 #include "lab/lab2dview.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_documents->addMenus();
     m_runs = new RunActions(m_doc, m_training, m_dashboard, m_documents, this);
     m_runs->addMenu();
+    m_autosave = new AutoSave(m_doc, m_training, m_documents, m_runs, this);
     // Slow motion shares the experiment's place: while stepping, the design is not what to look at.
     tabifyDockWidget(designDock, m_dashboard->slowMotionDock());
     designDock->raise();

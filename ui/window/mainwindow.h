@@ -15,6 +15,7 @@ class LatentExplorer;
 class QAction;
 class PresentationMode;
 class QLabel;
+class AutoSave;
 class RunActions;
 class SampleView;
 class SettingsPanel;
@@ -44,6 +45,7 @@ public:
     TrainingController *training() const { return m_training; }
     TrainingPlots *plots() const;
     Dashboard *dashboard() const { return m_dashboard; }
+    AutoSave *autosave() const { return m_autosave; }
     SampleView *samples() const;
     DesignerWidget *designer() const { return m_designer; }
     SettingsPanel *settings() const { return m_settings; }
@@ -86,6 +88,7 @@ private:
     Dashboard *m_dashboard = nullptr;
     DocumentActions *m_documents = nullptr;
     RunActions *m_runs = nullptr;
+    AutoSave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     int m_strokes = 0;  // numbers each drawing stroke's undo step
     BlasProbe m_blas;

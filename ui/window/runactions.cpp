@@ -39,6 +39,8 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
         m_window->statusBar()->showMessage(tr("Reached the step budget (%1 steps). Resume trains on.").arg(step), 10000);
     });
     connect(m_training, &TrainingController::checkpointSaved, this, [this](const QString &path, const QString &error) {
+        if (error.isEmpty() && path == m_quietCheckpointPath)
+            return;  // an autosave
         if (error.isEmpty())
             m_window->statusBar()->showMessage(tr("Checkpoint saved to %1").arg(path), 5000);
         else if (m_training->isActive())
@@ -178,11 +180,21 @@ bool RunActions::resumeFromCheckpoint(const QString &path)
         showError(tr("Cannot resume"), error);
         return false;
     }
-    // The checkpoint carries its experiment: the run continues exactly that one.
+    // The checkpoint carries its experiment: the run continues exactly that one (the latent
+    // directions saved in the open experiment, not part of training, stay).
+    spec.directions = m_doc->spec().directions;
     if (!m_documents->replaceWith(spec))
         return false;
     m_documents->rememberFolder(path);
     beginRun(path);
+    return true;
+}
+
+bool RunActions::continueRun(const QString &checkpoint)
+{
+    if (m_training->isActive())
+        return false;
+    beginRun(checkpoint);
     return true;
 }
 

@@ -25,6 +25,8 @@ public:
                QMainWindow *window);
 
     void addMenu();  // the Training menu and its toolbar
+    // Checkpoints saved to `path` (the autosave's) are not announced when they succeed.
+    void setQuietCheckpointPath(const QString &path) { m_quietCheckpointPath = path; }
     QAction *startAction() const { return m_start; }
     QAction *toolBarToggle() const { return m_toolBarToggle; }
     QLabel *designChangedLabel() const { return m_designChanged; }
@@ -34,6 +36,8 @@ public:
     int trainingThreads() const;
     void startTraining();
     bool resumeFromCheckpoint(const QString &path);
+    // Continues the open experiment's run from `checkpoint` (of that same experiment).
+    bool continueRun(const QString &checkpoint);
     void togglePause();
     void stepTraining();
     // Slow motion: the next substep. Starts the run paused when idle, pauses it when running.
@@ -64,4 +68,5 @@ private:
     QAction *m_toolBarToggle = nullptr;
     QLabel *m_designChanged = nullptr;
     ExperimentSpec m_running;  // the document as it was when the current run started
+    QString m_quietCheckpointPath;
 };
