@@ -1,5 +1,8 @@
 #include "steprecord.h"
 
+#include <QByteArray>
+#include <QList>
+
 namespace steprecords {
 
 const std::vector<StepColumn> &columns()
