@@ -98,6 +98,7 @@ private slots:
     void evaluatesAnImageRun();
     void directionsWalksAndTimeline();
     void killedAnyMomentLeavesALoadableCheckpoint();
+    void flippedBitsAreRefusedOrHarmless();
 
 private:
     // A trained run of the test experiment (100 steps), made once in a folder of its own.
@@ -721,6 +722,41 @@ void TestCli::killedAnyMomentLeavesALoadableCheckpoint()
     }
     QCOMPARE(loaded, kRounds);
     qInfo("%d of %d killed runs left a loadable checkpoint; the run reached step %lld", loaded, kRounds, lastStep);
+}
+
+// One bit flipped at 40 places across a checkpoint: each damaged copy is refused with a message,
+// or (where the flip lies outside the data: zip padding, names LibTorch does not read) gives
+// exactly the samples of the intact one.
+void TestCli::flippedBitsAreRefusedOrHarmless()
+{
+    const QString intact = baseRun();
+    const QString reference = m_dir.filePath(QStringLiteral("intact.csv"));
+    QCOMPARE(cli({QStringLiteral("sample"), intact, QStringLiteral("--count"), QStringLiteral("8"), QStringLiteral("--out"), reference}).code, 0);
+    const QByteArray expected = readAll(reference);
+    const QByteArray checkpoint = readAll(intact + QStringLiteral("/checkpoint.pt"));
+    QVERIFY(checkpoint.size() > 1000);
+    const QString flipped = copyOfBaseRun(QStringLiteral("flipped"));
+    int refused = 0, harmless = 0;
+    constexpr int kFlips = 40;
+    for (int k = 0; k < kFlips; ++k) {
+        QByteArray damaged = checkpoint;
+        const qsizetype at = qsizetype(std::int64_t(damaged.size() - 1) * k / (kFlips - 1));
+        damaged[at] = char(damaged[at] ^ (1 << (k % 8)));
+        writeBytes(flipped + QStringLiteral("/checkpoint.pt"), damaged);
+        const QString out = m_dir.filePath(QStringLiteral("flipped.csv"));
+        QFile::remove(out);
+        const Run r = cli({QStringLiteral("sample"), flipped, QStringLiteral("--count"), QStringLiteral("8"), QStringLiteral("--out"), out});
+        if (r.code == 0) {
+            QVERIFY2(readAll(out) == expected, qPrintable(QStringLiteral("byte %1 flipped: loaded, and the samples changed").arg(at)));
+            ++harmless;
+        } else {
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("checkpoint")), qPrintable(r.err));
+            ++refused;
+        }
+    }
+    qInfo("%d of %d flips refused, %d loaded with identical samples", refused, kFlips, harmless);
+    QVERIFY(refused > kFlips / 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
