@@ -669,11 +669,16 @@ void LatentExplorer::rebuildSliders()
         delete item;
     }
     m_sliders.clear();
-    m_names.clear();
     m_values.clear();
-    m_rowButtons.clear();
     m_offsets.resize(size_t(wanted), 0.0);
     const int limit = m == Mode::Dimensions ? 3 : m_range->value();
+    if (m != Mode::Dimensions) {
+        // A narrower range takes the sliders, and z with them, to its ends.
+        for (double &offset : m_offsets)
+            offset = std::clamp(offset, -double(limit), double(limit));
+        moveAlongDirections();
+        render(false);
+    }
     for (int i = 0; i < wanted; ++i) {
         auto *name = new QLabel(sliderName(i), m_sliderBox);
         auto *slider = new QSlider(Qt::Horizontal, m_sliderBox);
@@ -719,9 +724,7 @@ void LatentExplorer::rebuildSliders()
                     saveDirection(i, name.trimmed());
             });
             m_sliderGrid->addWidget(button, i, 3);
-            m_rowButtons.push_back(button);
         }
-        m_names.push_back(name);
         m_sliders.push_back(slider);
         m_values.push_back(value);
     }

@@ -26,7 +26,6 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSpinBox;
-class QToolButton;
 
 // Explores the latent space of the newest generator the run published: pick a sample (click
 // it in the grid) or draw a random z, and drag sliders; the image follows. The sliders move
@@ -162,9 +161,7 @@ private:
     QGridLayout *m_sliderGrid;
     QWidget *m_sliderBox;
     std::vector<QSlider *> m_sliders;
-    std::vector<QLabel *> m_names;
     std::vector<QLabel *> m_values;
-    std::vector<QToolButton *> m_rowButtons;
     QImage m_image, m_strip;
     quint64 m_shownRequest = 0, m_shownStrip = 0;
     QElapsedTimer m_clock;
