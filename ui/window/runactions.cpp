@@ -180,9 +180,13 @@ bool RunActions::resumeFromCheckpoint(const QString &path)
         showError(tr("Cannot resume"), error);
         return false;
     }
-    // The checkpoint carries its experiment: the run continues exactly that one (the latent
-    // directions saved in the open experiment, not part of training, stay).
-    spec.directions = m_doc->spec().directions;
+    // The checkpoint carries its experiment: the run continues exactly that one. When it is the
+    // open experiment, the latent directions saved in it since (not part of training) stay.
+    ExperimentSpec open = m_doc->spec();
+    open.directions = spec.directions;
+    open.threads = spec.threads;
+    if (open == spec)
+        spec.directions = m_doc->spec().directions;
     if (!m_documents->replaceWith(spec))
         return false;
     m_documents->rememberFolder(path);
