@@ -65,10 +65,8 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
     options.layer = parser.value(QStringLiteral("layer"));
     std::unique_ptr<QualityMeter> meter;
     if (*method == latentdirections::Method::Class) {
-        QualityMeter::Options meterOptions;
-        meterOptions.count = 500;  // only the classifier is used: few reference images
-        meter = QualityMeter::create(trainer->spec().data, trainer->spec().seed, trainer->sharedData(), meterOptions,
-                                     loadingProgress(), percentProgress(Text::tr("training the image classifier: %1%")), &error);
+        meter = QualityMeter::forClassifier(trainer->spec().data, trainer->spec().seed, trainer->sharedData(), loadingProgress(),
+                                            percentProgress(Text::tr("training the image classifier: %1%")), &error);
         if (!meter) {
             *code = fail(error);
             return false;

@@ -12,6 +12,14 @@ struct Text {
 };
 }  // namespace
 
+std::unique_ptr<QualityMeter> QualityMeter::forClassifier(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> runData,
+                                                         const ProgressFn &loading, const ProgressFn &training, QString *error)
+{
+    Options options;
+    options.count = 500;
+    return create(spec, seed, std::move(runData), options, loading, training, error);
+}
+
 QualityMeter::~QualityMeter() = default;
 
 std::unique_ptr<QualityMeter> QualityMeter::create(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> runData,

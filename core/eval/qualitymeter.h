@@ -29,6 +29,9 @@ public:
     static std::unique_ptr<QualityMeter> create(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> runData,
                                                 const Options &options, const ProgressFn &loading, const ProgressFn &training,
                                                 QString *error);
+    // A meter wanted for its classifier only (class directions): few reference images.
+    static std::unique_ptr<QualityMeter> forClassifier(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> runData,
+                                                       const ProgressFn &loading, const ProgressFn &training, QString *error);
     ~QualityMeter();
 
     const EvalClassifier &classifier() const { return *m_classifier; }

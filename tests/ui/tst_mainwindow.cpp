@@ -25,6 +25,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include "window/autosave.h"
+#include "spec/specjson.h"
+#include <QTemporaryDir>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QToolBar>
@@ -54,6 +57,7 @@ private slots:
     void initTestCase();
     void opensEveryPreset();
     void designerEditsUndoBackToTheOriginal();
+    void autosavesTheUnsavedExperiment();
     void designerShowsProblemsOnTheirLayer();
     void saveAndOpenRoundTrip();
     void invalidExperimentDisablesStart();
@@ -566,6 +570,32 @@ void TestMainWindow::followsTheSystemSwitchingToDark()
     QApplication::setPalette(light);
     QTRY_VERIFY2(problems->styleSheet().contains(palettecolors::problem(light).name()), qPrintable(problems->styleSheet()));
     w.document()->undoStack()->setClean();
+}
+
+// The open experiment is autosaved while it has unsaved changes, and only then.
+void TestMainWindow::autosavesTheUnsavedExperiment()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    RecoverySession &session = w.autosave()->session();
+    QVERIFY2(session.isActive(), qPrintable(session.error()));
+    const QString autosaved = QDir(session.folder()).filePath(QStringLiteral("experiment.json"));
+    w.autosave()->saveNow();
+    QVERIFY(!QFileInfo::exists(autosaved));  // nothing unsaved
+    w.document()->changeSettings(QStringLiteral("batch"), [](ExperimentSpec &s) { s.batchSize = 48; });
+    w.autosave()->saveNow();
+    QVERIFY(QFileInfo::exists(autosaved));
+    QCOMPARE(specjson::fromFile(autosaved).spec.batchSize, 48);
+    const QDateTime written = QFileInfo(autosaved).lastModified();
+    QTest::qWait(20);
+    w.autosave()->saveNow();  // unchanged since: not written again
+    QCOMPARE(QFileInfo(autosaved).lastModified(), written);
+    QTemporaryDir tmp;
+    QVERIFY(w.saveAs(tmp.filePath(QStringLiteral("ring.json"))));
+    w.autosave()->saveNow();
+    QVERIFY(!QFileInfo::exists(autosaved));  // saved: nothing to recover
+    const QString folder = session.folder();
+    QVERIFY(QFileInfo::exists(folder));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -502,20 +502,18 @@ void LatentExplorer::find()
             ProgressFn report = progress;
             if (found->mode == Mode::Class) {
                 if (!*meter) {
-                    QualityMeter::Options mo;
-                    mo.count = 500;  // only its classifier is used
                     QString error;
                     struct Cancelled {};
                     try {
                         // Training the classifier may take a minute: a cancel (or the window
                         // closing) stops it at its next progress report.
-                        *meter = QualityMeter::create(dataSpec, seed, data, mo, {},
-                                                      [&](double f) {
-                                                          if (cancel)
-                                                              throw Cancelled();
-                                                          progress(0.5 * f);
-                                                      },
-                                                      &error);
+                        *meter = QualityMeter::forClassifier(dataSpec, seed, data, {},
+                                                             [&](double f) {
+                                                                 if (cancel)
+                                                                     throw Cancelled();
+                                                                 progress(0.5 * f);
+                                                             },
+                                                             &error);
                     } catch (const Cancelled &) {
                         error = tr("cancelled");
                     }
@@ -528,15 +526,20 @@ void LatentExplorer::find()
                 report = [&progress](double f) { progress(0.5 + 0.5 * f); };
             }
             found->result = latentdirections::find(*g, methodOf(found->mode), o, report, &cancel);
-            if (found->result.ok() && found->mode != Mode::Random) {
-                // The baseline: as many random directions, measured the same way.
+            if (!found->result.ok())
+                return;
+            // The baseline: as many random directions, measured the same way (the random set
+            // is its own baseline).
+            latentdirections::Result random;
+            if (found->mode != Mode::Random) {
                 o.count = std::max(1, int(found->result.directions.size()));
-                const latentdirections::Result random = latentdirections::find(*g, latentdirections::Method::Random, o, {}, &cancel);
-                double sum = 0;
-                for (const auto &d : random.directions)
-                    sum += d.effect;
-                found->baseline = random.directions.empty() ? 0 : sum / double(random.directions.size());
+                random = latentdirections::find(*g, latentdirections::Method::Random, o, {}, &cancel);
             }
+            const latentdirections::Result &baseline = found->mode == Mode::Random ? found->result : random;
+            double sum = 0;
+            for (const auto &d : baseline.directions)
+                sum += d.effect;
+            found->baseline = baseline.directions.empty() ? 0 : sum / double(baseline.directions.size());
         },
         m_threads);
     showWork(true, tr("Finding directions... %p%"));
@@ -557,14 +560,8 @@ void LatentExplorer::onFound(quint64 job, bool cancelled)
         return;
     }
     m_found[found->mode] = found->result;
-    if (found->mode != Mode::Random)
+    if (found->baseline > 0)
         m_baseline = found->baseline;
-    else if (!found->result.directions.empty()) {
-        double sum = 0;
-        for (const auto &d : found->result.directions)
-            sum += d.effect;
-        m_baseline = sum / double(found->result.directions.size());
-    }
     if (found->mode == mode()) {
         m_base = m_z;
         m_offsets.clear();

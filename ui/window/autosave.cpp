@@ -50,11 +50,16 @@ void AutoSave::saveNow()
 {
     if (!m_session->isActive())
         return;
-    if (m_doc->isModified()) {
-        if (const QString e = m_session->saveExperiment(m_doc->spec(), m_doc->filePath()); !e.isEmpty())
-            m_window->statusBar()->showMessage(tr("Autosave failed: %1").arg(e), 8000);
-    } else {
+    if (!m_doc->isModified()) {
         m_session->clearExperiment();
+        m_autosaved.reset();
+    } else if (!m_autosaved || *m_autosaved != m_doc->spec() || m_autosavedPath != m_doc->filePath()) {
+        if (const QString e = m_session->saveExperiment(m_doc->spec(), m_doc->filePath()); !e.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("Autosave failed: %1").arg(e), 8000);
+        } else {
+            m_autosaved = m_doc->spec();  // written again only when it changes
+            m_autosavedPath = m_doc->filePath();
+        }
     }
     const qint64 every = QSettings().value(QStringLiteral("recovery/checkpointInterval"), 300).toLongLong() * 1000;
     const auto state = m_training->state();

@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class DocumentActions;
 class ExperimentDocument;
@@ -45,6 +46,8 @@ private:
     QString m_root;
     std::unique_ptr<RecoverySession> m_session;
     QTimer *m_timer;
+    std::optional<ExperimentSpec> m_autosaved;  // what the session holds now
+    QString m_autosavedPath;
     qint64 m_lastCheckpointMs = 0;
     std::int64_t m_step = 0;
 };
