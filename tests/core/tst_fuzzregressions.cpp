@@ -31,6 +31,7 @@ void TestFuzzRegressions::replays_data()
     QTest::newRow("image") << QStringLiteral("image") << Fuzzer(&fuzzers::image);
     QTest::newRow("checkpoint") << QStringLiteral("checkpoint") << Fuzzer(&fuzzers::checkpoint);
     QTest::newRow("metrics") << QStringLiteral("metrics") << Fuzzer(&fuzzers::metrics);
+    QTest::newRow("directions") << QStringLiteral("directions") << Fuzzer(&fuzzers::directions);
 }
 
 void TestFuzzRegressions::replays()

@@ -3,6 +3,7 @@
 #include "data/idxfile.h"
 #include "data/imagefolder.h"
 #include "data/synthetic2d.h"
+#include "eval/latentdirections.h"
 #include "io/zipcheck.h"
 #include "spec/shapeinference.h"
 #include "spec/specjson.h"
@@ -96,6 +97,18 @@ int checkpoint(const std::uint8_t *data, std::size_t size)
 int metrics(const std::uint8_t *data, std::size_t size)
 {
     steprecords::qualityFromCsv(bytes(data, size));
+    return 0;
+}
+
+int directions(const std::uint8_t *data, std::size_t size)
+{
+    // What the explorer and `walk --directions` do with a file they read: label and rewrite it.
+    const latentdirections::Result r = latentdirections::fromJson(bytes(data, size), QStringLiteral("fuzz.json"));
+    if (r.ok()) {
+        for (int i = 0; i < int(r.directions.size()); ++i)
+            latentdirections::label(r, i);
+        latentdirections::toJson(r);
+    }
     return 0;
 }
 

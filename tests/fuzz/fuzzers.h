@@ -15,4 +15,5 @@ int csv2d(const std::uint8_t *data, std::size_t size);       // 2D points as CSV
 int image(const std::uint8_t *data, std::size_t size);       // one image of an image folder
 int checkpoint(const std::uint8_t *data, std::size_t size);  // a checkpoint's zip container
 int metrics(const std::uint8_t *data, std::size_t size);     // a run folder's metrics.csv
+int directions(const std::uint8_t *data, std::size_t size);  // a latent directions file (JSON)
 }  // namespace fuzzers
