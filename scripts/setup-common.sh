@@ -34,11 +34,18 @@ gp_install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# gp_build TYPE [CMAKE_ARGS...]: configures GP_BUILD once with those arguments, then builds
+# the targets in GP_TARGETS (all when it is empty).
 gp_build() {
   local type="${1:-Release}"
+  shift || true
   if [ ! -f "$GP_BUILD/build.ninja" ]; then
-    cmake -S "$GP_ROOT" -B "$GP_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type"
+    cmake -S "$GP_ROOT" -B "$GP_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+  fi
+  local targets=()
+  if [ -n "${GP_TARGETS[*]:-}" ]; then
+    targets=(--target "${GP_TARGETS[@]}")
   fi
   # Two parallel compiles: each torch translation unit needs ~1 GB and ~20 s.
-  cmake --build "$GP_BUILD" --parallel 2
+  cmake --build "$GP_BUILD" --parallel 2 "${targets[@]}"
 }
