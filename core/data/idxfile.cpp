@@ -47,22 +47,47 @@ public:
             const int got = gzread(m_file, static_cast<char *>(dst) + done, ask);
             if (got < 0)
                 return -1;
-            if (got == 0)
+            if (got == 0) {
+                // A gzip stream that stops before its end record reads as a quiet end of data
+                // in some zlib versions; zlib still records "unexpected end of file".
+                int code = Z_OK;
+                gzerror(m_file, &code);
+                if (code != Z_OK)
+                    return -1;
                 break;
+            }
             done += got;
         }
         return done;
     }
     bool compressed() const { return m_file && gzdirect(m_file) == 0; }
+    // Why a read returned -1: zlib's words ("unexpected end of file" for a cut file).
+    QString damage() const
+    {
+        int code = Z_OK;
+        const char *why = m_file ? gzerror(m_file, &code) : nullptr;
+        return why && *why ? QString::fromUtf8(why) : QStringLiteral("zlib error %1").arg(code);
+    }
 
 private:
     gzFile m_file;
 };
 
+QString damagedGzip(const Stream &s, const QString &path, std::int64_t done)
+{
+    return Text::tr("%1: the gzip data is damaged or cut short after %2 bytes (%3); copy the file again")
+        .arg(path).arg(done).arg(s.damage());
+}
+
 bool readDims(Stream &s, const QString &path, std::vector<std::int64_t> *dims, QString *error)
 {
     unsigned char magic[4];
-    if (s.read(magic, 4) != 4) {
+    const std::int64_t got = s.read(magic, 4);
+    if (got < 0) {
+        *error = damagedGzip(s, path, 0);
+        return false;
+    }
+    if (got != 4) {
         *error = Text::tr("%1: too short for an IDX file (no 4-byte header)").arg(path);
         return false;
     }
@@ -83,7 +108,12 @@ bool readDims(Stream &s, const QString &path, std::vector<std::int64_t> *dims, Q
     dims->clear();
     for (int i = 0; i < n; ++i) {
         unsigned char b[4];
-        if (s.read(b, 4) != 4) {
+        const std::int64_t got = s.read(b, 4);
+        if (got < 0) {
+            *error = damagedGzip(s, path, 4 + 4 * i);
+            return false;
+        }
+        if (got != 4) {
             *error = Text::tr("%1: truncated in the IDX header").arg(path);
             return false;
         }
@@ -153,7 +183,7 @@ bool read(const QString &path, IdxArray *out, QString *error, const ProgressFn &
     while (done < want) {
         const std::int64_t got = s.read(out->bytes.data() + done, std::min(kChunk, want - done));
         if (got < 0) {
-            *error = Text::tr("%1: the gzip data is damaged after %2 bytes").arg(path).arg(done);
+            *error = damagedGzip(s, path, 4 + 4 * std::int64_t(out->dims.size()) + done);
             return false;
         }
         if (got == 0)

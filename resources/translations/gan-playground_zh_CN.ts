@@ -1110,10 +1110,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>%1：文件头说有 %2 项，每项 %3 字节，但文件只有 %4 字节；文件被截断或已损坏</translation>
     </message>
     <message>
-        <source>%1: the gzip data is damaged after %2 bytes</source>
-        <translation>%1：gzip 数据在 %2 字节之后损坏</translation>
-    </message>
-    <message>
         <source>%1: truncated: header says %2 items (%3 bytes) but the file holds only %4 bytes of data</source>
         <translation>%1：已截断：文件头说有 %2 项（%3 字节），但文件只有 %4 字节数据</translation>
     </message>
@@ -1136,6 +1132,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>IDX file</source>
         <translation>IDX 文件</translation>
+    </message>
+    <message>
+        <source>%1: the gzip data is damaged or cut short after %2 bytes (%3); copy the file again</source>
+        <translation>%1：gzip 数据在 %2 字节之后损坏或被截断（%3）；请重新复制该文件</translation>
     </message>
 </context>
 <context>

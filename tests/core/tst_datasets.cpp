@@ -163,7 +163,12 @@ void TestDatasets::truncatedGzip()
     const QString cut = writeFile(dir, QStringLiteral("cut.gz"), compressed.left(compressed.size() / 2));
     loaded = idxfile::loadImages(cut, QString(), 0);
     QVERIFY(!loaded.data);
-    QVERIFY2(loaded.error.startsWith(cut), qPrintable(loaded.error));
+    QVERIFY2(loaded.error.startsWith(cut) && loaded.error.contains(QStringLiteral("damaged or cut short")), qPrintable(loaded.error));
+    // Cut inside the header's bytes: the same message, not "too short for an IDX file".
+    const QString cutEarly = writeFile(dir, QStringLiteral("cut-early.gz"), compressed.left(12));
+    loaded = idxfile::loadImages(cutEarly, QString(), 0);
+    QVERIFY(!loaded.data);
+    QVERIFY2(loaded.error.contains(QStringLiteral("damaged or cut short after 0 bytes")), qPrintable(loaded.error));
     // The intact file loads.
     loaded = idxfile::loadImages(full, QString(), 0);
     QVERIFY2(loaded.data, qPrintable(loaded.error));
