@@ -207,7 +207,21 @@ int train(const QStringList &args)
         if (!driver.step(&record, &error)) {
             progress.finish();
             const QString metrics = run.flushMetrics();
-            return failRun(metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics);
+            QString message = metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics;
+            // The failed step was undone: the networks are as after the last good step, which
+            // may be hours of training beyond the folder's checkpoint. Keep them.
+            const std::int64_t good = trainer->currentStep();
+            if (good > lastSaved) {
+                if (const QString e = trainer->saveCheckpoint(run.checkpointPath()); e.isEmpty())
+                    return fail(message + QLatin1Char('\n')
+                                + Text::tr("The networks as after step %1, the last good step, are saved in %2; sample, evaluate or "
+                                           "explore them from there.")
+                                      .arg(good)
+                                      .arg(run.checkpointPath()));
+                else
+                    message += QLatin1Char('\n') + e;
+            }
+            return failRun(message);
         }
         const std::int64_t s = trainer->currentStep();
         if (meter && (s % evalEvery == 0 || s == steps)) {

@@ -4298,6 +4298,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>%1 samples need about %2 of memory, more than the %3 this process can use; ask for at most %4</source>
         <translation>%1 个样本需要约 %2 内存，超过本进程可用的 %3；最多请求 %4 个</translation>
     </message>
+    <message>
+        <source>The networks as after step %1, the last good step, are saved in %2; sample, evaluate or explore them from there.</source>
+        <translation>最后一个正常步骤（第 %1 步）之后的网络已保存到 %2；可以从那里采样、评估或探索。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

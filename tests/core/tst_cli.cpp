@@ -99,6 +99,7 @@ private slots:
     void directionsWalksAndTimeline();
     void killedAnyMomentLeavesALoadableCheckpoint();
     void flippedBitsAreRefusedOrHarmless();
+    void divergingRunKeepsItsLastGoodStep();
 
 private:
     // A trained run of the test experiment (100 steps), made once in a folder of its own.
@@ -763,6 +764,36 @@ void TestCli::flippedBitsAreRefusedOrHarmless()
     }
     qInfo("%d of %d flips refused, %d loaded with identical samples", refused, kFlips, harmless);
     QVERIFY(refused > kFlips / 2);
+}
+
+// A run without --checkpoint-every whose loss turns NaN keeps what it trained: the failed step
+// is undone and the networks as after the last good step are saved, not thrown away.
+void TestCli::divergingRunKeepsItsLastGoodStep()
+{
+    // 2000 ordinary points and one at 3e38: the step whose batch draws it overflows to NaN.
+    QByteArray points("x,y\n");
+    for (int i = 0; i < 2000; ++i)
+        points += i == 1000 ? QByteArray("3e38,3e38\n") : QByteArray::number((i % 7) / 7.0) + ',' + QByteArray::number((i % 5) / 5.0) + '\n';
+    const QString csv = m_dir.filePath(QStringLiteral("huge.csv"));
+    writeBytes(csv, points);
+    QJsonObject e = QJsonDocument::fromJson(kExperiment).object();
+    e[QStringLiteral("data")] = QJsonObject{{QStringLiteral("kind"), QStringLiteral("csv-2d")}, {QStringLiteral("path"), csv}};
+    const QString experiment = m_dir.filePath(QStringLiteral("diverges.json"));
+    writeBytes(experiment, QJsonDocument(e).toJson());
+    const QString run = m_dir.filePath(QStringLiteral("diverged"));
+    const Run r = cli({QStringLiteral("train"), experiment, QStringLiteral("--out"), run, QStringLiteral("--steps"), QStringLiteral("500")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("NaN")) || r.err.contains(QStringLiteral("inf")), qPrintable(r.err));
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("as after step (\\d+), the last good step")).match(r.err);
+    QVERIFY2(m.hasMatch(), qPrintable(r.err));
+    const qint64 good = m.captured(1).toLongLong();
+    QVERIFY2(good >= 1 && good < 500, qPrintable(r.err));
+    // The saved networks load and sample, and resuming starts after the last good step.
+    QCOMPARE(cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--out"),
+                  m_dir.filePath(QStringLiteral("diverged.csv"))}).code, 0);
+    const Run resumed = cli({QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--steps"), QString::number(good)});
+    QCOMPARE(resumed.code, 0);
+    QVERIFY2(resumed.out.contains(QStringLiteral("already at step %1").arg(good)), qPrintable(resumed.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
