@@ -66,7 +66,10 @@ public:
     {
         int code = Z_OK;
         const char *why = m_file ? gzerror(m_file, &code) : nullptr;
-        return why && *why ? QString::fromUtf8(why) : QStringLiteral("zlib error %1").arg(code);
+        if (!why || !*why)
+            return QStringLiteral("zlib error %1").arg(code);
+        const QString text = QString::fromUtf8(why);  // "PATH: unexpected end of file"
+        return text.mid(text.lastIndexOf(QLatin1String(": ")) + 1).trimmed();
     }
 
 private:
