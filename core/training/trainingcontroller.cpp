@@ -7,11 +7,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QThread>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 
 namespace {
 // Messages a user reads: translated (context "TrainingController").
@@ -32,8 +32,10 @@ constexpr int kRealPointCount = 1000;    // enough to show a 2D set's shape in a
 struct TrainingController::Impl {
     // Commands from the GUI thread to the training thread.
     struct Control {
-        QMutex mutex;
-        QWaitCondition wake;
+        // std:: rather than QMutex and QWaitCondition: ThreadSanitizer (scripts/test --tsan)
+        // sees pthread locks, but not the locking inside Qt's own QWaitCondition::wait.
+        std::mutex mutex;
+        std::condition_variable wake;
         bool stop = false;
         bool paused = false;
         int stepRequests = 0;
@@ -52,10 +54,10 @@ struct TrainingController::Impl {
         if (!thread)
             return;
         {
-            QMutexLocker lock(&control->mutex);
+            std::unique_lock lock(control->mutex);
             control->stop = true;
         }
-        control->wake.wakeAll();
+        control->wake.notify_all();
         thread->wait();
         thread.reset();
     }
@@ -107,7 +109,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         bool realSent = false;
         int sampleMs;
         {
-            QMutexLocker lock(&c->mutex);
+            std::unique_lock lock(c->mutex);
             sampleMs = c->sampleMs;
         }
 
@@ -150,7 +152,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
 
         bool announcedPaused = false;
         if (driver->budgetReached()) {  // resumed at or past its budget: wait to be told
-            QMutexLocker lock(&c->mutex);
+            std::unique_lock lock(c->mutex);
             c->paused = true;
         }
         flush(true);
@@ -161,10 +163,10 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             bool stop = false, paused = false, single = false, slow = false;
             QStringList saves;
             {
-                QMutexLocker lock(&c->mutex);
+                std::unique_lock lock(c->mutex);
                 while (!c->stop && c->saves.isEmpty() && c->paused && announcedPaused && c->stepRequests == 0
                        && c->substepRequests == 0)
-                    c->wake.wait(&c->mutex);
+                    c->wake.wait(lock);
                 stop = c->stop;
                 saves.swap(c->saves);
                 paused = c->paused;
@@ -182,7 +184,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                 const QString error = trainer->saveCheckpoint(path);
                 if (!error.isEmpty()) {
                     // A full disk or a lost folder: the run waits until the person has seen why.
-                    QMutexLocker lock(&c->mutex);
+                    std::unique_lock lock(c->mutex);
                     c->paused = true;
                     paused = true;
                 }
@@ -220,7 +222,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             pending.push_back(r);
             if (driver->budgetJustReached()) {
                 {
-                    QMutexLocker lock(&c->mutex);
+                    std::unique_lock lock(c->mutex);
                     c->paused = true;
                 }
                 const qint64 at = trainer->currentStep();
@@ -228,7 +230,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             }
             int snapshotMs;
             {
-                QMutexLocker lock(&c->mutex);
+                std::unique_lock lock(c->mutex);
                 snapshotMs = c->snapshotMs;
                 sampleMs = c->sampleMs;
             }
@@ -290,7 +292,7 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     d->finishThread();
     auto c = std::make_shared<Impl::Control>();
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         c->snapshotMs = d->control->snapshotMs;
         c->sampleMs = d->control->sampleMs;
     }
@@ -305,48 +307,48 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
 
 void TrainingController::pause()
 {
-    QMutexLocker lock(&d->control->mutex);
+    std::unique_lock lock(d->control->mutex);
     d->control->paused = true;
 }
 
 void TrainingController::resume()
 {
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         d->control->paused = false;
     }
-    d->control->wake.wakeAll();
+    d->control->wake.notify_all();
 }
 
 void TrainingController::step()
 {
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         if (!d->control->paused)
             return;
         ++d->control->stepRequests;
     }
-    d->control->wake.wakeAll();
+    d->control->wake.notify_all();
 }
 
 void TrainingController::substep()
 {
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         if (!d->control->paused)
             return;
         ++d->control->substepRequests;
     }
-    d->control->wake.wakeAll();
+    d->control->wake.notify_all();
 }
 
 void TrainingController::stop()
 {
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         d->control->stop = true;
     }
-    d->control->wake.wakeAll();
+    d->control->wake.notify_all();
 }
 
 void TrainingController::saveCheckpoint(const QString &path)
@@ -356,20 +358,20 @@ void TrainingController::saveCheckpoint(const QString &path)
         return;
     }
     {
-        QMutexLocker lock(&d->control->mutex);
+        std::unique_lock lock(d->control->mutex);
         d->control->saves.append(path);
     }
-    d->control->wake.wakeAll();
+    d->control->wake.notify_all();
 }
 
 void TrainingController::setSnapshotInterval(int milliseconds)
 {
-    QMutexLocker lock(&d->control->mutex);
+    std::unique_lock lock(d->control->mutex);
     d->control->snapshotMs = std::max(0, milliseconds);
 }
 
 void TrainingController::setSampleInterval(int milliseconds)
 {
-    QMutexLocker lock(&d->control->mutex);
+    std::unique_lock lock(d->control->mutex);
     d->control->sampleMs = milliseconds;
 }
