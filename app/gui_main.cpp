@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QStatusBar>
 #include <QTextStream>
@@ -64,6 +65,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("GAN Playground"));
     // Desktops match the window to its menu entry (and its icon) by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.ganplayground.GanPlayground"));
+    // Where the desktop does not take it from the menu entry (X11 title bars, task switchers).
+    QIcon icon;
+    for (int size : {32, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/gan-playground-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     // The remembered language (View > Language), else the system's.
     language::apply(MainWindow::startLanguage());
