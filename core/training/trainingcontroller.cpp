@@ -155,6 +155,9 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             std::unique_lock lock(c->mutex);
             c->paused = true;
         }
+        // A resumed run's first snapshot carries the steps of its checkpoint, so the plots and
+        // the CSV export show the whole run, not only what follows the resume.
+        pending = trainer->history();
         flush(true);
         publish();
         bool first = true;

@@ -277,6 +277,11 @@ void TestWindowRuns::resumesFromACheckpoint()
     QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
     const TrainingSnapshot first = snapshots.first().at(0).value<TrainingSnapshot>();
     QVERIFY2(first.step >= savedStep, qPrintable(QStringLiteral("%1 < %2").arg(first.step).arg(savedStep)));
+    // The checkpoint's steps are plotted and exported too, from step 1.
+    QVERIFY(!first.records.empty());
+    QCOMPARE(first.records.front().step, std::int64_t(1));
+    QCOMPARE(first.records.back().step, savedStep);
+    QTRY_VERIFY(w.plots()->metricsCsv().section(QLatin1Char('\n'), 1, 1).startsWith(QStringLiteral("1,")));
     QTRY_VERIFY(snapshots.last().at(0).value<TrainingSnapshot>().step > savedStep);
     w.stopTraining();
     QTRY_COMPARE(w.training()->state(), State::Idle);

@@ -140,7 +140,7 @@ void TrainingPlots::append(const std::vector<StepRecord> &records)
             addPoint(*series(GradG), k, r.gradNormG);
     }
     for (Series &s : m_series) {
-        if (s.keys.size() > kMaxPointsPerGraph) {
+        while (s.keys.size() > kMaxPointsPerGraph) {  // a resumed run's history arrives at once
             // Average neighbouring pairs over the whole run and double the bucket: every point
             // stands for the same number of steps, so the start of training keeps its place.
             const int n = s.keys.size();
