@@ -110,7 +110,7 @@ QString verify(QByteArrayView view)
         }
     }
     if (end < 0)
-        return Text::tr("it has no zip end record (truncated, or not a checkpoint)");
+        return Text::tr("it has no zip end record: it is cut short, or not a zip file at all");
     std::uint64_t entries = b.u16(end + 10);
     std::uint64_t directorySize = b.u32(end + 12);
     std::uint64_t directoryOffset = b.u32(end + 16);

@@ -140,10 +140,6 @@
 <context>
     <name>Checkpoint</name>
     <message>
-        <source>it has no zip end record (truncated, or not a checkpoint)</source>
-        <translation>文件没有 zip 结束记录（被截断，或不是检查点）</translation>
-    </message>
-    <message>
         <source>its zip64 end locator is missing</source>
         <translation>缺少 zip64 结束定位符</translation>
     </message>
@@ -266,6 +262,10 @@
     <message>
         <source>%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed</source>
         <translation>%1：检查点与本实验不符或已损坏（%2）；没有做任何改动</translation>
+    </message>
+    <message>
+        <source>it has no zip end record: it is cut short, or not a zip file at all</source>
+        <translation>它没有 zip 结束记录：文件被截断，或者根本不是 zip 文件</translation>
     </message>
 </context>
 <context>
