@@ -191,7 +191,8 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
                     c->paused = true;
                     paused = true;
                 }
-                post(owner, [owner, path, error] { emit owner->checkpointSaved(path, error); });
+                const qint64 at = error.isEmpty() ? trainer->currentStep() : 0;
+                post(owner, [owner, path, error, at] { emit owner->checkpointSaved(path, error, at); });
             }
             if (stop)
                 break;

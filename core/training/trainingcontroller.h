@@ -61,7 +61,8 @@ signals:
     void budgetReached(qint64 step);
     // The run stopped on an error (bad data, NaN, ...); the message names the step or file.
     void failed(const QString &message);
-    void checkpointSaved(const QString &path, const QString &error);
+    // `step`: the step the checkpoint holds (0 when nothing was saved).
+    void checkpointSaved(const QString &path, const QString &error, qint64 step = 0);
 
 private:
     struct Impl;

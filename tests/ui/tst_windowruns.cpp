@@ -722,7 +722,8 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
     QVERIFY(w.autosave()->offerRecovery(root));
     QVERIFY2(question.contains(QStringLiteral("training run at step %1").arg(crashed.front().step)), qPrintable(question));
     QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 60000);
-    QVERIFY(snapshots.first().at(0).value<TrainingSnapshot>().step > crashed.front().step);
+    // It continues from exactly the step the question named (the checkpoint's own step).
+    QCOMPARE(snapshots.first().at(0).value<TrainingSnapshot>().step, crashed.front().step);
     QCOMPARE(w.experiment().name, spec.name);
     // The run's checkpoint was kept out of the recovery folder (the killed window's experiment
     // came from a checkpoint and had no file of its own), and the crashed session is gone.

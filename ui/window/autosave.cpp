@@ -30,16 +30,15 @@ AutoSave::AutoSave(ExperimentDocument *doc, TrainingController *training, Docume
     if (seconds > 0 && m_session->isActive())
         m_timer->start(seconds * 1000);
     m_lastCheckpointMs = QDateTime::currentMSecsSinceEpoch();
-    connect(m_training, &TrainingController::snapshot, this, [this](const TrainingSnapshot &s) { m_step = s.step; });
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         if (state == TrainingController::State::Idle)
             m_session->clearCheckpoint();  // the run ended: nothing to resume
         else if (state == TrainingController::State::Loading)
             m_lastCheckpointMs = QDateTime::currentMSecsSinceEpoch();
     });
-    connect(m_training, &TrainingController::checkpointSaved, this, [this](const QString &path, const QString &error) {
+    connect(m_training, &TrainingController::checkpointSaved, this, [this](const QString &path, const QString &error, qint64 step) {
         if (path == m_session->checkpointPath() && error.isEmpty())
-            m_session->noteCheckpoint(m_step);
+            m_session->noteCheckpoint(step);  // the checkpoint's own step: snapshots may lag it
     });
     m_runs->setQuietCheckpointPath(m_session->checkpointPath());
 }

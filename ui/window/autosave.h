@@ -49,5 +49,4 @@ private:
     std::optional<ExperimentSpec> m_autosaved;  // what the session holds now
     QString m_autosavedPath;
     qint64 m_lastCheckpointMs = 0;
-    std::int64_t m_step = 0;
 };
