@@ -10,6 +10,14 @@
 #include <QDir>
 #include <QtTest>
 
+// Sanitized builds (scripts/test --sanitize, --tsan) run our code several times slower: the
+// long waits of the tests that train scale with this.
+#ifdef GP_SANITIZED
+inline constexpr int kSlowdown = 5;
+#else
+inline constexpr int kSlowdown = 1;
+#endif
+
 // Declares `var` as the built-in experiment `name`; fails the calling test if it does not load.
 #define LOAD_PRESET(var, name)                                    \
     ExperimentSpec var;                                           \

@@ -33,7 +33,7 @@ struct Run {
 
 // `fileSizeLimit` > 0 runs the program as on a disk with that much room per file: writes past
 // it fail with EFBIG, as they fail with ENOSPC on a full disk.
-Run cli(const QStringList &args, qint64 fileSizeLimit = 0, int timeoutMs = 300000)
+Run cli(const QStringList &args, qint64 fileSizeLimit = 0, int timeoutMs = 300000 * kSlowdown)
 {
     QProcess p;
     if (fileSizeLimit > 0)
@@ -371,7 +371,7 @@ void TestCli::fullDiskKeepsTheCheckpoint()
     QProcess p;
     p.start(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), small, run,
                                         qEnvironmentVariable("GP_CLI"), after});
-    QVERIFY(p.waitForFinished(120000));
+    QVERIFY(p.waitForFinished(120000 * kSlowdown));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     if (p.exitCode() == 90)
         QSKIP("cannot mount a tmpfs in a user namespace here");
@@ -708,7 +708,7 @@ void TestCli::killedAnyMomentLeavesALoadableCheckpoint()
         // Past loading: the run has written a checkpoint of its own this round.
         const QString checkpoint = run + QStringLiteral("/checkpoint.pt");
         const QDateTime before = QFileInfo(checkpoint).lastModified();
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(checkpoint) && QFileInfo(checkpoint).lastModified() != before, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(checkpoint) && QFileInfo(checkpoint).lastModified() != before, 60000 * kSlowdown);
         QTest::qWait(pause(rng));
         ::kill(pid_t(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished());

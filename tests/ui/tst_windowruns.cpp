@@ -99,11 +99,11 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
     QSignalSpy published(w.training(), &TrainingController::generatorPublished);
     w.startAction()->trigger();  // one click
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(w.plots()->lossPlot()->graph(0)->dataCount() >= 10, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plots()->lossPlot()->graph(0)->dataCount() >= 10, 60000 * kSlowdown);
     QVERIFY(w.plots()->scorePlot()->graph(0)->dataCount() > 0);
     QVERIFY(w.plots()->gradientPlot()->graph(0)->dataCount() > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000 * kSlowdown);
     const QImage grid = w.samples()->currentGrid();
     QCOMPARE(grid.width(), 8 * 30 + 2);  // 8 columns of 28-pixel samples with 2-pixel gaps
     QVERIFY(!w.startAction()->isEnabled());
@@ -122,7 +122,7 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     QSignalSpy substeps(w.training(), &TrainingController::substepDone);
     for (int i = 1; i <= int(Substep::Score); ++i)
         slow->nextButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), int(Substep::Score), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), int(Substep::Score), 30000 * kSlowdown);
     QTRY_COMPARE(int(slow->report().substep), int(Substep::Score));
     QVERIFY(slow->isVisible());
     auto *strip = slow->findChild<BatchStrip *>();
@@ -193,7 +193,7 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     w.togglePause();
     QTRY_COMPARE(w.training()->state(), State::Running);
     w.stopTraining();
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
     QVERIFY(w.startAction()->isEnabled());
     QVERIFY(w.plots()->metricsCsv().startsWith(QString::fromLatin1(steprecords::csvHeader())));
     QVERIFY(w.plots()->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_d_real,loss_d_fake,loss_g,")));
@@ -210,7 +210,7 @@ void TestWindowRuns::twoDimensionalDataShowsAScatter()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000 * kSlowdown);
     auto *scatter = w.samples()->findChild<QCustomPlot *>(QStringLiteral("sampleScatter"));
     QVERIFY(scatter);
     QVERIFY(scatter->isVisible());
@@ -229,7 +229,7 @@ void TestWindowRuns::editsDuringARunWaitForTheNextRun()
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
     w.startTraining();
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
     QVERIFY(w.designChangedLabel()->text().isEmpty());
     // Editing the design mid-run: the window says so; the run keeps its own copy.
     w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers.back().id);
@@ -255,7 +255,7 @@ void TestWindowRuns::resumesFromACheckpoint()
         QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
         QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
         w.startTraining();
-        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
         w.togglePause();
         QTRY_COMPARE(w.training()->state(), State::Paused);
         QTRY_VERIFY(!snapshots.isEmpty());
@@ -274,7 +274,7 @@ void TestWindowRuns::resumesFromACheckpoint()
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
     QVERIFY(w.resumeFromCheckpoint(path));
     QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
-    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000 * kSlowdown);
     const TrainingSnapshot first = snapshots.first().at(0).value<TrainingSnapshot>();
     QVERIFY2(first.step >= savedStep, qPrintable(QStringLiteral("%1 < %2").arg(first.step).arg(savedStep)));
     // The checkpoint's steps are plotted and exported too, from step 1.
@@ -304,7 +304,7 @@ void TestWindowRuns::damagedCheckpointAndFailedSaveAreMessages()
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
     w.startTraining();
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
     // A save into a folder that is not there, mid-run: a message, and the run waits.
     w.training()->saveCheckpoint(dir.filePath(QStringLiteral("gone/ring.pt")));
     QTRY_COMPARE(saved.count(), 1);
@@ -348,7 +348,7 @@ void TestWindowRuns::closingMidRunIsClean()
         QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
         w.show();
         w.startTraining();
-        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
         QTest::qWait(200);
         w.close();
     }
@@ -357,7 +357,7 @@ void TestWindowRuns::closingMidRunIsClean()
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     w.startTraining();
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
     QVERIFY(w.openPreset(QStringLiteral("mlp-grid25")));
     QTRY_COMPARE(w.training()->state(), State::Idle);
 }
@@ -420,7 +420,7 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
     for (int i = 1; i <= kSubstepCount; ++i) {
         if (i > 1)
             action->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), i, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(substeps.count(), i, 30000 * kSlowdown);
         const SubstepReport &r = slow->report();
         QCOMPARE(int(r.substep), i);
         QCOMPARE(r.step, std::int64_t(1));
@@ -495,9 +495,9 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     QSignalSpy measured(renderer, &QualityRenderer::measured);
     QSignalSpy budget(w.training(), &TrainingController::budgetReached);
     w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000 * kSlowdown);
     // The last measurement is of the generator at the end of the budget.
-    QTRY_VERIFY_WITH_TIMEOUT(!quality->records().empty() && quality->records().back().step == 60, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!quality->records().empty() && quality->records().back().step == 60, 120000 * kSlowdown);
     QVERIFY(quality->isVisible());
     const std::vector<QualityRecord> records = quality->records();
     QVERIFY2(records.size() >= 2, qPrintable(QString::number(records.size())));
@@ -534,7 +534,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     QDir().mkpath(dir);
     QVERIFY(w.grab().save(dir + QStringLiteral("/quality-small-idx.png")));
     w.stopTraining();
-    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
     QSettings().setValue(QStringLiteral("quality/interval"), 0);
 }
 
@@ -550,15 +550,15 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QSignalSpy budget(w.training(), &TrainingController::budgetReached);
     w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000 * kSlowdown);
     LatentExplorer *explorer = w.explorer();
-    QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator() && !explorer->currentImage().isNull(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator() && !explorer->currentImage().isNull(), 30000 * kSlowdown);
 
     // SeFa directions are found as soon as they are chosen: one slider each, named by eigenvalue,
     // compared with the random baseline.
     QSignalSpy changed(explorer, &LatentExplorer::directionsChanged);
     explorer->setMode(LatentExplorer::Mode::Sefa);
-    QTRY_VERIFY_WITH_TIMEOUT(!explorer->directions().directions.empty() && !explorer->busy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer->directions().directions.empty() && !explorer->busy(), 30000 * kSlowdown);
     QCOMPARE(explorer->sliderCount(), 6);
     QVERIFY2(explorer->sliderName(0).startsWith(QStringLiteral("direction 1 (eigenvalue")), qPrintable(explorer->sliderName(0)));
     QCOMPARE(explorer->slider(0)->maximum(), 500);  // -5..5 spreads
@@ -605,7 +605,7 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QSignalSpy exported(explorer, &LatentExplorer::exported);
     const QString gif = tmp.filePath(QStringLiteral("sweep.gif"));
     explorer->exportWalk(explorer->sweep(0, 3, 12, true), gif, 2, 80);
-    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000 * kSlowdown);
     QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(1).toString()));
     QImageReader reader(gif);
     QCOMPARE(reader.imageCount(), 12);
@@ -613,7 +613,7 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QCOMPARE(reader.size(), QSize(56, 56));
     const QString grid = tmp.filePath(QStringLiteral("grid.png"));
     explorer->exportGrid(0, 3, 5, 3.0, grid, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 30000 * kSlowdown);
     QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(1).toString()));
     QCOMPARE(QImageReader(grid).size(), QSize(2 + 5 * 30, 2 + 3 * 30));
     // An interpolation without A and B says what is missing; an unwritable place is a message.
@@ -621,7 +621,7 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     QCOMPARE(exported.count(), 3);
     QVERIFY(!exported.last().at(0).toBool());
     explorer->exportWalk(explorer->sweep(0, 3, 4, false), tmp.filePath(QStringLiteral("no/such/folder/x.gif")), 1, 80);
-    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, 30000 * kSlowdown);
     QVERIFY(!exported.last().at(0).toBool());
     QVERIFY2(exported.last().at(1).toString().contains(QStringLiteral("x.gif")), qPrintable(exported.last().at(1).toString()));
 
@@ -721,7 +721,7 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
     });
     QVERIFY(w.autosave()->offerRecovery(root));
     QVERIFY2(question.contains(QStringLiteral("training run at step %1").arg(crashed.front().step)), qPrintable(question));
-    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 60000 * kSlowdown);
     // It continues from exactly the step the question named (the checkpoint's own step).
     QCOMPARE(snapshots.first().at(0).value<TrainingSnapshot>().step, crashed.front().step);
     QCOMPARE(w.experiment().name, spec.name);
