@@ -7,7 +7,6 @@
 #include <ATen/Parallel.h>
 
 #include <QCoreApplication>
-#include <QThread>
 
 #include <chrono>
 #include <condition_variable>
@@ -62,7 +61,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
     qRegisterMetaType<EvalClassifier::Info>();
     qRegisterMetaType<QualityRenderer::Measurement>();
     Impl *m = d.get();
-    d->thread.start(QThread::create([this, m] {
+    d->thread.start([this, m] {
         at::set_num_threads(1);
         bool prioritySet = false;
         std::unique_ptr<QualityMeter> meter;
@@ -160,7 +159,7 @@ QualityRenderer::QualityRenderer(QObject *parent) : QObject(parent), d(std::make
             else
                 emit failed(error);
         }
-    }), QStringLiteral("image quality"), [m] {
+    }, QStringLiteral("image quality"), [m] {
         {
             std::lock_guard<std::mutex> lock(m->mutex);
             m->quit = true;

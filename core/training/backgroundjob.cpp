@@ -4,7 +4,6 @@
 
 #include <ATen/Parallel.h>
 
-#include <QThread>
 
 #include <chrono>
 #include <condition_variable>
@@ -31,7 +30,7 @@ struct BackgroundJob::Impl {
 BackgroundJob::BackgroundJob(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     Impl *m = d.get();
-    d->thread.start(QThread::create([this, m] {
+    d->thread.start([this, m] {
         for (;;) {
             Impl::Job job;
             {
@@ -67,7 +66,7 @@ BackgroundJob::BackgroundJob(QObject *parent) : QObject(parent), d(std::make_uni
             }
             emit finished(number, cancelled);
         }
-    }), QStringLiteral("background job"), [m] {
+    }, QStringLiteral("background job"), [m] {
         {
             std::lock_guard<std::mutex> lock(m->mutex);
             m->quit = true;

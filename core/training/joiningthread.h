@@ -1,12 +1,16 @@
 #pragma once
 
-#include <QThread>
+#include <QString>
 
 #include <functional>
-#include <memory>
+#include <thread>
+
+#include <pthread.h>
 
 // A worker thread owned by RAII: when it goes, `stop` asks the thread's loop to end and the
 // thread is joined. Keep it the last member, so that what the loop uses outlives it.
+// A std::thread, not a QThread: joining it is a pthread_join, which ThreadSanitizer sees (it
+// cannot see QThread::wait's own locking), and the loops need no Qt event loop.
 class JoiningThread {
 public:
     JoiningThread() = default;
@@ -14,22 +18,24 @@ public:
     JoiningThread &operator=(const JoiningThread &) = delete;
     ~JoiningThread()
     {
-        if (!m_thread)
+        if (!m_thread.joinable())
             return;
         if (m_stop)
             m_stop();
-        m_thread->wait();
+        m_thread.join();
     }
 
-    void start(QThread *thread, const QString &name, std::function<void()> stop)
+    // `name` shows in debuggers and top (the first 15 bytes, Linux's limit).
+    void start(std::function<void()> body, const QString &name, std::function<void()> stop)
     {
-        m_thread.reset(thread);
         m_stop = std::move(stop);
-        m_thread->setObjectName(name);
-        m_thread->start();
+        m_thread = std::thread([body = std::move(body), name = name.toUtf8().left(15)] {
+            pthread_setname_np(pthread_self(), name.constData());
+            body();
+        });
     }
 
 private:
-    std::unique_ptr<QThread> m_thread;
+    std::thread m_thread;
     std::function<void()> m_stop;
 };

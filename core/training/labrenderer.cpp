@@ -5,7 +5,6 @@
 
 #include "joiningthread.h"
 
-#include <QThread>
 
 #include <condition_variable>
 #include <mutex>
@@ -36,7 +35,7 @@ LabRenderer::LabRenderer(QObject *parent) : QObject(parent), d(std::make_unique<
 {
     qRegisterMetaType<lab2d::Frame>();
     Impl *m = d.get();
-    d->thread.start(QThread::create([this, m] {
+    d->thread.start([this, m] {
         at::set_num_threads(1);  // the training run and the window have the cores
         for (;;) {
             Impl::Job job;
@@ -61,7 +60,7 @@ LabRenderer::LabRenderer(QObject *parent) : QObject(parent), d(std::make_unique<
             else
                 emit failed(error);
         }
-    }), QStringLiteral("2D lab"), [m] {
+    }, QStringLiteral("2D lab"), [m] {
         {
             std::lock_guard<std::mutex> lock(m->mutex);
             m->quit = true;

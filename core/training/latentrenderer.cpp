@@ -5,7 +5,6 @@
 
 #include "joiningthread.h"
 
-#include <QThread>
 
 #include <condition_variable>
 #include <map>
@@ -41,7 +40,7 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
 {
     qRegisterMetaType<SampleBatch>();
     Impl *m = d.get();
-    d->thread.start(QThread::create([this, m] {
+    d->thread.start([this, m] {
         // One core is the training run's, one the window's: a render must not fan out over both.
         at::set_num_threads(1);
         std::shared_ptr<GeneratorCopy> generator;
@@ -76,7 +75,7 @@ LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_u
             else
                 emit rendered(channel, job.number, samples, qint64(generator->step()));
         }
-    }), QStringLiteral("latent renderer"), [m] {
+    }, QStringLiteral("latent renderer"), [m] {
         {
             std::lock_guard<std::mutex> lock(m->mutex);
             m->quit = true;

@@ -1,5 +1,6 @@
 #include "trainingcontroller.h"
 #include "errortext.h"
+#include "queuedcall.h"
 
 #include "data/dataset.h"
 #include "rundriver.h"
@@ -7,11 +8,13 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <thread>
+
+#include <pthread.h>
 
 namespace {
 // Messages a user reads: translated (context "TrainingController").
@@ -46,20 +49,20 @@ struct TrainingController::Impl {
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
-    std::unique_ptr<QThread> thread;
+    // A std::thread: joining it is a pthread_join, which ThreadSanitizer sees.
+    std::thread thread;
     State state = State::Idle;
 
     void finishThread()
     {
-        if (!thread)
+        if (!thread.joinable())
             return;
         {
             std::unique_lock lock(control->mutex);
             control->stop = true;
         }
         control->wake.notify_all();
-        thread->wait();
-        thread.reset();
+        thread.join();
     }
 
     static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint);
@@ -70,7 +73,7 @@ namespace {
 template <typename F>
 void post(QObject *owner, F f)
 {
-    QMetaObject::invokeMethod(owner, std::move(f), Qt::QueuedConnection);
+    queuedCall(owner, std::move(f));
 }
 }  // namespace
 
@@ -281,8 +284,8 @@ TrainingController::State TrainingController::state() const { return d->state; }
 
 void TrainingController::setState(State s)
 {
-    if (s == State::Idle && d->thread)
-        d->thread->wait();  // the run has ended; its last queued results are already delivered
+    if (s == State::Idle && d->thread.joinable())
+        d->thread.join();  // the run has ended; its last queued results are already delivered
     if (d->state == s)
         return;
     d->state = s;
@@ -302,10 +305,11 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     }
     c->paused = paused;
     d->control = c;
-    d->thread.reset(QThread::create(&Impl::run, this, c, spec, checkpoint));
-    d->thread->setObjectName(QStringLiteral("training"));
     setState(State::Loading);
-    d->thread->start();
+    d->thread = std::thread([this, c, spec, checkpoint] {
+        pthread_setname_np(pthread_self(), "training");
+        Impl::run(this, c, spec, checkpoint);
+    });
     return true;
 }
 

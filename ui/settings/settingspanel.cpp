@@ -7,6 +7,7 @@
 #include "document/experimentdocument.h"
 
 #include "data/dataset.h"
+#include "training/queuedcall.h"
 #include "training/sampleimage.h"
 
 #include <QApplication>
@@ -23,7 +24,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -353,7 +353,7 @@ void SettingsPanel::loadPreview()
     m_previewCaption->setText(tr("Loading a preview of the data..."));
     QPointer<SettingsPanel> self(this);
     // Reading files can take a moment (a network folder, a large gzip): never on the GUI thread.
-    QThreadPool::globalInstance()->start([self, data, seed, generation, twoD] {
+    pooledCall([self, data, seed, generation, twoD] {
         const DatasetLoad load = datasets::load(data, seed);
         QImage image;
         QString caption;
@@ -371,7 +371,7 @@ void SettingsPanel::loadPreview()
                           .arg(batch.height)
                           .arg(batch.width);
         }
-        QMetaObject::invokeMethod(qApp, [self, image, caption, generation] {
+        queuedCall(qApp, [self, image, caption, generation] {
             if (!self || generation != self->m_previewGeneration)
                 return;  // a newer preview is on its way
             const int scale = image.isNull() ? 1 : std::max(1, 240 / std::max(1, image.width()));
