@@ -4,7 +4,6 @@
 
 #include <ATen/Parallel.h>
 
-
 #include <chrono>
 #include <condition_variable>
 #include <mutex>

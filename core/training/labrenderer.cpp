@@ -5,7 +5,6 @@
 
 #include "joiningthread.h"
 
-
 #include <condition_variable>
 #include <mutex>
 
