@@ -20,13 +20,25 @@ inline std::mutex &handoff()
     static std::mutex mutex;
     return mutex;
 }
+// Held by the sending thread while the work is queued.
+struct Sending {
+    std::lock_guard<std::mutex> lock{handoff()};
+};
+// The work, made to take the mutex before it runs.
 template <typename F>
-auto afterHandoff(F f)
+auto handedOver(F f)
 {
     return [f = std::move(f)]() mutable {
         { std::lock_guard<std::mutex> received(handoff()); }
         f();
     };
+}
+#else
+struct Sending {};
+template <typename F>
+F handedOver(F f)
+{
+    return f;
 }
 #endif
 }  // namespace queued
@@ -36,22 +48,14 @@ auto afterHandoff(F f)
 template <typename F>
 void queuedCall(QObject *receiver, F f)
 {
-#if defined(__SANITIZE_THREAD__)
-    std::lock_guard<std::mutex> sending(queued::handoff());
-    QMetaObject::invokeMethod(receiver, queued::afterHandoff(std::move(f)), Qt::QueuedConnection);
-#else
-    QMetaObject::invokeMethod(receiver, std::move(f), Qt::QueuedConnection);
-#endif
+    const queued::Sending sending;
+    QMetaObject::invokeMethod(receiver, queued::handedOver(std::move(f)), Qt::QueuedConnection);
 }
 
 // Runs `f` on a thread of Qt's global pool: how the window hands off short jobs.
 template <typename F>
 void pooledCall(F f)
 {
-#if defined(__SANITIZE_THREAD__)
-    std::lock_guard<std::mutex> sending(queued::handoff());
-    QThreadPool::globalInstance()->start(queued::afterHandoff(std::move(f)));
-#else
-    QThreadPool::globalInstance()->start(std::move(f));
-#endif
+    const queued::Sending sending;
+    QThreadPool::globalInstance()->start(queued::handedOver(std::move(f)));
 }
