@@ -18,6 +18,18 @@ inline constexpr int kSlowdown = 5;
 inline constexpr int kSlowdown = 1;
 #endif
 
+// A small 2D experiment with BatchNorm (a Long buffer), Dropout, EMA and Adam, so that a checkpoint
+// and a resume have state of every kind.
+inline const char *const kSmall2DExperiment = R"({"format": "gan-playground-experiment", "version": "1.0", "name": "cli-test",
+ "latent": {"size": 4},
+ "generator": {"layers": [{"kind": "Linear", "in": 4, "out": 32}, {"kind": "BatchNorm1d", "features": 32},
+                          {"kind": "ReLU"}, {"kind": "Linear", "in": 32, "out": 2}]},
+ "discriminator": {"layers": [{"kind": "Linear", "in": 2, "out": 32}, {"kind": "LeakyReLU", "slope": 0.2},
+                              {"kind": "Dropout", "p": 0.2}, {"kind": "Linear", "in": 32, "out": 1}]},
+ "data": {"kind": "synthetic-2d", "set": "ring8", "count": 2000},
+ "optimizers": {"generator": {"lr": 0.001}, "discriminator": {"lr": 0.001}},
+ "training": {"batch_size": 32, "threads": 1, "steps": 200, "ema_decay": 0.9, "sample_every": 100}})";
+
 // Declares `var` as the built-in experiment `name`; fails the calling test if it does not load.
 #define LOAD_PRESET(var, name)                                    \
     ExperimentSpec var;                                           \

@@ -1,6 +1,8 @@
 #include "eval/evalclassifier.h"
 
 #include "io/atomicfile.h"
+#include "io/torcharchive.h"
+#include "nn/tensortable_p.h"
 #include "training/errortext.h"
 #include "training/tensorsamples_p.h"
 
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -32,6 +35,7 @@ constexpr int kEpochs = 5;
 constexpr int kBatch = 128;
 constexpr std::int64_t kMeasureBatch = 500;
 constexpr std::uint64_t kSeed = 7;
+constexpr qint64 kMaxCacheBytes = qint64(64) << 20;  // the network's weights are under 1 MB (28x28 images)
 constexpr std::int64_t kCalibrationImages = 5000;  // random features: images that set the batch norms' statistics
 
 struct Network : torch::nn::Module {
@@ -176,12 +180,20 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
     info.cachePath = QDir(cacheDir).filePath(cacheKey(train) + QStringLiteral(".pt"));
     try {
         // The cache: weights and the accuracy measured when they were trained.
-        if (QFile cached(info.cachePath); cached.open(QIODevice::ReadOnly)) {
+        // A cache file that is not exactly this network's (damaged, altered, from another
+        // version) is never given to LibTorch: it is trained again and rewritten below.
+        if (QFile cached(info.cachePath); QFileInfo(info.cachePath).isFile() && cached.size() <= kMaxCacheBytes
+                                          && cached.open(QIODevice::ReadOnly)) {
             const QByteArray bytes = cached.readAll();
+            const torcharchive::Contents contents = torcharchive::read(bytes);
+            tensortable::Table expected;
+            tensortable::addModule(expected, QStringLiteral("network"), *impl->net);
+            expected[QStringLiteral("meta")] = {torch::kDouble, {3}};
             try {
-                std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
+                if (!contents.ok() || !tensortable::compare(contents, expected).isEmpty())
+                    throw std::runtime_error("not this classifier's cache");
                 torch::serialize::InputArchive archive;
-                archive.load_from(stream);
+                archive.load_from(bytes.constData(), size_t(bytes.size()));
                 torch::serialize::InputArchive weights;
                 archive.read("network", weights);
                 impl->net->load(weights);

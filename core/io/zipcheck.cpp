@@ -1,6 +1,7 @@
 #include "zipcheck.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <zlib.h>
 
 #include <algorithm>
@@ -98,7 +99,7 @@ bool inflatedCrc(QByteArrayView data, std::uint32_t *crc, std::uint64_t *length)
 
 }  // namespace
 
-QString verify(QByteArrayView view)
+QString verify(QByteArrayView view, std::vector<Entry> *entriesOut)
 {
     const Bytes b(view);
     // The end record: the last signature whose comment runs exactly to the end of the file.
@@ -134,6 +135,8 @@ QString verify(QByteArrayView view)
 
     std::int64_t at = std::int64_t(directoryOffset);
     const std::int64_t directoryEnd = at + std::int64_t(directorySize);
+    std::vector<Entry> found;
+    QSet<QString> names;
     for (std::uint64_t i = 0; i < entries; ++i) {
         if (!b.has(at, kCentralSize) || at + kCentralSize > directoryEnd || b.u32(at) != kCentralSignature)
             return Text::tr("zip directory entry %1 is damaged").arg(i + 1);
@@ -187,8 +190,15 @@ QString verify(QByteArrayView view)
             if (!inflatedCrc(content, &inflatedSum, &inflatedLength) || inflatedLength != uncompressed || inflatedSum != crc)
                 return Text::tr("entry %1 fails its checksum").arg(name);
         }
+        const QString folded = name.toCaseFolded();
+        if (names.contains(folded))
+            return Text::tr("it holds two entries named %1").arg(name);
+        names.insert(folded);
+        found.push_back(Entry{name, method, uncompressed, content});
         at = next;
     }
+    if (entriesOut)
+        *entriesOut = std::move(found);
     return QString();
 }
 

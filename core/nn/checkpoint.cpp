@@ -1,13 +1,15 @@
 #include "checkpoint_p.h"
 
 #include "io/atomicfile.h"
-#include "io/zipcheck.h"
+#include "io/memorybudget.h"
+#include "nn/tensortable_p.h"
 #include "spec/specjson.h"
 #include "training/errortext.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QVariantMap>
 
 #include <sstream>
 
@@ -94,46 +96,44 @@ QString save(const TrainerState &m, const QString &path)
     }
 }
 
-QString open(const QString &path, torch::serialize::InputArchive &archive, ExperimentSpec *saved)
+QString open(const QString &path, File *file)
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
         return Text::tr("%1: not a regular file; choose a checkpoint.pt written by GAN Playground").arg(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Text::tr("%1: cannot open the checkpoint (%2)").arg(path, file.errorString());
-    const QByteArray bytes = file.readAll();
-    if (const QString damage = zipcheck::verify(bytes); !damage.isEmpty())
+    // Loading holds the file, LibTorch's copy of each tensor and the networks it fills.
+    const double needed = 3.0 * double(info.size());
+    if (const double budget = double(memorybudget::availableBytes()); needed > budget)
+        return Text::tr("%1: this checkpoint of %2 needs about %3 of memory to load, more than the %4 this process can use; "
+                        "load it where more memory is free")
+            .arg(path, memorybudget::describe(double(info.size())), memorybudget::describe(needed), memorybudget::describe(budget));
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return Text::tr("%1: cannot open the checkpoint (%2)").arg(path, in.errorString());
+    file->path = path;
+    file->bytes = in.readAll();
+    file->contents = torcharchive::read(file->bytes);
+    if (!file->contents.ok())
         return Text::tr("%1: the checkpoint is damaged or not a checkpoint (%2); nothing was loaded. "
-                              "Use an earlier copy or train the run again.")
-            .arg(path, damage);
-    c10::IValue json;
-    try {
-        std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
-        archive.load_from(stream);
-        c10::IValue format;
-        if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-            return Text::tr("%1: not a GAN Playground checkpoint").arg(path);
-        c10::IValue version;
-        archive.read("version", version);
-        if (!version.isInt() || version.toInt() != kVersion)
-            return Text::tr("%1: checkpoint version %2 is not supported by this program")
-                .arg(path)
-                .arg(version.isInt() ? version.toInt() : -1);
-        if (!archive.try_read("spec", json))
-            return Text::tr("%1: the checkpoint holds no experiment").arg(path);
-    } catch (const std::exception &) {
-        // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
-        // not parse although its container is sound (written by something else).
-        return Text::tr("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
-    }
-    if (!json.isString())
+                        "Use an earlier copy or train the run again.")
+            .arg(path, file->contents.error);
+    const QVariantMap &values = file->contents.values;
+    if (values.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
+        return Text::tr("%1: not a GAN Playground checkpoint").arg(path);
+    const QVariant version = values.value(QStringLiteral("version"));
+    if (version.typeId() != QMetaType::LongLong || version.toLongLong() != kVersion)
+        return Text::tr("%1: checkpoint version %2 is not supported by this program")
+            .arg(path)
+            .arg(version.typeId() == QMetaType::LongLong ? version.toLongLong() : -1);
+    const QVariant json = values.value(QStringLiteral("spec"));
+    if (!json.isValid())
+        return Text::tr("%1: the checkpoint holds no experiment").arg(path);
+    if (json.typeId() != QMetaType::QString)
         return Text::tr("%1: the checkpoint's experiment is not text").arg(path);
-    const specjson::ParseResult parsed =
-        specjson::fromBytes(QByteArray::fromStdString(json.toStringRef()), path + Text::tr(" (experiment)"));
+    const specjson::ParseResult parsed = specjson::fromBytes(json.toString().toUtf8(), path + Text::tr(" (experiment)"));
     if (!parsed.ok())
         return parsed.errors.join(QLatin1Char('\n'));
-    *saved = parsed.spec;
+    file->spec = parsed.spec;
     return QString();
 }
 
@@ -164,8 +164,44 @@ QString fits(const QString &path, ExperimentSpec saved, const ExperimentSpec &cu
     return QString();
 }
 
-QString restore(torch::serialize::InputArchive &archive, const QString &path, TrainerState &fresh)
+namespace {
+// What this experiment's checkpoint holds, tensor by tensor.
+QString checkTensors(const torcharchive::Contents &contents, TrainerState &fresh, std::int64_t step)
 {
+    tensortable::Table table;
+    tensortable::addModule(table, QStringLiteral("generator"), *fresh.G);
+    tensortable::addModule(table, QStringLiteral("discriminator"), *fresh.D);
+    if (fresh.Gema)
+        tensortable::addModule(table, QStringLiteral("generator_ema"), *fresh.Gema);
+    tensortable::addOptimizer(table, contents, QStringLiteral("optimizer_g"), *fresh.optG);
+    tensortable::addOptimizer(table, contents, QStringLiteral("optimizer_d"), *fresh.optD);
+    table[QStringLiteral("rng")] = {torch::kByte, fresh.gen.get_state().sizes().vec()};
+    table[QStringLiteral("order")] = {torch::kLong, {-1}};  // its length is checked against the data below
+    table[QStringLiteral("eval_noise")] = {torch::kFloat, fresh.evalNoise.sizes().vec()};
+    table[QStringLiteral("history")] = {torch::kDouble, {step, std::int64_t(steprecords::columns().size())}};
+    return tensortable::compare(contents, table);
+}
+}  // namespace
+
+QString restore(const File &file, TrainerState &fresh)
+{
+    const QString &path = file.path;
+    const QVariant stepValue = file.contents.values.value(QStringLiteral("step"));
+    QString problem;
+    if (stepValue.typeId() != QMetaType::LongLong || stepValue.toLongLong() < 0)
+        problem = Text::tr("its step count is not a whole number of at least 0");
+    else
+        problem = checkTensors(file.contents, fresh, stepValue.toLongLong());
+    if (!problem.isEmpty())
+        return Text::tr("%1: the checkpoint does not fit this experiment or is damaged (%2); nothing was changed").arg(path, problem);
+    torch::serialize::InputArchive archive;
+    try {
+        archive.load_from(file.bytes.constData(), size_t(file.bytes.size()));
+    } catch (const std::exception &) {
+        // c10::Error, torch::jit::ErrorReport and std errors alike: the archive's contents do
+        // not parse although its container and table are sound (written by something else).
+        return Text::tr("%1: damaged or not a checkpoint (it cannot be read as one)").arg(path);
+    }
     try {
         auto loadNested = [&](const char *key, torch::nn::Sequential &net) {
             const auto before = shapesOf(net);
@@ -197,15 +233,12 @@ QString restore(torch::serialize::InputArchive &archive, const QString &path, Tr
                 throw std::runtime_error("its data order holds indices outside the dataset");
         }
         fresh.batches.order = order.numel() > 0 ? order : torch::Tensor();
-        c10::IValue cursor, stepValue;
+        c10::IValue cursor;
         archive.read("cursor", cursor);
         fresh.batches.cursor = cursor.toInt();
         if (fresh.batches.cursor < 0 || fresh.batches.cursor > count)
             throw std::runtime_error("its position in the data order is outside the dataset");
-        archive.read("step", stepValue);
-        fresh.step = stepValue.toInt();
-        if (fresh.step < 0)
-            throw std::runtime_error("its step count is negative");
+        fresh.step = stepValue.toLongLong();
         archive.read("eval_noise", evalNoise);
         if (evalNoise.sizes() != fresh.evalNoise.sizes())
             throw std::runtime_error("its evaluation noise has another shape than the experiment's");

@@ -71,24 +71,26 @@ QString Trainer::saveCheckpoint(const QString &path) const
 
 QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
 {
-    torch::serialize::InputArchive archive;
-    return checkpoint::open(path, archive, spec);
+    checkpoint::File file;
+    if (QString e = checkpoint::open(path, &file); !e.isEmpty())
+        return e;
+    *spec = file.spec;
+    return QString();
 }
 
 QString Trainer::loadCheckpoint(const QString &path)
 {
-    torch::serialize::InputArchive archive;
-    ExperimentSpec saved;
-    if (QString e = checkpoint::open(path, archive, &saved); !e.isEmpty())
+    checkpoint::File file;
+    if (QString e = checkpoint::open(path, &file); !e.isEmpty())
         return e;
-    if (QString e = checkpoint::fits(path, saved, d->spec); !e.isEmpty())
+    if (QString e = checkpoint::fits(path, file.spec, d->spec); !e.isEmpty())
         return e;
     // Load into a fresh copy; the running state is replaced only when everything loaded.
     QString error;
     std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
     if (!fresh)
         return error;
-    if (QString e = checkpoint::restore(archive, path, *fresh); !e.isEmpty())
+    if (QString e = checkpoint::restore(file, *fresh); !e.isEmpty())
         return e;
     fresh->fusedAllowed = d->fusedAllowed;
     d = std::move(fresh);

@@ -7,7 +7,7 @@
 #include "eval/divergence.h"
 #include "eval/modecoverage.h"
 #include "training/trainer.h"
-#include "testsupport.h"
+#include "clisupport.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -23,59 +23,6 @@
 
 #include <csignal>
 #include <random>
-#include <sys/resource.h>
-
-namespace {
-struct Run {
-    int code = -1;  // -1: killed by a signal (an abort) or still running after the timeout
-    QString out, err;
-};
-
-// `fileSizeLimit` > 0 runs the program as on a disk with that much room per file: writes past
-// it fail with EFBIG, as they fail with ENOSPC on a full disk.
-Run cli(const QStringList &args, qint64 fileSizeLimit = 0, int timeoutMs = 300000 * kSlowdown)
-{
-    QProcess p;
-    if (fileSizeLimit > 0)
-        p.setChildProcessModifier([fileSizeLimit] {
-            std::signal(SIGXFSZ, SIG_IGN);  // a failed write, not a killed process
-            const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
-            setrlimit(RLIMIT_FSIZE, &limit);
-        });
-    p.start(qEnvironmentVariable("GP_CLI"), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, QString(), QStringLiteral("timed out")};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-void writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// A small 2D experiment with BatchNorm, Dropout and EMA, so resume has state of every kind.
-const char *kExperiment = R"({"format": "gan-playground-experiment", "version": "1.0", "name": "cli-test",
- "latent": {"size": 4},
- "generator": {"layers": [{"kind": "Linear", "in": 4, "out": 32}, {"kind": "BatchNorm1d", "features": 32},
-                          {"kind": "ReLU"}, {"kind": "Linear", "in": 32, "out": 2}]},
- "discriminator": {"layers": [{"kind": "Linear", "in": 2, "out": 32}, {"kind": "LeakyReLU", "slope": 0.2},
-                              {"kind": "Dropout", "p": 0.2}, {"kind": "Linear", "in": 32, "out": 1}]},
- "data": {"kind": "synthetic-2d", "set": "ring8", "count": 2000},
- "optimizers": {"generator": {"lr": 0.001}, "discriminator": {"lr": 0.001}},
- "training": {"batch_size": 32, "threads": 1, "steps": 200, "ema_decay": 0.9, "sample_every": 100}})";
-}  // namespace
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -141,7 +88,7 @@ void TestCli::initTestCase()
     m_experiment = m_dir.filePath(QStringLiteral("exp.json"));
     QFile f(m_experiment);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(kExperiment);
+    f.write(kSmall2DExperiment);
 }
 
 void TestCli::presetsAndValidate()
@@ -331,10 +278,10 @@ void TestCli::fileSizeLimitKeepsThePreviousFiles()
 {
     // The test run's checkpoint is ~79 KB, its sample PNG ~47 KB: a 64 KB limit lets the run
     // write everything but the new checkpoint.
-    constexpr qint64 kLimit = 64 * 1024;
+    constexpr Limits kLimit{64 * 1024, 0};
     const QString run = copyOfBaseRun(QStringLiteral("limited"));
     const QByteArray before = readAll(run + QStringLiteral("/checkpoint.pt"));
-    QVERIFY(before.size() > kLimit);
+    QVERIFY(before.size() > kLimit.fileSize);
     const Run resumed = cli({QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--steps"), QStringLiteral("102")}, kLimit);
     QCOMPARE(resumed.code, 1);
     QVERIFY2(resumed.err.contains(QStringLiteral("checkpoint.pt: file size limit reached (wrote ")), qPrintable(resumed.err));
@@ -442,7 +389,7 @@ void TestCli::experimentFileMustBeAFile()
         path = m_dir.filePath(path);
         writeBytes(path, QByteArray(17 * 1024 * 1024, ' '));
     }
-    const Run r = cli({QStringLiteral("validate"), path}, 0, 20000);  // these used to read forever
+    const Run r = cli({QStringLiteral("validate"), path}, {}, 20000);  // these used to read forever
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
 }
@@ -673,15 +620,9 @@ void TestCli::directionsWalksAndTimeline()
 #ifdef GP_SANITIZED
     qInfo("the sample memory refusal under RLIMIT_AS is not checked in a sanitized build");
 #else
-    QProcess limited;
-    limited.setChildProcessModifier([] {
-        const rlimit limit{rlim_t(6) << 30, rlim_t(6) << 30};
-        setrlimit(RLIMIT_AS, &limit);
-    });
-    limited.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("10000000"),
-                                                   QStringLiteral("--out"), m_dir.filePath(QStringLiteral("many.idx"))});
-    QVERIFY(limited.waitForFinished(60000));
-    const Run tooMany{limited.exitCode(), QString(), QString::fromUtf8(limited.readAllStandardError())};
+    const Run tooMany = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("10000000"), QStringLiteral("--out"),
+                             m_dir.filePath(QStringLiteral("many.idx"))},
+                            Limits{0, qint64(6) << 30}, 60000);
     QCOMPARE(tooMany.code, 1);
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("many.idx"))));
     QVERIFY2(tooMany.err.contains(QStringLiteral("of memory")) && tooMany.err.contains(QStringLiteral("ask for at most")), qPrintable(tooMany.err));
@@ -776,7 +717,7 @@ void TestCli::divergingRunKeepsItsLastGoodStep()
         points += i == 1000 ? QByteArray("3e38,3e38\n") : QByteArray::number((i % 7) / 7.0) + ',' + QByteArray::number((i % 5) / 5.0) + '\n';
     const QString csv = m_dir.filePath(QStringLiteral("huge.csv"));
     writeBytes(csv, points);
-    QJsonObject e = QJsonDocument::fromJson(kExperiment).object();
+    QJsonObject e = QJsonDocument::fromJson(kSmall2DExperiment).object();
     e[QStringLiteral("data")] = QJsonObject{{QStringLiteral("kind"), QStringLiteral("csv-2d")}, {QStringLiteral("path"), csv}};
     const QString experiment = m_dir.filePath(QStringLiteral("diverges.json"));
     writeBytes(experiment, QJsonDocument(e).toJson());

@@ -5,6 +5,7 @@
 #include "eval/evalclassifier.h"
 #include "eval/imagemeasures.h"
 #include "eval/qualitymeter.h"
+#include "archivecraft.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
 #include <random>
 
 namespace {
@@ -188,6 +190,26 @@ void TestEvalClassifier::refusesUnlabelledDataAndDamagedCachesRetrain()
     QCOMPARE(last, 1.0);
     const auto reused = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
     QVERIFY(reused && reused->info().fromCache);
+
+    // A cache whose table puts a weight's offset past its data (issue 28: every evaluate then
+    // crashed until the file was deleted) never reaches LibTorch: it is trained again too.
+    archivecraft::Archive crafted = archivecraft::readFile(path);
+    QByteArray *pickle = crafted.entry(QStringLiteral("archive/data.pkl"));
+    QVERIFY(pickle);
+    const torcharchive::Contents contents = torcharchive::readPickle(*pickle, QStringLiteral("archive/data.pkl"),
+                                                                     [&](const QString &key) -> qint64 {
+                                                                         const QByteArray *r = crafted.entry(QStringLiteral("archive/data/") + key);
+                                                                         return r ? r->size() : -1;
+                                                                     });
+    QVERIFY2(contents.ok() && !contents.tensors.empty(), qPrintable(contents.error));
+    archivecraft::splice(*pickle, contents.tensors.front().offsetAt, archivecraft::binint(std::numeric_limits<std::int32_t>::max()));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(archivecraft::write(crafted));
+    file.close();
+    const auto afterCrafted = EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error);
+    QVERIFY2(afterCrafted, qPrintable(error));
+    QVERIFY(!afterCrafted->info().fromCache);
+    QVERIFY(EvalClassifier::obtain(*m_train, nullptr, m_cache.path(), {}, &error)->info().fromCache);
 }
 
 // The window trains its classifier on a thread of its own while the run trains on another: the

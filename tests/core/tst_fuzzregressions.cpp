@@ -30,6 +30,7 @@ void TestFuzzRegressions::replays_data()
     QTest::newRow("csv2d") << QStringLiteral("csv2d") << Fuzzer(&fuzzers::csv2d);
     QTest::newRow("image") << QStringLiteral("image") << Fuzzer(&fuzzers::image);
     QTest::newRow("checkpoint") << QStringLiteral("checkpoint") << Fuzzer(&fuzzers::checkpoint);
+    QTest::newRow("pickle") << QStringLiteral("pickle") << Fuzzer(&fuzzers::pickle);
     QTest::newRow("metrics") << QStringLiteral("metrics") << Fuzzer(&fuzzers::metrics);
     QTest::newRow("directions") << QStringLiteral("directions") << Fuzzer(&fuzzers::directions);
 }

@@ -4,7 +4,7 @@
 #include "data/imagefolder.h"
 #include "data/synthetic2d.h"
 #include "eval/latentdirections.h"
-#include "io/zipcheck.h"
+#include "io/torcharchive.h"
 #include "spec/shapeinference.h"
 #include "spec/specjson.h"
 #include "training/steprecord.h"
@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QStandardPaths>
 #include <QString>
 
@@ -90,7 +91,23 @@ int image(const std::uint8_t *data, std::size_t size)
 
 int checkpoint(const std::uint8_t *data, std::size_t size)
 {
-    zipcheck::verify(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)));
+    torcharchive::read(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)));
+    return 0;
+}
+
+int pickle(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray input = bytes(data, size);
+    const qsizetype newline = input.indexOf('\n');
+    QHash<QString, qint64> records;
+    if (newline >= 0)
+        for (const QByteArray &entry : input.left(newline).split(',')) {
+            const QList<QByteArray> parts = entry.split(':');
+            if (parts.size() == 2)
+                records.insert(QString::fromLatin1(parts[0]), parts[1].toLongLong());
+        }
+    const std::function<qint64(const QString &)> recordSize = [&](const QString &key) { return records.value(key, -1); };
+    torcharchive::readPickle(QByteArrayView(input).sliced(newline + 1), QStringLiteral("archive/data.pkl"), recordSize);
     return 0;
 }
 

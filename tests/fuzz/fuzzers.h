@@ -13,7 +13,10 @@ int experiment(const std::uint8_t *data, std::size_t size);  // experiment JSON 
 int idx(const std::uint8_t *data, std::size_t size);         // IDX, plain or gzip
 int csv2d(const std::uint8_t *data, std::size_t size);       // 2D points as CSV
 int image(const std::uint8_t *data, std::size_t size);       // one image of an image folder
-int checkpoint(const std::uint8_t *data, std::size_t size);  // a checkpoint's zip container
+int checkpoint(const std::uint8_t *data, std::size_t size);  // a checkpoint: its zip container and tensor table
+// A checkpoint's tensor table (data.pkl) alone, behind a line "KEY:BYTES,..." that gives the
+// sizes of its data records (so that mutations reach the table, not only the zip's checksums).
+int pickle(const std::uint8_t *data, std::size_t size);
 int metrics(const std::uint8_t *data, std::size_t size);     // a run folder's metrics.csv
 int directions(const std::uint8_t *data, std::size_t size);  // a latent directions file (JSON)
 }  // namespace fuzzers
