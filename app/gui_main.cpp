@@ -21,9 +21,11 @@
 #include <QSlider>
 #include <QTimer>
 
+#include <cmath>
 #include <exception>
 
 namespace {
+constexpr int kMaxBenchmarkSeconds = 86400;  // a day: a longer benchmark is a typo
 
 // Errors a user can cause are messages from the engine; anything that still escapes an event
 // handler (an allocation refused deep inside a library) is shown, not allowed to end the program.
@@ -178,8 +180,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("benchmark-ui")).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            QTextStream(stderr) << QApplication::translate("main", "--benchmark-ui needs a number of seconds") << "\n";
+        if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > kMaxBenchmarkSeconds) {
+            QTextStream(stderr) << QApplication::translate("main", "--benchmark-ui needs a number of seconds above 0 and at most %1")
+                                       .arg(kMaxBenchmarkSeconds)
+                                << "\n";
             return 2;
         }
         auto *bench = new UiBenchmark(&window, seconds, parser.value(QStringLiteral("screenshot")),

@@ -3,6 +3,7 @@
 // What the commands of gan-playground-cli share: output, exit codes, option parsing.
 
 #include "data/dataset.h"
+#include "io/filekind.h"
 #include "spec/experimentspec.h"
 
 #include <QCommandLineParser>
@@ -28,8 +29,17 @@ constexpr int kExitUsage = 2;
 constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
 constexpr qint64 kMaxSeed = qint64(ExperimentSpec::kMaxSeed);
 
-extern std::atomic<bool> interrupted;  // set by Ctrl+C during train
-void onSigint(int);
+// Ctrl+C, SIGTERM and SIGHUP (unless ignored, as under nohup) raise `interrupted`. A command
+// stops within a second and leaves no partial file under a final name: while nothing is to be
+// saved a watchdog ends the process a second after the signal (files are written atomically),
+// and long loops check the flag to stop sooner; while train steps, it saves its checkpoint
+// first. A second signal ends the process at once. Exit status 128 + the signal (130, 143, 129).
+extern std::atomic<bool> interrupted;
+void catchInterrupts();
+// Whether an interruption is to wait for the command to save (train's steps) or not.
+void setSavesOnInterrupt(bool saves);
+// Prints "interrupted (SIGINT)" and what was kept; returns 128 + the signal.
+int interruptedExit(const QString &kept = QString());
 
 QTextStream &out();
 // Prints "gan-playground-cli: message" to stderr; returns kExitUserError.
@@ -43,6 +53,12 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QLi
 bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
+// --force: lets an output replace a run's own file or a file of another kind.
+QCommandLineOption forceOption();
+// Whether the command may write `path` as a file of `kind`: never over one of a run folder's own
+// files or a file of another kind (a checkpoint, an experiment) unless --force is given. False
+// after printing, with the exit code set.
+bool checkOutput(const QCommandLineParser &parser, const QString &path, filekind::Kind kind, int *exitCode);
 void warnAboutBlas(int threads);
 // Progress on stderr, `format` with the percentage as %1: every percent on a tty (one line
 // redrawn), every 25% otherwise.

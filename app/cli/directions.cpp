@@ -4,20 +4,25 @@
 #include "eval/latentwalk.h"
 #include "eval/qualitymeter.h"
 #include "io/gifwriter.h"
+#include "io/inputfile.h"
 #include "training/generatorcopy.h"
 #include "training/rundirectory.h"
 #include "training/rundriver.h"
 #include "training/sampleimage.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QRegularExpression>
+
+#include <cmath>
 
 // directions, walk and timeline: what the latent explorer finds and exports, without a window.
 namespace cli {
 
 namespace {
 constexpr int kFrameWidth = 112;  // frames are enlarged to about this many pixels
+constexpr qint64 kMaxGridBytes = qint64(64) << 20;  // an 8x8 grid of 64x64 RGB samples is under 1 MB
 
 struct Found {
     std::shared_ptr<GeneratorCopy> generator;
@@ -36,6 +41,15 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
     const std::optional<latentdirections::Method> method = latentdirections::methodFromKey(methodName);
     if (!method) {
         *code = usage(Text::tr("--method must be sefa, pca, random or class"));
+        return false;
+    }
+    // Options a method does not use are refused rather than ignored.
+    if (parser.isSet(QStringLiteral("layer")) && *method != latentdirections::Method::Pca) {
+        *code = usage(Text::tr("--layer chooses the layer PCA analyses; it needs --method pca"));
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("samples")) && *method != latentdirections::Method::Pca && *method != latentdirections::Method::Class) {
+        *code = usage(Text::tr("--samples is for --method pca or class"));
         return false;
     }
     QString error;
@@ -75,7 +89,12 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
         options.classNames = datasets::classNames(trainer->spec().data);
     }
     found->directions = latentdirections::find(*found->generator, *method, options,
-                                               percentProgress(Text::tr("finding %1 directions: %2%").arg(methodName, QStringLiteral("%1"))));
+                                               percentProgress(Text::tr("finding %1 directions: %2%").arg(methodName, QStringLiteral("%1"))),
+                                               &interrupted);
+    if (interrupted) {
+        *code = interruptedExit();
+        return false;
+    }
     if (!found->directions.ok()) {
         *code = fail(found->directions.error);
         return false;
@@ -110,11 +129,17 @@ int directions(const QStringList &args)
     QCommandLineParser parser;
     int code = kExitOk;
     QList<QCommandLineOption> options = findingOptions();
-    options << QCommandLineOption(QStringLiteral("out"), Text::tr("The directions as FILE.json (for walk --directions)."), QStringLiteral("FILE"));
+    options << QCommandLineOption(QStringLiteral("out"), Text::tr("The directions as FILE.json (for walk --directions)."), QStringLiteral("FILE"))
+            << forceOption();
     if (!parseOptions(parser, args, options, &code))
         return code;
-    if (parser.positionalArguments().size() != 1 || parser.value(QStringLiteral("out")).isEmpty())
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (parser.positionalArguments().size() != 1 || outPath.isEmpty())
         return usage(Text::tr("directions needs one RUN_DIR and --out FILE.json"));
+    if (!outPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return usage(Text::tr("--out must end in .json"));
+    if (!checkOutput(parser, outPath, filekind::Kind::Directions, &code))
+        return code;
     Found found;
     if (!findDirections(parser, true, &found, &code))
         return code;
@@ -127,9 +152,9 @@ int directions(const QStringList &args)
         out() << QStringLiteral("  %1  effect %2\n").arg(latentdirections::label(r, int(i)), -40).arg(r.directions[i].effect, 0, 'f', 4);
     for (const QString &note : r.notes)
         out() << "  " << note << "\n";
-    if (const QString e = latentdirections::write(parser.value(QStringLiteral("out")), r); !e.isEmpty())
+    if (const QString e = latentdirections::write(outPath, r); !e.isEmpty())
         return fail(e);
-    out() << Text::tr("wrote %1 directions to %2").arg(r.directions.size()).arg(parser.value(QStringLiteral("out"))) << "\n";
+    out() << Text::tr("wrote %1 directions to %2").arg(r.directions.size()).arg(outPath) << "\n";
     return kExitOk;
 }
 
@@ -154,7 +179,8 @@ int walk(const QStringList &args)
             << QCommandLineOption(QStringLiteral("scale"), Text::tr("Enlarge each sample this many times (default: to about 112 pixels)."),
                                   QStringLiteral("X"))
             << QCommandLineOption(QStringLiteral("delay"), Text::tr("Milliseconds per frame (default 80)."), QStringLiteral("MS"))
-            << QCommandLineOption(QStringLiteral("out"), Text::tr("FILE.gif, or FILE.png for numbered PNG frames (or the grid)."), QStringLiteral("FILE"));
+            << QCommandLineOption(QStringLiteral("out"), Text::tr("FILE.gif, or FILE.png for numbered PNG frames (or the grid)."), QStringLiteral("FILE"))
+            << forceOption();
     if (!parseOptions(parser, args, options, &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -175,7 +201,7 @@ int walk(const QStringList &args)
     if (parser.isSet(QStringLiteral("range"))) {
         bool ok = false;
         range = parser.value(QStringLiteral("range")).toDouble(&ok);
-        if (!ok || range <= 0 || range > 20)
+        if (!ok || !std::isfinite(range) || range <= 0 || range > 20)
             return usage(Text::tr("--range needs a number above 0 and at most 20"));
     }
     std::vector<int> ends;
@@ -186,6 +212,14 @@ int walk(const QStringList &args)
         if (parts.size() != 2 || ends[0] < 0 || ends[1] < 0)
             return usage(Text::tr("--between needs two sample numbers, as in --between 1,7"));
     }
+
+    // Every file the walk writes: one GIF or grid, or a PNG per frame.
+    const QStringList outputs = grid || outPath.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)
+                                    ? QStringList{outPath}
+                                    : latentwalk::framePaths(outPath, int(frames));
+    for (const QString &output : outputs)
+        if (!checkOutput(parser, output, filekind::Kind::Image, &code))
+            return code;
 
     Found found;
     if (!findDirections(parser, !between, &found, &code))
@@ -239,7 +273,9 @@ int walk(const QStringList &args)
         count = w.frames;
     }
     QString error;
-    const SampleBatch samples = latentwalk::render(g, latents, count, percentProgress(Text::tr("rendering %1%")), nullptr, &error);
+    const SampleBatch samples = latentwalk::render(g, latents, count, percentProgress(Text::tr("rendering %1%")), &interrupted, &error);
+    if (interrupted)
+        return interruptedExit();
     if (samples.count == 0)
         return fail(error);
     const int enlarge = frameScale(g, scale);
@@ -251,8 +287,8 @@ int walk(const QStringList &args)
               << "\n";
         return kExitOk;
     }
-    if (const QString e = latentwalk::writeFrames(outPath, latentwalk::frames(samples, enlarge), int(delay)); !e.isEmpty())
-        return fail(e);
+    if (const QString e = latentwalk::writeFrames(outPath, latentwalk::frames(samples, enlarge), int(delay), &interrupted); !e.isEmpty())
+        return interrupted ? interruptedExit() : fail(e);
     const QString what = between ? Text::tr("samples %1 to %2").arg(ends[0] + 1).arg(ends[1] + 1) : latentdirections::label(r, int(direction - 1));
     if (outPath.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive))
         out() << Text::tr("wrote %1 frames (%2) to %3").arg(samples.count).arg(what, outPath) << "\n";
@@ -270,7 +306,8 @@ int timeline(const QStringList &args)
     if (!parseOptions(parser, args,
                       {{QStringLiteral("out"), Text::tr("FILE.gif."), QStringLiteral("FILE")},
                        {QStringLiteral("delay"), Text::tr("Milliseconds per frame (default 150)."), QStringLiteral("MS")},
-                       {QStringLiteral("scale"), Text::tr("Enlarge the grids this many times (default 1)."), QStringLiteral("X")}},
+                       {QStringLiteral("scale"), Text::tr("Enlarge the grids this many times (default 1)."), QStringLiteral("X")},
+                       forceOption()},
                       &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -279,13 +316,23 @@ int timeline(const QStringList &args)
     qint64 delay = 150, scale = 1;
     if (!intOption(parser, QStringLiteral("delay"), 20, 10000, &delay, &code) || !intOption(parser, QStringLiteral("scale"), 1, 16, &scale, &code))
         return code;
+    if (!checkOutput(parser, outPath, filekind::Kind::Image, &code))
+        return code;
     const RunDirectory run(parser.positionalArguments()[0]);
     const QStringList files = QDir(run.samplesDir()).entryList({QStringLiteral("step_*.png")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
         return fail(Text::tr("%1 holds no sample grids (samples/step_*.png); train with sample_every set").arg(run.samplesDir()));
     std::vector<QImage> frames;
     for (int i = 0; i < files.size(); ++i) {
-        QImageReader reader(QDir(run.samplesDir()).filePath(files[i]));
+        if (interrupted)
+            return interruptedExit();
+        // Only the run's own grids: a link or a device among them (/dev/zero) would be read without end.
+        const QString file = QDir(run.samplesDir()).filePath(files[i]);
+        if (const QString e = inputfile::check(file, Text::tr("a sample grid (PNG)"), kMaxGridBytes); !e.isEmpty())
+            return fail(e);
+        if (QFileInfo(file).isSymLink())
+            return fail(Text::tr("%1: is a symbolic link; the timeline reads only the run's own grids").arg(file));
+        QImageReader reader(file);
         QImage image = reader.read();
         if (image.isNull())
             return fail(Text::tr("%1: cannot read (%2)").arg(reader.fileName(), reader.errorString()));

@@ -231,8 +231,9 @@ int evaluate(const QStringList &args)
         return code;
     if (parser.positionalArguments().size() != 1)
         return usage(Text::tr("evaluate needs one RUN_DIR"));
-    qint64 threads = 0;
-    if (!intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code))
+    qint64 threads = 0, count = kImageSamples;
+    if (!intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
+        || !intOption(parser, QStringLiteral("count"), 2 * QualityMeter::kNeighbours + 2, 100000, &count, &code))
         return code;
     QString error;
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, int(threads));
@@ -240,12 +241,15 @@ int evaluate(const QStringList &args)
         return fail(error);
     const Dataset &data = trainer->data();
     if (data.kind == Dataset::Kind::Images) {
-        qint64 count = kImageSamples;
-        if (!intOption(parser, QStringLiteral("count"), 2 * QualityMeter::kNeighbours + 2, 100000, &count, &code))
-            return code;
         return evaluateImages(*trainer, parser.positionalArguments()[0], int(count), parser.isSet(QStringLiteral("json")),
                               parser.isSet(QStringLiteral("baselines")));
     }
+    // The options of image runs are refused rather than ignored.
+    for (const QString &imageOnly : {QStringLiteral("count"), QStringLiteral("json"), QStringLiteral("baselines")})
+        if (parser.isSet(imageOnly))
+            return usage(Text::tr("--%1 is for image runs; a 2D run is measured on %2 samples, as the mode-coverage protocol asks")
+                             .arg(imageOnly)
+                             .arg(kCoverageSamples));
     const SampleBatch batch = trainer->sample(kCoverageSamples, kCoverageSeed);
     out() << Text::tr("run:               %1 (step %2, %3)").arg(parser.positionalArguments()[0]).arg(trainer->currentStep()).arg(data.source)
           << "\n"

@@ -64,6 +64,7 @@ int main(int argc, char *argv[])
     qInstallMessageHandler(quietMessages);
     // The locale's language (LANG, LC_ALL, LC_MESSAGES): messages, help and problem sentences.
     language::apply(language::systemLanguage());
+    cli::catchInterrupts();
     // The engine reports what a user can cause as messages; anything that still escapes (an
     // allocation refused deep in LibTorch) ends the program with one line, not an abort.
     try {

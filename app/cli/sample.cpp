@@ -13,7 +13,8 @@ int sample(const QStringList &args)
     if (!parseOptions(parser, args,
                       {{QStringLiteral("count"), Text::tr("How many samples."), QStringLiteral("N")},
                        {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
-                       {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")}},
+                       {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")},
+                       forceOption()},
                       &code))
         return code;
     if (parser.positionalArguments().size() != 1)
@@ -30,6 +31,12 @@ int sample(const QStringList &args)
     constexpr qint64 kMaxSamples = 10000000;
     if (count > kMaxSamples)
         return usage(Text::tr("--count is limited to %1").arg(kMaxSamples));
+    const QString format = samplefiles::format(outPath);
+    const filekind::Kind kind = format == QLatin1String("idx")   ? filekind::Kind::Idx
+                                : format == QLatin1String("png") ? filekind::Kind::Image
+                                                                 : filekind::Kind::Points;
+    if (!checkOutput(parser, outPath, kind, &code))
+        return code;
 
     QString error;
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error);
@@ -40,7 +47,6 @@ int sample(const QStringList &args)
     // CSV its text).
     const SampleBatch one = trainer->sample(1, std::uint64_t(seed));
     const double perSample = one.isImages() ? double(one.channels) * one.height * one.width : 2.0 * sizeof(float);
-    const QString format = samplefiles::format(outPath);
     const double extra = format == QLatin1String("idx")   ? perSample
                          : format == QLatin1String("png") ? (one.isImages() ? 3.0 * (one.height + 2) * (one.width + 2) : 0.0)
                                                           : 32.0;
@@ -51,7 +57,9 @@ int sample(const QStringList &args)
                         .arg(count)
                         .arg(memorybudget::describe(needed), memorybudget::describe(budget))
                         .arg(qint64(0.8 * budget / (perSample + extra))));
-    const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed));
+    const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed), &interrupted);
+    if (interrupted)
+        return interruptedExit();
     if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
         return fail(e);
     out() << Text::tr("wrote %1 samples to %2").arg(batch.count).arg(outPath) << "\n";

@@ -11,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -176,16 +175,19 @@ int train(const QStringList &args)
         if (!meter)
             return fail(error);
     }
-    // Only now, with the data loaded and the networks built, does the folder change: the old
-    // run's files go first, so the folder never mixes two runs.
+    // Only now, with the data loaded and the networks built, does the folder change: it is
+    // locked against other writers, then the old run's files go first, so the folder never
+    // mixes two runs.
+    if (const QString e = run.lock(); !e.isEmpty())
+        return fail(e);
     if (!existing.isEmpty())
         if (const QString e = run.removeRunFiles(); !e.isEmpty())
             return fail(e);
     if (const QString e = run.create(); !e.isEmpty())
         return fail(e);
-    if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
-        return fail(e);
     if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
+        return fail(e);
+    if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
         return fail(e);
     double qualitySeconds = 0;
     int measurements = 0;
@@ -198,7 +200,7 @@ int train(const QStringList &args)
         return fail(message + QLatin1Char('\n') + kept);
     };
 
-    std::signal(SIGINT, onSigint);
+    setSavesOnInterrupt(true);  // from here on an interruption saves the networks first
     Progress progress(trainer->currentStep(), steps);
     QElapsedTimer flushTimer;
     flushTimer.start();
@@ -277,7 +279,8 @@ int train(const QStringList &args)
                      .arg(run.checkpointPath(), outDir)
                      .arg(steps)
               << "\n";
-        return kExitOk;
+        out().flush();
+        return interruptedExit(Text::tr("the checkpoint of step %1 is saved").arg(trainer->currentStep()));
     }
     out() << Text::tr("trained to step %1 (%2 of training); run in %3").arg(trainer->currentStep()).arg(formatDuration(seconds), outDir)
           << "\n";

@@ -1,10 +1,13 @@
 #include "imagefolder.h"
 
 #include "io/memorybudget.h"
+#include "pngcheck.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -18,6 +21,10 @@ struct Text {
 
 namespace imagefolder {
 namespace {
+
+// Qt refuses to decode more than 256 MB (its allocation limit): 64 megapixels of 32 bits.
+constexpr double kMaxPixels = 64e6;
+constexpr qint64 kMaxFileBytes = qint64(256) << 20;
 
 const QStringList kImagePatterns = {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.bmp"),
                                     QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG"), QStringLiteral("*.BMP")};
@@ -36,6 +43,38 @@ QStringList classFolders(const QDir &folder)
         if (QDirIterator(folder.filePath(sub), kImagePatterns, QDir::Files).hasNext())
             classes << sub;
     return classes;
+}
+
+// One image of the folder: its file checked (a PNG's structure, the size its header gives)
+// before Qt decodes it, so that a damaged or enormous file gets a sentence of ours.
+QString readImage(const QString &path, QImage *image)
+{
+    QFile file(path);
+    if (file.size() > kMaxFileBytes)
+        return Text::tr("%1: %2 is too large for an image of a training set (at most %3); make it smaller")
+            .arg(path, memorybudget::describe(double(file.size())), memorybudget::describe(double(kMaxFileBytes)));
+    if (!file.open(QIODevice::ReadOnly))
+        return Text::tr("%1: cannot open this image (%2)").arg(path, file.errorString());
+    const QByteArray bytes = file.readAll();
+    const bool png = pngcheck::isPng(bytes);
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QImageReader reader(&buffer);
+    // The size first (a PNG's from its header, without libpng), then a PNG's whole structure.
+    const QSize size = png ? pngcheck::headerSize(bytes) : reader.size();
+    if (size.isValid() && double(size.width()) * size.height() > kMaxPixels)
+        return Text::tr("%1: is %2x%3 pixels, too large to read (at most %4 megapixels); make it smaller")
+            .arg(path)
+            .arg(size.width())
+            .arg(size.height())
+            .arg(kMaxPixels / 1e6, 0, 'f', 0);
+    if (png)
+        if (const QString damage = pngcheck::verify(bytes); !damage.isEmpty())
+            return Text::tr("%1: this PNG file is damaged (%2); remove it or replace it with a good copy").arg(path, damage);
+    *image = reader.read();
+    if (image->isNull())
+        return Text::tr("%1: cannot read this image (%2)").arg(path, reader.errorString());
+    return QString();
 }
 
 }  // namespace
@@ -107,10 +146,9 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
     data->pixels.resize(plane * data->channels * files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString path = folder.filePath(files[i]);
-        QImageReader reader(path);
-        QImage image = reader.read();
-        if (image.isNull()) {
-            result.error = Text::tr("%1: cannot read this image (%2)").arg(path, reader.errorString());
+        QImage image;
+        if (const QString e = readImage(path, &image); !e.isEmpty()) {
+            result.error = e;
             return result;
         }
         const int side = std::min(image.width(), image.height());

@@ -5,6 +5,7 @@
 #include "training/sampleimage.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <algorithm>
 #include <cmath>
@@ -162,16 +163,23 @@ QStringList framePaths(const QString &path, int count)
     return out;
 }
 
-QString writeFrames(const QString &path, const std::vector<QImage> &frames, int delayMs)
+QString writeFrames(const QString &path, const std::vector<QImage> &frames, int delayMs, const std::atomic<bool> *cancel)
 {
     if (frames.empty())
         return Text::tr("%1: no frames to write").arg(path);
     if (path.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive))
         return gifwriter::write(path, frames, delayMs);
     const QStringList paths = framePaths(path, int(frames.size()));
-    for (size_t i = 0; i < frames.size(); ++i)
+    for (size_t i = 0; i < frames.size(); ++i) {
+        // Stopped half way, the frames written so far go: a part of an animation is no output.
+        if (cancel && *cancel) {
+            for (size_t j = 0; j < i; ++j)
+                QFile::remove(paths[int(j)]);
+            return Text::tr("%1: stopped before all frames were written; the %2 written were removed").arg(path).arg(i);
+        }
         if (const QString e = sampleimage::savePng(frames[i], paths[int(i)]); !e.isEmpty())
             return e;
+    }
     return {};
 }
 

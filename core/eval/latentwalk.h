@@ -57,8 +57,9 @@ QImage tile(const SampleBatch &samples, int columns, int scale, int gap = 2);
 
 // Writes the frames: to an animated GIF when `path` ends in .gif (looping forever), else as
 // PNG files path_0001.png, path_0002.png, ... (a trailing .png is taken off first). Every file
-// is written atomically. An empty string, or a message naming the file.
-QString writeFrames(const QString &path, const std::vector<QImage> &frames, int delayMs);
+// is written atomically. An empty string, or a message naming the file. Raising `cancel` stops
+// the PNG frames and removes those already written.
+QString writeFrames(const QString &path, const std::vector<QImage> &frames, int delayMs, const std::atomic<bool> *cancel = nullptr);
 // The files writeFrames writes for `count` frames to `path`.
 QStringList framePaths(const QString &path, int count);
 

@@ -58,8 +58,29 @@ QString writeAll(QFileDevice &file, QByteArrayView bytes, qint64 *written, qint6
     return QString();
 }
 
-QString write(const QString &path, std::initializer_list<QByteArrayView> parts, const QString &what)
+QString checkTarget(const QString &path, Links links)
 {
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        const QString target = info.symLinkTarget();
+        if (links == Links::Refuse)
+            return Text::tr("%1: is a symbolic link (to %2); a run folder's files must be its own, so it is not written "
+                            "through. Remove the link and try again")
+                .arg(path, target);
+        if (!info.exists())
+            return Text::tr("%1: is a symbolic link to %2, which does not exist; give the path of a file").arg(path, target);
+    }
+    if (info.exists() && info.isDir())
+        return Text::tr("%1: is a folder; give a file name").arg(path);
+    if (info.exists() && !info.isFile())
+        return Text::tr("%1: not a regular file (a device, pipe or socket), so it is not replaced; give a file name").arg(path);
+    return QString();
+}
+
+QString write(const QString &path, std::initializer_list<QByteArrayView> parts, const QString &what, Links links)
+{
+    if (const QString e = checkTarget(path, links); !e.isEmpty())
+        return e;
     const QString name = what.isEmpty() ? Text::tr("file") : what;
     qint64 wanted = 0;
     for (QByteArrayView p : parts)

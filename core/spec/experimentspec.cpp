@@ -1,5 +1,7 @@
 #include "experimentspec.h"
 
+#include <QSet>
+
 #include "enumnames.h"
 
 #include <array>
@@ -44,18 +46,39 @@ const std::array<std::pair<UpsampleMode, const char *>, 2> kUpsampleModes = {{
 }};
 }  // namespace
 
+namespace {
+// The first prefix + number from `*next` on that `used` does not hold; one pass over the ids
+// for all the layers that need one.
+QString nextFreeId(const QString &prefix, const QSet<QString> &used, int *next)
+{
+    while (used.contains(prefix + QString::number(*next)))
+        ++*next;
+    return prefix + QString::number((*next)++);
+}
+
+QSet<QString> idsOf(const std::vector<LayerSpec> &layers)
+{
+    QSet<QString> used;
+    used.reserve(qsizetype(layers.size()));
+    for (const LayerSpec &layer : layers)
+        used.insert(layer.id);
+    return used;
+}
+}  // namespace
+
 QString NetworkSpec::freshId(const QString &prefix) const
 {
-    for (int next = 1;; ++next)
-        if (indexOfId(prefix + QString::number(next)) < 0)
-            return prefix + QString::number(next);
+    int next = 1;
+    return nextFreeId(prefix, idsOf(layers), &next);
 }
 
 void NetworkSpec::assignMissingIds(const QString &prefix)
 {
+    const QSet<QString> used = idsOf(layers);
+    int next = 1;
     for (LayerSpec &layer : layers)
         if (layer.id.isEmpty())
-            layer.id = freshId(prefix);
+            layer.id = nextFreeId(prefix, used, &next);
 }
 
 int NetworkSpec::indexOfId(const QString &id) const

@@ -14,6 +14,8 @@
 enum class NetworkRole { Generator, Discriminator };
 
 struct NetworkSpec {
+    // Far beyond any network a person designs, and what keeps every analysis of a file quick.
+    static constexpr int kMaxLayers = 10000;
     std::vector<LayerSpec> layers;
     bool operator==(const NetworkSpec &o) const { return layers == o.layers; }
     bool operator!=(const NetworkSpec &o) const { return !(*this == o); }

@@ -5,10 +5,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -316,6 +318,10 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
     l.id = r.string(o, QStringLiteral("id"), path, QString());
     if (l.id.contains(QLatin1Char('.')))
         r.error(Reader::join(path, QStringLiteral("id")), Text::tr("must not contain a dot"));
+    else if (l.id.contains(QLatin1Char('/')))
+        r.error(Reader::join(path, QStringLiteral("id")), Text::tr("must not contain a slash"));
+    else if (std::any_of(l.id.cbegin(), l.id.cend(), [](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; }))
+        r.error(Reader::join(path, QStringLiteral("id")), Text::tr("must not contain control characters"));
     const auto kind = layerkind::fromName(o.value(QStringLiteral("kind")).toString());
     if (!kind) {
         r.error(Reader::join(path, QStringLiteral("kind")),
@@ -418,6 +424,11 @@ NetworkSpec networkFromJson(Reader &r, const QJsonObject &o, const QString &path
         return n;
     }
     const QJsonArray a = layers.toArray();
+    if (a.size() > NetworkSpec::kMaxLayers) {
+        r.error(Reader::join(path, QStringLiteral("layers")),
+                Text::tr("has %1 layers; a network may have at most %2").arg(a.size()).arg(NetworkSpec::kMaxLayers));
+        return n;
+    }
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString lpath = QStringLiteral("%1.layers[%2]").arg(path).arg(i);
         if (!a.at(i).isObject()) {
@@ -426,11 +437,16 @@ NetworkSpec networkFromJson(Reader &r, const QJsonObject &o, const QString &path
         }
         n.layers.push_back(layerFromJson(r, a.at(i).toObject(), lpath));
     }
-    for (size_t i = 0; i < n.layers.size(); ++i)
-        for (size_t j = 0; j < i; ++j)
-            if (!n.layers[i].id.isEmpty() && n.layers[i].id == n.layers[j].id)
-                r.error(QStringLiteral("%1.layers[%2].id").arg(path).arg(i),
-                        QStringLiteral("\"%1\" is already used by layer %2").arg(n.layers[i].id).arg(j));
+    QHash<QString, size_t> firstUse;
+    for (size_t i = 0; i < n.layers.size(); ++i) {
+        if (n.layers[i].id.isEmpty())
+            continue;
+        if (const auto first = firstUse.constFind(n.layers[i].id); first != firstUse.constEnd())
+            r.error(QStringLiteral("%1.layers[%2].id").arg(path).arg(i),
+                    Text::tr("\"%1\" is already used by layer %2").arg(n.layers[i].id).arg(*first));
+        else
+            firstUse.insert(n.layers[i].id, i);
+    }
     return n;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QLockFile>
 #include <QString>
 #include <QStringList>
 
@@ -16,13 +17,23 @@ public:
     explicit RunDirectory(QString path);
 
     // Creates the folder and samples/; returns an empty string or a message naming the folder.
+    // Refuses a folder whose files (or samples/) are symbolic links, devices or pipes: a run
+    // writes only inside its folder and only regular files.
     QString create() const;
+
+    // Takes the folder's lock (.lock, creating the folder) for as long as this object lives, so
+    // that two processes never write one run. A lock left by a process that died is taken over.
+    // Empty, or a message naming the holder's process.
+    QString lock();
 
     // The run files already in the folder (experiment.json, checkpoint.pt, metrics.csv,
     // samples/step_*.png): empty when the folder holds no run.
     QStringList existingRunFiles() const;
     // Removes the run files (only those) so that a new run does not mix with an old one.
     QString removeRunFiles() const;
+    // Whether `path` is one of a run folder's own files (experiment.json, checkpoint.pt,
+    // metrics.csv or samples/step_*.png in a folder that holds a run).
+    static bool isRunFile(const QString &path);
     // The same folder on disk (both paths resolved).
     bool isSameFolder(const QString &other) const;
 
@@ -44,6 +55,7 @@ public:
 
 private:
     QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<QFile> m_metrics;
     QByteArray m_pending;
 };

@@ -11,12 +11,14 @@ torch::Tensor noise(std::int64_t n, int latentDim, LatentPrior prior, at::Genera
 }
 
 SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &generate, int count, std::uint64_t seed, int latentDim,
-                 LatentPrior prior)
+                 LatentPrior prior, const std::atomic<bool> *cancel)
 {
     at::Generator g = at::make_generator<at::CPUGeneratorImpl>(seed);
     constexpr int kChunk = 1024;
     SampleBatch all;
     for (int done = 0; done < count; done += kChunk) {
+        if (cancel && *cancel)
+            return {};
         SampleBatch part = generate(noise(std::min(kChunk, count - done), latentDim, prior, g));
         if (done == 0) {
             all = std::move(part);

@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
 #include <functional>
 
 // Latent noise, and samples from fresh noise of a seed: the one way the trainer and a frozen
@@ -15,7 +16,8 @@
 namespace seededsamples {
 // `n` latent vectors of the prior (N(0, 1) or U(-1, 1)), on the CPU.
 torch::Tensor noise(std::int64_t n, int latentDim, LatentPrior prior, at::Generator &g);
-// `count` samples of `generate` from noise drawn from `seed`, 1024 at a time (bounded memory).
+// `count` samples of `generate` from noise drawn from `seed`, 1024 at a time (bounded memory);
+// an empty batch when `cancel` is raised.
 SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &generate, int count, std::uint64_t seed, int latentDim,
-                 LatentPrior prior);
+                 LatentPrior prior, const std::atomic<bool> *cancel = nullptr);
 }  // namespace seededsamples

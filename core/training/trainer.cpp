@@ -85,16 +85,11 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         *error = Text::tr("no training data is loaded");
         return nullptr;
     }
-    try {
-        impl->device = torch::Device(s.device.toStdString());
-    } catch (const c10::Error &) {
-        *error = Text::tr("device \"%1\" is not a torch device (try \"cpu\")").arg(s.device);
+    if (const QString problem = deviceProblem(s.device); !problem.isEmpty()) {
+        *error = problem;
         return nullptr;
     }
-    if (!impl->device.is_cpu() && !(impl->device.is_cuda() && torch::cuda::is_available())) {
-        *error = Text::tr("device \"%1\" is not available in this build; use \"cpu\"").arg(s.device);
-        return nullptr;
-    }
+    impl->device = torch::Device(s.device.toStdString());
     at::set_num_threads(s.threads);
     try {
         impl->gen = makeGenerator(s.seed);
@@ -127,6 +122,18 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         return nullptr;
     }
     return impl;
+}
+
+QString Trainer::deviceProblem(const QString &device)
+{
+    try {
+        const torch::Device d(device.toStdString());
+        if (!d.is_cpu() && !(d.is_cuda() && torch::cuda::is_available()))
+            return Text::tr("device \"%1\" is not available in this build; use \"cpu\"").arg(device);
+    } catch (const c10::Error &) {
+        return Text::tr("device \"%1\" is not a torch device (try \"cpu\")").arg(device);
+    }
+    return QString();
 }
 
 std::unique_ptr<Trainer> Trainer::create(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data, QString *error)

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -55,7 +56,8 @@ public:
     // when enabled. BatchNorm uses running statistics.
     SampleBatch sampleFixed(int count = 64);
     // Samples from fresh noise drawn from `seed` (independent of training randomness).
-    SampleBatch sample(int count, std::uint64_t seed);
+    // An empty batch when `cancel` is raised.
+    SampleBatch sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel = nullptr);
 
     // A frozen copy of the generator (its EMA when enabled) for use on another thread.
     std::shared_ptr<GeneratorCopy> copyGenerator() const;
@@ -70,6 +72,8 @@ public:
     QString loadCheckpoint(const QString &path);
     // The experiment a checkpoint was saved from.
     static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
+    // Why this build cannot train on `device` ("cuda" without CUDA, "tpu"), or empty.
+    static QString deviceProblem(const QString &device);
 
 private:
     struct Impl;

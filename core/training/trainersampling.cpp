@@ -29,10 +29,10 @@ SampleBatch Trainer::sampleFixed(int count)
     return d->generateFrom(d->evalNoise.slice(0, 0, n));
 }
 
-SampleBatch Trainer::sample(int count, std::uint64_t seed)
+SampleBatch Trainer::sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel)
 {
     return seededsamples::draw([this](const torch::Tensor &z) { return d->generateFrom(z); }, count, seed, d->spec.latentDim,
-                               d->spec.prior);
+                               d->spec.prior, cancel);
 }
 
 namespace {
