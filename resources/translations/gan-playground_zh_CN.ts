@@ -47,6 +47,22 @@
         <source>%1: writing the %2 failed (%3); %4</source>
         <translation>%1：写入%2失败（%3）；%4</translation>
     </message>
+    <message>
+        <source>%1: is a symbolic link (to %2); a run folder&apos;s files must be its own, so it is not written through. Remove the link and try again</source>
+        <translation>%1：是一个符号链接（指向 %2）；运行文件夹里的文件必须是它自己的，所以不会通过链接写入。请删除这个链接后重试</translation>
+    </message>
+    <message>
+        <source>%1: is a symbolic link to %2, which does not exist; give the path of a file</source>
+        <translation>%1：是指向 %2 的符号链接，而 %2 不存在；请给出一个文件的路径</translation>
+    </message>
+    <message>
+        <source>%1: is a folder; give a file name</source>
+        <translation>%1：是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file (a device, pipe or socket), so it is not replaced; give a file name</source>
+        <translation>%1：不是普通文件（是设备、管道或套接字），所以不会替换它；请给出文件名</translation>
+    </message>
 </context>
 <context>
     <name>AutoSave</name>
@@ -266,6 +282,226 @@
     <message>
         <source>it has no zip end record: it is cut short, or not a zip file at all</source>
         <translation>它没有 zip 结束记录：文件被截断，或者根本不是 zip 文件</translation>
+    </message>
+    <message>
+        <source>%1, byte %2: %3</source>
+        <translation>%1，第 %2 字节：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the table ends inside a value</source>
+        <translation>张量表在一个值的中间结束</translation>
+    </message>
+    <message>
+        <source>a name is not ended</source>
+        <translation>一个名称没有结束</translation>
+    </message>
+    <message>
+        <source>the table holds more values than any checkpoint</source>
+        <translation>张量表中的值比任何检查点都多</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>缺少一个值</translation>
+    </message>
+    <message>
+        <source>a mark is missing</source>
+        <translation>缺少一个标记</translation>
+    </message>
+    <message>
+        <source>not a pickle of protocol 2</source>
+        <translation>不是协议 2 的 pickle</translation>
+    </message>
+    <message>
+        <source>the table ends without its STOP</source>
+        <translation>张量表没有以 STOP 结束</translation>
+    </message>
+    <message>
+        <source>%1 bytes follow the end of the table</source>
+        <translation>张量表结束后还有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the table does not end in one value</source>
+        <translation>张量表结束时不是恰好一个值</translation>
+    </message>
+    <message>
+        <source>a whole number of %1 bytes</source>
+        <translation>一个 %1 字节的整数</translation>
+    </message>
+    <message>
+        <source>a text of %1 bytes runs past the end of the table</source>
+        <translation>一段 %1 字节的文本超出了张量表的末尾</translation>
+    </message>
+    <message>
+        <source>memo %1 out of order (expected %2)</source>
+        <translation>备忘编号 %1 顺序不对（应为 %2）</translation>
+    </message>
+    <message>
+        <source>memo %1 does not exist</source>
+        <translation>备忘编号 %1 不存在</translation>
+    </message>
+    <message>
+        <source>a dictionary with a key but no value</source>
+        <translation>字典中有键没有值</translation>
+    </message>
+    <message>
+        <source>an item is set on something that is not a dictionary</source>
+        <translation>在不是字典的东西上设置了条目</translation>
+    </message>
+    <message>
+        <source>an object is made in a way LibTorch&apos;s writer does not</source>
+        <translation>对象的创建方式不是 LibTorch 写入器的方式</translation>
+    </message>
+    <message>
+        <source>an object is filled in a way LibTorch&apos;s writer does not</source>
+        <translation>对象的填充方式不是 LibTorch 写入器的方式</translation>
+    </message>
+    <message>
+        <source>opcode 0x%1 is not one LibTorch&apos;s writer uses</source>
+        <translation>操作码 0x%1 不是 LibTorch 写入器使用的</translation>
+    </message>
+    <message>
+        <source>items are appended to something that is not a list</source>
+        <translation>向不是列表的东西追加了条目</translation>
+    </message>
+    <message>
+        <source>items are set on something that is not a dictionary</source>
+        <translation>在不是字典的东西上设置了条目</translation>
+    </message>
+    <message>
+        <source>it refers to %1.%2, which LibTorch&apos;s writer does not use here</source>
+        <translation>它引用了 %1.%2，LibTorch 写入器在这里不会用到它</translation>
+    </message>
+    <message>
+        <source>a call LibTorch&apos;s writer does not make</source>
+        <translation>一个 LibTorch 写入器不会做的调用</translation>
+    </message>
+    <message>
+        <source>a tensor is written in a way LibTorch&apos;s writer does not</source>
+        <translation>张量的写法不是 LibTorch 写入器的写法</translation>
+    </message>
+    <message>
+        <source>tensor data where LibTorch&apos;s writer keeps none</source>
+        <translation>在 LibTorch 写入器不放张量数据的地方有张量数据</translation>
+    </message>
+    <message>
+        <source>tensor data is referred to in a way LibTorch&apos;s writer does not</source>
+        <translation>引用张量数据的方式不是 LibTorch 写入器的方式</translation>
+    </message>
+    <message>
+        <source>tensor data has a name LibTorch&apos;s writer does not give</source>
+        <translation>张量数据的名称不是 LibTorch 写入器会起的</translation>
+    </message>
+    <message>
+        <source>tensor data %1 is for the device &quot;%2&quot;</source>
+        <translation>张量数据 %1 属于设备“%2”</translation>
+    </message>
+    <message>
+        <source>tensor data %1 claims %2 values</source>
+        <translation>张量数据 %1 声称有 %2 个值</translation>
+    </message>
+    <message>
+        <source>its root is not an archive</source>
+        <translation>它的根不是一个存档</translation>
+    </message>
+    <message>
+        <source>%1 is stored twice</source>
+        <translation>%1 被存储了两次</translation>
+    </message>
+    <message>
+        <source>the archive</source>
+        <translation>存档</translation>
+    </message>
+    <message>
+        <source>an entry of %1 has a name that is not text</source>
+        <translation>%1 中有一个条目的名称不是文本</translation>
+    </message>
+    <message>
+        <source>two entries are named %1</source>
+        <translation>有两个条目都叫 %1</translation>
+    </message>
+    <message>
+        <source>%1 is tensor data outside a tensor</source>
+        <translation>%1 是张量之外的张量数据</translation>
+    </message>
+    <message>
+        <source>it holds a tensor outside its named entries</source>
+        <translation>它在命名条目之外还有张量</translation>
+    </message>
+    <message>
+        <source>it holds tensor data outside any tensor</source>
+        <translation>它有不属于任何张量的张量数据</translation>
+    </message>
+    <message>
+        <source>tensor %1 is stored twice</source>
+        <translation>张量 %1 被存储了两次</translation>
+    </message>
+    <message>
+        <source>the data of tensor %1 (%2) is missing</source>
+        <translation>张量 %1 的数据（%2）缺失</translation>
+    </message>
+    <message>
+        <source>the data of tensor %1 (%2) holds %3 bytes, but its table claims %4 values of %5 (%6 bytes)</source>
+        <translation>张量 %1 的数据（%2）有 %3 字节，但张量表声称有 %4 个 %5 值（%6 字节）</translation>
+    </message>
+    <message>
+        <source>tensor %1 has a shape or layout this program never writes</source>
+        <translation>张量 %1 的形状或布局是本程序从不写出的</translation>
+    </message>
+    <message>
+        <source>tensor %1 claims more values than any file can hold</source>
+        <translation>张量 %1 声称的值比任何文件能容纳的都多</translation>
+    </message>
+    <message>
+        <source>tensor %1 lies outside its data (it starts at value %2 and has %3 values; the data holds %4)</source>
+        <translation>张量 %1 超出了它的数据（从第 %2 个值开始，共 %3 个值；数据只有 %4 个）</translation>
+    </message>
+    <message>
+        <source>its entries are not in one folder</source>
+        <translation>它的条目不在同一个文件夹中</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>它没有 %1</translation>
+    </message>
+    <message>
+        <source>%1 is compressed, which LibTorch&apos;s writer never does</source>
+        <translation>%1 是压缩的，而 LibTorch 写入器从不压缩它</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than any checkpoint&apos;s</source>
+        <translation>%1 有 %2 字节，比任何检查点的都大</translation>
+    </message>
+    <message>
+        <source>it holds two entries named %1</source>
+        <translation>它有两个名为 %1 的条目</translation>
+    </message>
+    <message>
+        <source>%1: this checkpoint of %2 needs about %3 of memory to load, more than the %4 this process can use; load it where more memory is free</source>
+        <translation>%1：这个 %2 的检查点加载时需要约 %3 内存，超过本进程可用的 %4；请在有更多空闲内存的地方加载</translation>
+    </message>
+    <message>
+        <source>its step count is not a whole number of at least 0</source>
+        <translation>它的步数不是不小于 0 的整数</translation>
+    </message>
+    <message>
+        <source>it holds a tensor %1 that this experiment&apos;s checkpoint does not have</source>
+        <translation>它包含张量 %1，而本实验的检查点没有这个张量</translation>
+    </message>
+    <message>
+        <source>tensor %1 holds %2 values where this experiment&apos;s are %3</source>
+        <translation>张量 %1 存的是 %2 值，而本实验的是 %3</translation>
+    </message>
+    <message>
+        <source>tensor %1 has the shape %2 where this experiment&apos;s is %3</source>
+        <translation>张量 %1 的形状是 %2，而本实验的是 %3</translation>
+    </message>
+    <message>
+        <source>tensor %1 is missing</source>
+        <translation>缺少张量 %1</translation>
     </message>
 </context>
 <context>
@@ -733,6 +969,22 @@ Choose another folder with File &gt; Save As.</source>
         <source>expected %1 finite numbers, one per latent dimension</source>
         <translation>应为 %1 个有限数值，每个潜在维度一个</translation>
     </message>
+    <message>
+        <source>must not contain a slash</source>
+        <translation>不能包含斜杠</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>has %1 layers; a network may have at most %2</source>
+        <translation>有 %1 层；一个网络最多 %2 层</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already used by layer %2</source>
+        <translation>“%1”已被第 %2 层使用</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1046,6 +1298,45 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>FileKind</name>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>a checkpoint (or another zip archive)</source>
+        <translation>检查点（或其他 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>an experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>latent directions</source>
+        <translation>潜在方向</translation>
+    </message>
+    <message>
+        <source>a run&apos;s metrics</source>
+        <translation>运行的指标</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>IDX data</source>
+        <translation>IDX 数据</translation>
+    </message>
+    <message>
+        <source>a CSV of points</source>
+        <translation>点的 CSV</translation>
+    </message>
+    <message>
+        <source>a file of another kind</source>
+        <translation>其他类型的文件</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorCopy</name>
     <message>
         <source>cannot rebuild the generator from step %1: %2</source>
@@ -1159,6 +1450,54 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>%1: holds no PNG, JPEG or BMP images, in itself or in subfolders (one per class)</source>
         <translation>%1：其中及其子文件夹（每类一个）都没有 PNG、JPEG 或 BMP 图像</translation>
+    </message>
+    <message>
+        <source>%1: %2 is too large for an image of a training set (at most %3); make it smaller</source>
+        <translation>%1：%2 对训练集中的图像来说太大（最多 %3）；请把它改小</translation>
+    </message>
+    <message>
+        <source>%1: cannot open this image (%2)</source>
+        <translation>%1：无法打开这张图像（%2）</translation>
+    </message>
+    <message>
+        <source>%1: is %2x%3 pixels, too large to read (at most %4 megapixels); make it smaller</source>
+        <translation>%1：有 %2x%3 像素，太大无法读取（最多 %4 百万像素）；请把它改小</translation>
+    </message>
+    <message>
+        <source>%1: this PNG file is damaged (%2); remove it or replace it with a good copy</source>
+        <translation>%1：这个 PNG 文件已损坏（%2）；请删除它，或换成完好的副本</translation>
+    </message>
+    <message>
+        <source>it is not a PNG file</source>
+        <translation>它不是 PNG 文件</translation>
+    </message>
+    <message>
+        <source>its image data cannot be checked</source>
+        <translation>无法检查它的图像数据</translation>
+    </message>
+    <message>
+        <source>it is cut short after %1 bytes</source>
+        <translation>它在 %1 字节后被截断</translation>
+    </message>
+    <message>
+        <source>its %1 chunk at byte %2 fails its checksum</source>
+        <translation>第 %2 字节处的 %1 块校验和不符</translation>
+    </message>
+    <message>
+        <source>it does not begin with a header</source>
+        <translation>它没有以文件头开始</translation>
+    </message>
+    <message>
+        <source>its header gives a size of %1x%2 pixels</source>
+        <translation>它的文件头给出的尺寸是 %1x%2 像素</translation>
+    </message>
+    <message>
+        <source>its image data is damaged (%1)</source>
+        <translation>它的图像数据已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>its image data is incomplete</source>
+        <translation>它的图像数据不完整</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2136,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>%1: no frames to write</source>
         <translation>%1：没有可写入的帧</translation>
+    </message>
+    <message>
+        <source>%1: stopped before all frames were written; the %2 written were removed</source>
+        <translation>%1：在写完所有帧之前停止；已写出的 %2 帧已删除</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3067,34 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>%1: %2; the file may end in a cut row (resuming rewrites it from the checkpoint). Free some space or choose another folder.</source>
         <translation>%1：%2；文件末尾可能有一行不完整（继续训练时会根据检查点重写）。请释放一些空间，或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: is a file, not a folder; choose a folder for the run</source>
+        <translation>%1：是文件而不是文件夹；请为运行选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>%1: is a symbolic link; a run keeps its sample grids in a folder of its own. Remove the link and try again</source>
+        <translation>%1：是一个符号链接；运行把样本网格放在它自己的文件夹里。请删除这个链接后重试</translation>
+    </message>
+    <message>
+        <source>%1: is a file where the run keeps its sample grids (a folder samples/); move it away or choose another folder</source>
+        <translation>%1：这里本该是运行存放样本网格的文件夹（samples/），却是一个文件；请把它移走，或选择另一个文件夹</translation>
+    </message>
+    <message>
+        <source>%1: another process is writing this run (%2, process %3 on %4); wait for it to end or stop it, then try again</source>
+        <translation>%1：另一个进程正在写这个运行（%2，%4 上的进程 %3）；请等它结束或停止它，然后重试</translation>
+    </message>
+    <message>
+        <source>%1: cannot lock the run folder (%2); choose a writable location</source>
+        <translation>%1：无法锁定运行文件夹（%2）；请选择一个可写的位置</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -4302,6 +4673,66 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>The networks as after step %1, the last good step, are saved in %2; sample, evaluate or explore them from there.</source>
         <translation>最后一个正常步骤（第 %1 步）之后的网络已保存到 %2；可以从那里采样、评估或探索。</translation>
     </message>
+    <message>
+        <source>interrupted (%1); nothing was written</source>
+        <translation>已中断（%1）；没有写入任何文件</translation>
+    </message>
+    <message>
+        <source>interrupted (%1); %2</source>
+        <translation>已中断（%1）；%2</translation>
+    </message>
+    <message>
+        <source>Replace the output file even if it is a run&apos;s own file or a file of another kind.</source>
+        <translation>即使输出文件是某个运行自己的文件或其他类型的文件，也替换它。</translation>
+    </message>
+    <message>
+        <source>%1: is a file of the run in %2; choose another file name, or add --force to replace it</source>
+        <translation>%1：是 %2 中那个运行的文件；请换一个文件名，或加上 --force 替换它</translation>
+    </message>
+    <message>
+        <source>%1: already holds %2, not %3; choose another file name, or add --force to replace it</source>
+        <translation>%1：里面已经是%2，而不是%3；请换一个文件名，或加上 --force 替换它</translation>
+    </message>
+    <message>
+        <source>over 100 days</source>
+        <translation>超过 100 天</translation>
+    </message>
+    <message>
+        <source>%1 d %2:%3</source>
+        <translation>%1 天 %2:%3</translation>
+    </message>
+    <message>
+        <source>--layer chooses the layer PCA analyses; it needs --method pca</source>
+        <translation>--layer 选择 PCA 分析的层；它需要 --method pca</translation>
+    </message>
+    <message>
+        <source>--samples is for --method pca or class</source>
+        <translation>--samples 只用于 --method pca 或 class</translation>
+    </message>
+    <message>
+        <source>--out must end in .json</source>
+        <translation>--out 必须以 .json 结尾</translation>
+    </message>
+    <message>
+        <source>a sample grid (PNG)</source>
+        <translation>样本网格（PNG）</translation>
+    </message>
+    <message>
+        <source>%1: is a symbolic link; the timeline reads only the run&apos;s own grids</source>
+        <translation>%1：是一个符号链接；时间轴只读取运行自己的网格</translation>
+    </message>
+    <message>
+        <source>--%1 is for image runs; a 2D run is measured on %2 samples, as the mode-coverage protocol asks</source>
+        <translation>--%1 只用于图像运行；按照模式覆盖的测量规程，二维运行固定用 %2 个样本测量</translation>
+    </message>
+    <message>
+        <source>the checkpoint of step %1 is saved</source>
+        <translation>第 %1 步的检查点已保存</translation>
+    </message>
+    <message>
+        <source>interrupted (%1); stopped</source>
+        <translation>已中断（%1）；已停止</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4342,10 +4773,6 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <translation>要打开的实验文件。</translation>
     </message>
     <message>
-        <source>--benchmark-ui needs a number of seconds</source>
-        <translation>--benchmark-ui 需要一个秒数</translation>
-    </message>
-    <message>
         <source>With --benchmark-ui: &quot;ab&quot; alternates image measures off and on in four phases and prints what they cost the training.</source>
         <translation>与 --benchmark-ui 一起使用：“ab” 分四个阶段交替关闭和开启图像度量，并打印它们让训练慢了多少。</translation>
     </message>
@@ -4368,6 +4795,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>--directions must be sefa, pca, random or class</source>
         <translation>--directions 必须是 sefa、pca、random 或 class</translation>
+    </message>
+    <message>
+        <source>--benchmark-ui needs a number of seconds above 0 and at most %1</source>
+        <translation>--benchmark-ui 需要大于 0 且不超过 %1 的秒数</translation>
     </message>
 </context>
 </TS>
