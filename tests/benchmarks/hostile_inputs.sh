@@ -304,7 +304,7 @@ interrupt "sample --count 2000000, 2 s in" "many.idx many.idx.*" "" "$cli" sampl
 row "walk --range nan" "none nan.gif" "$cli" walk run --direction 1 --range nan --out nan.gif
 gui=$(dirname "$cli")/gan-playground
 [ -x "$gui" ] && row "gan-playground --benchmark-ui nan" "echo —" \
-    bash -c "QT_QPA_PLATFORM=offscreen '$gui' --benchmark-ui nan 2>&1 | sed 's/^/gan-playground-cli: (gan-playground) /' >&2; exit \${PIPESTATUS[0]}"
+    bash -c "QT_QPA_PLATFORM=offscreen '$gui' --benchmark-ui nan 2>&1 | grep -- --benchmark-ui | sed 's/^/gan-playground-cli: (gan-playground) /' >&2; exit \${PIPESTATUS[0]}"
 /usr/bin/python3 - "$presets/mlp-ring8.json" <<'EOF'
 import json, sys
 e = json.load(open(sys.argv[1]))
