@@ -40,7 +40,7 @@ struct TensorInfo {
 struct Contents {
     QString error;                    // empty when the archive is sound
     QString pickle;                   // the zip entry of the table: "archive/data.pkl"
-    std::vector<TensorInfo> tensors;  // in file order
+    std::vector<TensorInfo> tensors;  // every tensor of the archive, each with its path
     QMap<QString, QVariant> values;   // plain attributes (text, whole numbers, numbers, truth values) by path
     bool ok() const { return error.isEmpty(); }
     const TensorInfo *tensor(const QString &path) const;
