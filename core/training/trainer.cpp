@@ -15,6 +15,7 @@
 
 #ifdef __GLIBC__
 #include <malloc.h>
+#endif
 
 namespace {
 // Messages a user reads: translated (context "Trainer").
@@ -22,8 +23,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(Trainer)
 };
 }  // namespace
-
-#endif
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include "seededsamples_p.h"
 
-#include "nn/checkpoint_p.h"
+#include "checkpoint_p.h"
 
 #include <QCoreApplication>
 #include <sstream>

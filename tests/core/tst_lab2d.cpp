@@ -6,7 +6,7 @@
 
 #include "eval/divergence.h"
 #include "eval/lab2d.h"
-#include "training/labrenderer.h"
+#include "eval/labrenderer.h"
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -13,7 +13,7 @@
 
 #include "data/synthetic2d.h"
 #include "eval/qualityrenderer.h"
-#include "training/labrenderer.h"
+#include "eval/labrenderer.h"
 #include "training/latentrenderer.h"
 #include "training/trainingcontroller.h"
 

@@ -1,10 +1,11 @@
 #include "checkpoint_p.h"
 
+#include "errortext.h"
+
 #include "io/atomicfile.h"
 #include "io/memorybudget.h"
 #include "nn/tensortable_p.h"
 #include "spec/specjson.h"
-#include "training/errortext.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -3,7 +3,7 @@
 // Private to the engine: includes torch.
 
 #include "io/torcharchive.h"
-#include "training/trainerstate_p.h"
+#include "trainerstate_p.h"
 
 #include <QByteArray>
 #include <QString>

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <ATen/Parallel.h>
 
-#include "joiningthread.h"
+#include "training/joiningthread.h"
 
 #include <condition_variable>
 #include <mutex>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "discriminatorcopy.h"
-#include "generatorcopy.h"
+#include "lab2d.h"
 
-#include "eval/lab2d.h"
+#include "training/discriminatorcopy.h"
+#include "training/generatorcopy.h"
 
 #include <QObject>
 
