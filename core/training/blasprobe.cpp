@@ -73,4 +73,12 @@ BlasProbe probeBlas(int threads, double seconds)
     return p;
 }
 
-QString torchVersion() { return QStringLiteral(TORCH_VERSION); }
+QString torchVersion()
+{
+#ifdef GP_TORCH_PACKAGE
+    // The package's own version: its headers may lag it (Debian's 1.13.1 says 1.13.0).
+    return QStringLiteral(GP_TORCH_PACKAGE);
+#else
+    return QStringLiteral(TORCH_VERSION " (from its headers)");
+#endif
+}

@@ -14,5 +14,6 @@ struct BlasProbe {
 
 BlasProbe probeBlas(int threads, double seconds = 0.2);
 
-// The version of the LibTorch this program was built against ("1.13.1").
+// The LibTorch this program was built against: the Debian package and its version where it came
+// from one ("1.13.1+dfsg-4 (package libtorch-dev)"), else the version its headers give.
 QString torchVersion();

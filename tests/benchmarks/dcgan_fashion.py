@@ -10,6 +10,8 @@ The random draws (initial weights, batch order, noise) come in the engine's orde
 `gan-playground-cli train --preset dcgan-fashion --seed S`; --metrics-out F writes the per-step
 losses and mean D outputs as the engine's metrics.csv does, to compare the two step by step."""
 import argparse, gzip, json, time
+import debian_torch
+debian_torch.ensure()
 import numpy as np
 import torch
 import torch.nn as nn

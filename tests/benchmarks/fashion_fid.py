@@ -9,6 +9,8 @@ training set (Debian's dataset-fashion-mnist, python3-torch), then for each IDX 
         at most 10);
 The classifier is cached (--classifier PATH); its test accuracy is printed when trained."""
 import argparse, gzip, json, os, sys
+import debian_torch
+debian_torch.ensure()
 import numpy as np
 import torch
 import torch.nn as nn

@@ -7,9 +7,13 @@
 # Spearman's rank correlation. The dcgan run also measures itself every 250 steps
 # (train --eval-every) into its metrics.csv.
 #   tests/benchmarks/fd_rank.sh [OUT_DIR]       (about 15 minutes on 2 cores)
-# Needs Debian's python3-torch and python3-numpy for the judge, under /usr/bin/python3.
+# The judge runs on Debian's python3-torch and python3-numpy, under /usr/bin/python3; they are
+# installed first when missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../../scripts/setup-common.sh"
+GP_PACKAGES=(python3-torch python3-numpy)
+gp_install_packages
 cli=${GP_CLI:-$here/../../build/bin/gan-playground-cli}
 out=${1:-/tmp/gp-fd-rank}
 mkdir -p "$out"

@@ -5,6 +5,8 @@ preset's layers, non-saturating loss, Adam settings, batch size, R1 penalty, D s
 and EMA of G, in the idiom of the PyTorch examples (the G update also computes D's weight
 gradients, as pytorch/examples' dcgan does). Prints steps/s; with --out, writes 2500 samples as CSV."""
 import argparse, copy, json, math, os, sys, time
+import debian_torch
+debian_torch.ensure()
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
