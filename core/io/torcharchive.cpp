@@ -634,14 +634,6 @@ private:
 
 }  // namespace
 
-std::int64_t TensorInfo::numel() const
-{
-    std::int64_t n = 1;
-    for (std::int64_t s : sizes)
-        n *= s;
-    return n;
-}
-
 const TensorInfo *Contents::tensor(const QString &path) const
 {
     for (const TensorInfo &t : tensors)

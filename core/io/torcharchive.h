@@ -34,7 +34,6 @@ struct TensorInfo {
     std::int64_t storageNumel = 0;    // values the storage claims (checked against its record)
     QString record;                   // the zip entry of its data: "archive/data/20"
     Span dtypeAt, offsetAt, numelAt;  // in the pickle: the storage type, the offset, the count
-    std::int64_t numel() const;
 };
 
 struct Contents {
