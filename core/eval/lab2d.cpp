@@ -27,7 +27,7 @@ double cellY(const Request &r, int row)
     return r.yMin + (row + 0.5) * (r.yMax - r.yMin) / r.cells;
 }
 
-Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QString *error)
+Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QString *error)
 {
     Frame f;
     f.request = request;
@@ -48,9 +48,10 @@ Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QS
     const int latentDim = g.latentDim();
     const int fakes = latentDim > 0 ? int(g.evalLatents().size()) / latentDim : 0;
     if (fakes > 0) {
-        const SampleBatch batch = g.generate(g.evalLatents(), fakes);
+        const SampleBatch batch = g.generate(g.evalLatents(), fakes, error);
         if (batch.count == 0 || batch.isImages()) {
-            *error = batch.isImages() ? Text::tr("the 2D lab needs a generator of 2D points") : g.error();
+            if (batch.isImages())
+                *error = Text::tr("the 2D lab needs a generator of 2D points");
             return Frame{};
         }
         f.fakes = batch.points;
@@ -78,19 +79,15 @@ Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QS
                 if (b >= 0 && b < latentDim && b != a)
                     z[b] = float(-request.meshRange + 2 * request.meshRange * i / (lines - 1));
             }
-        const SampleBatch mesh = g.generate(grid, lines * lines);
-        if (mesh.count == 0) {
-            *error = g.error();
+        const SampleBatch mesh = g.generate(grid, lines * lines, error);
+        if (mesh.count == 0)
             return Frame{};
-        }
         f.mesh = mesh.points;
     }
     if (!request.modes.empty() || !request.real.empty()) {
-        const SampleBatch many = g.sample(kCoverageSamples, kCoverageSeed);
-        if (many.count == 0) {
-            *error = g.error();
+        const SampleBatch many = g.sample(kCoverageSamples, kCoverageSeed, error);
+        if (many.count == 0)
             return Frame{};
-        }
         if (!request.modes.empty()) {
             f.coverage = evaluateModeCoverage(many.points, request.modes, request.modeSigma);
             f.hasCoverage = true;

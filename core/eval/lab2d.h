@@ -53,6 +53,6 @@ double cellX(const Request &r, int column);
 double cellY(const Request &r, int row);
 
 // Computes a frame; on a failure of either copy the frame is not ok() and `error` says why.
-Frame compute(GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QString *error);
+Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &request, QString *error);
 
 }  // namespace lab2d

@@ -11,7 +11,7 @@
 
 // Computes 2D lab frames on its own thread from the newest network copies a run published.
 // Latest wins: a request waiting when a newer one arrives is dropped, so a slow frame never
-// queues up behind the training.
+// queues up behind the training. Frames arrive on the renderer's thread (the caller's).
 class LabRenderer : public QObject {
     Q_OBJECT
 public:
@@ -19,6 +19,8 @@ public:
     ~LabRenderer() override;  // drops pending work and waits for the thread
 
     void request(std::shared_ptr<GeneratorCopy> g, std::shared_ptr<DiscriminatorCopy> d, const lab2d::Request &request);
+    // Forgets the run: pending work is dropped and frames already on their way never arrive.
+    void clear();
     int frameCount() const;  // frames actually computed
 
 signals:

@@ -60,7 +60,7 @@ std::vector<Direction> columnsAsDirections(const torch::Tensor &columns, const t
     return out;
 }
 
-void sefa(GeneratorCopy &copy, const Options &options, Result &result)
+void sefa(const GeneratorCopy &copy, const Options &options, Result &result)
 {
     const std::vector<LayerSpec> &layers = copy.spec().generator.layers;
     int first = -1;
@@ -90,11 +90,9 @@ void sefa(GeneratorCopy &copy, const Options &options, Result &result)
         const torch::Tensor basis = torch::cat({torch::zeros({1, d}), torch::eye(d)});
         const torch::Tensor out = forwardTo(net, first, basis).to(torch::kDouble);
         a = (out.slice(0, 1) - out[0]).t();  // output units x d
-    });
-    if (!built) {
-        result.error = copy.error();
+    }, &result.error);
+    if (!built)
         return;
-    }
     a = a / a.norm(2, 1, true).clamp_min(1e-12);  // each output unit's weight vector
     auto [values, vectors] = torch::linalg::eigh(a.t().mm(a), "L");  // ascending
     const std::int64_t k = std::min<std::int64_t>(options.count, d);
@@ -105,7 +103,7 @@ void sefa(GeneratorCopy &copy, const Options &options, Result &result)
 
 torch::Tensor orthonormal(torch::Tensor y) { return std::get<0>(torch::linalg_qr(y, "reduced")); }
 
-void pca(GeneratorCopy &copy, const Options &options, const ProgressFn &progress, const std::atomic<bool> *cancel, Result &result)
+void pca(const GeneratorCopy &copy, const Options &options, const ProgressFn &progress, const std::atomic<bool> *cancel, Result &result)
 {
     const NetworkSpec &g = copy.spec().generator;
     result.layer = options.layer.isEmpty() ? latentdirections::defaultPcaLayer(g) : options.layer;
@@ -121,8 +119,9 @@ void pca(GeneratorCopy &copy, const Options &options, const ProgressFn &progress
     const LatentPrior prior = copy.spec().prior;
     const int passes = kPowerPasses + 1;
     int passDone = 0;
-    // One pass over the same n latent vectors (drawn again from the seed each time). The copy's
-    // lock is taken per batch, so that the explorer's renders of the same copy go on meanwhile.
+    // One pass over the same n latent vectors (drawn again from the seed each time), batch by
+    // batch, so that a cancel is seen soon.
+    QString buildError;
     auto pass = [&](const std::function<void(const torch::Tensor &z, const torch::Tensor &x)> &each) {
         at::Generator rng = at::make_generator<at::CPUGeneratorImpl>(options.seed);
         for (int first = 0; first < n; first += kBatch) {
@@ -134,9 +133,9 @@ void pca(GeneratorCopy &copy, const Options &options, const ProgressFn &progress
             const bool built = withGeneratorNetwork(copy, [&](torch::nn::Sequential &net) {
                 torch::NoGradGuard noGrad;
                 x = forwardTo(net, layer, z).to(torch::kDouble);
-            });
+            }, &buildError);
             if (!built)
-                throw std::runtime_error(copy.error().toStdString());
+                throw std::runtime_error(buildError.toStdString());
             each(z.to(torch::kDouble), x);
             if (progress)
                 progress((passDone + double(first + b) / n) / passes);
@@ -194,7 +193,7 @@ void random(const GeneratorCopy &copy, const Options &options, Result &result)
     result.directions = columnsAsDirections(unitColumns(q), torch::Tensor());
 }
 
-void classes(GeneratorCopy &copy, const Options &options, const ProgressFn &progress, const std::atomic<bool> *cancel,
+void classes(const GeneratorCopy &copy, const Options &options, const ProgressFn &progress, const std::atomic<bool> *cancel,
              Result &result)
 {
     if (!options.classifier || options.classifier->info().classes < 2) {
@@ -214,11 +213,9 @@ void classes(GeneratorCopy &copy, const Options &options, const ProgressFn &prog
             throw Cancelled();
         const int b = std::min(kBatch, n - first);
         const float *begin = z.data_ptr<float>() + std::int64_t(first) * d;
-        const SampleBatch samples = copy.generate(std::vector<float>(begin, begin + std::int64_t(b) * d), b);
-        if (samples.count == 0) {
-            result.error = copy.error();
+        const SampleBatch samples = copy.generate(std::vector<float>(begin, begin + std::int64_t(b) * d), b, &result.error);
+        if (samples.count == 0)
             return;
-        }
         std::vector<float> probabilities;
         options.classifier->measure(samples, nullptr, &probabilities);
         const torch::Tensor p = torch::from_blob(probabilities.data(), {b, classCount}, torch::kFloat);
@@ -275,7 +272,7 @@ void classes(GeneratorCopy &copy, const Options &options, const ProgressFn &prog
 
 // Moves the same random z one spread along each direction and measures how much the samples
 // change: the same yardstick for every method.
-void measureEffects(GeneratorCopy &copy, const Options &options, Result &result)
+void measureEffects(const GeneratorCopy &copy, const Options &options, Result &result)
 {
     const int d = copy.latentDim();
     const int n = std::max(1, options.effectSamples);
@@ -325,7 +322,7 @@ QString defaultPcaLayer(const NetworkSpec &generator)
     return generator.layers.empty() ? QString() : generator.layers.front().id;
 }
 
-Result find(GeneratorCopy &generator, Method method, const Options &options, const ProgressFn &progress,
+Result find(const GeneratorCopy &generator, Method method, const Options &options, const ProgressFn &progress,
             const std::atomic<bool> *cancel)
 {
     Result result;

@@ -80,7 +80,7 @@ QString defaultPcaLayer(const NetworkSpec &generator);
 
 // Finds directions in `generator` (progress from 0 to 1; `cancel`, when raised, stops it with
 // an error). Runs on the calling thread with its intra-op threads.
-Result find(GeneratorCopy &generator, Method method, const Options &options, const ProgressFn &progress = {},
+Result find(const GeneratorCopy &generator, Method method, const Options &options, const ProgressFn &progress = {},
             const std::atomic<bool> *cancel = nullptr);
 
 // A result as a JSON file ({"format": "gan-playground-directions", ...}), and back.

@@ -94,7 +94,7 @@ std::vector<float> sweepGrid(const std::vector<float> &origins, int rows, const 
     return out;
 }
 
-SampleBatch render(GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
+SampleBatch render(const GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
                    const std::atomic<bool> *cancel, QString *error)
 {
     const size_t dim = size_t(generator.latentDim());
@@ -111,11 +111,9 @@ SampleBatch render(GeneratorCopy &generator, const std::vector<float> &latents, 
         const int n = std::min(kRenderBatch, count - first);
         const std::vector<float> part(latents.begin() + std::ptrdiff_t(size_t(first) * dim),
                                       latents.begin() + std::ptrdiff_t(size_t(first + n) * dim));
-        SampleBatch batch = generator.generate(part, n);
-        if (batch.count == 0) {
-            *error = generator.error();
+        SampleBatch batch = generator.generate(part, n, error);
+        if (batch.count == 0)
             return {};
-        }
         if (all.count == 0) {
             all = std::move(batch);
         } else {

@@ -46,7 +46,7 @@ std::vector<float> sweepGrid(const std::vector<float> &origins, int rows, const 
 
 // Samples for `count` latent vectors, rendered through `generator` 64 at a time (progress from
 // 0 to 1). An empty batch with `error` set when the generator fails or `cancel` is raised.
-SampleBatch render(GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
+SampleBatch render(const GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
                    const std::atomic<bool> *cancel, QString *error);
 
 // Every sample of an image batch as its own frame, enlarged `scale` times (nearest pixel).

@@ -19,7 +19,8 @@
 // each measurement for `kRestFactor` times as long as it took, so that it takes at most about a
 // twentieth of one core from the training (`gan-playground --benchmark-ui S --quality ab`
 // measures the cost).
-// Latest wins: a request waiting when a newer one arrives is dropped.
+// Latest wins: a request waiting when a newer one arrives is dropped. Signals arrive on the
+// renderer's thread (the caller's), never from an earlier run after start() or stop().
 class QualityRenderer : public QObject {
     Q_OBJECT
 public:
@@ -35,15 +36,15 @@ public:
 
     // A run of image data begins: its meter is made on the renderer's thread (`preparing`, then
     // `ready` or `failed`). `data` is the run's own (shared, immutable). Replaces any earlier run.
-    // The answer names the run in `ready` and `measured`: signals already on their way when
-    // another run starts carry the old one's.
+    // The answer names the run in `ready` and `measured`; signals of an earlier run that were
+    // on their way when this one started are dropped.
     std::uint64_t start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data);
     void stop();  // forgets the run (a new run, a 2D run); work under way is abandoned
     void request(std::shared_ptr<GeneratorCopy> generator);
     int measurementCount() const;  // measurements actually made, for tests and the benchmark
     // Tests that wait for figures turn the modesty off: no rest after a measurement, and the
-    // thread keeps a normal priority (decided at the first start(); a thread cannot take back a
-    // lower priority without privileges).
+    // thread keeps a normal priority (when turned off before the first job: a thread cannot
+    // take back a lower priority without privileges).
     void setModest(bool modest);
 
     static constexpr int kSamples = QualityMeter::kTrainingCount;  // per measurement, and reference images

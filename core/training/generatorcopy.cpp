@@ -23,24 +23,26 @@ struct GeneratorCopy::Impl {
     QByteArray state;
     std::int64_t step = 0;
     std::vector<float> evalLatents;
+    // Built once by whichever thread needs it first; read-only from then on.
+    std::once_flag built;
     torch::nn::Sequential net{nullptr};
-    QString error;
-    std::mutex mutex;  // the latent renderer and the 2D lab may share a copy
+    QString buildError;
 
-    bool build()
+    bool build(QString *error)
     {
+        std::call_once(built, [this] {
+            try {
+                net = modulebuilder::rebuild(spec.generator, QStringLiteral("g"), state);
+                state.clear();  // the network holds the weights now
+            } catch (const std::exception &e) {
+                buildError = Text::tr("cannot rebuild the generator from step %1: %2").arg(step).arg(errorText(e));
+            }
+        });
         if (net)
             return true;
-        try {
-            net = modulebuilder::rebuild(spec.generator, QStringLiteral("g"), state);
-            state.clear();  // the network holds the weights now
-            return true;
-        } catch (const std::exception &e) {
-            error = Text::tr("cannot rebuild the generator from step %1: %2")
-                        .arg(step)
-                        .arg(errorText(e));
-            return false;
-        }
+        if (error)
+            *error = buildError;
+        return false;
     }
 };
 
@@ -58,7 +60,6 @@ GeneratorCopy::~GeneratorCopy() = default;
 const ExperimentSpec &GeneratorCopy::spec() const { return d->spec; }
 int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
 std::int64_t GeneratorCopy::step() const { return d->step; }
-QString GeneratorCopy::error() const { return d->error; }
 
 const std::vector<float> &GeneratorCopy::evalLatents() const { return d->evalLatents; }
 
@@ -71,14 +72,21 @@ std::vector<float> GeneratorCopy::evalLatent(int index) const
     return std::vector<float>(begin, begin + std::ptrdiff_t(n));
 }
 
-SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count)
+namespace {
+void setError(QString *error, const QString &message)
 {
-    std::lock_guard<std::mutex> lock(d->mutex);
+    if (error)
+        *error = message;
+}
+}  // namespace
+
+SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count, QString *error) const
+{
     if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
-        d->error = Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim);
+        setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim));
         return {};
     }
-    if (!d->build())
+    if (!d->build(error))
         return {};
     try {
         torch::NoGradGuard noGrad;
@@ -86,30 +94,32 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
         return toSampleBatch(d->net->forward(z));
     } catch (const std::exception &e) {
         // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
-        d->error = errorText(e);
+        setError(error, errorText(e));
         return {};
     }
 }
 
-SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed)
+SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error) const
 {
-    std::lock_guard<std::mutex> lock(d->mutex);
-    if (count < 1 || !d->build())
+    if (count < 1) {
+        setError(error, Text::tr("no samples asked for"));
+        return {};
+    }
+    if (!d->build(error))
         return {};
     try {
         torch::NoGradGuard noGrad;
         return seededsamples::draw([this](const torch::Tensor &z) { return toSampleBatch(d->net->forward(z)); }, count, seed,
                                    d->spec.latentDim, d->spec.prior);
     } catch (const std::exception &e) {
-        d->error = errorText(e);
+        setError(error, errorText(e));
         return {};
     }
 }
 
-bool withGeneratorNetwork(GeneratorCopy &copy, const std::function<void(torch::nn::Sequential &)> &work)
+bool withGeneratorNetwork(const GeneratorCopy &copy, const std::function<void(torch::nn::Sequential &)> &work, QString *error)
 {
-    std::lock_guard<std::mutex> lock(copy.d->mutex);
-    if (!copy.d->build())
+    if (!copy.d->build(error))
         return false;
     work(copy.d->net);
     return true;

@@ -13,8 +13,8 @@
 // A frozen copy of a run's generator (its moving average when the run keeps one) for the
 // latent explorer. The training thread makes it from the weights between two steps; from then
 // on it belongs to whoever received it and shares nothing with the weights the optimiser is
-// changing. generate() may be called from several threads (it takes a lock); error() reports
-// the last failure of any of them.
+// changing. Immutable once built, so any number of threads use one copy at once without a lock:
+// the network is built once, on first use, in eval mode, and a forward pass only reads it.
 namespace torch::nn {
 class Sequential;
 }
@@ -38,15 +38,14 @@ public:
     const std::vector<float> &evalLatents() const;
 
     // Samples for `count` latent vectors (count x latentDim values, row-major). The network is
-    // built on first use. An empty batch, with error() set, when the sizes disagree or the
+    // built on first use. An empty batch, with `error` set, when the sizes disagree or the
     // state does not load.
-    SampleBatch generate(const std::vector<float> &latents, int count);
+    SampleBatch generate(const std::vector<float> &latents, int count, QString *error = nullptr) const;
     // `count` samples from noise drawn from `seed`, exactly as Trainer::sample draws them.
-    SampleBatch sample(int count, std::uint64_t seed);
-    QString error() const;
+    SampleBatch sample(int count, std::uint64_t seed, QString *error = nullptr) const;
 
 private:
-    friend bool withGeneratorNetwork(GeneratorCopy &, const std::function<void(torch::nn::Sequential &)> &);
+    friend bool withGeneratorNetwork(const GeneratorCopy &, const std::function<void(torch::nn::Sequential &)> &, QString *);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -8,7 +8,7 @@
 
 #include <functional>
 
-// Runs `work` on the copy's network (built on first use, in eval mode) while holding the copy's
-// lock, so that no render runs through it meanwhile. False, with copy.error() set, when the
-// network cannot be built; what `work` throws is passed on (the lock is released).
-bool withGeneratorNetwork(GeneratorCopy &copy, const std::function<void(torch::nn::Sequential &)> &work);
+// Runs `work` on the copy's network (built on first use, in eval mode), which it must only read
+// (forward passes under NoGradGuard): other threads may be rendering through it meanwhile.
+// False, with `error` set, when the network cannot be built; what `work` throws is passed on.
+bool withGeneratorNetwork(const GeneratorCopy &copy, const std::function<void(torch::nn::Sequential &)> &work, QString *error);

@@ -16,23 +16,29 @@ public:
     JoiningThread() = default;
     JoiningThread(const JoiningThread &) = delete;
     JoiningThread &operator=(const JoiningThread &) = delete;
-    ~JoiningThread()
+    ~JoiningThread() { finish(); }
+
+    // `name` shows in debuggers and top (the first 15 bytes, Linux's limit). A thread started
+    // earlier is finished first.
+    void start(std::function<void()> body, const QString &name, std::function<void()> stop)
+    {
+        finish();
+        m_stop = std::move(stop);
+        m_thread = std::thread([body = std::move(body), name = name.toUtf8().left(15)] {
+            pthread_setname_np(pthread_self(), name.constData());
+            body();
+        });
+    }
+
+    // Asks the thread's loop to end and joins it; nothing when no thread runs.
+    void finish()
     {
         if (!m_thread.joinable())
             return;
         if (m_stop)
             m_stop();
         m_thread.join();
-    }
-
-    // `name` shows in debuggers and top (the first 15 bytes, Linux's limit).
-    void start(std::function<void()> body, const QString &name, std::function<void()> stop)
-    {
-        m_stop = std::move(stop);
-        m_thread = std::thread([body = std::move(body), name = name.toUtf8().left(15)] {
-            pthread_setname_np(pthread_self(), name.constData());
-            body();
-        });
+        m_stop = nullptr;
     }
 
 private:

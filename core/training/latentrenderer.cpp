@@ -1,12 +1,9 @@
 #include "latentrenderer.h"
 
+#include "latestworker.h"
+
 #include <QCoreApplication>
-#include <ATen/Parallel.h>
 
-#include "joiningthread.h"
-
-#include <condition_variable>
-#include <map>
 #include <mutex>
 
 namespace {
@@ -17,74 +14,26 @@ struct Text {
 }  // namespace
 
 struct LatentRenderer::Impl {
-    struct Request {
-        quint64 number = 0;
-        std::vector<float> latents;
-        int count = 0;
-    };
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::map<int, Request> pending;  // newest request per channel
-    std::shared_ptr<GeneratorCopy> next;  // handed over to the thread at its next render
-    bool hasGenerator = false;
-    bool quit = false;
-    quint64 lastNumber = 0;
-    int renders = 0;
-    int channels = 0;  // handed out by newChannel()
+    mutable std::mutex mutex;
+    std::shared_ptr<GeneratorCopy> generator;  // the newest; a render takes it when it starts
+    int channels = 0;                          // handed out by newChannel()
 
-    JoiningThread thread;  // last: stops and joins before the rest goes
+    // One intra-op thread: one core is the training run's, one the window's.
+    LatestWorker worker{QStringLiteral("latent renderer")};  // last: joins before the rest goes
+
+    std::shared_ptr<GeneratorCopy> newest() const
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return generator;
+    }
 };
 
 LatentRenderer::LatentRenderer(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<SampleBatch>();
-    Impl *m = d.get();
-    d->thread.start([this, m] {
-        // One core is the training run's, one the window's: a render must not fan out over both.
-        at::set_num_threads(1);
-        std::shared_ptr<GeneratorCopy> generator;
-        for (;;) {
-            int channel = 0;
-            Impl::Request job;
-            {
-                std::unique_lock<std::mutex> lock(m->mutex);
-                m->wake.wait(lock, [m] { return m->quit || (!m->pending.empty() && (m->next || m->hasGenerator)); });
-                if (m->quit)
-                    return;
-                if (m->next)
-                    generator = std::move(m->next);
-                if (!generator)
-                    continue;
-                auto first = m->pending.begin();
-                channel = first->first;
-                job = std::move(first->second);
-                m->pending.erase(first);
-                ++m->renders;
-            }
-            SampleBatch samples;
-            QString error;
-            try {
-                samples = generator->generate(job.latents, job.count);  // reports torch's errors as values
-                error = generator->error();
-            } catch (...) {
-                error = Text::tr("cannot render: unexpected error");  // nothing may leave this thread
-            }
-            if (samples.count == 0)
-                emit failed(channel, error);
-            else
-                emit rendered(channel, job.number, samples, qint64(generator->step()));
-        }
-    }, QStringLiteral("latent renderer"), [m] {
-        {
-            std::lock_guard<std::mutex> lock(m->mutex);
-            m->quit = true;
-            m->pending = {};
-        }
-        m->wake.notify_all();
-    });
 }
 
-LatentRenderer::~LatentRenderer() = default;  // Impl's thread handle stops and joins the thread
+LatentRenderer::~LatentRenderer() = default;  // the worker drops pending work and joins its thread
 
 int LatentRenderer::newChannel()
 {
@@ -96,34 +45,42 @@ void LatentRenderer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
 {
     if (!generator)
         return;
-    {
-        std::lock_guard<std::mutex> lock(d->mutex);
-        d->next = std::move(generator);
-        d->hasGenerator = true;
-    }
-    d->wake.notify_all();
+    std::lock_guard<std::mutex> lock(d->mutex);
+    d->generator = std::move(generator);
 }
 
-bool LatentRenderer::hasGenerator() const
+bool LatentRenderer::hasGenerator() const { return d->newest() != nullptr; }
+
+void LatentRenderer::clear()
 {
+    d->worker.renew();
     std::lock_guard<std::mutex> lock(d->mutex);
-    return d->hasGenerator;
+    d->generator.reset();
 }
 
 quint64 LatentRenderer::request(int channel, std::vector<float> latents, int count)
 {
-    quint64 number;
-    {
-        std::lock_guard<std::mutex> lock(d->mutex);
-        number = ++d->lastNumber;
-        d->pending[channel] = Impl::Request{number, std::move(latents), count};
-    }
-    d->wake.notify_all();
-    return number;
+    LatestWorker::Post post;
+    post.slot = channel;
+    return d->worker.post([this, channel, latents = std::move(latents), count](const LatestWorker::Context &job) {
+        const std::shared_ptr<GeneratorCopy> generator = d->newest();
+        if (!generator)
+            return;  // cleared since
+        SampleBatch samples;
+        QString error;
+        try {
+            samples = generator->generate(latents, count, &error);
+        } catch (...) {
+            error = Text::tr("cannot render: unexpected error");
+        }
+        d->worker.deliver(this, job.generation, [this, channel, number = job.number, samples = std::move(samples), error,
+                                                 step = qint64(generator->step())] {
+            if (samples.count == 0)
+                emit failed(channel, error);
+            else
+                emit rendered(channel, number, samples, step);
+        });
+    }, post);
 }
 
-int LatentRenderer::renderCount() const
-{
-    std::lock_guard<std::mutex> lock(d->mutex);
-    return d->renders;
-}
+int LatentRenderer::renderCount() const { return d->worker.jobsRun(); }

@@ -12,16 +12,18 @@
 // Turns latent vectors into samples on its own thread with the newest generator copy the
 // training run published, never the weights being trained. Latest request wins per channel:
 // a burst of slider moves ends in one render, of the newest value (a request waiting when a
-// newer one arrives is dropped).
+// newer one arrives is dropped). Results arrive on the renderer's thread (the caller's).
 class LatentRenderer : public QObject {
     Q_OBJECT
 public:
     explicit LatentRenderer(QObject *parent = nullptr);
     ~LatentRenderer() override;  // drops pending work and waits for the thread
 
-    // Renders from now on use this copy (the renderer's thread becomes its only user).
+    // Renders that start from now on use this copy.
     void setGenerator(std::shared_ptr<GeneratorCopy> generator);
     bool hasGenerator() const;
+    // Forgets the run: its generator, pending renders and renders already on their way.
+    void clear();
     // A channel of its own for a caller: requests on it replace only each other.
     int newChannel();
     // Queues `count` latent vectors (count x latentDim values) on `channel`, replacing a request

@@ -1,4 +1,6 @@
 #include "trainingcontroller.h"
+
+#include "joiningthread.h"
 #include "errortext.h"
 #include "queuedcall.h"
 
@@ -49,21 +51,8 @@ struct TrainingController::Impl {
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
-    // A std::thread: joining it is a pthread_join, which ThreadSanitizer sees.
-    std::thread thread;
     State state = State::Idle;
-
-    void finishThread()
-    {
-        if (!thread.joinable())
-            return;
-        {
-            std::unique_lock lock(control->mutex);
-            control->stop = true;
-        }
-        control->wake.notify_all();
-        thread.join();
-    }
+    JoiningThread thread;  // last: stops and joins before the rest goes
 
     static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint);
 };
@@ -278,14 +267,14 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std
     qRegisterMetaType<TrainingController::State>();
 }
 
-TrainingController::~TrainingController() { d->finishThread(); }
+TrainingController::~TrainingController() = default;  // Impl's thread handle stops and joins the run
 
 TrainingController::State TrainingController::state() const { return d->state; }
 
 void TrainingController::setState(State s)
 {
-    if (s == State::Idle && d->thread.joinable())
-        d->thread.join();  // the run has ended; its last queued results are already delivered
+    if (s == State::Idle)
+        d->thread.finish();  // the run has ended; its last queued results are already delivered
     if (d->state == s)
         return;
     d->state = s;
@@ -296,7 +285,7 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
 {
     if (d->state != State::Idle)
         return false;
-    d->finishThread();
+    d->thread.finish();
     auto c = std::make_shared<Impl::Control>();
     {
         std::unique_lock lock(d->control->mutex);
@@ -306,9 +295,12 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     c->paused = paused;
     d->control = c;
     setState(State::Loading);
-    d->thread = std::thread([this, c, spec, checkpoint] {
-        pthread_setname_np(pthread_self(), "training");
-        Impl::run(this, c, spec, checkpoint);
+    d->thread.start([this, c, spec, checkpoint] { Impl::run(this, c, spec, checkpoint); }, QStringLiteral("training"), [c] {
+        {
+            std::unique_lock lock(c->mutex);
+            c->stop = true;
+        }
+        c->wake.notify_all();
     });
     return true;
 }

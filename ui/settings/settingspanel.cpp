@@ -7,7 +7,7 @@
 #include "document/experimentdocument.h"
 
 #include "data/dataset.h"
-#include "training/queuedcall.h"
+#include "training/latestworker.h"
 #include "training/sampleimage.h"
 
 #include <QApplication>
@@ -333,6 +333,8 @@ void SettingsPanel::refresh()
         schedulePreview();
 }
 
+SettingsPanel::~SettingsPanel() = default;
+
 void SettingsPanel::schedulePreview()
 {
     m_previewTimer->start();
@@ -349,11 +351,13 @@ void SettingsPanel::loadPreview()
         data.syntheticCount = std::min(data.syntheticCount, want);
     data.limit = data.limit > 0 ? std::min(data.limit, want) : want;
     const std::uint64_t seed = m_doc->spec().seed;
-    const quint64 generation = ++m_previewGeneration;
     m_previewCaption->setText(tr("Loading a preview of the data..."));
-    QPointer<SettingsPanel> self(this);
+    if (!m_previewWorker)
+        m_previewWorker = std::make_unique<LatestWorker>(QStringLiteral("data preview"));
+    m_previewWorker->renew();  // a preview still being made for older settings never arrives
+    LatestWorker *worker = m_previewWorker.get();
     // Reading files can take a moment (a network folder, a large gzip): never on the GUI thread.
-    pooledCall([self, data, seed, generation, twoD] {
+    worker->post([this, worker, data, seed, twoD](const LatestWorker::Context &job) {
         const DatasetLoad load = datasets::load(data, seed);
         QImage image;
         QString caption;
@@ -371,12 +375,10 @@ void SettingsPanel::loadPreview()
                           .arg(batch.height)
                           .arg(batch.width);
         }
-        queuedCall(qApp, [self, image, caption, generation] {
-            if (!self || generation != self->m_previewGeneration)
-                return;  // a newer preview is on its way
+        worker->deliver(this, job.generation, [this, image, caption] {
             const int scale = image.isNull() ? 1 : std::max(1, 240 / std::max(1, image.width()));
-            self->m_preview->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image.scaled(image.size() * scale)));
-            self->m_previewCaption->setText(caption);
+            m_preview->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image.scaled(image.size() * scale)));
+            m_previewCaption->setText(caption);
         });
     });
 }

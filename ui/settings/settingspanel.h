@@ -4,7 +4,10 @@
 
 #include <QWidget>
 
+class LatestWorker;
+
 #include <functional>
+#include <memory>
 #include <vector>
 
 class ExperimentDocument;
@@ -20,6 +23,7 @@ class SettingsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit SettingsPanel(ExperimentDocument *doc, QWidget *parent = nullptr);
+    ~SettingsPanel() override;  // a preview being loaded is dropped
 
     QLabel *preview() const { return m_preview; }
 
@@ -59,5 +63,5 @@ private:
     QTimer *m_previewTimer = nullptr;
     DataSpec m_previewed;
     bool m_hasPreview = false;
-    quint64 m_previewGeneration = 0;
+    std::unique_ptr<LatestWorker> m_previewWorker;  // last: joins before the rest goes
 };
