@@ -1,7 +1,7 @@
 #include "uibenchmark.h"
 
 #include "dashboard/dashboard.h"
-#include "eval/qualityrenderer.h"
+#include "session/runsession.h"
 #include "explorer/latentexplorer.h"
 #include "quality/qualityplot.h"
 #include "window/mainwindow.h"
@@ -84,8 +84,10 @@ void UiBenchmark::start()
     });
     if (m_qualityAb)
         m_qualityInterval = m_window->dashboard()->quality()->interval();
-    connect(m_window->dashboard()->qualityRenderer(), &QualityRenderer::measured, this,
-            [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
+    connect(m_window->dashboard(), &Dashboard::sessionStarted, this, [this](RunSession *session) {
+        connect(session, &RunSession::qualityMeasured, this,
+                [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
+    });
     m_window->startTraining();
     m_clock.start();
     m_sinceTick.start();
@@ -148,7 +150,7 @@ void UiBenchmark::finish()
         o[QStringLiteral("quality_phase_images_per_s")] = rates;
         const double rateOn = on[1] > 0 ? on[0] / on[1] : 0, rateOff = off[1] > 0 ? off[0] / off[1] : 0;
         o[QStringLiteral("quality_cost")] = rateOff > 0 ? 1.0 - rateOn / rateOff : 0.0;
-        o[QStringLiteral("quality_measurements")] = m_window->dashboard()->qualityRenderer()->measurementCount();
+        o[QStringLiteral("quality_measurements")] = m_window->dashboard()->session()->qualityMeasurementCount();
         const std::vector<QualityRecord> &records = m_window->dashboard()->quality()->records();
         QJsonArray steps;
         for (const QualityRecord &r : records)

@@ -1,8 +1,8 @@
 #include "cli.h"
 
+#include "eval/directionfinder.h"
 #include "eval/latentdirections.h"
 #include "eval/latentwalk.h"
-#include "eval/qualitymeter.h"
 #include "io/gifwriter.h"
 #include "io/inputfile.h"
 #include "training/generatorcopy.h"
@@ -77,20 +77,12 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
     options.count = int(count);
     options.samples = int(samples);
     options.layer = parser.value(QStringLiteral("layer"));
-    std::unique_ptr<QualityMeter> meter;
-    if (*method == latentdirections::Method::Class) {
-        meter = QualityMeter::forClassifier(trainer->spec().data, trainer->spec().seed, trainer->sharedData(), loadingProgress(),
-                                            percentProgress(Text::tr("training the image classifier: %1%")), &error);
-        if (!meter) {
-            *code = fail(error);
-            return false;
-        }
-        options.classifier = &meter->classifier();
-        options.classNames = datasets::classNames(trainer->spec().data);
-    }
-    found->directions = latentdirections::find(*found->generator, *method, options,
-                                               percentProgress(Text::tr("finding %1 directions: %2%").arg(methodName, QStringLiteral("%1"))),
-                                               &interrupted);
+    DirectionFinder finder(trainer->spec().data, trainer->spec().seed, trainer->sharedData());
+    DirectionFinder::Progress progress;
+    progress.loading = loadingProgress();
+    progress.training = percentProgress(Text::tr("training the image classifier: %1%"));
+    progress.finding = percentProgress(Text::tr("finding %1 directions: %2%").arg(methodName, QStringLiteral("%1")));
+    found->directions = finder.find(*found->generator, *method, options, false, progress, &interrupted).result;
     if (interrupted) {
         *code = interruptedExit();
         return false;

@@ -3,6 +3,7 @@
 #include "spec/experimentspec.h"
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 
 #include <memory>
@@ -39,3 +40,4 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+Q_DECLARE_METATYPE(std::shared_ptr<DiscriminatorCopy>)  // crosses threads in queued signals

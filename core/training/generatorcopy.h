@@ -4,6 +4,7 @@
 #include "steprecord.h"
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 
 #include <functional>
@@ -49,3 +50,4 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+Q_DECLARE_METATYPE(std::shared_ptr<GeneratorCopy>)  // crosses threads in queued signals

@@ -69,5 +69,3 @@ private:
     std::unique_ptr<Impl> d;
     void setState(State s);
 };
-Q_DECLARE_METATYPE(std::shared_ptr<GeneratorCopy>)
-Q_DECLARE_METATYPE(std::shared_ptr<DiscriminatorCopy>)

@@ -644,6 +644,13 @@
     </message>
 </context>
 <context>
+    <name>DirectionFinder</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>DiscriminatorCopy</name>
     <message>
         <source>cannot rebuild the discriminator from step %1: %2</source>
@@ -1345,6 +1352,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>%1 latent values do not make %2 vectors of %3</source>
         <translation>%1 个潜在向量数值不能组成 %2 个 %3 维向量</translation>
+    </message>
+    <message>
+        <source>no samples asked for</source>
+        <translation>没有请求任何样本</translation>
     </message>
 </context>
 <context>
@@ -2110,10 +2121,6 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Moves z along this direction, from -%1 to %1 spreads</source>
         <translation>沿此方向移动 z，范围 -%1 到 %1 个标准差</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
     </message>
 </context>
 <context>

@@ -490,9 +490,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     QualityPlot *quality = w.dashboard()->quality();
     ClassHistogram *histogram = w.dashboard()->classHistogram();
     QCOMPARE(quality->interval(), 20);
-    QualityRenderer *renderer = w.dashboard()->qualityRenderer();
-    renderer->setModest(false);  // the figures as fast as they come, even on a busy machine
-    QSignalSpy measured(renderer, &QualityRenderer::measured);
+    w.dashboard()->setModestMeasures(false);  // the figures as fast as they come, even on a busy machine
     QSignalSpy budget(w.training(), &TrainingController::budgetReached);
     w.startTraining();
     QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000 * kSlowdown);

@@ -12,9 +12,7 @@
 #include "widgets/widgetevents.h"
 
 #include "data/synthetic2d.h"
-#include "eval/qualityrenderer.h"
-#include "eval/labrenderer.h"
-#include "training/latentrenderer.h"
+#include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
 #include <QDockWidget>
@@ -41,13 +39,12 @@ void reveal(QWidget *second, int a, int b)
 
 Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     : QObject(window),
+      m_training(training),
       m_plots(new TrainingPlots(window)),
       m_samples(new SampleView(window)),
-      m_renderer(new LatentRenderer(this)),
-      m_explorer(new LatentExplorer(m_renderer, window)),
+      m_explorer(new LatentExplorer(window)),
       m_samplesDock(new QDockWidget(window)),
       m_explorerDock(new QDockWidget(window)),
-      m_labRenderer(new LabRenderer(this)),
       m_lab(new Lab2dView(window)),
       m_measures(new MeasuresPlot(window)),
       m_labDock(new QDockWidget(window)),
@@ -56,12 +53,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_overlay(std::make_unique<BatchOverlay>(m_lab->plot())),
       m_quality(new QualityPlot(window)),
       m_histogram(new ClassHistogram(window)),
-      m_qualityRenderer(new QualityRenderer(this)),
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
       m_timeLabel(new QLabel(window)),
-      m_progress(new QProgressBar(window)),
-      m_gridChannel(m_renderer->newChannel())
+      m_progress(new QProgressBar(window))
 {
     auto *centre = new QSplitter(Qt::Vertical, window);
     centre->setObjectName(QStringLiteral("plotsSplit"));
@@ -112,41 +107,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         m_explorer->setBackgroundThreads(s == TrainingController::State::Idle ? std::clamp(QThread::idealThreadCount(), 1, 4) : 1);
     });
-    training->setSampleInterval(-1);  // the grid comes from the generator copies below
-    connect(training, &TrainingController::generatorPublished, this, [this](std::shared_ptr<GeneratorCopy> g) {
-        const std::vector<float> &latents = g->evalLatents();
-        const int count = g->latentDim() > 0 ? int(latents.size()) / g->latentDim() : 0;
-        m_explorer->setGenerator(g);  // hands the copy to the renderer
-        if (count > 0)
-            m_lastGridRequest = m_renderer->request(m_gridChannel, latents, count);
-        requestQuality(g);
-        m_labGenerator = std::move(g);
-        requestLabFrame();
-    });
-    connect(m_qualityRenderer, &QualityRenderer::preparing, m_quality, &QualityPlot::setPreparing);
-    connect(m_qualityRenderer, &QualityRenderer::ready, this, [this](quint64 run, const EvalClassifier::Info &info) {
-        if (run != m_qualityRun)
-            return;  // an earlier run's
-        m_quality->setNetwork(info);
-        if (info.classes > 0)
-            reveal(m_histogram, 600, 320);  // the grid keeps most of the dock
-    });
-    connect(m_qualityRenderer, &QualityRenderer::measured, this, [this](const QualityRenderer::Measurement &m) {
-        if (m.run != m_qualityRun)
-            return;
-        m_quality->addMeasurement(m.record, m.seconds);
-        if (!m.classHistogram.empty())
-            m_histogram->showCounts(m.classHistogram, m.record.step);
-    });
-    connect(m_qualityRenderer, &QualityRenderer::failed, m_quality, &QualityPlot::setProblem);
+    training->setSampleInterval(-1);  // the grid comes from the session's generator copies
     connect(m_quality, &QualityPlot::intervalChanged, this, [this] {
-        if (m_labGenerator)
-            requestQuality(m_labGenerator);  // "never" to a number: the newest copy is measured now
-    });
-    connect(training, &TrainingController::discriminatorPublished, this, [this](std::shared_ptr<DiscriminatorCopy> d) {
-        m_labDiscriminator = std::move(d);
-        // Slow motion's D update publishes D alone: G is the one the lab already has.
-        requestLabFrame();
+        if (m_session)
+            m_session->setQualityInterval(m_quality->interval());
     });
     connect(training, &TrainingController::substepDone, this, [this](const SubstepReport &r) {
         m_slow->showReport(r);
@@ -170,16 +134,6 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
                                                  : SlowMotionPanel::RunState::Running);
         if (s != State::Paused)
             m_overlay->clear();  // the batch belongs to one step taken slowly
-    });
-    connect(m_labRenderer, &LabRenderer::computed, this, [this](const lab2d::Frame &frame) {
-        if (m_labDiscriminator) {  // none between a new run's start and its first copy: drops the old run's frames
-            m_lab->showFrame(frame);
-            m_measures->addFrame(frame);
-        }
-    });
-    connect(m_renderer, &LatentRenderer::rendered, this, [this](int channel, quint64 request, const SampleBatch &samples, qint64 step) {
-        if (channel == m_gridChannel && request >= m_gridFloor)
-            m_samples->addSamples(step, samples);
     });
     connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
     // Scrubbing the samples' timeline back takes the 2D lab back to the same step.
@@ -208,21 +162,15 @@ Dashboard::~Dashboard() = default;
 void Dashboard::requestLabFrame()
 {
     // Only while someone can see it: a closed or hidden lab costs nothing.
-    if (m_labDiscriminator && m_labGenerator && m_labDiscriminator->step() == m_labGenerator->step() && m_lab->isVisible())
-        m_labRenderer->request(m_labGenerator, m_labDiscriminator, m_lab->request());
+    if (m_session && m_lab->isVisible())
+        m_session->requestLabFrame(m_lab->request());
 }
 
-void Dashboard::requestQuality(const std::shared_ptr<GeneratorCopy> &g)
+void Dashboard::setModestMeasures(bool modest)
 {
-    const int every = m_quality->interval();
-    // The first copy, then one in each new multiple of `every` steps (published copies come
-    // about once a second, at whatever step the run has reached).
-    if (!m_imageRun || every <= 0 || (m_qualityStep >= 0 && g->step() / every <= m_qualityStep / every))
-        return;
-    if (m_qualityDataSet)
-        m_qualityRun = m_qualityRenderer->start(m_qualitySpec, std::move(m_qualityDataSet));
-    m_qualityStep = g->step();
-    m_qualityRenderer->request(g);
+    m_modestMeasures = modest;
+    if (m_session)
+        m_session->setModestMeasures(modest);
 }
 
 void Dashboard::addStatusWidgets(QStatusBar *bar)
@@ -242,30 +190,53 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_measures->setDataSet(spec.data.kind == DataKind::Synthetic2D ? specnames::synthetic(spec.data.synthetic) : QString(),
                            int(modes.size()));
     m_plots->clear();
-    m_imageRun = !spec.isTwoDimensional();
-    m_qualitySpec = spec;
-    m_qualityStep = -1;
-    m_qualityDataSet.reset();
-    m_qualityRun = 0;
-    m_qualityRenderer->stop();
     m_quality->clear();
-    if (m_imageRun)
+    if (!spec.isTwoDimensional())
         reveal(m_quality, 640, 320);  // a third of the centre
     else
         m_quality->hide();
     m_histogram->clear();
     m_histogram->hide();
     m_samples->clear();
-    m_explorer->clear();
-    m_gridFloor = m_lastGridRequest + 1;
     m_lab->clear();
-    m_labDiscriminator.reset();
-    m_labGenerator.reset();
     m_overlay->clear();
     m_slow->clear();
     m_slowLaidOut = false;
+    startSession(spec);
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+}
+
+void Dashboard::startSession(const ExperimentSpec &spec)
+{
+    m_explorer->setSession(nullptr);
+    m_session.reset();  // its threads stop here: nothing of the old run arrives after this
+    m_session = std::make_unique<RunSession>(spec, m_training);
+    RunSession *session = m_session.get();
+    session->setModestMeasures(m_modestMeasures);
+    session->setQualityInterval(m_quality->interval());
+    connect(session, &RunSession::gridRendered, m_samples, [this](qint64 step, const SampleBatch &samples) {
+        m_samples->addSamples(step, samples);
+    });
+    connect(session, &RunSession::labCopiesChanged, this, &Dashboard::requestLabFrame);
+    connect(session, &RunSession::labFrame, this, [this](const lab2d::Frame &frame) {
+        m_lab->showFrame(frame);
+        m_measures->addFrame(frame);
+    });
+    connect(session, &RunSession::qualityPreparing, m_quality, &QualityPlot::setPreparing);
+    connect(session, &RunSession::qualityReady, this, [this](const EvalClassifier::Info &info) {
+        m_quality->setNetwork(info);
+        if (info.classes > 0)
+            reveal(m_histogram, 600, 320);  // the grid keeps most of the dock
+    });
+    connect(session, &RunSession::qualityMeasured, this, [this](const QualityRenderer::Measurement &m) {
+        m_quality->addMeasurement(m.record, m.seconds);
+        if (!m.classHistogram.empty())
+            m_histogram->showCounts(m.classHistogram, m.record.step);
+    });
+    connect(session, &RunSession::qualityFailed, m_quality, &QualityPlot::setProblem);
+    m_explorer->setSession(session);
+    emit sessionStarted(session);
 }
 
 void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
@@ -280,19 +251,14 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);
-    if (snapshot.data)
-        m_explorer->setData(m_qualitySpec.data, m_qualitySpec.seed, snapshot.data);  // class directions
-    if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_imageRun) {
-        // The run's data has arrived: the measures get ready for it on their own thread with
-        // the first generator they are to measure (never, when they are off).
-        m_qualityDataSet = snapshot.data;
+    if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_session && m_session->isImageRun()) {
         std::vector<int> counts;
         for (int label : snapshot.data->labels) {
             if (label >= int(counts.size()))
                 counts.resize(size_t(label) + 1, 0);
             ++counts[size_t(label)];
         }
-        m_histogram->setClasses(datasets::classNames(m_qualitySpec.data), counts);
+        m_histogram->setClasses(datasets::classNames(m_session->spec().data), counts);
     }
     m_status.step = snapshot.step;
     m_status.targetSteps = snapshot.targetSteps;

@@ -1,6 +1,7 @@
 #include "explorer/latentexplorer.h"
 
-#include "eval/qualitymeter.h"
+#include "eval/directionfinder.h"
+#include "session/runsession.h"
 #include "training/backgroundjob.h"
 #include "training/latentrenderer.h"
 #include "training/sampleimage.h"
@@ -77,9 +78,7 @@ const latentdirections::Result &noDirections()
 }
 }  // namespace
 
-LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
-    : QWidget(parent), m_renderer(renderer), m_singleChannel(renderer->newChannel()), m_stripChannel(renderer->newChannel()),
-      m_meter(std::make_shared<std::unique_ptr<QualityMeter>>()), m_finder(new BackgroundJob(this)), m_exporter(new BackgroundJob(this))
+LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("latentExplorer"));
     m_clock.start();
@@ -212,30 +211,6 @@ LatentExplorer::LatentExplorer(LatentRenderer *renderer, QWidget *parent)
     connect(m_range, &QSpinBox::valueChanged, this, [this] { rebuildSliders(); });
     connect(m_exportWalk, &QPushButton::clicked, this, [this] { exportDialog(false); });
     connect(m_exportGrid, &QPushButton::clicked, this, [this] { exportDialog(true); });
-    connect(m_finder, &BackgroundJob::progress, this, [this](quint64 job, double f) {
-        if (job == m_findJob)
-            m_progress->setValue(int(f * 100));
-    });
-    connect(m_exporter, &BackgroundJob::progress, this, [this](quint64 job, double f) {
-        if (job == m_exportJob)
-            m_progress->setValue(int(f * 100));
-    });
-    connect(m_finder, &BackgroundJob::finished, this, &LatentExplorer::onFound);
-    connect(m_exporter, &BackgroundJob::finished, this, [this](quint64 job, bool) {
-        if (job != m_exportJob || !m_exportOutcome)
-            return;  // an export replaced by a newer one
-        const std::shared_ptr<ExportOutcome> outcome = std::move(m_exportOutcome);
-        m_exportJob = 0;
-        showWork(m_findJob != 0, m_work);
-        updateEnabled();
-        if (outcome->ok)
-            setStatus(outcome->success);
-        emit exported(outcome->ok, outcome->ok ? outcome->success() : outcome->error);
-    });
-    connect(m_renderer, &LatentRenderer::rendered, this, &LatentExplorer::onRendered);
-    connect(m_renderer, &LatentRenderer::failed, this, [this](int, const QString &message) {
-        setStatus([message] { return message; });
-    });
     m_count->setValue(QSettings().value(QStringLiteral("latent/sliders"), kDefaultSliders).toInt());
     setSliderCount(m_count->value());
     updateEnabled();
@@ -316,6 +291,48 @@ void LatentExplorer::setStatus(std::function<QString()> describe)
 
 LatentExplorer::~LatentExplorer() = default;
 
+void LatentExplorer::setSession(RunSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    clear();
+    if (!session)
+        return;
+    LatentRenderer *renderer = session->renderer();
+    m_singleChannel = renderer->newChannel();
+    m_stripChannel = renderer->newChannel();
+    connect(session, &RunSession::generatorChanged, this, &LatentExplorer::setGenerator);
+    connect(session, &RunSession::dataLoaded, this, &LatentExplorer::updateDirectionsInfo);
+    connect(session->finder(), &BackgroundJob::progress, this, [this](quint64 job, double f) {
+        if (job == m_findJob)
+            m_progress->setValue(int(f * 100));
+    });
+    connect(session->exporter(), &BackgroundJob::progress, this, [this](quint64 job, double f) {
+        if (job == m_exportJob)
+            m_progress->setValue(int(f * 100));
+    });
+    connect(session->finder(), &BackgroundJob::finished, this, &LatentExplorer::onFound);
+    connect(session->exporter(), &BackgroundJob::finished, this, [this](quint64 job, bool) {
+        if (job != m_exportJob || !m_exportOutcome)
+            return;  // an export replaced by a newer one
+        const std::shared_ptr<ExportOutcome> outcome = std::move(m_exportOutcome);
+        m_exportJob = 0;
+        showWork(m_findJob != 0, m_work);
+        updateEnabled();
+        if (outcome->ok)
+            setStatus(outcome->success);
+        emit exported(outcome->ok, outcome->ok ? outcome->success() : outcome->error);
+    });
+    connect(renderer, &LatentRenderer::rendered, this, &LatentExplorer::onRendered);
+    connect(renderer, &LatentRenderer::failed, this, [this](int channel, const QString &message) {
+        if (channel == m_singleChannel || channel == m_stripChannel)
+            setStatus([message] { return message; });
+    });
+}
+
+LatentRenderer *LatentExplorer::renderer() const { return m_session ? m_session->renderer() : nullptr; }
+
 void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
 {
     if (!generator)
@@ -342,7 +359,6 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
         m_layer->setCurrentIndex(std::max(0, m_layer->findData(latentdirections::defaultPcaLayer(generator->spec().generator))));
         setSavedDirections(m_saved);  // their sizes are checked against this generator's
     }
-    m_renderer->setGenerator(std::move(generator));
     if (first) {
         m_z = firstSample.empty() ? std::vector<float>(size_t(dim), 0.0f) : firstSample;
         m_origin = m_z;
@@ -362,27 +378,18 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
 
 void LatentExplorer::setRealPoints(const std::vector<float> &points) { m_real = points; }
 
-void LatentExplorer::setData(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> data)
-{
-    m_dataSpec = spec;
-    m_dataSeed = seed;
-    m_data = std::move(data);
-    m_meter = std::make_shared<std::unique_ptr<QualityMeter>>();  // made for these data when first needed
-    updateDirectionsInfo();
-}
-
 void LatentExplorer::clear()
 {
     m_hasGenerator = false;
     m_generator.reset();
-    m_finder->cancel();
-    m_exporter->cancel();
     m_findJob = m_exportJob = 0;
+    m_finding.reset();
+    m_exportOutcome.reset();
     showWork(false, QString());
     m_found.clear();
     m_baseline = 0;
-    m_data.reset();
     m_pending.clear();
+    m_shownRequest = m_shownStrip = 0;
     m_image = QImage();
     m_strip = QImage();
     m_view->clear();
@@ -482,8 +489,8 @@ void LatentExplorer::find()
     latentdirections::Options options;
     options.count = m_count->value();
     options.layer = m_layer->currentData().toString();
-    options.classNames = datasets::classNames(m_dataSpec);
-    if (m == Mode::Class && (!m_data || m_data->labels.empty())) {
+    const std::shared_ptr<DirectionFinder> finder = m_session ? m_session->directionFinder() : nullptr;
+    if (!finder || (m == Mode::Class && !finder->hasLabels())) {
         m_found.erase(m);
         updateDirectionsInfo();
         return;
@@ -492,54 +499,15 @@ void LatentExplorer::find()
     found->mode = m;
     m_finding = found;
     const std::shared_ptr<GeneratorCopy> g = m_generator;
-    const std::shared_ptr<std::unique_ptr<QualityMeter>> meter = m_meter;
-    const DataSpec dataSpec = m_dataSpec;
-    const std::uint64_t seed = m_dataSeed;
-    const std::shared_ptr<const Dataset> data = m_data;
-    m_findJob = m_finder->start(
-        [found, g, meter, dataSpec, seed, data, options](const std::atomic<bool> &cancel, const ProgressFn &progress) {
-            latentdirections::Options o = options;
-            ProgressFn report = progress;
-            if (found->mode == Mode::Class) {
-                if (!*meter) {
-                    QString error;
-                    struct Cancelled {};
-                    try {
-                        // Training the classifier may take a minute: a cancel (or the window
-                        // closing) stops it at its next progress report.
-                        *meter = QualityMeter::forClassifier(dataSpec, seed, data, {},
-                                                             [&](double f) {
-                                                                 if (cancel)
-                                                                     throw Cancelled();
-                                                                 progress(0.5 * f);
-                                                             },
-                                                             &error);
-                    } catch (const Cancelled &) {
-                        error = tr("cancelled");
-                    }
-                    if (!*meter) {
-                        found->result.error = error;
-                        return;
-                    }
-                }
-                o.classifier = &(*meter)->classifier();
-                report = [&progress](double f) { progress(0.5 + 0.5 * f); };
-            }
-            found->result = latentdirections::find(*g, methodOf(found->mode), o, report, &cancel);
-            if (!found->result.ok())
-                return;
-            // The baseline: as many random directions, measured the same way (the random set
-            // is its own baseline).
-            latentdirections::Result random;
-            if (found->mode != Mode::Random) {
-                o.count = std::max(1, int(found->result.directions.size()));
-                random = latentdirections::find(*g, latentdirections::Method::Random, o, {}, &cancel);
-            }
-            const latentdirections::Result &baseline = found->mode == Mode::Random ? found->result : random;
-            double sum = 0;
-            for (const auto &d : baseline.directions)
-                sum += d.effect;
-            found->baseline = baseline.directions.empty() ? 0 : sum / double(baseline.directions.size());
+    m_findJob = m_session->finder()->start(
+        [found, g, finder, options](const std::atomic<bool> &cancel, const ProgressFn &progress) {
+            DirectionFinder::Progress report;
+            const bool classes = found->mode == Mode::Class;
+            report.training = [&progress](double f) { progress(0.5 * f); };
+            report.finding = [&progress, classes](double f) { progress(classes ? 0.5 + 0.5 * f : f); };
+            const DirectionFinder::Found f = finder->find(*g, methodOf(found->mode), options, true, report, &cancel);
+            found->result = f.result;
+            found->baseline = f.baseline;
         },
         m_threads);
     showWork(true, tr("Finding directions... %p%"));
@@ -574,8 +542,10 @@ void LatentExplorer::onFound(quint64 job, bool cancelled)
 
 void LatentExplorer::cancelWork()
 {
-    m_finder->cancel();
-    m_exporter->cancel();
+    if (!m_session)
+        return;
+    m_session->finder()->cancel();
+    m_session->exporter()->cancel();
 }
 
 bool LatentExplorer::busy() const { return m_findJob != 0 || m_exportJob != 0; }
@@ -638,7 +608,7 @@ void LatentExplorer::updateDirectionsInfo()
         text = tr("PCA of %1 activations of the chosen layer, carried back to latent space: press Find (about half a minute).")
                    .arg(QLocale().toString(100000));
     } else if (m == Mode::Class) {
-        text = !m_data || m_data->labels.empty()
+        text = !m_session || !m_session->directionFinder() || !m_session->directionFinder()->hasLabels()
                    ? tr("Class directions need labelled images (Fashion-MNIST, or a folder with one subfolder per class).")
                    : tr("The image classifier labels 5000 samples and a linear boundary per class is fitted in latent space: press Find.");
     }
@@ -904,7 +874,7 @@ void LatentExplorer::startExport(std::function<QString(GeneratorCopy &, const st
     outcome->success = std::move(success);
     const std::shared_ptr<GeneratorCopy> g = m_generator;
     m_exportOutcome = outcome;
-    m_exportJob = m_exporter->start(
+    m_exportJob = m_session->exporter()->start(
         [g, work, outcome](const std::atomic<bool> &cancel, const ProgressFn &progress) {
             outcome->error = work(*g, cancel, progress);
             outcome->ok = outcome->error.isEmpty();
@@ -1037,16 +1007,16 @@ void LatentExplorer::exportDialog(bool grid)
 
 void LatentExplorer::render(bool byUser)
 {
-    if (!m_hasGenerator || int(m_z.size()) != m_latentDim)
+    if (!m_session || !m_hasGenerator || int(m_z.size()) != m_latentDim)
         return;
-    const quint64 number = m_renderer->request(m_singleChannel, m_z, 1);
+    const quint64 number = m_session->renderer()->request(m_singleChannel, m_z, 1);
     if (byUser)
         m_pending[number] = m_clock.nsecsElapsed();
 }
 
 void LatentExplorer::renderStrip()
 {
-    if (!m_hasGenerator || int(m_a.size()) != m_latentDim || int(m_b.size()) != m_latentDim)
+    if (!m_session || !m_hasGenerator || int(m_a.size()) != m_latentDim || int(m_b.size()) != m_latentDim)
         return;
     const int n = m_steps->value();
     std::vector<float> latents;
@@ -1055,7 +1025,7 @@ void LatentExplorer::renderStrip()
         const std::vector<float> z = latentwalk::interpolate(m_a, m_b, double(i) / (n - 1), m_mode->currentIndex() == 1);
         latents.insert(latents.end(), z.begin(), z.end());
     }
-    m_renderer->request(m_stripChannel, std::move(latents), n);
+    m_session->renderer()->request(m_stripChannel, std::move(latents), n);
 }
 
 void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step)

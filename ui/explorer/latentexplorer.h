@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -16,9 +17,8 @@
 #include <memory>
 #include <vector>
 
-class BackgroundJob;
 class LatentRenderer;
-class QualityMeter;
+class RunSession;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -33,23 +33,21 @@ class QSpinBox;
 // generator (SeFa, PCA, class boundaries, a random baseline, or the directions saved with the
 // experiment), in spreads of the prior. Interpolate between two chosen vectors, linearly or
 // along the great circle, as a strip; export a walk (GIF or PNG frames) or a samples x steps
-// grid. Rendering happens on the renderer's thread (only the newest request is rendered);
-// finding directions and exports on threads of their own, with progress.
+// grid. A view of the run's session (core's RunSession): rendering happens on its renderer's
+// thread (only the newest request is rendered), finding directions and exports on its threads,
+// with progress.
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
     // What the sliders move.
     enum class Mode { Dimensions, Sefa, Pca, Random, Class, Saved };
 
-    // Renders on `renderer`'s thread, on its channels 0 and 1.
-    explicit LatentExplorer(LatentRenderer *renderer, QWidget *parent = nullptr);
+    explicit LatentExplorer(QWidget *parent = nullptr);
     ~LatentExplorer() override;
 
-    void setGenerator(std::shared_ptr<GeneratorCopy> generator);
+    // Shows the run of `session` (null: none): everything of the previous run is cleared.
+    void setSession(RunSession *session);
     void setRealPoints(const std::vector<float> &points);  // 2D data: drawn under the samples
-    // The run's data, for class directions (labelled images only).
-    void setData(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> data);
-    void clear();                                          // a new run starts
     // Intra-op threads for finding directions and exports (1 while training has the other core).
     void setBackgroundThreads(int threads) { m_threads = threads; }
 
@@ -95,7 +93,7 @@ public:
     QImage currentImage() const { return m_image; }
     QImage stripImage() const { return m_strip; }
     std::int64_t shownRequest() const { return m_shownRequest; }
-    LatentRenderer *renderer() const { return m_renderer; }
+    LatentRenderer *renderer() const;  // the session's; null without one
     // Milliseconds from each slider-driven request to its image on screen (dropped requests
     // count with the image that superseded them); for --benchmark-ui.
     std::vector<double> takeLatencies();
@@ -108,6 +106,8 @@ signals:
 private:
     struct Found;
     struct ExportOutcome;
+    void setGenerator(std::shared_ptr<GeneratorCopy> generator);
+    void clear();
     void render(bool byUser = true);  // byUser: counts towards the slider-to-image latency
     void renderStrip();
     void onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step);
@@ -128,9 +128,9 @@ private:
     void setStatus(std::function<QString()> describe);
     QString sliderTip(int index) const;
 
-    LatentRenderer *m_renderer;
-    const int m_singleChannel;  // the one sample at the sliders' point
-    const int m_stripChannel;   // the interpolation strip
+    QPointer<RunSession> m_session;
+    int m_singleChannel = -1;  // the one sample at the sliders' point
+    int m_stripChannel = -1;   // the interpolation strip
     int m_latentDim = 0;
     bool m_hasGenerator = false;
     std::shared_ptr<GeneratorCopy> m_generator;  // the newest, for directions and exports
@@ -177,14 +177,8 @@ private:
     double m_baseline = 0;
     std::function<void(const LatentDirectionSpec &)> m_save;
     std::function<void(int)> m_remove;
-    DataSpec m_dataSpec;
-    std::uint64_t m_dataSeed = 0;
-    std::shared_ptr<const Dataset> m_data;
-    std::shared_ptr<std::unique_ptr<QualityMeter>> m_meter;  // made by a job, used by jobs only
     std::shared_ptr<Found> m_finding;
     std::shared_ptr<ExportOutcome> m_exportOutcome;
     quint64 m_findJob = 0, m_exportJob = 0;
     QString m_work;  // what the progress bar shows
-    BackgroundJob *m_finder;
-    BackgroundJob *m_exporter;
 };
