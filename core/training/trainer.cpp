@@ -227,313 +227,365 @@ void Trainer::Impl::undoPending()
     pending.reset();
 }
 
+bool Trainer::Impl::beginStep(QString *error)
+{
+    if (at::get_num_threads() != spec.threads)
+        at::set_num_threads(spec.threads);
+    PendingStep p;
+    p.number = step + 1;
+    p.sigma = regularisers::instanceNoiseSigma(spec.loss, p.number);
+    p.realTarget = 1.0 - spec.loss.labelSmoothing;
+    p.record.step = p.number;
+    fusedNets(&p.fusedG, &p.fusedD);
+    p.fused = p.fusedG && p.fusedD;
+    p.dParams = D->parameters();
+    p.gParams = G->parameters();
+    // All or nothing: everything the D updates and the forward passes change before the
+    // last check (D's weights, buffers and optimiser state, G's buffers, the random stream
+    // and the data position) is kept, and put back when the step fails or is abandoned.
+    // G's weights, its optimiser and the EMA change only in the last substep.
+    try {
+        std::vector<torch::Tensor> kept = p.dParams;
+        for (const auto &buffers : {D->buffers(), G->buffers()})
+            kept.insert(kept.end(), buffers.begin(), buffers.end());
+        rollback.keep(kept, {optD.get()}, gen);
+    } catch (const std::exception &e) {
+        *error = Text::tr("step %1: %2; nothing was changed").arg(p.number).arg(errorText(e));
+        return false;
+    }
+    p.keptBatches = batches;
+    // The learning rates the schedule set for the previous step (a checkpoint holds them).
+    for (torch::optim::Optimizer *o : {optG.get(), optD.get()})
+        for (auto &group : o->param_groups())
+            p.keptRates.push_back(group.options().get_lr());
+    pending = std::move(p);
+    try {
+        optimizers::applyDecay(spec, pending->number, *optG, *optD);
+        G->train();
+        D->train();
+    } catch (const std::exception &e) {
+        *error = Text::tr("step %1: %2; the step was undone").arg(pending->number).arg(errorText(e));
+        undoPending();
+        return false;
+    }
+    return true;
+}
+
+void Trainer::Impl::draw(PendingStep &p)
+{
+    // A new D update: what the previous one computed no longer belongs to this batch.
+    p.fake = p.realIn = p.fakeIn = p.realOut = p.fakeOut = torch::Tensor();
+    p.parts = {};
+    p.real = batches.next(spec.batchSize, gen, device);
+    p.z = noise(spec.batchSize, gen);
+}
+
+void Trainer::Impl::generate(PendingStep &p, bool last)
+{
+    if (p.fused) {
+        p.fake = fusedmlp::forward(*p.fusedG, p.z, last ? &p.gPass : nullptr);
+        if (last)
+            p.fakeForG = p.fake;
+    } else if (last) {
+        // The last D update's fakes are reused for the G update (one G forward per step).
+        p.fakeForG = G->forward(p.z);
+        p.fake = p.fakeForG.detach();
+    } else {
+        torch::NoGradGuard noGrad;
+        p.fake = G->forward(p.z);
+    }
+}
+
+void Trainer::Impl::score(PendingStep &p)
+{
+    p.realIn = regularisers::withInstanceNoise(p.real, p.sigma, gen);
+    p.fakeIn = regularisers::withInstanceNoise(p.fake, p.sigma, gen);
+    if (p.fused) {
+        // Real and fake rows go through D as one batch: an MLP treats rows independently, and
+        // one product of twice the height runs faster than two.
+        const int64_t n = p.realIn.size(0);
+        const torch::Tensor out = fusedmlp::forward(*p.fusedD, torch::cat({p.realIn, p.fakeIn}), &p.dPass);
+        p.realOut = out.slice(0, 0, n).detach().requires_grad_(true);
+        p.fakeOut = out.slice(0, n).detach().requires_grad_(true);
+        return;
+    }
+    if (spec.loss.r1Gamma > 0)
+        p.realIn = p.realIn.detach().requires_grad_(true);
+    p.realOut = D->forward(p.realIn);
+    p.fakeOut = D->forward(p.fakeIn);
+}
+
+bool Trainer::Impl::discriminatorLoss(PendingStep &p, QString *error)
+{
+    const LossKind kind = spec.loss.kind;
+    const bool r1 = spec.loss.r1Gamma > 0;
+    StepRecord &r = p.record;
+    optD->zero_grad();
+    p.parts = losses::discriminator(kind, p.realOut, p.fakeOut, p.realTarget);
+    p.penalty = 0;
+    if (p.fused) {
+        const torch::Tensor lossD = p.parts.total();
+        const std::vector<torch::Tensor> dScores = torch::autograd::grad({lossD}, {p.realOut, p.fakeOut});
+        fusedmlp::backward(*p.fusedD, p.dPass, torch::cat(dScores), true, false);
+        r.lossD = lossD.item<float>();
+        if (r1) {
+            p.penalty = float(fusedmlp::r1Penalty(*p.fusedD, p.dPass.rows(0, p.realIn.size(0)), spec.loss.r1Gamma));
+            r.lossD += p.penalty;
+        }
+    } else {
+        torch::Tensor lossD = p.parts.total();
+        if (kind == LossKind::WassersteinGP) {
+            const torch::Tensor gp = regularisers::gradientPenalty(D, p.realIn.detach(), p.fakeIn, spec.loss.gpLambda, gen);
+            lossD = lossD + gp;
+            p.penalty = gp.item<float>();
+        }
+        if (r1) {
+            const torch::Tensor penalty = regularisers::r1Penalty(p.realOut, p.realIn, spec.loss.r1Gamma);
+            lossD = lossD + penalty;
+            p.penalty += penalty.item<float>();
+        }
+        lossD.backward();
+        r.lossD = lossD.item<float>();
+    }
+    return gradientsReady(p, NetworkRole::Discriminator, r.lossD, &r.gradNormD, error);
+}
+
+void Trainer::Impl::discriminatorUpdate(PendingStep &p, bool reporting)
+{
+    const LossKind kind = spec.loss.kind;
+    StepRecord &r = p.record;
+    const std::vector<torch::Tensor> before = reporting ? copies(p.dParams) : std::vector<torch::Tensor>();
+    optimizerStep(p, *optD);
+    if (kind == LossKind::Wasserstein) {
+        torch::NoGradGuard noGrad;
+        for (const torch::Tensor &param : p.dParams)
+            param.clamp_(-spec.loss.clip, spec.loss.clip);
+    }
+    r.lossDReal = p.parts.real.item<float>();
+    r.lossDFake = p.parts.fake.item<float>();
+    r.dReal = losses::meanScore(kind, p.realOut.detach()).item<float>();
+    r.dFake = losses::meanScore(kind, p.fakeOut.detach()).item<float>();
+    if (reporting) {
+        p.view.updateNormD = distance(p.dParams, before);
+        p.view.weightNormD = weightNorm(p.dParams);
+    }
+    ++p.dUpdate;
+}
+
+bool Trainer::Impl::generatorLoss(PendingStep &p, bool reporting, QString *error)
+{
+    const LossKind kind = spec.loss.kind;
+    StepRecord &r = p.record;
+    optG->zero_grad();
+    torch::Tensor push;  // dL_G/dx at the fakes
+    torch::Tensor scores;
+    if (p.fused) {
+        const torch::Tensor out = fusedmlp::forward(*p.fusedD, regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen), &p.dPass)
+                                      .detach()
+                                      .requires_grad_(true);
+        const torch::Tensor lossG = losses::generator(kind, out);
+        const torch::Tensor dFake = fusedmlp::backward(*p.fusedD, p.dPass, torch::autograd::grad({lossG}, {out})[0], false, true);
+        fusedmlp::backward(*p.fusedG, p.gPass, dFake, true, false);
+        r.lossG = lossG.item<float>();
+        push = dFake;
+        scores = out;
+    } else {
+        // D's weight gradients are not needed, only gradients through D's input.
+        for (const torch::Tensor &param : p.dParams)
+            param.requires_grad_(false);
+        torch::Tensor in = regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen);
+        if (reporting)
+            in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
+        const torch::Tensor out = D->forward(in);
+        const torch::Tensor lossG = losses::generator(kind, out);
+        lossG.backward();
+        for (const torch::Tensor &param : p.dParams)
+            param.requires_grad_(true);
+        r.lossG = lossG.item<float>();
+        if (reporting) {
+            push = in.grad();
+            scores = out;
+        }
+    }
+    if (!gradientsReady(p, NetworkRole::Generator, r.lossG, &r.gradNormG, error))
+        return false;
+    if (reporting) {
+        p.view.meanFakeAfter = losses::meanScore(kind, scores.detach()).item<float>();
+        if (push.defined() && push.dim() == 2) {
+            // The loss is a mean over the batch: one sample's own loss has B times its share.
+            const int n = shownCount(push);
+            const torch::Tensor perSample = (-double(spec.batchSize) * push.detach().slice(0, 0, n)).to(torch::kFloat).cpu().contiguous();
+            p.view.push.assign(perSample.data_ptr<float>(), perSample.data_ptr<float>() + perSample.numel());
+        }
+    }
+    return true;
+}
+
+void Trainer::Impl::generatorUpdate(PendingStep &p, bool reporting)
+{
+    const std::vector<torch::Tensor> before = reporting ? copies(p.gParams) : std::vector<torch::Tensor>();
+    optimizerStep(p, *optG);
+    if (Gema)
+        ema::update(Gema, G, spec.emaDecay);
+    if (!reporting)
+        return;
+    p.view.updateNormG = distance(p.gParams, before);
+    p.view.weightNormG = weightNorm(p.gParams);
+    if (forwardIsPure(spec.generator)) {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor z = p.z.slice(0, 0, shownCount(p.fakeForG));
+        p.view.moved = toSampleBatch(p.fused ? fusedmlp::forward(*p.fusedG, z) : G->forward(z));
+    }
+}
+
+void Trainer::Impl::optimizerStep(const PendingStep &p, torch::optim::Optimizer &optimizer)
+{
+    if (!p.fused || !fusedmlp::adamStep(optimizer))
+        optimizer.step();
+}
+
+bool Trainer::Impl::gradientsReady(PendingStep &p, NetworkRole network, float lossValue, float *gradNorm, QString *error)
+{
+    const std::vector<torch::Tensor> &params = network == NetworkRole::Discriminator ? p.dParams : p.gParams;
+    if (finishGradients)
+        finishGradients(network, params);
+    *gradNorm = gradientNorm(params);
+    const bool lossBad = !std::isfinite(lossValue);
+    if (!lossBad && std::isfinite(*gradNorm))
+        return true;
+    // The update, named only when it failed: "discriminator update 2 of 3", "generator update".
+    QString update = Text::tr("generator update");
+    if (network == NetworkRole::Discriminator)
+        update = spec.dStepsPerG == 1 ? Text::tr("discriminator update")
+                                      : Text::tr("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
+    // %3 is the value: "NaN" or "infinite".
+    QString sentence;
+    if (network == NetworkRole::Discriminator)
+        sentence = lossBad ? Text::tr("step %1, %2: the discriminator loss is %3; the step was undone, so the networks are "
+                                      "as after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
+                           : Text::tr("step %1, %2: the discriminator gradient norm is %3; the step was undone, so the "
+                                      "networks are as after step %4. Lower the learning rate, or try another loss or a "
+                                      "gradient penalty.");
+    else
+        sentence = lossBad ? Text::tr("step %1, %2: the generator loss is %3; the step was undone, so the networks are as "
+                                      "after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
+                           : Text::tr("step %1, %2: the generator gradient norm is %3; the step was undone, so the networks "
+                                      "are as after step %4. Lower the learning rate, or try another loss or a gradient "
+                                      "penalty.");
+    *error = sentence.arg(QString::number(p.number), update, describeNonFinite(lossBad ? lossValue : *gradNorm),
+                          QString::number(p.number - 1));
+    return false;
+}
+
+void Trainer::Impl::describe(PendingStep &p, Substep done, SubstepReport *report) const
+{
+    // What this D update has computed so far (the fields of later substeps are kept in the view
+    // as they are made).
+    const LossKind kind = spec.loss.kind;
+    const StepRecord &r = p.record;
+    SubstepReport &o = p.view;
+    o.step = p.number;
+    o.substep = done;
+    o.dUpdate = std::min(p.dUpdate + (done == Substep::DiscriminatorUpdate ? 0 : 1), spec.dStepsPerG);
+    o.dUpdates = spec.dStepsPerG;
+    o.loss = spec.loss;
+    o.probabilities = losses::usesSigmoid(kind);
+    o.batchSize = spec.batchSize;
+    o.real = p.real.defined() ? toSampleBatch(p.real.slice(0, 0, shownCount(p.real))) : SampleBatch();
+    o.z.clear();
+    if (p.z.defined()) {
+        const torch::Tensor z0 = p.z[0].reshape({-1}).to(torch::kFloat).cpu().contiguous();
+        o.z.assign(z0.data_ptr<float>(), z0.data_ptr<float>() + z0.numel());
+    }
+    o.fake = p.fake.defined() ? toSampleBatch(p.fake.detach().slice(0, 0, shownCount(p.fake))) : SampleBatch();
+    const bool scored = p.realOut.defined();
+    o.realScores = scored ? shownScores(kind, p.realOut, shownCount(p.real)) : std::vector<float>();
+    o.fakeScores = scored ? shownScores(kind, p.fakeOut, shownCount(p.fake)) : std::vector<float>();
+    o.meanReal = scored ? losses::meanScore(kind, p.realOut.detach()).item<float>() : 0.f;
+    o.meanFake = scored ? losses::meanScore(kind, p.fakeOut.detach()).item<float>() : 0.f;
+    const bool lost = p.parts.real.defined();
+    o.lossReal = lost ? p.parts.real.item<float>() : 0.f;
+    o.lossFake = lost ? p.parts.fake.item<float>() : 0.f;
+    o.penalty = lost ? p.penalty : 0.f;
+    o.lossD = lost ? r.lossD : 0.f;
+    o.gradNormD = lost ? r.gradNormD : 0.f;
+    if (done == Substep::Draw)
+        o.updateNormD = o.weightNormD = 0;
+    o.lossG = r.lossG;
+    o.gradNormG = r.gradNormG;
+    *report = o;
+}
+
+// The step as pytorch/examples' cpp/dcgan loop writes it, one substep per call: D's updates
+// (draw, generate, score, loss, update) dStepsPerG times, then G's loss and update.
 bool Trainer::Impl::advance(SubstepReport *report, QString *error)
 {
     const auto start = std::chrono::steady_clock::now();
-    const LossKind kind = spec.loss.kind;
-    const bool r1 = spec.loss.r1Gamma > 0;
-
-    if (!pending) {
-        if (at::get_num_threads() != spec.threads)
-            at::set_num_threads(spec.threads);
-        PendingStep p;
-        p.number = step + 1;
-        p.sigma = regularisers::instanceNoiseSigma(spec.loss, p.number);
-        p.realTarget = 1.0 - spec.loss.labelSmoothing;
-        p.record.step = p.number;
-        fusedNets(&p.fusedG, &p.fusedD);
-        p.fused = p.fusedG && p.fusedD;
-        p.dParams = D->parameters();
-        p.gParams = G->parameters();
-        // All or nothing: everything the D updates and the forward passes change before the
-        // last check (D's weights, buffers and optimiser state, G's buffers, the random stream
-        // and the data position) is kept, and put back when the step fails or is abandoned.
-        // G's weights, its optimiser and the EMA change only in the last substep.
-        try {
-            std::vector<torch::Tensor> kept = p.dParams;
-            for (const auto &buffers : {D->buffers(), G->buffers()})
-                kept.insert(kept.end(), buffers.begin(), buffers.end());
-            rollback.keep(kept, {optD.get()}, gen);
-        } catch (const std::exception &e) {
-            *error = Text::tr("step %1: %2; nothing was changed").arg(p.number).arg(errorText(e));
-            return false;
-        }
-        p.keptBatches = batches;
-        // The learning rates the schedule set for the previous step (a checkpoint holds them).
-        for (torch::optim::Optimizer *o : {optG.get(), optD.get()})
-            for (auto &group : o->param_groups())
-                p.keptRates.push_back(group.options().get_lr());
-        pending = std::move(p);
-        try {
-            optimizers::applyDecay(spec, pending->number, *optG, *optD);
-            G->train();
-            D->train();
-        } catch (const std::exception &e) {
-            *error = Text::tr("step %1: %2; the step was undone").arg(pending->number).arg(errorText(e));
-            undoPending();
-            return false;
-        }
-    }
-    PendingStep &p = *pending;
-    StepRecord &r = p.record;
-    const Substep now = p.next;
-    const bool last = p.dUpdate + 1 == spec.dStepsPerG;
-    auto optimizerStep = [&p](torch::optim::Optimizer &optimizer) {
-        if (!p.fused || !fusedmlp::adamStep(optimizer))
-            optimizer.step();
-    };
-    // Reads the gradient norm of `params` once their gradients are in place; false (with the
-    // message set) when it or the loss is NaN or infinite, before any optimiser step.
-    auto finite = [&](float lossValue, const std::vector<torch::Tensor> &params, NetworkRole network, float *gradNorm) {
-        *gradNorm = gradientNorm(params);
-        const bool lossBad = !std::isfinite(lossValue);
-        if (!lossBad && std::isfinite(*gradNorm))
-            return true;
-        // The update, named only when it failed: "discriminator update 2 of 3", "generator update".
-        QString update = Text::tr("generator update");
-        if (network == NetworkRole::Discriminator)
-            update = spec.dStepsPerG == 1 ? Text::tr("discriminator update")
-                                          : Text::tr("discriminator update %1 of %2").arg(p.dUpdate + 1).arg(spec.dStepsPerG);
-        // %3 is the value: "NaN" or "infinite".
-        QString sentence;
-        if (network == NetworkRole::Discriminator)
-            sentence = lossBad ? Text::tr("step %1, %2: the discriminator loss is %3; the step was undone, so the networks are "
-                                          "as after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
-                               : Text::tr("step %1, %2: the discriminator gradient norm is %3; the step was undone, so the "
-                                          "networks are as after step %4. Lower the learning rate, or try another loss or a "
-                                          "gradient penalty.");
-        else
-            sentence = lossBad ? Text::tr("step %1, %2: the generator loss is %3; the step was undone, so the networks are as "
-                                          "after step %4. Lower the learning rate, or try another loss or a gradient penalty.")
-                               : Text::tr("step %1, %2: the generator gradient norm is %3; the step was undone, so the networks "
-                                          "are as after step %4. Lower the learning rate, or try another loss or a gradient "
-                                          "penalty.");
-        *error = sentence.arg(QString::number(p.number), update, describeNonFinite(lossBad ? lossValue : *gradNorm),
-                              QString::number(p.number - 1));
+    if (!pending && !beginStep(error))
         return false;
-    };
-    // The gradient of a loss with respect to the scores it was computed from (fused path).
-    auto scoreGradients = [](const torch::Tensor &loss, const std::vector<torch::Tensor> &scores) {
-        return torch::autograd::grad({loss}, scores);
-    };
-    std::vector<torch::Tensor> before;  // the weights before an update, when reporting its size
-
+    PendingStep &p = *pending;
+    const Substep now = p.next;
+    const bool reporting = report != nullptr;
     try {
         switch (now) {
         case Substep::Draw:
-            // A new D update: what the previous one computed no longer belongs to this batch.
-            p.fake = p.realIn = p.fakeIn = p.realOut = p.fakeOut = torch::Tensor();
-            p.parts = {};
-            p.real = batches.next(spec.batchSize, gen, device);
-            p.z = noise(spec.batchSize, gen);
+            draw(p);
             p.next = Substep::Generate;
             break;
         case Substep::Generate:
-            if (p.fused) {
-                p.fake = fusedmlp::forward(*p.fusedG, p.z, last ? &p.gPass : nullptr);
-                if (last)
-                    p.fakeForG = p.fake;
-            } else if (last) {
-                // The last D update's fakes are reused for the G update (one G forward per step).
-                p.fakeForG = G->forward(p.z);
-                p.fake = p.fakeForG.detach();
-            } else {
-                torch::NoGradGuard noGrad;
-                p.fake = G->forward(p.z);
-            }
+            generate(p, p.dUpdate + 1 == spec.dStepsPerG);
             p.next = Substep::Score;
             break;
         case Substep::Score:
-            p.realIn = regularisers::withInstanceNoise(p.real, p.sigma, gen);
-            p.fakeIn = regularisers::withInstanceNoise(p.fake, p.sigma, gen);
-            if (p.fused) {
-                // Real and fake rows go through D as one batch: an MLP treats rows independently,
-                // and one product of twice the height runs faster than two.
-                const int64_t n = p.realIn.size(0);
-                const torch::Tensor out = fusedmlp::forward(*p.fusedD, torch::cat({p.realIn, p.fakeIn}), &p.dPass);
-                p.realOut = out.slice(0, 0, n).detach().requires_grad_(true);
-                p.fakeOut = out.slice(0, n).detach().requires_grad_(true);
-            } else {
-                if (r1)
-                    p.realIn = p.realIn.detach().requires_grad_(true);
-                p.realOut = D->forward(p.realIn);
-                p.fakeOut = D->forward(p.fakeIn);
-            }
+            score(p);
             p.next = Substep::DiscriminatorLoss;
             break;
-        case Substep::DiscriminatorLoss: {
-            optD->zero_grad();
-            p.parts = losses::discriminator(kind, p.realOut, p.fakeOut, p.realTarget);
-            p.penalty = 0;
-            if (p.fused) {
-                const torch::Tensor lossD = p.parts.total();
-                const std::vector<torch::Tensor> dScores = scoreGradients(lossD, {p.realOut, p.fakeOut});
-                fusedmlp::backward(*p.fusedD, p.dPass, torch::cat(dScores), true, false);
-                r.lossD = lossD.item<float>();
-                if (r1) {
-                    p.penalty = float(fusedmlp::r1Penalty(*p.fusedD, p.dPass.rows(0, p.realIn.size(0)), spec.loss.r1Gamma));
-                    r.lossD += p.penalty;
-                }
-            } else {
-                torch::Tensor lossD = p.parts.total();
-                if (kind == LossKind::WassersteinGP) {
-                    const torch::Tensor gp = regularisers::gradientPenalty(D, p.realIn.detach(), p.fakeIn, spec.loss.gpLambda, gen);
-                    lossD = lossD + gp;
-                    p.penalty = gp.item<float>();
-                }
-                if (r1) {
-                    const torch::Tensor penalty = regularisers::r1Penalty(p.realOut, p.realIn, spec.loss.r1Gamma);
-                    lossD = lossD + penalty;
-                    p.penalty += penalty.item<float>();
-                }
-                lossD.backward();
-                r.lossD = lossD.item<float>();
-            }
-            if (!finite(r.lossD, p.dParams, NetworkRole::Discriminator, &r.gradNormD)) {
+        case Substep::DiscriminatorLoss:
+            if (!discriminatorLoss(p, error)) {
                 undoPending();
                 return false;
             }
             p.next = Substep::DiscriminatorUpdate;
             break;
-        }
         case Substep::DiscriminatorUpdate:
-            if (report)
-                before = copies(p.dParams);
-            optimizerStep(*optD);
-            if (kind == LossKind::Wasserstein) {
-                torch::NoGradGuard noGrad;
-                for (const torch::Tensor &param : p.dParams)
-                    param.clamp_(-spec.loss.clip, spec.loss.clip);
-            }
-            r.lossDReal = p.parts.real.item<float>();
-            r.lossDFake = p.parts.fake.item<float>();
-            r.dReal = losses::meanScore(kind, p.realOut.detach()).item<float>();
-            r.dFake = losses::meanScore(kind, p.fakeOut.detach()).item<float>();
-            if (report) {
-                p.view.updateNormD = distance(p.dParams, before);
-                p.view.weightNormD = weightNorm(p.dParams);
-            }
-            ++p.dUpdate;
+            discriminatorUpdate(p, reporting);
             p.next = p.dUpdate < spec.dStepsPerG ? Substep::Draw : Substep::GeneratorLoss;
             break;
-        case Substep::GeneratorLoss: {
-            optG->zero_grad();
-            torch::Tensor push;  // dL_G/dx at the fakes
-            torch::Tensor scores;
-            if (p.fused) {
-                const torch::Tensor out = fusedmlp::forward(*p.fusedD, regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen), &p.dPass)
-                                              .detach()
-                                              .requires_grad_(true);
-                const torch::Tensor lossG = losses::generator(kind, out);
-                const torch::Tensor dFake = fusedmlp::backward(*p.fusedD, p.dPass, scoreGradients(lossG, {out})[0], false, true);
-                fusedmlp::backward(*p.fusedG, p.gPass, dFake, true, false);
-                r.lossG = lossG.item<float>();
-                push = dFake;
-                scores = out;
-            } else {
-                // D's weight gradients are not needed, only gradients through D's input.
-                for (const torch::Tensor &param : p.dParams)
-                    param.requires_grad_(false);
-                torch::Tensor in = regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen);
-                if (report)
-                    in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
-                const torch::Tensor out = D->forward(in);
-                const torch::Tensor lossG = losses::generator(kind, out);
-                lossG.backward();
-                for (const torch::Tensor &param : p.dParams)
-                    param.requires_grad_(true);
-                r.lossG = lossG.item<float>();
-                if (report) {
-                    push = in.grad();
-                    scores = out;
-                }
-            }
-            if (!finite(r.lossG, p.gParams, NetworkRole::Generator, &r.gradNormG)) {
+        case Substep::GeneratorLoss:
+            if (!generatorLoss(p, reporting, error)) {
                 undoPending();
                 return false;
             }
-            if (report) {
-                p.view.meanFakeAfter = losses::meanScore(kind, scores.detach()).item<float>();
-                if (push.defined() && push.dim() == 2) {
-                    // The loss is a mean over the batch: one sample's own loss has B times its share.
-                    const int n = shownCount(push);
-                    const torch::Tensor perSample = (-double(spec.batchSize) * push.detach().slice(0, 0, n)).to(torch::kFloat).cpu().contiguous();
-                    p.view.push.assign(perSample.data_ptr<float>(), perSample.data_ptr<float>() + perSample.numel());
-                }
-            }
             p.next = Substep::GeneratorUpdate;
             break;
-        }
         case Substep::GeneratorUpdate:
-            if (report)
-                before = copies(p.gParams);
-            optimizerStep(*optG);
-            if (Gema)
-                ema::update(Gema, G, spec.emaDecay);
-            if (report) {
-                p.view.updateNormG = distance(p.gParams, before);
-                p.view.weightNormG = weightNorm(p.gParams);
-                if (forwardIsPure(spec.generator)) {
-                    torch::NoGradGuard noGrad;
-                    const torch::Tensor z = p.z.slice(0, 0, shownCount(p.fakeForG));
-                    p.view.moved = toSampleBatch(p.fused ? fusedmlp::forward(*p.fusedG, z) : G->forward(z));
-                }
-            }
+            generatorUpdate(p, reporting);
             break;
         }
-        if (report) {
-            // What this D update has computed so far (the fields of later substeps are kept in
-            // the view as they are made).
-            SubstepReport &o = p.view;
-            o.step = p.number;
-            o.substep = now;
-            o.dUpdate = std::min(p.dUpdate + (now == Substep::DiscriminatorUpdate ? 0 : 1), spec.dStepsPerG);
-            o.dUpdates = spec.dStepsPerG;
-            o.loss = spec.loss;
-            o.probabilities = losses::usesSigmoid(kind);
-            o.batchSize = spec.batchSize;
-            o.real = p.real.defined() ? toSampleBatch(p.real.slice(0, 0, shownCount(p.real))) : SampleBatch();
-            o.z.clear();
-            if (p.z.defined()) {
-                const torch::Tensor z0 = p.z[0].reshape({-1}).to(torch::kFloat).cpu().contiguous();
-                o.z.assign(z0.data_ptr<float>(), z0.data_ptr<float>() + z0.numel());
-            }
-            o.fake = p.fake.defined() ? toSampleBatch(p.fake.detach().slice(0, 0, shownCount(p.fake))) : SampleBatch();
-            const bool scored = p.realOut.defined();
-            o.realScores = scored ? shownScores(kind, p.realOut, shownCount(p.real)) : std::vector<float>();
-            o.fakeScores = scored ? shownScores(kind, p.fakeOut, shownCount(p.fake)) : std::vector<float>();
-            o.meanReal = scored ? losses::meanScore(kind, p.realOut.detach()).item<float>() : 0.f;
-            o.meanFake = scored ? losses::meanScore(kind, p.fakeOut.detach()).item<float>() : 0.f;
-            const bool lost = p.parts.real.defined();
-            o.lossReal = lost ? p.parts.real.item<float>() : 0.f;
-            o.lossFake = lost ? p.parts.fake.item<float>() : 0.f;
-            o.penalty = lost ? p.penalty : 0.f;
-            o.lossD = lost ? r.lossD : 0.f;
-            o.gradNormD = lost ? r.gradNormD : 0.f;
-            if (now == Substep::Draw)
-                o.updateNormD = o.weightNormD = 0;
-            o.lossG = r.lossG;
-            o.gradNormG = r.gradNormG;
-            *report = o;
-        }
+        if (report)
+            describe(p, now, report);
     } catch (const std::exception &e) {
         *error = Text::tr("step %1: %2; the step was undone").arg(p.number).arg(errorText(e));
         undoPending();
         return false;
     }
     p.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (now == Substep::GeneratorUpdate)
+        finishStep(report);
+    return true;
+}
 
-    if (now != Substep::GeneratorUpdate)
-        return true;
-    r.seconds = p.seconds;
-    step = p.number;
+void Trainer::Impl::finishStep(SubstepReport *report)
+{
+    StepRecord &r = pending->record;
+    r.seconds = pending->seconds;
+    step = pending->number;
     history.push_back(r);
     if (report) {
         report->complete = true;
         report->record = r;
     }
     pending.reset();
-    return true;
 }
 
 bool Trainer::step(StepRecord *record, QString *error)

@@ -13,6 +13,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <functional>
 #include <optional>
 
 // A step taken so far: what its substeps computed and hand on to the next ones. step() runs
@@ -49,11 +50,36 @@ struct Trainer::Impl : TrainerState {
     StepRollback rollback;
     std::optional<PendingStep> pending;  // a step begun and not finished (slow motion)
 
+    // Between a network's backward pass and the check and optimiser step that follow, the one
+    // place where its gradients are finished (averaged across processes, for data-parallel
+    // training). Empty: they are used as computed.
+    std::function<void(NetworkRole network, const std::vector<torch::Tensor> &params)> finishGradients;
+
     // Runs the next substep of the pending step (beginning one when there is none), filling
     // `report` when given. False with `error` set when it failed; the step is then undone.
     bool advance(SubstepReport *report, QString *error);
     // Puts back everything the pending step changed and forgets it.
     void undoPending();
+
+    // The substeps, in the order advance() runs them (slow motion shows each). `reporting`:
+    // also keep what slow motion shows of it. False, with `error` set, when the step must be undone.
+    bool beginStep(QString *error);  // keeps what an undo restores; the schedule's learning rates
+    void draw(PendingStep &p);       // a real batch and the latent noise
+    void generate(PendingStep &p, bool lastDUpdate);
+    void score(PendingStep &p);      // D on the real and the fake batch (with instance noise)
+    bool discriminatorLoss(PendingStep &p, QString *error);  // and its backward pass
+    void discriminatorUpdate(PendingStep &p, bool reporting);
+    bool generatorLoss(PendingStep &p, bool reporting, QString *error);  // and its backward pass
+    void generatorUpdate(PendingStep &p, bool reporting);  // and the moving average
+    void finishStep(SubstepReport *report);  // the record joins the history
+
+    // The hand-written Adam step on the fused path, else the optimiser's own.
+    static void optimizerStep(const PendingStep &p, torch::optim::Optimizer &optimizer);
+    // finishGradients, then the gradient norm; false, with the sentence a user reads, when it
+    // or the loss is not finite (before any optimiser step).
+    bool gradientsReady(PendingStep &p, NetworkRole network, float lossValue, float *gradNorm, QString *error);
+    // Slow motion's view of the step after substep `done`.
+    void describe(PendingStep &p, Substep done, SubstepReport *report) const;
 
     static std::unique_ptr<Impl> create(const ExperimentSpec &s, std::shared_ptr<const Dataset> data, QString *error);
 
