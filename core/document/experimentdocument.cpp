@@ -106,6 +106,7 @@ LayerSpec ExperimentDocument::newLayer(NetworkRole role, int index, LayerKind ki
         break;
     case LayerKind::BatchNorm1d:
     case LayerKind::BatchNorm2d:
+    case LayerKind::InstanceNorm2d:
         l.numFeatures = channels;
         break;
     case LayerKind::LayerNorm:
@@ -124,8 +125,13 @@ LayerSpec ExperimentDocument::newLayer(NetworkRole role, int index, LayerKind ki
     case LayerKind::Dropout:
         l.p = 0.3;
         break;
-    default:
-        break;
+    case LayerKind::Upsample:
+    case LayerKind::ReLU:
+    case LayerKind::ELU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+    case LayerKind::Flatten:
+        break;  // the table's defaults fit any input
     }
     return l;
 }

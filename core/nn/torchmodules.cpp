@@ -15,16 +15,47 @@ torch::Tensor normalized(const torch::Tensor &x)
     return x / x.norm().clamp_min(kNormEps);
 }
 
+// What a weight layer computes; the one place that lists the kinds without weights.
+enum class WeightOp { Linear, Conv, ConvTranspose };
+
+WeightOp weightOp(LayerKind kind)
+{
+    switch (kind) {
+    case LayerKind::Linear:
+        return WeightOp::Linear;
+    case LayerKind::Conv2d:
+        return WeightOp::Conv;
+    case LayerKind::ConvTranspose2d:
+        return WeightOp::ConvTranspose;
+    case LayerKind::Upsample:
+    case LayerKind::BatchNorm1d:
+    case LayerKind::BatchNorm2d:
+    case LayerKind::InstanceNorm2d:
+    case LayerKind::LayerNorm:
+    case LayerKind::Dropout:
+    case LayerKind::ReLU:
+    case LayerKind::LeakyReLU:
+    case LayerKind::ELU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+    case LayerKind::Flatten:
+    case LayerKind::Reshape:
+        break;
+    }
+    throw std::logic_error("a weight layer of a kind without weights");
+}
+
 std::vector<int64_t> weightShape(const LayerSpec &s)
 {
-    switch (s.kind) {
-    case LayerKind::Linear:
+    switch (weightOp(s.kind)) {
+    case WeightOp::Linear:
         return {s.outFeatures, s.inFeatures};
-    case LayerKind::Conv2d:
+    case WeightOp::Conv:
         return {s.outChannels, s.inChannels, s.kernel, s.kernel};
-    default:  // ConvTranspose2d keeps PyTorch's [in, out, k, k] layout
-        return {s.inChannels, s.outChannels, s.kernel, s.kernel};
+    case WeightOp::ConvTranspose:  // keeps PyTorch's [in, out, k, k] layout
+        break;
     }
+    return {s.inChannels, s.outChannels, s.kernel, s.kernel};
 }
 }  // namespace
 
@@ -94,14 +125,15 @@ torch::Tensor WeightLayerImpl::effectiveWeight()
 torch::Tensor WeightLayerImpl::forward(const torch::Tensor &input)
 {
     const torch::Tensor w = effectiveWeight();
-    switch (spec.kind) {
-    case LayerKind::Linear:
+    switch (weightOp(spec.kind)) {
+    case WeightOp::Linear:
         return torch::nn::functional::linear(input, w, bias);
-    case LayerKind::Conv2d:
+    case WeightOp::Conv:
         return torch::conv2d(input, w, bias, spec.stride, spec.padding);
-    default:
-        return convTranspose2d(input, w, bias, spec.stride, spec.padding, spec.outputPadding);
+    case WeightOp::ConvTranspose:
+        break;
     }
+    return convTranspose2d(input, w, bias, spec.stride, spec.padding, spec.outputPadding);
 }
 
 namespace {
@@ -216,6 +248,11 @@ torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator,
             break;
         case LayerKind::BatchNorm2d:
             seq->push_back(std::string(name), nn::BatchNorm2d(nn::BatchNorm2dOptions(l.numFeatures).eps(l.eps).momentum(l.momentum)));
+            break;
+        case LayerKind::InstanceNorm2d:
+            // With a learned scale and shift, and no running statistics (PyTorch's default):
+            // each image is normalised by its own statistics in training and in sampling alike.
+            seq->push_back(std::string(name), nn::InstanceNorm2d(nn::InstanceNorm2dOptions(l.numFeatures).eps(l.eps).affine(true)));
             break;
         case LayerKind::LayerNorm:
             seq->push_back(std::string(name), nn::LayerNorm(nn::LayerNormOptions(std::vector<int64_t>(

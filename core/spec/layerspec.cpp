@@ -1,29 +1,7 @@
 #include "layerspec.h"
 
-#include "enumnames.h"
-
-#include <array>
 #include <utility>
 
-namespace {
-const std::array<std::pair<LayerKind, const char *>, 15> kKindNames = {{
-    {LayerKind::Linear, "Linear"},
-    {LayerKind::Conv2d, "Conv2d"},
-    {LayerKind::ConvTranspose2d, "ConvTranspose2d"},
-    {LayerKind::Upsample, "Upsample"},
-    {LayerKind::BatchNorm1d, "BatchNorm1d"},
-    {LayerKind::BatchNorm2d, "BatchNorm2d"},
-    {LayerKind::LayerNorm, "LayerNorm"},
-    {LayerKind::Dropout, "Dropout"},
-    {LayerKind::ReLU, "ReLU"},
-    {LayerKind::LeakyReLU, "LeakyReLU"},
-    {LayerKind::ELU, "ELU"},
-    {LayerKind::Tanh, "Tanh"},
-    {LayerKind::Sigmoid, "Sigmoid"},
-    {LayerKind::Flatten, "Flatten"},
-    {LayerKind::Reshape, "Reshape"},
-}};
-}  // namespace
 
 bool LayerSpec::operator==(const LayerSpec &o) const
 {
@@ -113,28 +91,3 @@ LayerSpec LayerSpec::simple(LayerKind kind)
     l.kind = kind;
     return l;
 }
-
-namespace layerkind {
-
-QString name(LayerKind kind)
-{
-    return enumName(kKindNames, kind);
-}
-
-std::optional<LayerKind> fromName(const QString &name)
-{
-    return enumFromName<LayerKind>(kKindNames, name);
-}
-
-QStringList allNames()
-{
-    return enumNames(kKindNames);
-}
-
-bool hasWeights(LayerKind kind)
-{
-    return kind == LayerKind::Linear || kind == LayerKind::Conv2d
-        || kind == LayerKind::ConvTranspose2d;
-}
-
-}  // namespace layerkind

@@ -18,6 +18,7 @@ enum class LayerKind {
     Upsample,
     BatchNorm1d,
     BatchNorm2d,
+    InstanceNorm2d,
     LayerNorm,
     Dropout,
     ReLU,
@@ -26,8 +27,9 @@ enum class LayerKind {
     Tanh,
     Sigmoid,
     Flatten,
-    Reshape,
+    Reshape,  // the last: kLayerKindCount counts up to it
 };
+constexpr int kLayerKindCount = int(LayerKind::Reshape) + 1;
 
 enum class UpsampleMode { Nearest, Bilinear };
 
@@ -48,11 +50,11 @@ struct LayerSpec {
     // Linear / Conv2d / ConvTranspose2d
     bool bias = true;
     bool spectralNorm = false;
-    // BatchNorm1d / BatchNorm2d
+    // BatchNorm1d / BatchNorm2d / InstanceNorm2d
     int numFeatures = 0;
     // LayerNorm: normalised trailing shape
     std::vector<int> normalizedShape;
-    // BatchNorm / LayerNorm
+    // BatchNorm / InstanceNorm2d / LayerNorm
     double eps = fields::eps.fallback;
     double momentum = fields::normMomentum.fallback;  // BatchNorm running-statistics momentum
     // Upsample
@@ -83,6 +85,7 @@ struct LayerSpec {
     static LayerSpec simple(LayerKind kind);
 };
 
+// What each kind is lives in one table (layerkinds.h); these read it.
 namespace layerkind {
 QString name(LayerKind kind);                       // "ConvTranspose2d"
 std::optional<LayerKind> fromName(const QString &name);

@@ -1,6 +1,7 @@
 #include "shapeinference.h"
 
 #include "io/memorybudget.h"
+#include "losskinds.h"
 
 #include <QCoreApplication>
 
@@ -210,6 +211,24 @@ void analyzeLayer(const LayerSpec &l, const Shape &in, LayerAnalysis &a, const Q
         a.flops = 4.0 * numel;
         return;
     }
+    case LayerKind::InstanceNorm2d:
+        if (l.numFeatures < 1) {
+            problem(Text::tr("%1 needs at least 1 feature").arg(who));
+            return;
+        }
+        a.parameters = 2 * std::int64_t(l.numFeatures);  // a scale and a shift per channel
+        if (!known)
+            return;
+        if (in.size() != 3) {
+            problem(Text::tr("%1 needs an image input [channels, height, width] but gets %2 (use LayerNorm for vectors)")
+                        .arg(who, shapeToString(in)));
+            return;
+        }
+        if (in[0] != l.numFeatures)
+            problem(Text::tr("%1 gets %2 channels but expects %3").arg(who).arg(in[0]).arg(l.numFeatures));
+        a.outShape = in;
+        a.flops = 8.0 * numel;  // mean and variance per image and channel, then normalise, scale, shift
+        return;
     case LayerKind::LayerNorm: {
         if (l.normalizedShape.empty()) {
             problem(Text::tr("%1 needs the shape it normalises").arg(who));
@@ -334,8 +353,7 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
 
     const bool dEndsInSigmoid = !spec.discriminator.layers.empty()
         && spec.discriminator.layers.back().kind == LayerKind::Sigmoid;
-    if (dEndsInSigmoid && (spec.loss.kind == LossKind::Wasserstein || spec.loss.kind == LossKind::WassersteinGP
-                           || spec.loss.kind == LossKind::Hinge))
+    if (dEndsInSigmoid && losskind::info(spec.loss.kind).rawScores)
         d.problems << Text::tr("the discriminator ends in Sigmoid, but the %1 loss needs raw, unbounded scores; remove the Sigmoid")
                           .arg(specnames::loss(spec.loss.kind));
     auto hasBatchNorm1d = [](const NetworkSpec &n) {
@@ -356,7 +374,7 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
     if (!spec.isTwoDimensional() && !spec.generator.layers.empty()
         && spec.generator.layers.back().kind != LayerKind::Tanh)
         e.warnings << Text::tr("the generator does not end in Tanh, but images are scaled to [-1, 1]");
-    if (spec.loss.kind == LossKind::WassersteinGP) {
+    if (losskind::info(spec.loss.kind).gradientPenalty) {
         for (const LayerSpec &l : spec.discriminator.layers)
             if (l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d) {
                 e.warnings << Text::tr("WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator "

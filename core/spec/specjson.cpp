@@ -1,5 +1,7 @@
 #include "specjson.h"
 
+#include "layerkinds.h"
+
 #include "io/atomicfile.h"
 #include "io/inputfile.h"
 
@@ -329,87 +331,33 @@ LayerSpec layerFromJson(Reader &r, const QJsonObject &o, const QString &path)
         return l;
     }
     l.kind = *kind;
-    auto weights = [&](bool conv) {
-        known << QStringLiteral("in") << QStringLiteral("out") << QStringLiteral("bias")
-              << QStringLiteral("spectral_norm");
-        int &in = conv ? l.inChannels : l.inFeatures;
-        int &out = conv ? l.outChannels : l.outFeatures;
-        in = r.integer(o, conv ? fields::convIn : fields::linearIn, path);
-        out = r.integer(o, conv ? fields::convOut : fields::linearOut, path);
-        if (!o.contains(QStringLiteral("in")) || !o.contains(QStringLiteral("out")))
-            r.error(path, Text::tr("%1 needs \"in\" and \"out\"").arg(layerkind::name(l.kind)));
-        l.bias = r.boolean(o, QStringLiteral("bias"), path, true);
-        l.spectralNorm = r.boolean(o, QStringLiteral("spectral_norm"), path, false);
-        if (conv) {
-            known << QStringLiteral("kernel") << QStringLiteral("stride") << QStringLiteral("padding");
-            l.kernel = r.integer(o, fields::kernel, path);
-            l.stride = r.integer(o, fields::stride, path);
-            l.padding = r.integer(o, fields::padding, path);
+    QStringList missing;
+    for (const LayerParam &p : layerkind::info(l.kind).params) {
+        const QString key = QString::fromLatin1(p.key);
+        known << key;
+        switch (p.type) {
+        case LayerParam::Type::Int:
+            l.*p.intValue = r.integer(o, *p.number, path);
+            break;
+        case LayerParam::Type::Double:
+            l.*p.doubleValue = r.number(o, *p.number, path);
+            break;
+        case LayerParam::Type::IntList:
+            l.*p.listValue = r.intList(o, key, path);
+            break;
+        case LayerParam::Type::Bool:
+            l.*p.boolValue = r.boolean(o, key, path, p.fallback);
+            break;
+        case LayerParam::Type::UpsampleMode:
+            l.mode = r.enumeration(o, key, path, UpsampleMode::Nearest, specnames::upsampleModeFromName,
+                                   {QStringLiteral("nearest"), QStringLiteral("bilinear")});
+            break;
         }
-    };
-    auto normalisation = [&]() {
-        known << QStringLiteral("eps");
-        l.eps = r.number(o, fields::eps, path);
-    };
-    switch (l.kind) {
-    case LayerKind::Linear:
-        weights(false);
-        break;
-    case LayerKind::Conv2d:
-        weights(true);
-        break;
-    case LayerKind::ConvTranspose2d:
-        weights(true);
-        known << QStringLiteral("output_padding");
-        l.outputPadding = r.integer(o, fields::outputPadding, path);
-        break;
-    case LayerKind::Upsample:
-        known << QStringLiteral("scale") << QStringLiteral("mode");
-        l.scale = r.integer(o, fields::scale, path);
-        l.mode = r.enumeration(o, QStringLiteral("mode"), path, UpsampleMode::Nearest,
-                               specnames::upsampleModeFromName,
-                               {QStringLiteral("nearest"), QStringLiteral("bilinear")});
-        break;
-    case LayerKind::BatchNorm1d:
-    case LayerKind::BatchNorm2d:
-        known << QStringLiteral("features") << QStringLiteral("momentum");
-        l.numFeatures = r.integer(o, fields::features, path);
-        if (!o.contains(QStringLiteral("features")))
-            r.error(path, Text::tr("%1 needs \"features\"").arg(layerkind::name(l.kind)));
-        l.momentum = r.number(o, fields::normMomentum, path);
-        normalisation();
-        break;
-    case LayerKind::LayerNorm:
-        known << QStringLiteral("shape");
-        l.normalizedShape = r.intList(o, QStringLiteral("shape"), path);
-        if (!o.contains(QStringLiteral("shape")))
-            r.error(path, Text::tr("LayerNorm needs \"shape\""));
-        normalisation();
-        break;
-    case LayerKind::Dropout:
-        known << QStringLiteral("p");
-        l.p = r.number(o, fields::dropout, path);
-        break;
-    case LayerKind::LeakyReLU:
-        known << QStringLiteral("slope");
-        l.slope = r.number(o, fields::slope, path);
-        break;
-    case LayerKind::ELU:
-        known << QStringLiteral("alpha");
-        l.alpha = r.number(o, fields::eluAlpha, path);
-        break;
-    case LayerKind::Reshape:
-        known << QStringLiteral("shape");
-        l.shape = r.intList(o, QStringLiteral("shape"), path);
-        if (!o.contains(QStringLiteral("shape")))
-            r.error(path, Text::tr("Reshape needs \"shape\""));
-        break;
-    case LayerKind::ReLU:
-    case LayerKind::Tanh:
-    case LayerKind::Sigmoid:
-    case LayerKind::Flatten:
-        break;
+        if (p.required && !o.contains(key))
+            missing << QStringLiteral("\"%1\"").arg(key);
     }
+    if (!missing.isEmpty())
+        r.error(path, Text::tr("%1 needs %2").arg(layerkind::name(l.kind), missing.join(QStringLiteral(", "))));
     r.checkKeys(o, path, known);
     return l;
 }
@@ -474,56 +422,25 @@ QJsonObject layerToJson(const LayerSpec &l)
     QJsonObject j;
     j["id"] = l.id;
     j["kind"] = layerkind::name(l.kind);
-    switch (l.kind) {
-    case LayerKind::Linear:
-        j["in"] = l.inFeatures;
-        j["out"] = l.outFeatures;
-        j["bias"] = l.bias;
-        j["spectral_norm"] = l.spectralNorm;
-        break;
-    case LayerKind::Conv2d:
-    case LayerKind::ConvTranspose2d:
-        j["in"] = l.inChannels;
-        j["out"] = l.outChannels;
-        j["kernel"] = l.kernel;
-        j["stride"] = l.stride;
-        j["padding"] = l.padding;
-        if (l.kind == LayerKind::ConvTranspose2d)
-            j["output_padding"] = l.outputPadding;
-        j["bias"] = l.bias;
-        j["spectral_norm"] = l.spectralNorm;
-        break;
-    case LayerKind::Upsample:
-        j["scale"] = l.scale;
-        j["mode"] = specnames::upsampleMode(l.mode);
-        break;
-    case LayerKind::BatchNorm1d:
-    case LayerKind::BatchNorm2d:
-        j["features"] = l.numFeatures;
-        j["eps"] = l.eps;
-        j["momentum"] = l.momentum;
-        break;
-    case LayerKind::LayerNorm:
-        j["shape"] = intArray(l.normalizedShape);
-        j["eps"] = l.eps;
-        break;
-    case LayerKind::Dropout:
-        j["p"] = l.p;
-        break;
-    case LayerKind::LeakyReLU:
-        j["slope"] = l.slope;
-        break;
-    case LayerKind::ELU:
-        j["alpha"] = l.alpha;
-        break;
-    case LayerKind::Reshape:
-        j["shape"] = intArray(l.shape);
-        break;
-    case LayerKind::ReLU:
-    case LayerKind::Tanh:
-    case LayerKind::Sigmoid:
-    case LayerKind::Flatten:
-        break;
+    for (const LayerParam &p : layerkind::info(l.kind).params) {
+        const QString key = QString::fromLatin1(p.key);
+        switch (p.type) {
+        case LayerParam::Type::Int:
+            j[key] = l.*p.intValue;
+            break;
+        case LayerParam::Type::Double:
+            j[key] = l.*p.doubleValue;
+            break;
+        case LayerParam::Type::IntList:
+            j[key] = intArray(l.*p.listValue);
+            break;
+        case LayerParam::Type::Bool:
+            j[key] = l.*p.boolValue;
+            break;
+        case LayerParam::Type::UpsampleMode:
+            j[key] = specnames::upsampleMode(l.mode);
+            break;
+        }
     }
     return j;
 }

@@ -1,10 +1,12 @@
 #include "losses_p.h"
 
+#include "spec/losskinds.h"
+
 namespace losses {
 
 bool usesSigmoid(LossKind kind)
 {
-    return kind == LossKind::Minimax || kind == LossKind::NonSaturating;
+    return losskind::info(kind).sigmoid;
 }
 
 DiscriminatorLoss discriminator(LossKind kind, const at::Tensor &realOut, const at::Tensor &fakeOut, double realTarget)

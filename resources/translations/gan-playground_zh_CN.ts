@@ -909,22 +909,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>不能包含句点</translation>
     </message>
     <message>
-        <source>%1 needs &quot;in&quot; and &quot;out&quot;</source>
-        <translation>%1 需要 &quot;in&quot; 和 &quot;out&quot;</translation>
-    </message>
-    <message>
-        <source>%1 needs &quot;features&quot;</source>
-        <translation>%1 需要 &quot;features&quot;</translation>
-    </message>
-    <message>
-        <source>LayerNorm needs &quot;shape&quot;</source>
-        <translation>LayerNorm 需要 &quot;shape&quot;</translation>
-    </message>
-    <message>
-        <source>Reshape needs &quot;shape&quot;</source>
-        <translation>Reshape 需要 &quot;shape&quot;</translation>
-    </message>
-    <message>
         <source>expected a list of layers</source>
         <translation>应为层的列表</translation>
     </message>
@@ -991,6 +975,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>&quot;%1&quot; is already used by layer %2</source>
         <translation>“%1”已被第 %2 层使用</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要 %2</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1290,42 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>Steps between sample grids saved by the command line</source>
         <translation>命令行保存样本网格之间相隔的步数</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Add a learned constant to each output; redundant right before a BatchNorm</source>
+        <translation>给每个输出加一个可学习的常数；紧接在 BatchNorm 之前时是多余的</translation>
+    </message>
+    <message>
+        <source>Spectral norm</source>
+        <translation>谱归一化</translation>
+    </message>
+    <message>
+        <source>Divide the weights by their largest singular value (power iteration), keeping the layer 1-Lipschitz; steadies discriminators</source>
+        <translation>用权重的最大奇异值（幂迭代估计）去除权重，使这一层保持 1-Lipschitz；让判别器更稳定</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Nearest repeats pixels (blocky, free); bilinear blends neighbours (smooth)</source>
+        <translation>最近邻重复像素（有块状感，无计算量）；双线性混合相邻像素（平滑）</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>The trailing dimensions normalised together, e.g. 64 or 128, 7, 7</source>
+        <translation>一起归一化的末尾维度，例如 64 或 128, 7, 7</translation>
+    </message>
+    <message>
+        <source>New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive</source>
+        <translation>每个样本的新形状，例如 128, 7, 7；所含数值个数必须与输入一致</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2174,7 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
-    <name>LayerPalette</name>
+    <name>LayerKinds</name>
     <message>
         <source>Linear: every output is a weighted sum of all inputs plus a bias. Needs a flat input.</source>
         <translation>Linear（全连接）：每个输出都是所有输入的加权和加上偏置。需要扁平的输入。</translation>
@@ -2174,6 +2198,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>BatchNorm2d: normalises each channel over the batch and the image.</source>
         <translation>BatchNorm2d：在批次和图像上归一化每个通道。</translation>
+    </message>
+    <message>
+        <source>InstanceNorm2d: normalises each channel of each image on its own, with a learned scale and shift; does not mix samples of a batch, so it suits a discriminator with a gradient penalty.</source>
+        <translation>InstanceNorm2d：对每张图像的每个通道单独归一化，并带有可学习的缩放和平移；不混合同一批次中的样本，因此适合使用梯度惩罚的判别器。</translation>
     </message>
     <message>
         <source>LayerNorm: normalises each sample on its own; does not mix samples of a batch.</source>
@@ -2227,48 +2255,12 @@ Choose another folder with File &gt; Save As.</source>
         <translation>选择一层来编辑它的设置。把层的种类从面板拖到网络上，或双击一种。</translation>
     </message>
     <message>
-        <source>Shape</source>
-        <translation>形状</translation>
-    </message>
-    <message>
-        <source>The trailing dimensions normalised together, e.g. 64 or 128, 7, 7</source>
-        <translation>一起归一化的末尾维度，例如 64 或 128, 7, 7</translation>
-    </message>
-    <message>
         <source>nearest</source>
         <translation>最近邻</translation>
     </message>
     <message>
         <source>bilinear</source>
         <translation>双线性</translation>
-    </message>
-    <message>
-        <source>Nearest repeats pixels (blocky, free); bilinear blends neighbours (smooth)</source>
-        <translation>最近邻重复像素（有块状感，无计算量）；双线性混合相邻像素（平滑）</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <source>New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive</source>
-        <translation>每个样本的新形状，例如 128, 7, 7；所含数值个数必须与输入一致</translation>
-    </message>
-    <message>
-        <source>Bias</source>
-        <translation>偏置</translation>
-    </message>
-    <message>
-        <source>Add a learned constant to each output; redundant right before a BatchNorm</source>
-        <translation>给每个输出加一个可学习的常数；紧接在 BatchNorm 之前时是多余的</translation>
-    </message>
-    <message>
-        <source>Spectral norm</source>
-        <translation>谱归一化</translation>
-    </message>
-    <message>
-        <source>Divide the weights by their largest singular value (power iteration), keeping the layer 1-Lipschitz; steadies discriminators</source>
-        <translation>用权重的最大奇异值（幂迭代估计）去除权重，使这一层保持 1-Lipschitz；让判别器更稳定</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -2398,30 +2390,6 @@ Choose another folder with File &gt; Save As.</source>
 <context>
     <name>LossFormulas</name>
     <message>
-        <source>The original minimax game. G&apos;s loss saturates: while D confidently rejects the fakes, log(1 − D(G(z))) is flat and G gets almost no gradient.</source>
-        <translation>最初的极小极大博弈。G 的损失会饱和：当 D 自信地拒绝假样本时，log(1 − D(G(z))) 很平坦，G 几乎得不到梯度。</translation>
-    </message>
-    <message>
-        <source>The same fixed point as minimax, but G maximises log D(G(z)) instead: strong gradients exactly when D wins. D(x) is a probability: the sigmoid of D&apos;s output.</source>
-        <translation>与极小极大有相同的不动点，但 G 改为最大化 log D(G(z))：恰恰在 D 占上风时梯度很强。D(x) 是概率：D 输出的 sigmoid。</translation>
-    </message>
-    <message>
-        <source>LSGAN: squared distances to the targets 1 (real) and 0 (fake) also pull on samples D already classifies correctly.</source>
-        <translation>LSGAN：到目标 1（真实）和 0（生成）的平方距离，对 D 已经分对的样本也有拉力。</translation>
-    </message>
-    <message>
-        <source>WGAN: D is a critic whose score difference estimates the Wasserstein distance; clipping its weights keeps it roughly 1-Lipschitz, at the cost of its capacity.</source>
-        <translation>WGAN：D 是一个评判器（critic），它的分数差估计 Wasserstein 距离；裁剪权重让它大致保持 1-Lipschitz，但代价是容量变小。</translation>
-    </message>
-    <message>
-        <source>WGAN-GP: the penalty keeps the critic&apos;s gradient norm near 1 between real and fake samples, instead of clipping its weights.</source>
-        <translation>WGAN-GP：惩罚项让评判器在真实样本和生成样本之间的梯度范数保持在 1 附近，而不是裁剪它的权重。</translation>
-    </message>
-    <message>
-        <source>Hinge: D only learns from samples inside the margin (score below 1 for real, above −1 for fake).</source>
-        <translation>Hinge：D 只从间隔以内的样本中学习（真实样本分数低于 1，生成样本分数高于 −1）。</translation>
-    </message>
-    <message>
         <source>after each D update: every weight &lt;i&gt;w&lt;/i&gt; ← clip(&lt;i&gt;w&lt;/i&gt;, −%1, %1)</source>
         <translation>每次 D 更新之后：每个权重 &lt;i&gt;w&lt;/i&gt; ← clip(&lt;i&gt;w&lt;/i&gt;, −%1, %1)</translation>
     </message>
@@ -2436,6 +2404,57 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>&lt;i&gt;x̂&lt;/i&gt; = &lt;i&gt;εx&lt;/i&gt; + (1 − &lt;i&gt;ε&lt;/i&gt;)&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;), &lt;i&gt;ε&lt;/i&gt; ~ U(0, 1) per sample</source>
         <translation>&lt;i&gt;x̂&lt;/i&gt; = &lt;i&gt;εx&lt;/i&gt; + (1 − &lt;i&gt;ε&lt;/i&gt;)&lt;i&gt;G&lt;/i&gt;(&lt;i&gt;z&lt;/i&gt;)，&lt;i&gt;ε&lt;/i&gt; ~ U(0, 1)，每个样本单独抽取</translation>
+    </message>
+</context>
+<context>
+    <name>LossKinds</name>
+    <message>
+        <source>minimax (original, saturating)</source>
+        <translation>极小极大（原始的，会饱和）</translation>
+    </message>
+    <message>
+        <source>The original minimax game. G&apos;s loss saturates: while D confidently rejects the fakes, log(1 − D(G(z))) is flat and G gets almost no gradient.</source>
+        <translation>最初的极小极大博弈。G 的损失会饱和：当 D 自信地拒绝假样本时，log(1 − D(G(z))) 很平坦，G 几乎得不到梯度。</translation>
+    </message>
+    <message>
+        <source>non-saturating</source>
+        <translation>非饱和</translation>
+    </message>
+    <message>
+        <source>The same fixed point as minimax, but G maximises log D(G(z)) instead: strong gradients exactly when D wins. D(x) is a probability: the sigmoid of D&apos;s output.</source>
+        <translation>与极小极大有相同的不动点，但 G 改为最大化 log D(G(z))：恰恰在 D 占上风时梯度很强。D(x) 是概率：D 输出的 sigmoid。</translation>
+    </message>
+    <message>
+        <source>least squares (LSGAN)</source>
+        <translation>最小二乘（LSGAN）</translation>
+    </message>
+    <message>
+        <source>LSGAN: squared distances to the targets 1 (real) and 0 (fake) also pull on samples D already classifies correctly.</source>
+        <translation>LSGAN：到目标 1（真实）和 0（生成）的平方距离，对 D 已经分对的样本也有拉力。</translation>
+    </message>
+    <message>
+        <source>Wasserstein (weight clipping)</source>
+        <translation>Wasserstein（权重裁剪）</translation>
+    </message>
+    <message>
+        <source>WGAN: D is a critic whose score difference estimates the Wasserstein distance; clipping its weights keeps it roughly 1-Lipschitz, at the cost of its capacity.</source>
+        <translation>WGAN：D 是一个评判器（critic），它的分数差估计 Wasserstein 距离；裁剪权重让它大致保持 1-Lipschitz，但代价是容量变小。</translation>
+    </message>
+    <message>
+        <source>Wasserstein with gradient penalty</source>
+        <translation>Wasserstein 加梯度惩罚</translation>
+    </message>
+    <message>
+        <source>WGAN-GP: the penalty keeps the critic&apos;s gradient norm near 1 between real and fake samples, instead of clipping its weights.</source>
+        <translation>WGAN-GP：惩罚项让评判器在真实样本和生成样本之间的梯度范数保持在 1 附近，而不是裁剪它的权重。</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>hinge</translation>
+    </message>
+    <message>
+        <source>Hinge: D only learns from samples inside the margin (score below 1 for real, above −1 for fake).</source>
+        <translation>Hinge：D 只从间隔以内的样本中学习（真实样本分数低于 1，生成样本分数高于 −1）。</translation>
     </message>
 </context>
 <context>
@@ -3388,30 +3407,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>D 如何给样本打分，以及 G 想达到什么</translation>
     </message>
     <message>
-        <source>minimax (original, saturating)</source>
-        <translation>极小极大（原始的，会饱和）</translation>
-    </message>
-    <message>
-        <source>non-saturating</source>
-        <translation>非饱和</translation>
-    </message>
-    <message>
-        <source>least squares (LSGAN)</source>
-        <translation>最小二乘（LSGAN）</translation>
-    </message>
-    <message>
-        <source>Wasserstein (weight clipping)</source>
-        <translation>Wasserstein（权重裁剪）</translation>
-    </message>
-    <message>
-        <source>Wasserstein with gradient penalty</source>
-        <translation>Wasserstein 加梯度惩罚</translation>
-    </message>
-    <message>
-        <source>hinge</source>
-        <translation>hinge</translation>
-    </message>
-    <message>
         <source>gradient penalty</source>
         <translation>梯度惩罚</translation>
     </message>
@@ -3717,6 +3712,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>WGAN-GP penalises per-sample gradients; BatchNorm in the discriminator mixes samples (LayerNorm is the usual choice)</source>
         <translation>WGAN-GP 惩罚每个样本的梯度；判别器中的 BatchNorm 会混合样本（通常改用 LayerNorm）</translation>
+    </message>
+    <message>
+        <source>%1 needs an image input [channels, height, width] but gets %2 (use LayerNorm for vectors)</source>
+        <translation>%1 需要图像输入 [通道, 高, 宽]，但得到的是 %2（向量请用 LayerNorm）</translation>
     </message>
 </context>
 <context>

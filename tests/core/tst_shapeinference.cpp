@@ -14,6 +14,7 @@ private slots:
     void generatorMustMatchData();
     void discriminatorMustEndInOneScore();
     void sigmoidWithWassersteinIsAProblem();
+    void instanceNormKeepsTheImage();
 };
 
 void TestShapeInference::dcganCounts()
@@ -107,6 +108,37 @@ void TestShapeInference::sigmoidWithWassersteinIsAProblem()
     const ExperimentAnalysis a = ShapeInference::analyze(spec, {1, 28, 28});
     QVERIFY(!a.ok());
     QVERIFY(a.problems.join(QLatin1Char('\n')).contains(QStringLiteral("ends in Sigmoid")));
+}
+
+// InstanceNorm2d (the kind added through the layer table): one scale and shift per channel,
+// the image's shape unchanged; a vector or another channel count is a problem with a sentence.
+void TestShapeInference::instanceNormKeepsTheImage()
+{
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("dcgan-fashion"), &spec), QString());
+    const int bn = spec.discriminator.indexOfId(spec.discriminator.layers[3].id);
+    QCOMPARE(spec.discriminator.layers[size_t(bn)].kind, LayerKind::BatchNorm2d);
+    LayerSpec in = LayerSpec::simple(LayerKind::InstanceNorm2d);
+    in.id = spec.discriminator.layers[size_t(bn)].id;
+    in.numFeatures = 128;
+    spec.discriminator.layers[size_t(bn)] = in;
+    ExperimentAnalysis a = ShapeInference::analyze(spec, {1, 28, 28});
+    QVERIFY2(a.ok(), qPrintable(a.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(a.discriminator.layers[size_t(bn)].outShape, (Shape{128, 7, 7}));
+    QCOMPARE(a.discriminator.layers[size_t(bn)].parameters, std::int64_t(256));
+    QCOMPARE(a.discriminator.layers[size_t(bn)].flops, 8.0 * 128 * 7 * 7);
+    spec.discriminator.layers[size_t(bn)].numFeatures = 64;
+    a = ShapeInference::analyze(spec, {1, 28, 28});
+    QVERIFY(a.problems.join(QLatin1Char('\n')).contains(QStringLiteral("(InstanceNorm2d) gets 128 channels but expects 64")));
+    // After the Flatten, a vector: the sentence says what to use instead.
+    const int flat = int(spec.discriminator.layers.size()) - 1;
+    in.numFeatures = 6272;
+    spec.discriminator.layers.insert(spec.discriminator.layers.begin() + flat, in);
+    spec.discriminator.layers[size_t(bn)].numFeatures = 128;
+    spec.discriminator.layers[size_t(flat)].id = QStringLiteral("inorm_vec");
+    a = ShapeInference::analyze(spec, {1, 28, 28});
+    QVERIFY2(a.problems.join(QLatin1Char('\n')).contains(QStringLiteral("use LayerNorm for vectors")),
+             qPrintable(a.problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestShapeInference)

@@ -1,3 +1,5 @@
+#include "spec/layerkinds.h"
+#include "spec/losskinds.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
 
@@ -20,6 +22,8 @@ private slots:
     void newerMinorVersionIgnoresUnknownFields();
     void drawnPointsRoundTrip();
     void latentDirectionsRoundTrip();
+    void everyLayerKindHasOneRowAndRoundTrips();
+    void everyLossKindHasOneRow();
 };
 
 void TestSpecJson::presetsRoundTrip_data()
@@ -75,6 +79,10 @@ void TestSpecJson::refusesBadFiles_data()
                               << "loss.kind: expected one of";
     QTest::newRow("duplicate id") << head + R"("generator": {"layers": [{"id": "a", "kind": "ReLU"}, {"id": "a", "kind": "Tanh"}]}, "discriminator": {"layers": []}})"
                                   << "generator.layers[1].id: \"a\" is already used";
+    QTest::newRow("missing size") << head + R"("generator": {"layers": [{"kind": "Linear", "in": 4}]}, "discriminator": {"layers": []}})"
+                                  << "generator.layers[0]: Linear needs \"out\"";
+    QTest::newRow("missing channels") << head + R"("generator": {"layers": [{"kind": "InstanceNorm2d"}]}, "discriminator": {"layers": []}})"
+                                      << "generator.layers[0]: InstanceNorm2d needs \"features\"";
     QTest::newRow("missing generator") << head + R"("discriminator": {"layers": []}})" << "generator: missing object";
 }
 
@@ -158,6 +166,66 @@ void TestSpecJson::latentDirectionsRoundTrip()
     QVERIFY(!bad.ok());
     QVERIFY2(bad.errors.join(QLatin1Char('\n')).contains(QStringLiteral("latent.directions[0].vector: expected %1 finite numbers").arg(spec.latentDim)),
              qPrintable(bad.errors.join(QLatin1Char('\n'))));
+}
+
+// The table says what each kind is: every kind has one row under its own name, and a layer of
+// any kind with every setting changed from its default reads back from its JSON unchanged.
+void TestSpecJson::everyLayerKindHasOneRowAndRoundTrips()
+{
+    QCOMPARE(int(layerkind::all().size()), kLayerKindCount);
+    QSet<QString> names;
+    for (int i = 0; i < kLayerKindCount; ++i) {
+        const LayerKind kind = LayerKind(i);
+        const LayerKindInfo &info = layerkind::info(kind);
+        QCOMPARE(int(info.kind), i);
+        QVERIFY(!names.contains(QString::fromLatin1(info.name)));
+        names.insert(QString::fromLatin1(info.name));
+        QCOMPARE(layerkind::fromName(layerkind::name(kind)), std::optional<LayerKind>(kind));
+        QVERIFY(!layerkind::description(kind).isEmpty());
+        LayerSpec l = LayerSpec::simple(kind);
+        l.id = QStringLiteral("x1");
+        for (const LayerParam &p : info.params) {
+            switch (p.type) {
+            case LayerParam::Type::Int:
+                l.*p.intValue = p.number->defaultInt() + 1;
+                break;
+            case LayerParam::Type::Double:
+                l.*p.doubleValue = (p.number->fallback + p.number->max) / 2;
+                break;
+            case LayerParam::Type::IntList:
+                l.*p.listValue = {3, 5};
+                break;
+            case LayerParam::Type::Bool:
+                l.*p.boolValue = !p.fallback;
+                break;
+            case LayerParam::Type::UpsampleMode:
+                l.mode = UpsampleMode::Bilinear;
+                break;
+            }
+        }
+        ExperimentSpec spec;
+        spec.latentDim = 4;
+        spec.generator.layers = {l};
+        const specjson::ParseResult back = specjson::fromJson(specjson::toJson(spec));
+        QVERIFY2(back.ok(), qPrintable(back.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(back.spec.generator.layers.front() == l, qPrintable(info.name));
+    }
+}
+
+void TestSpecJson::everyLossKindHasOneRow()
+{
+    const int count = int(LossKind::Hinge) + 1;
+    QCOMPARE(int(losskind::all().size()), count);
+    for (int i = 0; i < count; ++i) {
+        const LossKind kind = LossKind(i);
+        QCOMPARE(int(losskind::info(kind).kind), i);
+        QCOMPARE(specnames::lossFromName(specnames::loss(kind)), std::optional<LossKind>(kind));
+        QVERIFY(!losskind::label(kind).isEmpty() && !losskind::note(kind).isEmpty());
+        // A sigmoid loss reads probabilities; a critic needs D's raw scores.
+        QVERIFY(!(losskind::info(kind).sigmoid && losskind::info(kind).rawScores));
+        QVERIFY(!losskind::info(kind).critic || losskind::info(kind).rawScores);
+    }
+    QCOMPARE(specnames::lossNames().size(), count);
 }
 
 QTEST_GUILESS_MAIN(TestSpecJson)

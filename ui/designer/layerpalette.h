@@ -10,7 +10,6 @@ class LayerPalette : public QListWidget {
     Q_OBJECT
 public:
     explicit LayerPalette(QWidget *parent = nullptr);
-    static QString description(LayerKind kind);
 
 signals:
     void kindActivated(LayerKind kind);

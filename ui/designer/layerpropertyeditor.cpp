@@ -6,9 +6,11 @@
 #include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
+#include "spec/layerkinds.h"
 #include "spec/shapeinference.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -118,74 +120,47 @@ void LayerPropertyEditor::rebuild()
         return;
     }
     m_kind = l->kind;
-    switch (l->kind) {
-    case LayerKind::Linear:
-        addInt(fields::linearIn, &LayerSpec::inFeatures);
-        addInt(fields::linearOut, &LayerSpec::outFeatures);
-        break;
-    case LayerKind::Conv2d:
-    case LayerKind::ConvTranspose2d:
-        addInt(fields::convIn, &LayerSpec::inChannels);
-        addInt(fields::convOut, &LayerSpec::outChannels);
-        addInt(fields::kernel, &LayerSpec::kernel);
-        addInt(fields::stride, &LayerSpec::stride);
-        addInt(fields::padding, &LayerSpec::padding);
-        if (l->kind == LayerKind::ConvTranspose2d)
-            addInt(fields::outputPadding, &LayerSpec::outputPadding);
-        break;
-    case LayerKind::BatchNorm1d:
-    case LayerKind::BatchNorm2d:
-        addInt(fields::features, &LayerSpec::numFeatures);
-        addDouble(fields::normMomentum, &LayerSpec::momentum);
-        addDouble(fields::eps, &LayerSpec::eps);
-        break;
-    case LayerKind::LayerNorm:
-        addShape(QStringLiteral("normalized_shape"), tr("Shape"), tr("The trailing dimensions normalised together, e.g. 64 or 128, 7, 7"),
-                 &LayerSpec::normalizedShape);
-        addDouble(fields::eps, &LayerSpec::eps);
-        break;
-    case LayerKind::Upsample: {
-        addInt(fields::scale, &LayerSpec::scale);
-        auto *mode = new QComboBox(m_form);
-        mode->addItem(tr("nearest"), int(UpsampleMode::Nearest));
-        mode->addItem(tr("bilinear"), int(UpsampleMode::Bilinear));
-        mode->setToolTip(tr("Nearest repeats pixels (blocky, free); bilinear blends neighbours (smooth)"));
-        connect(mode, &QComboBox::activated, this, [this, mode] {
-            edit(QStringLiteral("mode"), [mode](LayerSpec &l) { l.mode = UpsampleMode(mode->currentData().toInt()); });
-        });
-        m_formLayout->addRow(tr("Mode"), mode);
-        m_fields.push_back({QStringLiteral("mode"), mode, [this, mode] {
-                                if (const LayerSpec *l = layer())
-                                    mode->setCurrentIndex(mode->findData(int(l->mode)));
-                            }});
-        break;
+    const LayerKindInfo &kind = layerkind::info(l->kind);
+    for (const LayerParam &p : kind.params) {
+        const QString key = QString::fromLatin1(p.key);
+        const QString label = p.label ? QCoreApplication::translate("Fields", p.label) : QString();
+        const QString tip = p.tip ? QCoreApplication::translate("Fields", p.tip) : QString();
+        switch (p.type) {
+        case LayerParam::Type::Int:
+            addInt(*p.number, p.intValue);
+            break;
+        case LayerParam::Type::Double:
+            addDouble(*p.number, p.doubleValue);
+            break;
+        case LayerParam::Type::IntList:
+            addShape(key, label, tip, p.listValue);
+            break;
+        case LayerParam::Type::Bool:
+            addBool(key, label, tip, p.boolValue);
+            break;
+        case LayerParam::Type::UpsampleMode:
+            addUpsampleMode(key, label, tip);
+            break;
+        }
     }
-    case LayerKind::Dropout:
-        addDouble(fields::dropout, &LayerSpec::p);
-        break;
-    case LayerKind::LeakyReLU:
-        addDouble(fields::slope, &LayerSpec::slope);
-        break;
-    case LayerKind::ELU:
-        addDouble(fields::eluAlpha, &LayerSpec::alpha);
-        break;
-    case LayerKind::Reshape:
-        addShape(QStringLiteral("shape"), tr("Shape"), tr("New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive"),
-                 &LayerSpec::shape);
-        break;
-    default:
-        break;
-    }
-    if (layerkind::hasWeights(l->kind)) {
-        addBool(QStringLiteral("bias"), tr("Bias"), tr("Add a learned constant to each output; redundant right before a BatchNorm"),
-                &LayerSpec::bias);
-        addBool(QStringLiteral("spectral_norm"), tr("Spectral norm"),
-                tr("Divide the weights by their largest singular value (power iteration), keeping the layer 1-Lipschitz; steadies discriminators"),
-                &LayerSpec::spectralNorm);
-    }
-    const LayerKind k = l->kind;
-    m_fit->setVisible(k == LayerKind::Linear || k == LayerKind::Conv2d || k == LayerKind::ConvTranspose2d || k == LayerKind::BatchNorm1d
-                      || k == LayerKind::BatchNorm2d || k == LayerKind::LayerNorm);
+    m_fit->setVisible(kind.fitsInput);
+}
+
+void LayerPropertyEditor::addUpsampleMode(const QString &key, const QString &label, const QString &tip)
+{
+    auto *mode = new QComboBox(m_form);
+    mode->setObjectName(key);
+    mode->addItem(tr("nearest"), int(UpsampleMode::Nearest));
+    mode->addItem(tr("bilinear"), int(UpsampleMode::Bilinear));
+    mode->setToolTip(tip);
+    connect(mode, &QComboBox::activated, this, [this, key, mode] {
+        edit(key, [mode](LayerSpec &l) { l.mode = UpsampleMode(mode->currentData().toInt()); });
+    });
+    m_formLayout->addRow(label, mode);
+    m_fields.push_back({key, mode, [this, mode] {
+                            if (const LayerSpec *l = layer())
+                                mode->setCurrentIndex(mode->findData(int(l->mode)));
+                        }});
 }
 
 void LayerPropertyEditor::refresh()
@@ -210,7 +185,7 @@ void LayerPropertyEditor::refresh()
         m_problems->setText(la.problems.join(QLatin1Char('\n')));
     }
     m_title->setText(QStringLiteral("<b>%1</b> %2<br><small>%3</small>").arg(where.toHtmlEscaped(), shapes.toHtmlEscaped(),
-                                                                         LayerPalette::description(l->kind).toHtmlEscaped()));
+                                                                         layerkind::description(l->kind).toHtmlEscaped()));
     for (Field &f : m_fields) {
         const QSignalBlocker block(f.editor);
         f.refresh();
@@ -301,7 +276,6 @@ void LayerPropertyEditor::fitToInput()
         x.inFeatures = fitted.inFeatures;
         x.inChannels = fitted.inChannels;
         x.numFeatures = fitted.numFeatures;
-        if (x.kind == LayerKind::LayerNorm)
-            x.normalizedShape = fitted.normalizedShape;
+        x.normalizedShape = fitted.normalizedShape;  // empty but for LayerNorm
     });
 }

@@ -40,6 +40,7 @@ private:
     void addDouble(const NumberField &field, double LayerSpec::*member);
     void addBool(const QString &key, const QString &label, const QString &tip, bool LayerSpec::*member);
     void addShape(const QString &key, const QString &label, const QString &tip, std::vector<int> LayerSpec::*member);
+    void addUpsampleMode(const QString &key, const QString &label, const QString &tip);
     void fitToInput();
 
     ExperimentDocument *m_doc;

@@ -5,6 +5,8 @@
 #include "designer/layerstackmodel.h"
 #include "widgets/widgetevents.h"
 
+#include "spec/layerkinds.h"
+
 #include "document/experimentdocument.h"
 
 #include <QAction>
@@ -69,7 +71,7 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
         title->setText(role == NetworkRole::Generator ? tr("<b>Generator</b>") : tr("<b>Discriminator</b>"));
         for (QMenu *menu : kindMenus)
             for (QAction *a : menu->actions())
-                a->setToolTip(LayerPalette::description(*layerkind::fromName(a->data().toString())));
+                a->setToolTip(layerkind::description(*layerkind::fromName(a->data().toString())));
         add->setText(tr("Add"));
         add->setToolTip(tr("Add a layer below the selected one"));
         insert->setText(tr("Insert"));

@@ -88,6 +88,7 @@ QString LayerStackModel::summary(const LayerSpec &l)
             .arg(nobias, sn);
     case LayerKind::BatchNorm1d:
     case LayerKind::BatchNorm2d:
+    case LayerKind::InstanceNorm2d:
         return QStringLiteral("%1 %2").arg(kind).arg(l.numFeatures);
     case LayerKind::LayerNorm:
         return QStringLiteral("%1 [%2]").arg(kind, dimsText(l.normalizedShape));
@@ -101,9 +102,13 @@ QString LayerStackModel::summary(const LayerSpec &l)
         return QStringLiteral("%1 α=%2").arg(kind).arg(l.alpha);
     case LayerKind::Reshape:
         return QStringLiteral("%1 [%2]").arg(kind, dimsText(l.shape));
-    default:
+    case LayerKind::ReLU:
+    case LayerKind::Tanh:
+    case LayerKind::Sigmoid:
+    case LayerKind::Flatten:
         return kind;
     }
+    return kind;
 }
 
 int LayerStackModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : layerCount() + 1; }

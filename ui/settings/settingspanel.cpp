@@ -7,6 +7,7 @@
 #include "document/experimentdocument.h"
 
 #include "data/dataset.h"
+#include "spec/losskinds.h"
 #include "training/latestworker.h"
 #include "training/sampleimage.h"
 
@@ -138,10 +139,12 @@ void SettingsPanel::build()
 
     // Loss
     f = addGroup(tr("Loss and regularisers"));
-    addCombo(f, tr("loss"), tr("Loss"), tr("How D scores samples and what G tries to achieve"),
-             {tr("minimax (original, saturating)"), tr("non-saturating"), tr("least squares (LSGAN)"), tr("Wasserstein (weight clipping)"),
-              tr("Wasserstein with gradient penalty"), tr("hinge")},
-             [](const ExperimentSpec &s) { return int(s.loss.kind); }, [](ExperimentSpec &s, int i) { s.loss.kind = LossKind(i); });
+    QStringList losses;
+    for (const LossKindInfo &k : losskind::all())
+        losses << losskind::label(k.kind);
+    addCombo(f, tr("loss"), tr("Loss"), tr("How D scores samples and what G tries to achieve"), losses,
+             [](const ExperimentSpec &s) { return losskind::indexOf(s.loss.kind); },
+             [](ExperimentSpec &s, int i) { s.loss.kind = losskind::all()[size_t(i)].kind; });
     m_formula = new QLabel(this);
     m_formula->setObjectName(QStringLiteral("lossFormula"));
     m_formula->setWordWrap(true);
@@ -151,10 +154,10 @@ void SettingsPanel::build()
     addRow(f, QString(), m_formula, [this] { m_formula->setText(LossFormulas::definition(m_doc->spec().loss)); });
     addDouble(f, tr("gradient penalty"), fields::gpLambda,
               [](const ExperimentSpec &s) { return s.loss.gpLambda; }, [](ExperimentSpec &s, double v) { s.loss.gpLambda = v; })
-        .visible = [](const ExperimentSpec &s) { return s.loss.kind == LossKind::WassersteinGP; };
+        .visible = [](const ExperimentSpec &s) { return losskind::info(s.loss.kind).gradientPenalty; };
     addDouble(f, tr("clip"), fields::clip,
               [](const ExperimentSpec &s) { return s.loss.clip; }, [](ExperimentSpec &s, double v) { s.loss.clip = v; })
-        .visible = [](const ExperimentSpec &s) { return s.loss.kind == LossKind::Wasserstein; };
+        .visible = [](const ExperimentSpec &s) { return losskind::info(s.loss.kind).clipsWeights; };
     addDouble(f, tr("R1"), fields::r1Gamma,
               [](const ExperimentSpec &s) { return s.loss.r1Gamma; }, [](ExperimentSpec &s, double v) { s.loss.r1Gamma = v; });
     addDouble(f, tr("label smoothing"), fields::labelSmoothing,

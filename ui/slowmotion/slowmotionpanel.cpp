@@ -5,6 +5,8 @@
 #include "widgets/lossformulas.h"
 #include "widgets/widgetevents.h"
 
+#include "spec/losskinds.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,7 +19,7 @@ constexpr double kFormulaScale = 1.3;  // the formula reads larger than the narr
 constexpr double kTitleScale = 1.2;
 constexpr int kShownLatents = 4;       // of z's values in the narration
 
-bool wasserstein(LossKind k) { return k == LossKind::Wasserstein || k == LossKind::WassersteinGP; }
+bool wasserstein(LossKind k) { return losskind::info(k).critic; }
 
 QString percentOf(double part, double whole)
 {

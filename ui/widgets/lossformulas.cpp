@@ -1,5 +1,6 @@
 #include "widgets/lossformulas.h"
 
+#include "spec/losskinds.h"
 #include "training/substepreport.h"
 
 namespace {
@@ -19,7 +20,7 @@ const QString DGz = QStringLiteral("<i>D</i>(<i>G</i>(<i>z</i>))");
 const QString Ex = QStringLiteral("E<sub><i>x</i></sub>");
 const QString Ez = QStringLiteral("E<sub><i>z</i></sub>");
 
-bool sigmoidLoss(LossKind k) { return k == LossKind::Minimax || k == LossKind::NonSaturating; }
+bool sigmoidLoss(LossKind k) { return losskind::info(k).sigmoid; }
 
 QString realTerm(const LossSpec &loss)
 {
@@ -117,34 +118,12 @@ QString LossFormulas::generator(LossKind kind)
     return QString();
 }
 
-QString LossFormulas::note(LossKind kind)
-{
-    switch (kind) {
-    case LossKind::Minimax:
-        return tr("The original minimax game. G's loss saturates: while D confidently rejects the fakes, log(1 − D(G(z))) is "
-                  "flat and G gets almost no gradient.");
-    case LossKind::NonSaturating:
-        return tr("The same fixed point as minimax, but G maximises log D(G(z)) instead: strong gradients exactly when D "
-                  "wins. D(x) is a probability: the sigmoid of D's output.");
-    case LossKind::LeastSquares:
-        return tr("LSGAN: squared distances to the targets 1 (real) and 0 (fake) also pull on samples D already classifies "
-                  "correctly.");
-    case LossKind::Wasserstein:
-        return tr("WGAN: D is a critic whose score difference estimates the Wasserstein distance; clipping its weights keeps it "
-                  "roughly 1-Lipschitz, at the cost of its capacity.");
-    case LossKind::WassersteinGP:
-        return tr("WGAN-GP: the penalty keeps the critic's gradient norm near 1 between real and fake samples, instead of "
-                  "clipping its weights.");
-    case LossKind::Hinge:
-        return tr("Hinge: D only learns from samples inside the margin (score below 1 for real, above −1 for fake).");
-    }
-    return QString();
-}
+QString LossFormulas::note(LossKind kind) { return losskind::note(kind); }
 
 QString LossFormulas::others(const LossSpec &loss)
 {
     QStringList lines;
-    if (loss.kind == LossKind::Wasserstein)
+    if (losskind::info(loss.kind).clipsWeights)
         lines << tr("after each D update: every weight <i>w</i> ← clip(<i>w</i>, −%1, %1)").arg(number(loss.clip));
     if (loss.instanceNoise > 0) {
         lines << (loss.instanceNoiseSteps > 0
