@@ -4,6 +4,7 @@
 #include "window/autosave.h"
 #include "i18n/language.h"
 #include "training/errortext.h"
+#include "directionsshowcase.h"
 #include "uibenchmark.h"
 #include "dashboard/dashboard.h"
 #include "explorer/latentexplorer.h"
@@ -138,44 +139,7 @@ int main(int argc, char *argv[])
                                           : *method == latentdirections::Method::Random ? LatentExplorer::Mode::Random
                                           : *method == latentdirections::Method::Class  ? LatentExplorer::Mode::Class
                                                                                         : LatentExplorer::Mode::Sefa;
-        const int sweep = parser.value(QStringLiteral("sweep")).toInt() - 1;
-        const QString screenshot = parser.value(QStringLiteral("screenshot"));
-        LatentExplorer *explorer = window.explorer();
-        // The explorer is what was asked for: it gets the right-hand side's whole height, the
-        // samples a tab beside it.
-        window.tabifyDockWidget(window.dashboard()->samplesDock(), window.dashboard()->explorerDock());
-        window.dashboard()->explorerDock()->raise();
-        // Once the run's first generator is in the explorer: the directions, then the sweep and
-        // (with --screenshot) the picture.
-        auto started = std::make_shared<bool>(false);
-        QObject::connect(window.training(), &TrainingController::generatorPublished, explorer, [explorer, mode, started] {
-            if (*started)
-                return;
-            *started = true;
-            QTimer::singleShot(0, explorer, [explorer, mode] {
-                explorer->setMode(mode);
-                if (mode == LatentExplorer::Mode::Pca || mode == LatentExplorer::Mode::Class)
-                    explorer->find();
-            });
-        });
-        QObject::connect(explorer, &LatentExplorer::directionsChanged, explorer, [explorer, &window, sweep, screenshot] {
-            if (explorer->directions().directions.empty() || explorer->busy())
-                return;
-            if (sweep >= 0 && sweep < explorer->sliderCount()) {
-                const latentwalk::Walk w = explorer->sweep(sweep, explorer->slider(sweep)->maximum() / 100.0, 2, false);
-                const std::vector<float> ends = latentwalk::latents(w);
-                const size_t dim = ends.size() / 2;
-                explorer->setEndpoint(0, std::vector<float>(ends.begin(), ends.begin() + std::ptrdiff_t(dim)));
-                explorer->setEndpoint(1, std::vector<float>(ends.begin() + std::ptrdiff_t(dim), ends.end()));
-                explorer->slider(sweep)->setValue(explorer->slider(sweep)->maximum() / 2);
-            }
-            if (!screenshot.isEmpty())
-                QTimer::singleShot(2500, &window, [&window, screenshot] {
-                    if (!window.grab().save(screenshot))
-                        QTextStream(stderr) << "cannot write " << screenshot << "\n";
-                    QCoreApplication::exit(0);
-                });
-        });
+        new DirectionsShowcase(&window, mode, parser.value(QStringLiteral("sweep")).toInt() - 1, parser.value(QStringLiteral("screenshot")));
     }
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;

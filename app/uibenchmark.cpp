@@ -7,7 +7,6 @@
 #include "window/mainwindow.h"
 
 #include <QJsonArray>
-#include <QSpinBox>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -102,7 +101,7 @@ void UiBenchmark::setPhase(int phase)
     m_phaseStep = m_lastStep;
     m_phaseElapsed = m_lastElapsed;
     // The spin box, as a person would set it (the setting is remembered: restored at the end).
-    m_window->dashboard()->quality()->findChild<QSpinBox *>(QStringLiteral("qualityInterval"))->setValue(phase % 2 ? kQualityEvery : 0);
+    m_window->dashboard()->quality()->setInterval(phase % 2 ? kQualityEvery : 0);
 }
 
 void UiBenchmark::tick()
@@ -158,7 +157,7 @@ void UiBenchmark::finish()
         o[QStringLiteral("quality_steps")] = steps;
         o[QStringLiteral("quality_seconds_p50")] = percentile(m_qualitySeconds, 0.5);
         o[QStringLiteral("phase_seconds")] = m_seconds / kQualityPhases;
-        m_window->dashboard()->quality()->findChild<QSpinBox *>(QStringLiteral("qualityInterval"))->setValue(m_qualityInterval);
+        m_window->dashboard()->quality()->setInterval(m_qualityInterval);
     }
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
     if (m_window->training()->state() == TrainingController::State::Running)

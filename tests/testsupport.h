@@ -18,6 +18,23 @@ inline constexpr int kSlowdown = 5;
 inline constexpr int kSlowdown = 1;
 #endif
 
+// An MLP GAN on ring8 with `latentDim` latent values, one intra-op thread and a long budget:
+// runs that threaded tests start, watch and stop.
+inline ExperimentSpec ringMlp(int latentDim = 4)
+{
+    ExperimentSpec s;
+    s.name = QStringLiteral("controller-test");
+    s.latentDim = latentDim;
+    s.generator.layers = {LayerSpec::linear(latentDim, 32), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(32, 2)};
+    s.discriminator.layers = {LayerSpec::linear(2, 32), LayerSpec::leakyRelu(0.2), LayerSpec::linear(32, 1)};
+    s.data.kind = DataKind::Synthetic2D;
+    s.data.syntheticCount = 2000;
+    s.batchSize = 64;
+    s.threads = 1;
+    s.steps = 100000;
+    return s;
+}
+
 // A small 2D experiment with BatchNorm (a Long buffer), Dropout, EMA and Adam, so that a checkpoint
 // and a resume have state of every kind.
 inline const char *const kSmall2DExperiment = R"({"format": "gan-playground-experiment", "version": "1.0", "name": "cli-test",

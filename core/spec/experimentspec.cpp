@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include "enumnames.h"
+#include "losskinds.h"
 
 #include <array>
 #include <utility>
@@ -11,14 +12,6 @@ namespace {
 const std::array<std::pair<LatentPrior, const char *>, 2> kPriors = {{
     {LatentPrior::Normal, "normal"},
     {LatentPrior::Uniform, "uniform"},
-}};
-const std::array<std::pair<LossKind, const char *>, 6> kLosses = {{
-    {LossKind::Minimax, "minimax"},
-    {LossKind::NonSaturating, "non-saturating"},
-    {LossKind::LeastSquares, "least-squares"},
-    {LossKind::Wasserstein, "wasserstein"},
-    {LossKind::WassersteinGP, "wasserstein-gp"},
-    {LossKind::Hinge, "hinge"},
 }};
 const std::array<std::pair<OptimizerKind, const char *>, 3> kOptimizers = {{
     {OptimizerKind::Adam, "adam"},
@@ -109,6 +102,15 @@ bool LossSpec::operator==(const LossSpec &o) const
         && instanceNoiseSteps == o.instanceNoiseSteps;
 }
 
+bool ExperimentSpec::trainsLike(const ExperimentSpec &o, bool threadsMatter) const
+{
+    ExperimentSpec mine = *this;
+    mine.directions = o.directions;
+    if (!threadsMatter)
+        mine.threads = o.threads;
+    return mine == o;
+}
+
 bool ExperimentSpec::operator==(const ExperimentSpec &o) const
 {
     return name == o.name && description == o.description && latentDim == o.latentDim
@@ -129,9 +131,21 @@ QString role(NetworkRole r)
 QString prior(LatentPrior p) { return enumName(kPriors, p); }
 std::optional<LatentPrior> priorFromName(const QString &n) { return enumFromName<LatentPrior>(kPriors, n); }
 QStringList priorNames() { return enumNames(kPriors); }
-QString loss(LossKind k) { return enumName(kLosses, k); }
-std::optional<LossKind> lossFromName(const QString &n) { return enumFromName<LossKind>(kLosses, n); }
-QStringList lossNames() { return enumNames(kLosses); }
+QString loss(LossKind k) { return QString::fromLatin1(losskind::info(k).key); }
+std::optional<LossKind> lossFromName(const QString &n)
+{
+    for (const LossKindInfo &k : losskind::all())
+        if (n == QLatin1String(k.key))
+            return k.kind;
+    return std::nullopt;
+}
+QStringList lossNames()
+{
+    QStringList names;
+    for (const LossKindInfo &k : losskind::all())
+        names << QString::fromLatin1(k.key);
+    return names;
+}
 QString optimizer(OptimizerKind k) { return enumName(kOptimizers, k); }
 std::optional<OptimizerKind> optimizerFromName(const QString &n) { return enumFromName<OptimizerKind>(kOptimizers, n); }
 QStringList optimizerNames() { return enumNames(kOptimizers); }

@@ -114,6 +114,10 @@ struct ExperimentSpec {
 
     bool operator==(const ExperimentSpec &o) const;
     bool operator!=(const ExperimentSpec &o) const { return !(*this == o); }
+    // Whether the two train the same run: every field but those training does not read, the
+    // one list of them (the latent directions saved with the experiment and, unless
+    // `threadsMatter`, the thread count: how fast on this machine, not what is trained).
+    bool trainsLike(const ExperimentSpec &o, bool threadsMatter = false) const;
 
     const NetworkSpec &network(NetworkRole role) const
     {

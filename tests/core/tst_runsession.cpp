@@ -6,26 +6,11 @@
 #include "training/latentrenderer.h"
 #include "training/trainingcontroller.h"
 
+#include "testsupport.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
-
-namespace {
-ExperimentSpec ringMlp(int latentDim)
-{
-    ExperimentSpec s;
-    s.name = QStringLiteral("session-test");
-    s.latentDim = latentDim;
-    s.generator.layers = {LayerSpec::linear(latentDim, 32), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(32, 2)};
-    s.discriminator.layers = {LayerSpec::linear(2, 32), LayerSpec::leakyRelu(0.2), LayerSpec::linear(32, 1)};
-    s.data.kind = DataKind::Synthetic2D;
-    s.data.syntheticCount = 2000;
-    s.batchSize = 64;
-    s.threads = 1;
-    s.steps = 100000;
-    return s;
-}
-}  // namespace
 
 class TestRunSession : public QObject {
     Q_OBJECT

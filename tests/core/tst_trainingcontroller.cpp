@@ -3,6 +3,8 @@
 #include "training/trainer.h"
 #include "training/trainingcontroller.h"
 
+#include "testsupport.h"
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,20 +12,6 @@
 #include <limits>
 
 namespace {
-ExperimentSpec ringMlp()
-{
-    ExperimentSpec s;
-    s.name = QStringLiteral("controller-test");
-    s.latentDim = 4;
-    s.generator.layers = {LayerSpec::linear(4, 32), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(32, 2)};
-    s.discriminator.layers = {LayerSpec::linear(2, 32), LayerSpec::leakyRelu(0.2), LayerSpec::linear(32, 1)};
-    s.data.kind = DataKind::Synthetic2D;
-    s.data.syntheticCount = 2000;
-    s.batchSize = 64;
-    s.threads = 1;
-    s.steps = 100000;
-    return s;
-}
 
 std::int64_t lastStep(const QSignalSpy &snapshots)
 {

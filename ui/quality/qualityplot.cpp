@@ -122,6 +122,8 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
 
 int QualityPlot::interval() const { return m_interval->value(); }
 
+void QualityPlot::setInterval(int steps) { m_interval->setValue(steps); }
+
 void QualityPlot::clear()
 {
     m_records.clear();

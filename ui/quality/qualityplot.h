@@ -29,6 +29,7 @@ public:
 
     const std::vector<QualityRecord> &records() const { return m_records; }
     int interval() const;  // steps between measurements; 0: never
+    void setInterval(int steps);  // as a person sets the spin box (remembered)
     QCustomPlot *plot() const { return m_plot; }
     QString statusText() const;  // for tests
 

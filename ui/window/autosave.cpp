@@ -135,10 +135,8 @@ void AutoSave::restore(const RecoverySession::Crashed &c)
     // experiment (saved directions aside). A run of an experiment edited since waits beside it.
     if (edited)
         m_doc->restoreUnsaved(*edited, c.originalPath);
-    ExperimentSpec trained = runSpec;
-    trained.directions = m_doc->spec().directions;
-    trained.threads = m_doc->spec().threads;  // the window's run keeps a core for the window
-    if (hasRun && (!edited || trained == m_doc->spec())) {
+    // (The window's run keeps a core for the window: its thread count is not the file's.)
+    if (hasRun && (!edited || runSpec.trainsLike(m_doc->spec()))) {
         if (edited)
             m_runs->continueRun(kept);
         else

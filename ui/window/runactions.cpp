@@ -182,10 +182,7 @@ bool RunActions::resumeFromCheckpoint(const QString &path)
     }
     // The checkpoint carries its experiment: the run continues exactly that one. When it is the
     // open experiment, the latent directions saved in it since (not part of training) stay.
-    ExperimentSpec open = m_doc->spec();
-    open.directions = spec.directions;
-    open.threads = spec.threads;
-    if (open == spec)
+    if (m_doc->spec().trainsLike(spec))
         spec.directions = m_doc->spec().directions;
     if (!m_documents->replaceWith(spec))
         return false;
@@ -261,9 +258,7 @@ void RunActions::updateDesignChanged()
 {
     // The run trains the experiment as it was at Start; edits since then wait for the next run.
     // Saved latent directions are not part of training.
-    ExperimentSpec now = m_doc->spec();
-    now.directions = m_running.directions;
-    const bool changed = m_training->isActive() && now != m_running;
+    const bool changed = m_training->isActive() && !m_doc->spec().trainsLike(m_running, true);
     m_designChanged->setText(changed ? tr("Design changed: applies to the next run") : QString());
     m_designChanged->setToolTip(changed ? tr("The running training uses the experiment as it was when it started. Stop and Start to train the edited one.")
                                         : QString());
