@@ -43,6 +43,4 @@ void LabRenderer::request(std::shared_ptr<GeneratorCopy> g, std::shared_ptr<Disc
     });
 }
 
-void LabRenderer::clear() { d->worker.renew(); }
-
 int LabRenderer::frameCount() const { return d->worker.jobsRun(); }

@@ -19,8 +19,6 @@ public:
     ~LabRenderer() override;  // drops pending work and waits for the thread
 
     void request(std::shared_ptr<GeneratorCopy> g, std::shared_ptr<DiscriminatorCopy> d, const lab2d::Request &request);
-    // Forgets the run: pending work is dropped and frames already on their way never arrive.
-    void clear();
     int frameCount() const;  // frames actually computed
 
 signals:

@@ -78,8 +78,6 @@ std::uint64_t QualityRenderer::start(const ExperimentSpec &spec, std::shared_ptr
     return run;
 }
 
-void QualityRenderer::stop() { d->worker.renew(); }
-
 void QualityRenderer::request(std::shared_ptr<GeneratorCopy> generator)
 {
     if (!generator)

@@ -20,7 +20,7 @@
 // twentieth of one core from the training (`gan-playground --benchmark-ui S --quality ab`
 // measures the cost).
 // Latest wins: a request waiting when a newer one arrives is dropped. Signals arrive on the
-// renderer's thread (the caller's), never from an earlier run after start() or stop().
+// renderer's thread (the caller's), never from an earlier run after start().
 class QualityRenderer : public QObject {
     Q_OBJECT
 public:
@@ -39,7 +39,6 @@ public:
     // The answer names the run in `ready` and `measured`; signals of an earlier run that were
     // on their way when this one started are dropped.
     std::uint64_t start(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data);
-    void stop();  // forgets the run (a new run, a 2D run); work under way is abandoned
     void request(std::shared_ptr<GeneratorCopy> generator);
     int measurementCount() const;  // measurements actually made, for tests and the benchmark
     // Tests that wait for figures turn the modesty off: no rest after a measurement, and the

@@ -51,13 +51,6 @@ void LatentRenderer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
 
 bool LatentRenderer::hasGenerator() const { return d->newest() != nullptr; }
 
-void LatentRenderer::clear()
-{
-    d->worker.renew();
-    std::lock_guard<std::mutex> lock(d->mutex);
-    d->generator.reset();
-}
-
 quint64 LatentRenderer::request(int channel, std::vector<float> latents, int count)
 {
     LatestWorker::Post post;
@@ -65,7 +58,7 @@ quint64 LatentRenderer::request(int channel, std::vector<float> latents, int cou
     return d->worker.post([this, channel, latents = std::move(latents), count](const LatestWorker::Context &job) {
         const std::shared_ptr<GeneratorCopy> generator = d->newest();
         if (!generator)
-            return;  // cleared since
+            return;  // none yet: the explorer asks again when one arrives
         SampleBatch samples;
         QString error;
         try {

@@ -22,8 +22,6 @@ public:
     // Renders that start from now on use this copy.
     void setGenerator(std::shared_ptr<GeneratorCopy> generator);
     bool hasGenerator() const;
-    // Forgets the run: its generator, pending renders and renders already on their way.
-    void clear();
     // A channel of its own for a caller: requests on it replace only each other.
     int newChannel();
     // Queues `count` latent vectors (count x latentDim values) on `channel`, replacing a request

@@ -133,7 +133,11 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     slow->findChild<QPushButton *>(QStringLiteral("finishStep"))->click();  // the rest at once
     QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 2);
 
-    // The latent explorer works on the generator published at the pause.
+    // The latent explorer works on the generator published at the pause. (Wait for that copy:
+    // on a slow machine it can arrive after the snapshot, and a newer generator in the middle
+    // of the checks below would change the images they compare.)
+    QTRY_VERIFY_WITH_TIMEOUT(!published.isEmpty() && published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->step() == at + 2,
+                             10000 * kSlowdown);
     LatentExplorer *explorer = w.explorer();
     QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!explorer->currentImage().isNull(), 10000);

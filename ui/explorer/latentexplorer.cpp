@@ -294,7 +294,8 @@ LatentExplorer::~LatentExplorer() = default;
 void LatentExplorer::setSession(RunSession *session)
 {
     if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
+        for (QObject *source : std::initializer_list<QObject *>{m_session, m_session->renderer(), m_session->finder(), m_session->exporter()})
+            disconnect(source, nullptr, this, nullptr);
     m_session = session;
     clear();
     if (!session)
