@@ -55,25 +55,229 @@ struct TrainingController::Impl {
     JoiningThread thread;  // last: stops and joins before the rest goes
 
     static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint);
+    struct Loop;
 };
 
-namespace {
-// Runs f in the controller's thread, unless the controller is gone by then.
-template <typename F>
-void post(QObject *owner, F f)
-{
-    queuedCall(owner, std::move(f));
-}
-}  // namespace
+// The training thread's side of a run once its data and networks are loaded: it takes the
+// commands, trains, and sends snapshots and network copies to the controller's thread.
+struct TrainingController::Impl::Loop {
+    Loop(TrainingController *owner, std::shared_ptr<Control> c, const ExperimentSpec &spec, RunDriver &driver)
+        : m_owner(owner), m_c(std::move(c)), m_spec(spec), m_driver(driver), m_trainer(driver.trainer()),
+          m_twoD(m_trainer.data().kind == Dataset::Kind::Points)
+    {
+        std::unique_lock lock(m_c->mutex);
+        m_sampleMs = m_c->sampleMs;
+    }
+
+    // Until stopped or a step fails: the failure's message, or empty.
+    QString run()
+    {
+        if (m_driver.budgetReached()) {  // resumed at or past its budget: wait to be told
+            std::unique_lock lock(m_c->mutex);
+            m_c->paused = true;
+        }
+        // A resumed run's first snapshot carries the steps of its checkpoint, so the plots and
+        // the CSV export show the whole run, not only what follows the resume.
+        m_pending = m_trainer.history();
+        m_sinceSnapshot.start();
+        m_sinceSamples.start();
+        m_sincePublish.start();
+        flush(true);
+        publish();
+        for (;;) {
+            Command command = next();
+            save(&command);
+            if (command.stop)
+                break;
+            if (!m_announced || command.paused != m_paused)
+                announce(command.paused);
+            if (command.work != Work::None && !train(command.work))
+                break;
+        }
+        // A step left half done in slow motion is undone: the run ends at the last whole step.
+        m_trainer.abandonStep();
+        // The last steps and samples; the caller then says why the run ended if it failed.
+        flush(true);
+        publish();
+        return m_failure;
+    }
+
+private:
+    enum class Work { None, Steps, OneStep, OneSubstep };
+    struct Command {
+        bool stop = false;
+        bool paused = false;
+        Work work = Work::None;
+        QStringList saves;
+    };
+
+    // The next command; waits while paused (once that is announced) with nothing asked.
+    Command next()
+    {
+        Command command;
+        std::unique_lock lock(m_c->mutex);
+        while (!m_c->stop && m_c->saves.isEmpty() && m_c->paused && m_announced && m_paused && m_c->stepRequests == 0
+               && m_c->substepRequests == 0)
+            m_c->wake.wait(lock);
+        command.stop = m_c->stop;
+        command.saves.swap(m_c->saves);
+        command.paused = m_c->paused;
+        if (!command.paused) {
+            command.work = Work::Steps;
+            m_c->substepRequests = 0;  // slow motion ends when the run goes on
+        } else if (m_c->stepRequests > 0) {
+            --m_c->stepRequests;
+            command.work = Work::OneStep;
+        } else if (m_c->substepRequests > 0) {
+            --m_c->substepRequests;
+            command.work = Work::OneSubstep;
+        }
+        return command;
+    }
+
+    // The checkpoints asked for, each answered. A failed one pauses the run: a full disk or a
+    // lost folder waits until the person has seen why.
+    void save(Command *command)
+    {
+        for (const QString &path : command->saves) {
+            const QString error = m_trainer.saveCheckpoint(path);
+            if (!error.isEmpty()) {
+                std::unique_lock lock(m_c->mutex);
+                m_c->paused = true;
+                command->paused = true;
+                if (command->work == Work::Steps)
+                    command->work = Work::None;
+            }
+            const qint64 at = error.isEmpty() ? m_trainer.currentStep() : 0;
+            post([owner = m_owner, path, error, at] { emit owner->checkpointSaved(path, error, at); });
+        }
+    }
+
+    // Running or paused, as the commands now say; a run that pauses shows where it stands.
+    void announce(bool paused)
+    {
+        if (paused && m_announced) {
+            flush(true);
+            publish();
+        }
+        post([owner = m_owner, paused] { owner->setState(paused ? State::Paused : State::Running); });
+        m_paused = paused;
+        m_announced = true;
+    }
+
+    // One step (or the next substep); false when it failed (m_failure says why).
+    bool train(Work work)
+    {
+        StepRecord r;
+        if (work == Work::OneSubstep) {
+            SubstepReport report;
+            if (!m_driver.substep(&report, &m_failure))
+                return false;
+            post([owner = m_owner, report] { emit owner->substepDone(report); });
+            // The heatmap shows the updated D (G is unchanged until the last substep).
+            if (report.substep == Substep::DiscriminatorUpdate && m_twoD)
+                publish(false);
+            if (!report.complete)
+                return true;
+            r = report.record;
+        } else if (!m_driver.step(&r, &m_failure)) {
+            return false;
+        }
+        m_pending.push_back(r);
+        if (m_driver.budgetJustReached()) {
+            {
+                std::unique_lock lock(m_c->mutex);
+                m_c->paused = true;
+            }
+            const qint64 at = m_trainer.currentStep();
+            post([owner = m_owner, at] { emit owner->budgetReached(at); });
+        }
+        int snapshotMs;
+        {
+            std::unique_lock lock(m_c->mutex);
+            snapshotMs = m_c->snapshotMs;
+            m_sampleMs = m_c->sampleMs;
+        }
+        if (work != Work::Steps) {  // a step asked for alone is shown at once
+            flush(true);
+            publish();
+        } else if (m_sinceSnapshot.elapsed() >= snapshotMs) {
+            flush(m_sinceSamples.elapsed() >= m_sampleMs);
+            if (m_sincePublish.elapsed() >= (m_twoD ? kTwoDPublishMs : kGeneratorPublishMs))
+                publish();
+        }
+        return true;
+    }
+
+    // A snapshot of the steps since the last one (and fresh samples when asked and wanted).
+    void flush(bool withSamples)
+    {
+        TrainingSnapshot s;
+        s.records.swap(m_pending);
+        s.step = m_trainer.currentStep();
+        s.targetSteps = m_spec.steps;
+        s.elapsedSeconds = m_driver.activeSeconds();
+        const double recent = m_driver.takeRecentSeconds();
+        s.imagesPerSecond = recent > 0 ? double(m_spec.batchSize) * double(s.records.size()) / recent : 0;
+        if (withSamples && m_sampleMs >= 0) {
+            s.samples = m_trainer.sampleFixed(kSampleGridCount);
+            m_sinceSamples.restart();
+        }
+        if (!m_realSent) {
+            s.data = m_trainer.sharedData();
+            if (m_twoD) {
+                const std::vector<float> &all = m_trainer.data().points;
+                s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
+            }
+            m_realSent = true;
+        }
+        m_sinceSnapshot.restart();
+        post([owner = m_owner, s = std::move(s)] { emit owner->snapshot(s); });
+    }
+
+    // Frozen copies for the renderers: D (2D data) and, unless only D changed, G.
+    void publish(bool generatorToo = true)
+    {
+        std::shared_ptr<GeneratorCopy> g = generatorToo ? m_trainer.copyGenerator() : nullptr;
+        std::shared_ptr<DiscriminatorCopy> dCopy = m_twoD ? m_trainer.copyDiscriminator() : nullptr;
+        if (generatorToo)
+            m_sincePublish.restart();
+        post([owner = m_owner, g, dCopy] {
+            if (dCopy)
+                emit owner->discriminatorPublished(dCopy);
+            if (g)
+                emit owner->generatorPublished(g);
+        });
+    }
+
+    // Runs f in the controller's thread, unless the controller is gone by then.
+    template <typename F>
+    void post(F f)
+    {
+        queuedCall(m_owner, std::move(f));
+    }
+
+    TrainingController *m_owner;
+    std::shared_ptr<Control> m_c;
+    const ExperimentSpec &m_spec;
+    RunDriver &m_driver;
+    Trainer &m_trainer;
+    const bool m_twoD;
+    std::vector<StepRecord> m_pending;  // steps not yet in a snapshot
+    QElapsedTimer m_sinceSnapshot, m_sinceSamples, m_sincePublish;
+    int m_sampleMs = kDefaultSampleMs;
+    bool m_realSent = false;   // the data went with a snapshot
+    bool m_announced = false;  // the state has been announced; m_paused is it
+    bool m_paused = false;
+    QString m_failure;
+};
 
 void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec,
                                    QString checkpoint)
 {
     auto fail = [owner](const QString &message) {
-        post(owner, [owner, message] { emit owner->failed(message); });
+        queuedCall(owner, [owner, message] { emit owner->failed(message); });
     };
-    auto setState = [owner](State s) { post(owner, [owner, s] { owner->setState(s); }); };
-
     std::unique_ptr<RunDriver> driver;
     try {
         int lastPercent = -1;
@@ -83,169 +287,15 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             if (percent == lastPercent)
                 return;
             lastPercent = percent;
-            post(owner, [owner, f] { emit owner->loadingProgress(f); });
+            queuedCall(owner, [owner, f] { emit owner->loadingProgress(f); });
         }, &error);
         if (!opened) {
             fail(error);
-            setState(State::Idle);
-            return;
+        } else {
+            driver = std::make_unique<RunDriver>(std::move(opened), spec.steps);
+            if (const QString failure = Loop(owner, c, spec, *driver).run(); !failure.isEmpty())
+                fail(failure);
         }
-        driver = std::make_unique<RunDriver>(std::move(opened), spec.steps);
-        Trainer *trainer = &driver->trainer();
-
-        std::vector<StepRecord> pending;
-        QElapsedTimer sinceSnapshot, sinceSamples, sincePublish;
-        sinceSnapshot.start();
-        sinceSamples.start();
-        sincePublish.start();
-        bool realSent = false;
-        int sampleMs;
-        {
-            std::unique_lock lock(c->mutex);
-            sampleMs = c->sampleMs;
-        }
-
-        auto flush = [&](bool withSamples) {
-            TrainingSnapshot s;
-            s.records.swap(pending);
-            s.step = trainer->currentStep();
-            s.targetSteps = spec.steps;
-            s.elapsedSeconds = driver->activeSeconds();
-            const double recent = driver->takeRecentSeconds();
-            s.imagesPerSecond = recent > 0 ? double(spec.batchSize) * double(s.records.size()) / recent : 0;
-            if (withSamples && sampleMs >= 0) {
-                s.samples = trainer->sampleFixed(kSampleGridCount);
-                sinceSamples.restart();
-            }
-            if (!realSent)
-                s.data = trainer->sharedData();
-            if (!realSent && trainer->data().kind == Dataset::Kind::Points) {
-                const std::vector<float> &all = trainer->data().points;
-                s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
-            }
-            realSent = true;
-            sinceSnapshot.restart();
-            post(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
-        };
-        const bool twoD = trainer->data().kind == Dataset::Kind::Points;
-        // Frozen copies for the renderers: D (2D data) and, unless only D changed, G.
-        auto publish = [&](bool generatorToo = true) {
-            std::shared_ptr<GeneratorCopy> g = generatorToo ? trainer->copyGenerator() : nullptr;
-            std::shared_ptr<DiscriminatorCopy> dCopy = twoD ? trainer->copyDiscriminator() : nullptr;
-            if (generatorToo)
-                sincePublish.restart();
-            post(owner, [owner, g, dCopy] {
-                if (dCopy)
-                    emit owner->discriminatorPublished(dCopy);
-                if (g)
-                    emit owner->generatorPublished(g);
-            });
-        };
-
-        bool announcedPaused = false;
-        if (driver->budgetReached()) {  // resumed at or past its budget: wait to be told
-            std::unique_lock lock(c->mutex);
-            c->paused = true;
-        }
-        // A resumed run's first snapshot carries the steps of its checkpoint, so the plots and
-        // the CSV export show the whole run, not only what follows the resume.
-        pending = trainer->history();
-        flush(true);
-        publish();
-        bool first = true;
-        QString failure;  // set when a step fails; the run ends after a last snapshot
-        for (;;) {
-            bool stop = false, paused = false, single = false, slow = false;
-            QStringList saves;
-            {
-                std::unique_lock lock(c->mutex);
-                while (!c->stop && c->saves.isEmpty() && c->paused && announcedPaused && c->stepRequests == 0
-                       && c->substepRequests == 0)
-                    c->wake.wait(lock);
-                stop = c->stop;
-                saves.swap(c->saves);
-                paused = c->paused;
-                if (paused && c->stepRequests > 0) {
-                    --c->stepRequests;
-                    single = true;
-                } else if (paused && c->substepRequests > 0) {
-                    --c->substepRequests;
-                    slow = true;
-                }
-                if (!paused)
-                    c->substepRequests = 0;  // slow motion ends when the run goes on
-            }
-            for (const QString &path : saves) {
-                const QString error = trainer->saveCheckpoint(path);
-                if (!error.isEmpty()) {
-                    // A full disk or a lost folder: the run waits until the person has seen why.
-                    std::unique_lock lock(c->mutex);
-                    c->paused = true;
-                    paused = true;
-                }
-                const qint64 at = error.isEmpty() ? trainer->currentStep() : 0;
-                post(owner, [owner, path, error, at] { emit owner->checkpointSaved(path, error, at); });
-            }
-            if (stop)
-                break;
-            if (first || paused != announcedPaused) {
-                if (paused && !first) {
-                    flush(true);
-                    publish();
-                }
-                setState(paused ? State::Paused : State::Running);
-                announcedPaused = paused;
-                first = false;
-            }
-            if (paused && !single && !slow)
-                continue;
-
-            StepRecord r;
-            if (slow) {
-                SubstepReport report;
-                if (!driver->substep(&report, &failure))
-                    break;
-                post(owner, [owner, report] { emit owner->substepDone(report); });
-                // The heatmap shows the updated D (G is unchanged until the last substep).
-                if (report.substep == Substep::DiscriminatorUpdate && twoD)
-                    publish(false);
-                if (!report.complete)
-                    continue;
-                r = report.record;
-            } else if (!driver->step(&r, &failure)) {
-                break;
-            }
-            pending.push_back(r);
-            if (driver->budgetJustReached()) {
-                {
-                    std::unique_lock lock(c->mutex);
-                    c->paused = true;
-                }
-                const qint64 at = trainer->currentStep();
-                post(owner, [owner, at] { emit owner->budgetReached(at); });
-            }
-            int snapshotMs;
-            {
-                std::unique_lock lock(c->mutex);
-                snapshotMs = c->snapshotMs;
-                sampleMs = c->sampleMs;
-            }
-            if (single || slow) {
-                flush(true);
-                publish();
-            } else if (sinceSnapshot.elapsed() >= snapshotMs) {
-                flush(sinceSamples.elapsed() >= sampleMs);
-                if (sincePublish.elapsed() >= (twoD ? kTwoDPublishMs : kGeneratorPublishMs))
-                    publish();
-            }
-        }
-        // A step left half done in slow motion is undone: the run ends at the last whole step.
-        trainer->abandonStep();
-        // The last steps and samples, then the reason the run ended if it failed.
-        flush(true);
-        publish();
-        if (!failure.isEmpty())
-            fail(failure);
     } catch (const std::bad_alloc &) {
         // Exceptions never leave the thread: they become a message.
         fail(Text::tr("training stopped at step %1: out of memory; make the batch, the layers or the images smaller")
@@ -255,7 +305,7 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
     } catch (...) {
         fail(Text::tr("training stopped on an unknown error"));
     }
-    setState(State::Idle);
+    queuedCall(owner, [owner] { owner->setState(State::Idle); });
 }
 
 TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
