@@ -2087,54 +2087,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>已将 %1 个样本 × %2 步的网格写入 %3</translation>
     </message>
     <message>
-        <source>Export grid</source>
-        <translation>导出网格</translation>
-    </message>
-    <message>
-        <source>Export walk</source>
-        <translation>导出漫游</translation>
-    </message>
-    <message>
-        <source>A to B, straight line</source>
-        <translation>A 到 B，直线</translation>
-    </message>
-    <message>
-        <source>A to B, great circle</source>
-        <translation>A 到 B，大圆</translation>
-    </message>
-    <message>
-        <source>Along %1</source>
-        <translation>沿 %1</translation>
-    </message>
-    <message>
-        <source>There and back, so that it repeats without a jump</source>
-        <translation>去而复返，循环播放时没有跳变</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <source>Path:</source>
-        <translation>路径：</translation>
-    </message>
-    <message>
-        <source>Frames:</source>
-        <translation>帧数：</translation>
-    </message>
-    <message>
-        <source>Samples (rows):</source>
-        <translation>样本数（行）：</translation>
-    </message>
-    <message>
-        <source>Frame delay:</source>
-        <translation>帧间隔：</translation>
-    </message>
-    <message>
-        <source>Enlarge:</source>
-        <translation>放大：</translation>
-    </message>
-    <message>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -4035,6 +3987,65 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>WalkExportDialog</name>
+    <message>
+        <source>There and back, so that it repeats without a jump</source>
+        <translation>去而复返，循环播放时没有跳变</translation>
+    </message>
+    <message>
+        <source>Export grid</source>
+        <translation>导出网格</translation>
+    </message>
+    <message>
+        <source>Export walk</source>
+        <translation>导出漫游</translation>
+    </message>
+    <message>
+        <source>A to B, straight line</source>
+        <translation>A 到 B，直线</translation>
+    </message>
+    <message>
+        <source>A to B, great circle</source>
+        <translation>A 到 B，大圆</translation>
+    </message>
+    <message>
+        <source>Along %1</source>
+        <translation>沿 %1</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧数：</translation>
+    </message>
+    <message>
+        <source>Samples (rows):</source>
+        <translation>样本数（行）：</translation>
+    </message>
+    <message>
+        <source>Range ±</source>
+        <translation>范围 ±</translation>
+    </message>
+    <message>
+        <source>Frame delay:</source>
+        <translation>帧间隔：</translation>
+    </message>
+    <message>
+        <source>Enlarge:</source>
+        <translation>放大：</translation>
     </message>
 </context>
 <context>

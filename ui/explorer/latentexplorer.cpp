@@ -1,5 +1,7 @@
 #include "explorer/latentexplorer.h"
 
+#include "explorer/walkexportdialog.h"
+
 #include "eval/directionfinder.h"
 #include "session/runsession.h"
 #include "training/backgroundjob.h"
@@ -7,14 +9,10 @@
 #include "training/sampleimage.h"
 #include "widgets/widgetevents.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QInputDialog>
 #include <QProgressBar>
 #include <QToolButton>
@@ -936,57 +934,10 @@ void LatentExplorer::exportGrid(int direction, int rows, int steps, double range
 
 void LatentExplorer::exportDialog(bool grid)
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("exportDialog"));
-    dialog.setWindowTitle(grid ? tr("Export grid") : tr("Export walk"));
-    auto *form = new QFormLayout(&dialog);
-    auto *path = new QComboBox(&dialog);
-    path->setObjectName(QStringLiteral("exportPath"));
-    if (!grid) {
-        path->addItem(tr("A to B, straight line"));
-        path->addItem(tr("A to B, great circle"));
-    }
+    QStringList sliders;
     for (int i = 0; i < sliderCount(); ++i)
-        path->addItem(tr("Along %1").arg(sliderName(i)));
-    auto *frames = new QSpinBox(&dialog);
-    frames->setRange(2, grid ? 32 : 600);
-    frames->setValue(grid ? 11 : 60);
-    auto *rows = new QSpinBox(&dialog);
-    rows->setRange(1, 32);
-    rows->setValue(5);
-    rows->setVisible(grid);
-    auto *range = new QDoubleSpinBox(&dialog);
-    range->setRange(0.5, 10);
-    range->setSingleStep(0.5);
-    range->setValue(mode() == Mode::Dimensions ? 3 : m_range->value());
-    auto *loop = new QCheckBox(tr("There and back, so that it repeats without a jump"), &dialog);
-    loop->setVisible(!grid);
-    auto *delay = new QSpinBox(&dialog);
-    delay->setRange(20, 2000);
-    delay->setValue(80);
-    delay->setSuffix(tr(" ms"));
-    delay->setVisible(!grid);
-    auto *scale = new QSpinBox(&dialog);
-    scale->setRange(1, 16);
-    scale->setValue(defaultScale());
-    scale->setPrefix(QStringLiteral("×"));
-    form->addRow(tr("Path:"), path);
-    form->addRow(grid ? tr("Steps:") : tr("Frames:"), frames);
-    if (grid)
-        form->addRow(tr("Samples (rows):"), rows);
-    form->addRow(tr("Range ±"), range);
-    if (!grid) {
-        form->addRow(QString(), loop);
-        form->addRow(tr("Frame delay:"), delay);
-    }
-    form->addRow(tr("Enlarge:"), scale);
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(box);
-    auto updateRange = [&] { range->setEnabled(grid || path->currentIndex() >= 2); };
-    connect(path, &QComboBox::currentIndexChanged, &dialog, updateRange);
-    updateRange();
+        sliders << sliderName(i);
+    WalkExportDialog dialog(grid, sliders, mode() == Mode::Dimensions ? 3 : m_range->value(), defaultScale(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QSettings settings;
@@ -997,13 +948,13 @@ void LatentExplorer::exportDialog(bool grid)
         return;
     settings.setValue(QStringLiteral("latent/exportFolder"), QFileInfo(file).absolutePath());
     if (grid) {
-        exportGrid(path->currentIndex(), rows->value(), frames->value(), range->value(), file, scale->value());
+        exportGrid(dialog.direction(), dialog.rows(), dialog.frames(), dialog.range(), file, dialog.scale());
         return;
     }
-    const int index = path->currentIndex();
-    const latentwalk::Walk w = index < 2 ? interpolation(index == 1, frames->value(), loop->isChecked())
-                                         : sweep(index - 2, range->value(), frames->value(), loop->isChecked());
-    exportWalk(w, file, scale->value(), delay->value());
+    const int direction = dialog.direction();
+    const latentwalk::Walk w = direction < 0 ? interpolation(direction == -1, dialog.frames(), dialog.loop())
+                                             : sweep(direction, dialog.range(), dialog.frames(), dialog.loop());
+    exportWalk(w, file, dialog.scale(), dialog.delayMs());
 }
 
 void LatentExplorer::render(bool byUser)
