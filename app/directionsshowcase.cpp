@@ -1,6 +1,5 @@
 #include "directionsshowcase.h"
 
-#include "dashboard/dashboard.h"
 #include "training/trainingcontroller.h"
 #include "window/mainwindow.h"
 
@@ -15,12 +14,14 @@ constexpr int kSettleMs = 2500;  // the sweep's renders land and the window repa
 }  // namespace
 
 DirectionsShowcase::DirectionsShowcase(MainWindow *window, LatentExplorer::Mode mode, int sweep, const QString &screenshot)
-    : QObject(window), m_window(window), m_explorer(window->explorer()), m_mode(mode), m_sweep(sweep), m_screenshot(screenshot)
+    : QObject(window), m_window(window), m_explorer(window->findChild<LatentExplorer *>()), m_mode(mode), m_sweep(sweep), m_screenshot(screenshot)
 {
     // The explorer is what was asked for: it gets the right-hand side's whole height, the
     // samples a tab beside it.
-    window->tabifyDockWidget(window->dashboard()->samplesDock(), window->dashboard()->explorerDock());
-    window->dashboard()->explorerDock()->raise();
+    auto *samples = window->findChild<QDockWidget *>(QStringLiteral("samplesDock"));
+    auto *explorer = window->findChild<QDockWidget *>(QStringLiteral("latentDock"));
+    window->tabifyDockWidget(samples, explorer);
+    explorer->raise();
     connect(window->training(), &TrainingController::generatorPublished, this, [this] {
         if (m_started)
             return;

@@ -1,17 +1,16 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
-#include "window/presentationmode.h"
 #include "window/autosave.h"
 #include "i18n/language.h"
 #include "training/errortext.h"
 #include "directionsshowcase.h"
 #include "uibenchmark.h"
-#include "dashboard/dashboard.h"
 #include "explorer/latentexplorer.h"
 #include "training/trainingcontroller.h"
 #include "spec/presets.h"
 #include "training/blasprobe.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QIcon>
@@ -118,9 +117,9 @@ int main(int argc, char *argv[])
     window.show();
     // What a window that did not close properly left behind (autosaves), offered once shown.
     if (!parser.isSet(QStringLiteral("benchmark-ui")) && !parser.isSet(QStringLiteral("screenshot")))
-        window.autosave()->offerRecovery();
+        window.findChild<AutoSave *>()->offerRecovery();
     if (parser.isSet(QStringLiteral("presentation")))
-        window.presentation()->setOn(true);
+        window.findChild<QAction *>(QStringLiteral("presentationAction"))->trigger();
     if (parser.value(QStringLiteral("lab")) == QLatin1String("off"))
         if (auto *lab = window.findChild<QDockWidget *>(QStringLiteral("labDock")))
             lab->close();

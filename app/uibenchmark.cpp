@@ -1,11 +1,11 @@
 #include "uibenchmark.h"
 
-#include "dashboard/dashboard.h"
 #include "session/runsession.h"
 #include "explorer/latentexplorer.h"
 #include "quality/qualityplot.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QJsonArray>
 
 #include <QCoreApplication>
@@ -21,6 +21,13 @@ constexpr int kProbeMs = 10;  // the issue's reference: a 10 ms timer on the GUI
 constexpr int kSliderMs = 50;  // a person dragging a slider produces moves about this often
 constexpr int kQualityPhases = 4;
 constexpr int kQualityEvery = 50;  // steps: often enough that the measures' rest is the limit
+
+// What a person has: the window's actions by name, its views by type.
+void trigger(MainWindow *window, const char *action)
+{
+    if (auto *a = window->findChild<QAction *>(QLatin1String(action)))
+        a->trigger();
+}
 
 double percentile(std::vector<double> v, double p)
 {
@@ -43,7 +50,7 @@ UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotP
 
 void UiBenchmark::moveSlider()
 {
-    LatentExplorer *explorer = m_window->explorer();
+    LatentExplorer *explorer = m_window->findChild<LatentExplorer *>();
     if (explorer->sliderCount() < 2)
         return;
     // A back-and-forth sweep over two dimensions, like a hand dragging.
@@ -77,17 +84,17 @@ void UiBenchmark::start()
     });
     connect(training, &TrainingController::generatorPublished, this, [this] {
         if (!m_slider.isActive() && !m_done) {
-            m_window->explorer()->takeLatencies();  // only the synthetic moves count
+            m_window->findChild<LatentExplorer *>()->takeLatencies();  // only the synthetic moves count
             m_slider.start();
         }
     });
     if (m_qualityAb)
-        m_qualityInterval = m_window->dashboard()->quality()->interval();
-    connect(m_window->dashboard(), &Dashboard::sessionStarted, this, [this](RunSession *session) {
+        m_qualityInterval = m_window->findChild<QualityPlot *>()->interval();
+    connect(m_window, &MainWindow::sessionStarted, this, [this](RunSession *session) {
         connect(session, &RunSession::qualityMeasured, this,
                 [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
     });
-    m_window->startTraining();
+    trigger(m_window, "startAction");
     m_clock.start();
     m_sinceTick.start();
     m_probe.start();
@@ -101,7 +108,7 @@ void UiBenchmark::setPhase(int phase)
     m_phaseStep = m_lastStep;
     m_phaseElapsed = m_lastElapsed;
     // The spin box, as a person would set it (the setting is remembered: restored at the end).
-    m_window->dashboard()->quality()->setInterval(phase % 2 ? kQualityEvery : 0);
+    m_window->findChild<QualityPlot *>()->setInterval(phase % 2 ? kQualityEvery : 0);
 }
 
 void UiBenchmark::tick()
@@ -119,12 +126,12 @@ void UiBenchmark::finish()
     m_done = true;
     m_probe.stop();
     m_slider.stop();
-    const std::vector<double> latency = m_window->explorer()->takeLatencies();
+    const std::vector<double> latency = m_window->findChild<LatentExplorer *>()->takeLatencies();
     const ExperimentSpec &spec = m_window->experiment();
     const double seconds = m_lastElapsed - m_firstElapsed;
     QJsonObject o;
     o[QStringLiteral("experiment")] = spec.name;
-    o[QStringLiteral("threads")] = m_window->trainingThreads();
+    o[QStringLiteral("threads")] = m_window->session() ? m_window->session()->spec().threads : 0;
     o[QStringLiteral("steps")] = qint64(m_lastStep - std::max<std::int64_t>(0, m_firstStep));
     o[QStringLiteral("images_per_s")] = seconds > 0 ? double(spec.batchSize) * double(m_lastStep - m_firstStep) / seconds : 0.0;
     o[QStringLiteral("event_loop_lateness_ms_p50")] = percentile(m_lateness, 0.50);
@@ -149,27 +156,28 @@ void UiBenchmark::finish()
         o[QStringLiteral("quality_phase_images_per_s")] = rates;
         const double rateOn = on[1] > 0 ? on[0] / on[1] : 0, rateOff = off[1] > 0 ? off[0] / off[1] : 0;
         o[QStringLiteral("quality_cost")] = rateOff > 0 ? 1.0 - rateOn / rateOff : 0.0;
-        o[QStringLiteral("quality_measurements")] = m_window->dashboard()->session()->qualityMeasurementCount();
-        const std::vector<QualityRecord> &records = m_window->dashboard()->quality()->records();
+        auto *quality = m_window->findChild<QualityPlot *>();
+        o[QStringLiteral("quality_measurements")] = m_window->session() ? m_window->session()->qualityMeasurementCount() : 0;
+        const std::vector<QualityRecord> &records = quality->records();
         QJsonArray steps;
         for (const QualityRecord &r : records)
             steps.append(qint64(r.step));
         o[QStringLiteral("quality_steps")] = steps;
         o[QStringLiteral("quality_seconds_p50")] = percentile(m_qualitySeconds, 0.5);
         o[QStringLiteral("phase_seconds")] = m_seconds / kQualityPhases;
-        m_window->dashboard()->quality()->setInterval(m_qualityInterval);
+        quality->setInterval(m_qualityInterval);
     }
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
     if (m_window->training()->state() == TrainingController::State::Running)
-        m_window->togglePause();  // the grid and the explorer hold still for the picture
+        trigger(m_window, "pauseAction");  // the grid and the explorer hold still for the picture
     if (m_screenshot.isEmpty()) {
-        m_window->stopTraining();
+        trigger(m_window, "stopAction");
         emit finished(0);
         return;
     }
     // After the measurement: the explorer shows what a person would set up (grid sample 0,
     // an interpolation from sample 0 to sample 9), then the window is saved.
-    LatentExplorer *explorer = m_window->explorer();
+    LatentExplorer *explorer = m_window->findChild<LatentExplorer *>();
     explorer->pickSample(9);
     explorer->setEndpoint(1, explorer->latent());
     explorer->pickSample(0);
@@ -178,7 +186,7 @@ void UiBenchmark::finish()
     QTimer::singleShot(1500, this, [this] {
         if (!m_window->grab().save(m_screenshot))
             QTextStream(stderr) << "cannot write " << m_screenshot << "\n";
-        m_window->stopTraining();
+        trigger(m_window, "stopAction");
         emit finished(0);
     });
 }

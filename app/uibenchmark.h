@@ -56,6 +56,6 @@ private:
     std::vector<Phase> m_phases;
     std::int64_t m_phaseStep = -1;  // the step and time the current phase began
     double m_phaseElapsed = 0;
-    int m_qualityInterval = 0;
-    std::vector<double> m_qualitySeconds;  // wall time of each measurement  // the person's setting, put back at the end
+    int m_qualityInterval = 0;             // the person's setting, put back at the end
+    std::vector<double> m_qualitySeconds;  // wall time of each measurement
 };

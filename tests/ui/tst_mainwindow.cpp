@@ -99,7 +99,7 @@ void TestMainWindow::opensEveryPreset()
     for (const QString &name : presets::names()) {
         QVERIFY(w.openPreset(name));
         QVERIFY2(w.document()->problems().isEmpty(), qPrintable(name));
-        QVERIFY(w.startAction()->isEnabled());
+        QVERIFY(child<QAction>(w, "startAction")->isEnabled());
     }
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     QCOMPARE(cell(generator, generator->model()->rowCount() - 1, LayerStackModel::ShapeColumn), QStringLiteral("[2]"));
@@ -114,7 +114,7 @@ void TestMainWindow::designerEditsUndoBackToTheOriginal()
     w.show();
     QVERIFY(QTest::qWaitForWindowActive(&w));
     const QByteArray original = specjson::toBytes(w.experiment());
-    LayerStackEditor *d = w.designer()->editor(NetworkRole::Discriminator);
+    LayerStackEditor *d = child<DesignerWidget>(w)->editor(NetworkRole::Discriminator);
     QTableView *view = d->view();
 
     // Add a Dropout below the first LeakyReLU, as the Add menu does.
@@ -134,8 +134,8 @@ void TestMainWindow::designerEditsUndoBackToTheOriginal()
 
     // The property editor: drag the dropout probability through several values: one undo step.
     d->selectLayer(w.experiment().discriminator.layers[3].id);
-    QCOMPARE(w.designer()->properties()->layerId(), d->selectedId());
-    auto *p = w.designer()->properties()->findChild<QDoubleSpinBox *>(QStringLiteral("p"));
+    QCOMPARE(child<DesignerWidget>(w)->properties()->layerId(), d->selectedId());
+    auto *p = child<DesignerWidget>(w)->properties()->findChild<QDoubleSpinBox *>(QStringLiteral("p"));
     QVERIFY(p);
     const int before = w.document()->undoStack()->count();
     for (int i = 0; i < 5; ++i)
@@ -151,7 +151,7 @@ void TestMainWindow::designerEditsUndoBackToTheOriginal()
     QCOMPARE(w.experiment().discriminator.layers[0].kind, LayerKind::Dropout);
 
     // A settings edit in the other tab is on the same undo stack.
-    auto *batch = w.settings()->findChild<QSpinBox *>(QStringLiteral("batch size"));
+    auto *batch = child<SettingsPanel>(w)->findChild<QSpinBox *>(QStringLiteral("batch size"));
     QVERIFY(batch);
     batch->setValue(128);
     QCOMPARE(w.experiment().batchSize, 128);
@@ -170,32 +170,32 @@ void TestMainWindow::designerShowsProblemsOnTheirLayer()
 {
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
-    LayerStackEditor *g = w.designer()->editor(NetworkRole::Generator);
+    LayerStackEditor *g = child<DesignerWidget>(w)->editor(NetworkRole::Generator);
     g->selectLayer(w.experiment().generator.layers[4].id);  // ConvTranspose2d 128 -> 64
-    auto *in = w.designer()->properties()->findChild<QSpinBox *>(QStringLiteral("in"));
+    auto *in = child<DesignerWidget>(w)->properties()->findChild<QSpinBox *>(QStringLiteral("in"));
     QVERIFY(in);
     in->setValue(64);
-    QVERIFY(!w.startAction()->isEnabled());
-    QVERIFY2(w.startAction()->toolTip().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")), qPrintable(w.startAction()->toolTip()));
+    QVERIFY(!child<QAction>(w, "startAction")->isEnabled());
+    QVERIFY2(child<QAction>(w, "startAction")->toolTip().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")), qPrintable(child<QAction>(w, "startAction")->toolTip()));
     const QModelIndex bad = g->model()->index(4, 0);
     QVERIFY(bad.data(Qt::BackgroundRole).isValid());  // highlighted
     QVERIFY(bad.data(Qt::ToolTipRole).toString().contains(QStringLiteral("128")));
     QVERIFY(!g->model()->index(3, 0).data(Qt::BackgroundRole).isValid());
-    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    auto *problems = child<DesignerWidget>(w)->findChild<QLabel *>(QStringLiteral("problems"));
     QVERIFY(problems->text().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QDir().mkpath(dir);
     QVERIFY(w.grab().save(dir + QStringLiteral("/designer-problem.png")));
-    w.startTraining();  // refused
+    trigger(w, "startAction");  // refused
     QCOMPARE(w.training()->state(), State::Idle);
     // "Fit to Input" repairs it in one click.
-    auto *fit = w.designer()->properties()->findChild<QPushButton *>();
+    auto *fit = child<DesignerWidget>(w)->properties()->findChild<QPushButton *>();
     QVERIFY(fit);
     fit->click();
     QCOMPARE(w.experiment().generator.layers[4].inChannels, 128);
-    QVERIFY(w.startAction()->isEnabled());
+    QVERIFY(child<QAction>(w, "startAction")->isEnabled());
     w.document()->undoStack()->setClean();
 }
 
@@ -228,8 +228,8 @@ void TestMainWindow::saveAndOpenRoundTrip()
     tabs->setCurrentIndex(1);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QCOMPARE(w.settings()->findChild<QDoubleSpinBox *>(QStringLiteral("seed"))->value(), 42.0);
-    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    QCOMPARE(child<SettingsPanel>(w)->findChild<QDoubleSpinBox *>(QStringLiteral("seed"))->value(), 42.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<SettingsPanel>(w)->preview()->pixmap().isNull(), 10000);
     const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(shots + QStringLiteral("/settings-ring8.png")));
     ExperimentSpec expected;
@@ -249,13 +249,13 @@ void TestMainWindow::invalidExperimentDisablesStart()
     QCOMPARE(specjson::writeFile(spec, path), QString());
     MainWindow w;
     QVERIFY(w.openFile(path));
-    QVERIFY(!w.startAction()->isEnabled());
-    QVERIFY2(w.startAction()->toolTip().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")),
-             qPrintable(w.startAction()->toolTip()));
-    w.startTraining();  // refused
+    QVERIFY(!child<QAction>(w, "startAction")->isEnabled());
+    QVERIFY2(child<QAction>(w, "startAction")->toolTip().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")),
+             qPrintable(child<QAction>(w, "startAction")->toolTip()));
+    trigger(w, "startAction");  // refused
     QCOMPARE(w.training()->state(), State::Idle);
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
-    QVERIFY(w.startAction()->isEnabled());
+    QVERIFY(child<QAction>(w, "startAction")->isEnabled());
 }
 
 void TestMainWindow::presentationModeAndBack()
@@ -267,19 +267,19 @@ void TestMainWindow::presentationModeAndBack()
     auto *explorer = w.findChild<QDockWidget *>(QStringLiteral("latentDock"));
     QVERIFY(designer && explorer && designer->isVisible());
     const double normal = w.font().pointSizeF();
-    QCustomPlot *loss = w.plots()->findChild<QCustomPlot *>();
+    QCustomPlot *loss = child<TrainingPlots>(w)->findChild<QCustomPlot *>();
     QVERIFY(loss);
     const double axisNormal = loss->xAxis->labelFont().pointSizeF();
-    QAction *present = w.presentation()->action();
+    QAction *present = child<QAction>(w, "presentationAction");
     QCOMPARE(present->shortcut(), QKeySequence(Qt::Key_F11));
     present->trigger();
-    QVERIFY(w.presentation()->isOn());
+    QVERIFY(child<PresentationMode>(w)->isOn());
     QVERIFY(!designer->isVisible());
     QVERIFY(!explorer->isVisible());
     QCOMPARE(w.font().pointSizeF(), normal * PresentationMode::kScale);
     QVERIFY(loss->xAxis->labelFont().pointSizeF() > axisNormal * 1.5);  // the plots' own fonts grow too
     present->trigger();
-    QVERIFY(!w.presentation()->isOn());
+    QVERIFY(!child<PresentationMode>(w)->isOn());
     QVERIFY(designer->isVisible());
     QCOMPARE(w.font().pointSizeF(), normal);
     QCOMPARE(loss->xAxis->labelFont().pointSizeF(), axisNormal);
@@ -467,10 +467,10 @@ QString difference(const QStringList &a, const QStringList &b)
 void prepare(MainWindow &w, const QString &path)
 {
     QVERIFY(w.openFile(path));
-    w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers[4].id);
+    child<DesignerWidget>(w)->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers[4].id);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<SettingsPanel>(w)->preview()->pixmap().isNull(), 10000);
 }
 
 }  // namespace
@@ -493,7 +493,7 @@ void TestMainWindow::languageSwitchesAtOnceAndIsRemembered()
 
     MainWindow w;
     prepare(w, path);
-    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    auto *problems = child<DesignerWidget>(w)->findChild<QLabel *>(QStringLiteral("problems"));
     QVERIFY2(problems->text().contains(QStringLiteral("generator layer 5 (ConvTranspose2d)")), qPrintable(problems->text()));
     const QStringList english = readableTexts(&w);
     QVERIFY(english.contains(QStringLiteral("menu:&File")));
@@ -519,7 +519,7 @@ void TestMainWindow::languageSwitchesAtOnceAndIsRemembered()
     QCOMPARE(language::current(), QStringLiteral("zh_CN"));
     // The change reaches the widgets as posted events; the settings rebuild and reload their preview.
     QTRY_VERIFY(readableTexts(&w).contains(QStringLiteral("menu:文件(&F)")));
-    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<SettingsPanel>(w)->preview()->pixmap().isNull(), 10000);
     QVERIFY2(!problems->text().contains(QStringLiteral("generator layer")) && problems->text().contains(QStringLiteral("生成器")),
              qPrintable(problems->text()));
     const QStringList switched = readableTexts(&w);
@@ -541,7 +541,7 @@ void TestMainWindow::languageSwitchesAtOnceAndIsRemembered()
     englishAction->trigger();
     QCOMPARE(language::current(), QStringLiteral("en"));
     QTRY_VERIFY(readableTexts(&w).contains(QStringLiteral("menu:&File")));
-    QTRY_VERIFY_WITH_TIMEOUT(!w.settings()->preview()->pixmap().isNull(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<SettingsPanel>(w)->preview()->pixmap().isNull(), 10000);
     const QStringList back = readableTexts(&w);
     QVERIFY2(back == english, qPrintable(difference(back, english)));
     QSettings().remove(QStringLiteral("language"));
@@ -556,7 +556,7 @@ void TestMainWindow::followsTheSystemSwitchingToDark()
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    auto *problems = w.designer()->findChild<QLabel *>(QStringLiteral("problems"));
+    auto *problems = child<DesignerWidget>(w)->findChild<QLabel *>(QStringLiteral("problems"));
     QVERIFY(problems);
     QVERIFY(!palettecolors::isDark(light));
     QVERIFY2(problems->styleSheet().contains(palettecolors::valid(light).name()), qPrintable(problems->styleSheet()));
@@ -568,11 +568,11 @@ void TestMainWindow::followsTheSystemSwitchingToDark()
     QVERIFY(palettecolors::isDark(dark));
     QApplication::setPalette(dark);
     QTRY_VERIFY2(problems->styleSheet().contains(palettecolors::valid(dark).name()), qPrintable(problems->styleSheet()));
-    QCOMPARE(w.plots()->lossPlot()->xAxis->tickLabelColor(), QColor(230, 230, 230));
+    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->xAxis->tickLabelColor(), QColor(230, 230, 230));
     // A problem found after the switch is in the dark palette's red.
-    LayerStackEditor *g = w.designer()->editor(NetworkRole::Generator);
+    LayerStackEditor *g = child<DesignerWidget>(w)->editor(NetworkRole::Generator);
     g->selectLayer(w.experiment().generator.layers[4].id);
-    w.designer()->properties()->findChild<QSpinBox *>(QStringLiteral("in"))->setValue(64);
+    child<DesignerWidget>(w)->properties()->findChild<QSpinBox *>(QStringLiteral("in"))->setValue(64);
     QVERIFY2(problems->styleSheet().contains(palettecolors::problem(dark).name()), qPrintable(problems->styleSheet()));
     QApplication::setPalette(light);
     QTRY_VERIFY2(problems->styleSheet().contains(palettecolors::problem(light).name()), qPrintable(problems->styleSheet()));
@@ -584,22 +584,22 @@ void TestMainWindow::autosavesTheUnsavedExperiment()
 {
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
-    RecoverySession &session = w.autosave()->session();
+    RecoverySession &session = child<AutoSave>(w)->session();
     QVERIFY2(session.isActive(), qPrintable(session.error()));
     const QString autosaved = QDir(session.folder()).filePath(QStringLiteral("experiment.json"));
-    w.autosave()->saveNow();
+    child<AutoSave>(w)->saveNow();
     QVERIFY(!QFileInfo::exists(autosaved));  // nothing unsaved
     w.document()->changeSettings(QStringLiteral("batch"), [](ExperimentSpec &s) { s.batchSize = 48; });
-    w.autosave()->saveNow();
+    child<AutoSave>(w)->saveNow();
     QVERIFY(QFileInfo::exists(autosaved));
     QCOMPARE(specjson::fromFile(autosaved).spec.batchSize, 48);
     const QDateTime written = QFileInfo(autosaved).lastModified();
     QTest::qWait(20);
-    w.autosave()->saveNow();  // unchanged since: not written again
+    child<AutoSave>(w)->saveNow();  // unchanged since: not written again
     QCOMPARE(QFileInfo(autosaved).lastModified(), written);
     QTemporaryDir tmp;
     QVERIFY(w.saveAs(tmp.filePath(QStringLiteral("ring.json"))));
-    w.autosave()->saveNow();
+    child<AutoSave>(w)->saveNow();
     QVERIFY(!QFileInfo::exists(autosaved));  // saved: nothing to recover
     const QString folder = session.folder();
     QVERIFY(QFileInfo::exists(folder));

@@ -9,7 +9,6 @@
 #include "window/mainwindow.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
-#include "dashboard/dashboard.h"
 #include "window/autosave.h"
 #include "dashboard/trainingplots.h"
 #include "lab/lab2dview.h"
@@ -95,26 +94,26 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.startAction()->isEnabled());
+    QVERIFY(child<QAction>(w, "startAction")->isEnabled());
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
     QSignalSpy published(w.training(), &TrainingController::generatorPublished);
-    w.startAction()->trigger();  // one click
+    child<QAction>(w, "startAction")->trigger();  // one click
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
-    QTRY_VERIFY_WITH_TIMEOUT(w.plots()->lossPlot()->graph(0)->dataCount() >= 10, 60000 * kSlowdown);
-    QVERIFY(w.plots()->scorePlot()->graph(0)->dataCount() > 0);
-    QVERIFY(w.plots()->gradientPlot()->graph(0)->dataCount() > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000 * kSlowdown);
-    const QImage grid = w.samples()->currentGrid();
+    QTRY_VERIFY_WITH_TIMEOUT(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount() >= 10, 60000 * kSlowdown);
+    QVERIFY(child<TrainingPlots>(w)->scorePlot()->graph(0)->dataCount() > 0);
+    QVERIFY(child<TrainingPlots>(w)->gradientPlot()->graph(0)->dataCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(child<SampleView>(w)->historySize() >= 2, 30000 * kSlowdown);
+    const QImage grid = child<SampleView>(w)->currentGrid();
     QCOMPARE(grid.width(), 8 * 30 + 2);  // 8 columns of 28-pixel samples with 2-pixel gaps
-    QVERIFY(!w.startAction()->isEnabled());
+    QVERIFY(!child<QAction>(w, "startAction")->isEnabled());
 
-    w.togglePause();
+    trigger(w, "pauseAction");
     QTRY_COMPARE(w.training()->state(), State::Paused);
     QTest::qWait(100);
     const std::int64_t at = snapshots.last().at(0).value<TrainingSnapshot>().step;
-    w.stepTraining();
+    trigger(w, "stepAction");
     QTRY_COMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, at + 1);
-    QTRY_COMPARE(w.samples()->currentStep(), at + 1);  // a single step refreshes the grid
+    QTRY_COMPARE(child<SampleView>(w)->currentStep(), at + 1);  // a single step refreshes the grid
 
     // Slow motion on images: the batch's first samples with D's scores under them.
     auto *slow = w.findChild<SlowMotionPanel *>();
@@ -138,14 +137,14 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     // of the checks below would change the images they compare.)
     QTRY_VERIFY_WITH_TIMEOUT(!published.isEmpty() && published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->step() == at + 2,
                              10000 * kSlowdown);
-    LatentExplorer *explorer = w.explorer();
+    LatentExplorer *explorer = child<LatentExplorer>(w);
     QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!explorer->currentImage().isNull(), 10000);
     QCOMPARE(explorer->currentImage().size(), QSize(28, 28));
     // Clicking sample 5 (first row, sixth column) of the grid explores its latent vector.
     QSignalSpy shown(explorer, &LatentExplorer::imageShown);
     const std::vector<float> first = explorer->latent();
-    auto *gridLabel = w.samples()->findChild<QLabel *>(QStringLiteral("sampleGrid"));
+    auto *gridLabel = child<SampleView>(w)->findChild<QLabel *>(QStringLiteral("sampleGrid"));
     QVERIFY(gridLabel && gridLabel->isVisible());
     const int side = std::min(gridLabel->width(), gridLabel->height());
     const QPoint origin((gridLabel->width() - side) / 2, (gridLabel->height() - side) / 2);
@@ -183,10 +182,10 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     QTRY_COMPARE(explorer->stripImage().width(), 8 * 30 + 2);
 
     // Scrubbing the timeline back shows an earlier grid.
-    QSlider *timeline = w.samples()->timeline();
+    QSlider *timeline = child<SampleView>(w)->timeline();
     QVERIFY(timeline->isEnabled());
     timeline->setValue(0);
-    QCOMPARE(w.samples()->currentStep(), std::int64_t(0));
+    QCOMPARE(child<SampleView>(w)->currentStep(), std::int64_t(0));
     timeline->setValue(timeline->maximum());
 
     // The screenshot the README shows comes from here (look at it).
@@ -194,16 +193,16 @@ void TestWindowRuns::trainsFashionMnistFromTheWindow()
     QDir().mkpath(dir);
     QVERIFY(w.grab().save(dir + QStringLiteral("/main-window-dcgan.png")));
 
-    w.togglePause();
+    trigger(w, "pauseAction");
     QTRY_COMPARE(w.training()->state(), State::Running);
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
-    QVERIFY(w.startAction()->isEnabled());
-    QVERIFY(w.plots()->metricsCsv().startsWith(QString::fromLatin1(steprecords::csvHeader())));
-    QVERIFY(w.plots()->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_d_real,loss_d_fake,loss_g,")));
+    QVERIFY(child<QAction>(w, "startAction")->isEnabled());
+    QVERIFY(child<TrainingPlots>(w)->metricsCsv().startsWith(QString::fromLatin1(steprecords::csvHeader())));
+    QVERIFY(child<TrainingPlots>(w)->metricsCsv().startsWith(QStringLiteral("step,loss_d,loss_d_real,loss_d_fake,loss_g,")));
     QTemporaryDir tmp;
-    QCOMPARE(w.plots()->exportPlots(tmp.filePath(QStringLiteral("plots.png"))), QString());
-    QCOMPARE(w.samples()->saveCurrent(tmp.filePath(QStringLiteral("grid.png"))), QString());
+    QCOMPARE(child<TrainingPlots>(w)->exportPlots(tmp.filePath(QStringLiteral("plots.png"))), QString());
+    QCOMPARE(child<SampleView>(w)->saveCurrent(tmp.filePath(QStringLiteral("grid.png"))), QString());
     QVERIFY(QImage(tmp.filePath(QStringLiteral("grid.png"))).width() > 200);
 }
 
@@ -213,9 +212,9 @@ void TestWindowRuns::twoDimensionalDataShowsAScatter()
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(w.samples()->historySize() >= 2, 30000 * kSlowdown);
-    auto *scatter = w.samples()->findChild<QCustomPlot *>(QStringLiteral("sampleScatter"));
+    trigger(w, "startAction");
+    QTRY_VERIFY_WITH_TIMEOUT(child<SampleView>(w)->historySize() >= 2, 30000 * kSlowdown);
+    auto *scatter = child<SampleView>(w)->findChild<QCustomPlot *>(QStringLiteral("sampleScatter"));
     QVERIFY(scatter);
     QVERIFY(scatter->isVisible());
     QCOMPARE(scatter->graph(0)->dataCount(), 1000);  // real points
@@ -223,7 +222,7 @@ void TestWindowRuns::twoDimensionalDataShowsAScatter()
     const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QTest::qWait(300);
     QVERIFY(w.grab().save(dir + QStringLiteral("/main-window-ring8.png")));
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
@@ -232,19 +231,19 @@ void TestWindowRuns::editsDuringARunWaitForTheNextRun()
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
-    w.startTraining();
+    trigger(w, "startAction");
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
-    QVERIFY(w.designChangedLabel()->text().isEmpty());
+    QVERIFY(child<QLabel>(w, "designChanged")->text().isEmpty());
     // Editing the design mid-run: the window says so; the run keeps its own copy.
-    w.designer()->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers.back().id);
-    w.designer()->editor(NetworkRole::Generator)->addLayer(LayerKind::Tanh);
-    QVERIFY(!w.designChangedLabel()->text().isEmpty());
+    child<DesignerWidget>(w)->editor(NetworkRole::Generator)->selectLayer(w.experiment().generator.layers.back().id);
+    child<DesignerWidget>(w)->editor(NetworkRole::Generator)->addLayer(LayerKind::Tanh);
+    QVERIFY(!child<QLabel>(w, "designChanged")->text().isEmpty());
     QTRY_VERIFY(snapshots.count() >= 3);
     QCOMPARE(w.training()->state(), State::Running);
     // Undoing the edit brings the document back to what is running.
     w.document()->undoStack()->undo();
-    QVERIFY(w.designChangedLabel()->text().isEmpty());
-    w.stopTraining();
+    QVERIFY(child<QLabel>(w, "designChanged")->text().isEmpty());
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
@@ -258,9 +257,9 @@ void TestWindowRuns::resumesFromACheckpoint()
         QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
         QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
         QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
-        w.startTraining();
+        trigger(w, "startAction");
         QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
-        w.togglePause();
+        trigger(w, "pauseAction");
         QTRY_COMPARE(w.training()->state(), State::Paused);
         QTRY_VERIFY(!snapshots.isEmpty());
         QTest::qWait(100);
@@ -269,7 +268,7 @@ void TestWindowRuns::resumesFromACheckpoint()
         w.training()->saveCheckpoint(path);
         QTRY_COMPARE(saved.count(), 1);
         QCOMPARE(saved.first().at(1).toString(), QString());
-        w.stopTraining();
+        trigger(w, "stopAction");
         QTRY_COMPARE(w.training()->state(), State::Idle);
     }
     // A fresh window on another experiment: resuming takes the checkpoint's experiment.
@@ -285,9 +284,9 @@ void TestWindowRuns::resumesFromACheckpoint()
     QVERIFY(!first.records.empty());
     QCOMPARE(first.records.front().step, std::int64_t(1));
     QCOMPARE(first.records.back().step, savedStep);
-    QTRY_VERIFY(w.plots()->metricsCsv().section(QLatin1Char('\n'), 1, 1).startsWith(QStringLiteral("1,")));
+    QTRY_VERIFY(child<TrainingPlots>(w)->metricsCsv().section(QLatin1Char('\n'), 1, 1).startsWith(QStringLiteral("1,")));
     QTRY_VERIFY(snapshots.last().at(0).value<TrainingSnapshot>().step > savedStep);
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
     // A damaged checkpoint: a message, nothing starts.
     QFile bad(dir.filePath(QStringLiteral("bad.pt")));
@@ -307,7 +306,7 @@ void TestWindowRuns::damagedCheckpointAndFailedSaveAreMessages()
     w.show();
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
     QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
-    w.startTraining();
+    trigger(w, "startAction");
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
     // A save into a folder that is not there, mid-run: a message, and the run waits.
     w.training()->saveCheckpoint(dir.filePath(QStringLiteral("gone/ring.pt")));
@@ -325,7 +324,7 @@ void TestWindowRuns::damagedCheckpointAndFailedSaveAreMessages()
     w.training()->saveCheckpoint(path);
     QTRY_COMPARE(saved.count(), 2);
     QCOMPARE(saved.last().at(1).toString(), QString());
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadWrite));
@@ -351,7 +350,7 @@ void TestWindowRuns::closingMidRunIsClean()
         MainWindow w;
         QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
         w.show();
-        w.startTraining();
+        trigger(w, "startAction");
         QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
         QTest::qWait(200);
         w.close();
@@ -360,7 +359,7 @@ void TestWindowRuns::closingMidRunIsClean()
     // Opening another experiment mid-run ends the run.
     MainWindow w;
     QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
-    w.startTraining();
+    trigger(w, "startAction");
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000 * kSlowdown);
     QVERIFY(w.openPreset(QStringLiteral("mlp-grid25")));
     QTRY_COMPARE(w.training()->state(), State::Idle);
@@ -433,7 +432,7 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
         QCOMPARE(slow->diagram()->substep(), i);
         QVERIFY(!slow->narration().isEmpty());
         // The batch in the lab: rings from substep 1 (reals) and 2 (fakes), arrows from 6, moves at 7.
-        const BatchOverlay *overlay = w.dashboard()->batchOverlay();
+        const BatchOverlay *overlay = &child<Lab2dView>(w)->batch();
         QCOMPARE(overlay->realCount(), r.real.count);
         QCOMPARE(overlay->fakeCount(), i >= int(Substep::Generate) ? r.fake.count : 0);
         QCOMPARE(overlay->arrowCount(), i >= int(Substep::GeneratorLoss) ? std::min(r.fake.count, BatchOverlay::kMaxArrows) : 0);
@@ -468,14 +467,14 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
         QCOMPARE(lastStepOf(snapshots), std::int64_t(i == kSubstepCount ? 1 : 0));
     }
     QTRY_COMPARE(lastStepOf(snapshots), std::int64_t(1));
-    QCOMPARE(w.plots()->lossPlot()->graph(0)->dataCount(), 1);  // the step's record reached the plots
+    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 1);  // the step's record reached the plots
     QVERIFY(slow->report().complete);
 
     // Resuming clears the batch from the lab: it belonged to the step taken slowly.
-    w.togglePause();
+    trigger(w, "pauseAction");
     QTRY_COMPARE(w.training()->state(), State::Running);
-    QCOMPARE(w.dashboard()->batchOverlay()->realCount(), 0);
-    w.stopTraining();
+    QCOMPARE(child<Lab2dView>(w)->batch().realCount(), 0);
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
@@ -491,12 +490,12 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     QVERIFY(w.openFile(file));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QualityPlot *quality = w.dashboard()->quality();
-    ClassHistogram *histogram = w.dashboard()->classHistogram();
+    QualityPlot *quality = child<QualityPlot>(w);
+    ClassHistogram *histogram = child<ClassHistogram>(w);
     QCOMPARE(quality->interval(), 20);
-    w.dashboard()->setModestMeasures(false);  // the figures as fast as they come, even on a busy machine
+    QSettings().setValue(QStringLiteral("quality/modest"), false);  // the figures as fast as they come, even on a busy machine
     QSignalSpy budget(w.training(), &TrainingController::budgetReached);
-    w.startTraining();
+    trigger(w, "startAction");
     QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000 * kSlowdown);
     // The last measurement is of the generator at the end of the budget.
     QTRY_VERIFY_WITH_TIMEOUT(!quality->records().empty() && quality->records().back().step == 60, 120000 * kSlowdown);
@@ -526,7 +525,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
         total += it->value;
     QVERIFY(qAbs(total - 100) < 1e-6);
     // The export: the figures on the rows of their steps.
-    const QStringList rows = w.plots()->metricsCsv(records).trimmed().split(QLatin1Char('\n'));
+    const QStringList rows = child<TrainingPlots>(w)->metricsCsv(records).trimmed().split(QLatin1Char('\n'));
     const int fdAt = int(rows[0].split(QLatin1Char(',')).indexOf(QStringLiteral("fd")));
     QVERIFY(fdAt > 0);
     QCOMPARE(rows[60].split(QLatin1Char(','))[0], QStringLiteral("60"));
@@ -535,9 +534,10 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QDir().mkpath(dir);
     QVERIFY(w.grab().save(dir + QStringLiteral("/quality-small-idx.png")));
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
     QSettings().setValue(QStringLiteral("quality/interval"), 0);
+    QSettings().remove(QStringLiteral("quality/modest"));
 }
 
 void TestWindowRuns::exploresDirectionsAndExportsWalks()
@@ -551,9 +551,9 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QSignalSpy budget(w.training(), &TrainingController::budgetReached);
-    w.startTraining();
+    trigger(w, "startAction");
     QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 120000 * kSlowdown);
-    LatentExplorer *explorer = w.explorer();
+    LatentExplorer *explorer = child<LatentExplorer>(w);
     QTRY_VERIFY_WITH_TIMEOUT(explorer->renderer()->hasGenerator() && !explorer->currentImage().isNull(), 30000 * kSlowdown);
 
     // SeFa directions are found as soon as they are chosen: one slider each, named by eigenvalue,
@@ -645,10 +645,10 @@ void TestWindowRuns::exploresDirectionsAndExportsWalks()
 
     // The training timeline as an animation: one frame per grid the timeline holds.
     const QString timeline = tmp.filePath(QStringLiteral("timeline.gif"));
-    QCOMPARE(w.samples()->exportTimeline(timeline, 150), QString());
-    QCOMPARE(QImageReader(timeline).imageCount(), w.samples()->historySize());
-    QVERIFY(w.samples()->historySize() >= 2);
-    w.stopTraining();
+    QCOMPARE(child<SampleView>(w)->exportTimeline(timeline, 150), QString());
+    QCOMPARE(QImageReader(timeline).imageCount(), child<SampleView>(w)->historySize());
+    QVERIFY(child<SampleView>(w)->historySize() >= 2);
+    trigger(w, "stopAction");
 }
 
 // The window killed with SIGKILL during a run: the next window offers the run it autosaved and
@@ -721,7 +721,7 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
             if (b->text() == QStringLiteral("Restore"))
                 b->click();
     });
-    QVERIFY(w.autosave()->offerRecovery(root));
+    QVERIFY(child<AutoSave>(w)->offerRecovery(root));
     QVERIFY2(question.contains(QStringLiteral("training run at step %1").arg(crashed.front().step)), qPrintable(question));
     QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 60000 * kSlowdown);
     // It continues from exactly the step the question named (the checkpoint's own step).
@@ -735,7 +735,7 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
     QVERIFY(QFileInfo::exists(kept));
     QFile::remove(kept);
     QVERIFY(RecoverySession::crashed(root).empty());
-    w.stopTraining();
+    trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 

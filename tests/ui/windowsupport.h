@@ -1,7 +1,11 @@
 #pragma once
 
-// Shared by the window's tests.
+// Shared by the window's tests. They drive a MainWindow as a person does: through its actions,
+// found by their object names (startAction, pauseAction, stepAction, substepAction, stopAction,
+// presentationAction, ...), and the views it shows, found by their types. The window has no
+// accessors for tests.
 
+#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -10,6 +14,20 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
+
+// The one child of `in` of type T (named `name` when given); a missing one ends the test with
+// its name.
+template <class T>
+T *child(const QObject &in, const char *name = nullptr)
+{
+    T *found = in.findChild<T *>(name ? QString::fromLatin1(name) : QString());
+    if (!found)
+        qFatal("%s has no %s%s%s", qPrintable(in.objectName()), T::staticMetaObject.className(), name ? " named " : "", name ? name : "");
+    return found;
+}
+
+// A click on the menu item: like a person's, it does nothing while the action is disabled.
+inline void trigger(const QObject &window, const char *action) { child<QAction>(window, action)->trigger(); }
 
 namespace windowsupport {
 

@@ -7,7 +7,6 @@
 #include "lab/measuresplot.h"
 #include "quality/classhistogram.h"
 #include "quality/qualityplot.h"
-#include "slowmotion/batchoverlay.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "widgets/widgetevents.h"
 
@@ -20,6 +19,7 @@
 #include <QMainWindow>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSlider>
 #include <QSplitter>
 #include <QThread>
@@ -50,7 +50,6 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_labDock(new QDockWidget(window)),
       m_slow(new SlowMotionPanel(window)),
       m_slowDock(new QDockWidget(window)),
-      m_overlay(std::make_unique<BatchOverlay>(m_lab->plot())),
       m_quality(new QualityPlot(window)),
       m_histogram(new ClassHistogram(window)),
       m_stepLabel(new QLabel(window)),
@@ -117,7 +116,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         if (!m_slowDock->isVisible())
             m_slowDock->show();
         m_slowDock->raise();
-        m_overlay->show(r);
+        m_lab->showBatch(r);
         if (!r.real.isImages() && !m_slowLaidOut) {
             // The batch, its arrows and its moves are small marks: give the lab the room.
             m_slowLaidOut = true;
@@ -133,7 +132,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
                             : s == State::Paused ? SlowMotionPanel::RunState::Paused
                                                  : SlowMotionPanel::RunState::Running);
         if (s != State::Paused)
-            m_overlay->clear();  // the batch belongs to one step taken slowly
+            m_lab->clearBatch();  // the batch belongs to one step taken slowly
     });
     connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
     // Scrubbing the samples' timeline back takes the 2D lab back to the same step.
@@ -166,13 +165,6 @@ void Dashboard::requestLabFrame()
         m_session->requestLabFrame(m_lab->request());
 }
 
-void Dashboard::setModestMeasures(bool modest)
-{
-    m_modestMeasures = modest;
-    if (m_session)
-        m_session->setModestMeasures(modest);
-}
-
 void Dashboard::addStatusWidgets(QStatusBar *bar)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
@@ -199,7 +191,6 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_histogram->hide();
     m_samples->clear();
     m_lab->clear();
-    m_overlay->clear();
     m_slow->clear();
     m_slowLaidOut = false;
     startSession(spec);
@@ -213,7 +204,9 @@ void Dashboard::startSession(const ExperimentSpec &spec)
     m_session.reset();  // its threads stop here: nothing of the old run arrives after this
     m_session = std::make_unique<RunSession>(spec, m_training);
     RunSession *session = m_session.get();
-    session->setModestMeasures(m_modestMeasures);
+    // Modest measures leave the cores to training. The setting "quality/modest" (no menu item)
+    // turns that off for the tests and benchmarks that wait for the figures.
+    session->setModestMeasures(QSettings().value(QStringLiteral("quality/modest"), true).toBool());
     session->setQualityInterval(m_quality->interval());
     connect(session, &RunSession::gridRendered, m_samples, [this](qint64 step, const SampleBatch &samples) {
         m_samples->addSamples(step, samples);

@@ -6,7 +6,6 @@
 
 #include <QObject>
 
-class BatchOverlay;
 class ClassHistogram;
 class QualityPlot;
 class Lab2dView;
@@ -50,14 +49,10 @@ public:
     // the old run's session was still computing is dropped.
     void clear(const ExperimentSpec &spec);
     RunSession *session() const { return m_session.get(); }  // null before the first run
-    // Tests and benchmarks that wait for image figures turn their modesty off (RunSession).
-    void setModestMeasures(bool modest);
     MeasuresPlot *measures() const { return m_measures; }
     SlowMotionPanel *slowMotion() const { return m_slow; }
     QDockWidget *slowMotionDock() const { return m_slowDock; }
-    BatchOverlay *batchOverlay() const { return m_overlay.get(); }
     QualityPlot *quality() const { return m_quality; }
-    ClassHistogram *classHistogram() const { return m_histogram; }
 
 signals:
     void sessionStarted(RunSession *session);
@@ -79,11 +74,9 @@ private:
     QDockWidget *m_labDock;
     SlowMotionPanel *m_slow;
     QDockWidget *m_slowDock;
-    std::unique_ptr<BatchOverlay> m_overlay;
     bool m_slowLaidOut = false;  // the lab was given room for this run's slow motion
     QualityPlot *m_quality;
     ClassHistogram *m_histogram;
-    bool m_modestMeasures = true;
     QLabel *m_stepLabel;
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;

@@ -1,5 +1,6 @@
 #include "lab/lab2dview.h"
 
+#include "slowmotion/batchoverlay.h"
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
 #include "eval/divergence.h"
@@ -121,6 +122,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         arrow->setVisible(false);
         m_arrows.push_back(arrow);
     }
+    m_batch = std::make_unique<BatchOverlay>(m_plot);  // made after the layers: drawn over them
     m_plot->xAxis->setLabel(QStringLiteral("x"));
     m_plot->yAxis->setLabel(QStringLiteral("y"));
     layout->addWidget(m_plot, 1);
@@ -396,8 +398,15 @@ void Lab2dView::draw(size_t index)
     applyVisibility();
 }
 
+Lab2dView::~Lab2dView() = default;
+
+void Lab2dView::showBatch(const SubstepReport &report) { m_batch->show(report); }
+
+void Lab2dView::clearBatch() { m_batch->clear(); }
+
 void Lab2dView::clear()
 {
+    m_batch->clear();
     m_step = -1;
     m_fake->data()->clear();
     m_heat->data()->clear();

@@ -4,7 +4,11 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
+
+class BatchOverlay;
+struct SubstepReport;
 
 class QCheckBox;
 class QCPColorMap;
@@ -18,11 +22,13 @@ class QLabel;
 // The 2D lab: real points, generated points, the discriminator's opinion as a heatmap, the
 // arrows along which the generator's loss pushes each generated point, and the generator's
 // mesh (the image of a latent grid), each toggled from the legend above the plot. Frames
-// come computed (LabRenderer); this only draws them.
+// come computed (LabRenderer); this only draws them. In slow motion, the batch of the substep
+// shown is drawn over the layers (BatchOverlay).
 class Lab2dView : public QWidget {
     Q_OBJECT
 public:
     explicit Lab2dView(QWidget *parent = nullptr);
+    ~Lab2dView() override;
 
     // The real data; with `fit`, also sets the visible area (a square around it).
     void setRealPoints(const std::vector<float> &points, bool fit = true);
@@ -48,7 +54,11 @@ public:
     // the view then stays there until followLatest().
     void showStep(std::int64_t step);
     void followLatest();
-    void clear();
+    void clear();  // the batch too
+    // Slow motion: the batch of `report`'s substep over the layers, until clearBatch().
+    void showBatch(const SubstepReport &report);
+    void clearBatch();
+    const BatchOverlay &batch() const { return *m_batch; }
     int historySize() const { return int(m_history.size()); }
     static constexpr int kMaxHistory = 200;  // frames kept; older ones thinned as the grids are
 
@@ -88,4 +98,5 @@ private:
     QLabel *m_caption;
     lab2d::Request m_request;
     std::int64_t m_step = -1;
+    std::unique_ptr<BatchOverlay> m_batch;
 };

@@ -17,6 +17,7 @@
 
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
+#include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
 #include <QAction>
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
 
     m_training = new TrainingController(this);
     m_dashboard = new Dashboard(m_training, this);
+    connect(m_dashboard, &Dashboard::sessionStarted, this, &MainWindow::sessionStarted);
     resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
     resizeDocks({m_dashboard->samplesDock(), m_dashboard->explorerDock()}, {420, 480}, Qt::Vertical);
 
@@ -91,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
     QAction *fit = view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
+    fit->setObjectName(QStringLiteral("fitPlotsAction"));
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
                                           {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
     view->addAction(m_presentation->action());
@@ -153,12 +156,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         m_dashboard->slowMotion()->setLoss(m_doc->spec().loss);
     });
     // Directions named in the latent explorer are saved with the experiment (undoably).
-    explorer()->setDirectionStore([this](const LatentDirectionSpec &d) { m_doc->saveDirection(d); },
+    m_dashboard->explorer()->setDirectionStore([this](const LatentDirectionSpec &d) { m_doc->saveDirection(d); },
                                   [this](int index) { m_doc->removeDirection(index); });
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
         if (m_savedDirections != m_doc->spec().directions) {
             m_savedDirections = m_doc->spec().directions;
-            explorer()->setSavedDirections(m_savedDirections);
+            m_dashboard->explorer()->setSavedDirections(m_savedDirections);
         }
     });
     // A stroke in the 2D lab edits the experiment's data: one undo step per stroke.
@@ -178,11 +181,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
 MainWindow::~MainWindow() = default;
 
 const ExperimentSpec &MainWindow::experiment() const { return m_doc->spec(); }
-TrainingPlots *MainWindow::plots() const { return m_dashboard->plots(); }
-SampleView *MainWindow::samples() const { return m_dashboard->samples(); }
-LatentExplorer *MainWindow::explorer() const { return m_dashboard->explorer(); }
-QAction *MainWindow::startAction() const { return m_runs->startAction(); }
-QLabel *MainWindow::designChangedLabel() const { return m_runs->designChangedLabel(); }
+RunSession *MainWindow::session() const { return m_dashboard->session(); }
 
 bool MainWindow::openPreset(const QString &name) { return m_documents->openPreset(name); }
 bool MainWindow::openFile(const QString &path) { return m_documents->openFile(path); }
@@ -190,12 +189,7 @@ bool MainWindow::newExperiment() { return m_documents->newExperiment(); }
 bool MainWindow::save() { return m_documents->save(); }
 bool MainWindow::saveAs(const QString &path) { return m_documents->saveAs(path); }
 
-int MainWindow::trainingThreads() const { return m_runs->trainingThreads(); }
-void MainWindow::startTraining() { m_runs->startTraining(); }
 bool MainWindow::resumeFromCheckpoint(const QString &path) { return m_runs->resumeFromCheckpoint(path); }
-void MainWindow::togglePause() { m_runs->togglePause(); }
-void MainWindow::stepTraining() { m_runs->stepTraining(); }
-void MainWindow::stopTraining() { m_runs->stopTraining(); }
 void MainWindow::showError(const QString &title, const QString &message) { m_runs->showError(title, message); }
 
 void MainWindow::setBlasProbe(const BlasProbe &probe) { m_blas = probe; }

@@ -7,19 +7,16 @@
 
 #include <QMainWindow>
 
+class AutoSave;
 class Dashboard;
 class DesignerWidget;
 class DocumentActions;
-class ExperimentDocument;
-class LatentExplorer;
-class QAction;
 class PresentationMode;
+class ExperimentDocument;
 class QLabel;
-class AutoSave;
 class RunActions;
-class SampleView;
+class RunSession;
 class SettingsPanel;
-class TrainingPlots;
 
 // The main window. The open experiment is a document (New/Open/Save, recent files, a dirty
 // marker, undo: DocumentActions); the designer and the settings edit it; Start trains a frozen
@@ -41,27 +38,18 @@ public:
     bool saveAs(const QString &path);  // no dialog: for tests and scripts
     const ExperimentSpec &experiment() const;
     ExperimentDocument *document() const { return m_doc; }
-
-    TrainingController *training() const { return m_training; }
-    TrainingPlots *plots() const;
-    Dashboard *dashboard() const { return m_dashboard; }
-    AutoSave *autosave() const { return m_autosave; }
-    SampleView *samples() const;
-    DesignerWidget *designer() const { return m_designer; }
-    SettingsPanel *settings() const { return m_settings; }
-    LatentExplorer *explorer() const;
-    QAction *startAction() const;
-    QLabel *designChangedLabel() const;
-    PresentationMode *presentation() const { return m_presentation; }
-
-    // The run's calls, passed on to RunActions (documented there) for tests and the UI
-    // benchmark, which drive the window.
-    int trainingThreads() const;
-    void startTraining();
+    // Resume from Checkpoint without the file dialog: for tests and scripts.
     bool resumeFromCheckpoint(const QString &path);
-    void togglePause();
-    void stepTraining();
-    void stopTraining();
+
+    // The run and what it computes: the controller (state, commands, signals) and the current
+    // run's session (null before the first run; a new one with each run, announced by
+    // sessionStarted). Everything else a test or script needs is what a person has: the
+    // actions (by object name: startAction, pauseAction, stepAction, substepAction,
+    // stopAction, ...) and the views (by type).
+    TrainingController *training() const { return m_training; }
+    RunSession *session() const;
+
+    // A non-modal warning: the window stays usable while it is read.
     void showError(const QString &title, const QString &message);
 
     // What Help > About says: the versions of this program, Qt and LibTorch, the BLAS in use
@@ -75,6 +63,9 @@ public:
     void chooseLanguage(const QString &code);
     // The remembered choice resolved to a language ("en", "zh_CN").
     static QString startLanguage();
+
+signals:
+    void sessionStarted(RunSession *session);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -70,9 +70,13 @@ void RunActions::addMenu()
     m_pause = addAction(QKeySequence(Qt::Key_F6), &RunActions::togglePause);
     m_step = addAction(QKeySequence(Qt::Key_F10), &RunActions::stepTraining);
     m_substep = addAction(QKeySequence(Qt::CTRL | Qt::Key_F10), &RunActions::substepTraining);
-    m_substep->setObjectName(QStringLiteral("substepAction"));
     m_stop = addAction(QKeySequence(Qt::SHIFT | Qt::Key_F5), &RunActions::stopTraining);
+    // Named, so that tests and scripts find them as a person finds them: in the menu.
     m_start->setObjectName(QStringLiteral("startAction"));
+    m_pause->setObjectName(QStringLiteral("pauseAction"));
+    m_step->setObjectName(QStringLiteral("stepAction"));
+    m_substep->setObjectName(QStringLiteral("substepAction"));
+    m_stop->setObjectName(QStringLiteral("stopAction"));
     train->addSeparator();
     m_resume = train->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Resume from checkpoint"), m_documents->lastFolder(), tr("Checkpoints (*.pt)"));
@@ -153,13 +157,13 @@ void RunActions::startTraining()
 
 void RunActions::beginRun(const QString &checkpoint, bool paused)
 {
-    m_dashboard->clear(m_doc->spec());
     m_running = m_doc->spec();
     // One core stays with the window: with libtorch on both cores of a 2-core machine,
     // dcgan-fashion trained at 0.71x of the command line's rate with 19.5 ms p99 event-loop
     // lateness; with one training thread at 0.93x and 8.1 ms (gan-playground --benchmark-ui).
     ExperimentSpec run = m_running;
     run.threads = trainingThreads();
+    m_dashboard->clear(run);  // the session knows the run as it trains (its threads too)
     if (run.threads != m_running.threads)
         m_window->statusBar()->showMessage(tr("Training with %n thread(s), keeping a core for the window; the command line uses %1.", nullptr, run.threads)
                                      .arg(m_running.threads),

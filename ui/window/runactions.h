@@ -27,7 +27,6 @@ public:
     void addMenu();  // the Training menu and its toolbar
     // Checkpoints saved to `path` (the autosave's) are not announced when they succeed.
     void setQuietCheckpointPath(const QString &path) { m_quietCheckpointPath = path; }
-    QAction *startAction() const { return m_start; }
     QAction *toolBarToggle() const { return m_toolBarToggle; }
     QLabel *designChangedLabel() const { return m_designChanged; }
 
