@@ -261,7 +261,9 @@ int evaluate(const QStringList &args)
                      .arg(QString::number(100.0 * c.highQualityFraction, 'f', 2))
                      .arg(data.modeSigma * 3)
               << "\n"
-              << Text::tr("reverse KL:        %1").arg(QString::number(c.reverseKL, 'f', 4)) << "\n";
+              << (c.captured > 0 ? Text::tr("reverse KL:        %1").arg(QString::number(c.reverseKL, 'f', 4))
+                                 : Text::tr("reverse KL:        undefined (no mode captured)"))
+              << "\n";
     }
     // The 2D lab's estimate, on more points: its bias (the noise floor) shrinks with the sample.
     const auto [lo, hi] = divergence::viewAround(data.points);

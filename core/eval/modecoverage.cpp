@@ -37,5 +37,7 @@ ModeCoverage evaluateModeCoverage(const std::vector<float> &points, const std::v
         const double p = double(c.perMode[m]) / c.highQuality;
         c.reverseKL += p * std::log(p * double(modes.size()));
     }
+    if (c.captured == 0)
+        c.reverseKL = std::numeric_limits<double>::quiet_NaN();
     return c;
 }

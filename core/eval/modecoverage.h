@@ -6,14 +6,16 @@
 
 // 2D mode coverage, VEEGAN/PacGAN protocol: a sample is high quality when it lies within
 // 3 sigma of its nearest mode; a mode is captured when it is the nearest mode of at least one
-// high-quality sample. reverseKL is KL(captured histogram || uniform over all modes).
+// high-quality sample. reverseKL is KL(captured histogram || uniform over all modes), NaN when
+// no mode is captured: the histogram is then empty and the divergence undefined (not 0, which
+// would read as perfect).
 struct ModeCoverage {
     int samples = 0;
     int modes = 0;
     int captured = 0;
     int highQuality = 0;
     double highQualityFraction = 0;
-    double reverseKL = 0;
+    double reverseKL = 0;  // NaN: no mode captured
     std::vector<int> perMode;  // high-quality samples nearest each mode
 };
 

@@ -27,6 +27,13 @@ void TestModeCoverage::countsByHand()
     const double kl = 0.75 * std::log(0.75 * 3) + 0.25 * std::log(0.25 * 3);
     QVERIFY(std::abs(c.reverseKL - kl) < 1e-12);
     QCOMPARE(c.highQualityFraction, 0.8);
+
+    // Every point far from every mode: nothing captured, and the reverse KL is undefined (NaN),
+    // not 0, which would read as perfect.
+    const ModeCoverage none = evaluateModeCoverage({5.0f, 5.0f, -4.0f, 3.0f}, modes, 0.1);
+    QCOMPARE(none.captured, 0);
+    QCOMPARE(none.highQuality, 0);
+    QVERIFY(std::isnan(none.reverseKL));
 }
 
 void TestModeCoverage::realDataScoresPerfectly_data()

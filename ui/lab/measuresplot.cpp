@@ -142,7 +142,9 @@ void MeasuresPlot::describe()
     }
     const lab2d::Frame &f = *m_last;
     QStringList now;
-    if (f.hasCoverage)
+    if (f.hasCoverage && f.coverage.captured == 0)
+        now << tr("<b>no mode captured</b> of %1, %2 % high quality").arg(f.coverage.modes).arg(100.0 * f.coverage.highQualityFraction, 0, 'f', 1);
+    else if (f.hasCoverage)
         now << tr("<b>%1 of %2 modes</b>, %3 % high quality, reverse KL %4")
                    .arg(f.coverage.captured)
                    .arg(f.coverage.modes)
