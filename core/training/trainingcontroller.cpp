@@ -11,9 +11,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <pthread.h>
@@ -48,6 +51,7 @@ struct TrainingController::Impl {
         QStringList saves;
         int snapshotMs = kDefaultSnapshotMs;
         int sampleMs = kDefaultSampleMs;  // < 0: snapshots carry no samples
+        double stepsPerSecond = 0;        // the pace of a running run; 0: full speed
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
@@ -91,6 +95,8 @@ struct TrainingController::Impl::Loop {
                 break;
             if (!m_announced || command.paused != m_paused)
                 announce(command.paused);
+            if (command.work == Work::Steps && !due())
+                continue;  // waited for the pace; a command may have come meanwhile
             if (command.work != Work::None && !train(command.work))
                 break;
         }
@@ -153,6 +159,29 @@ private:
         }
     }
 
+    // At full speed, always; at a pace, once the next step is due. Until then it waits, and a
+    // command (pause, stop, a save, another pace) ends the wait early: false.
+    bool due()
+    {
+        using Clock = std::chrono::steady_clock;
+        std::unique_lock lock(m_c->mutex);
+        const double rate = m_c->stepsPerSecond;
+        m_pace = rate;
+        if (rate <= 0)
+            return true;
+        const auto interval = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
+        const Clock::time_point now = Clock::now();
+        // The first paced step, or one after a pause or a slower pace: no burst to catch up.
+        if (!m_due || *m_due + interval < now)
+            m_due = now;
+        if (now < *m_due) {
+            m_c->wake.wait_until(lock, *m_due);
+            return false;
+        }
+        *m_due += interval;
+        return true;
+    }
+
     // Running or paused, as the commands now say; a run that pauses shows where it stands.
     void announce(bool paused)
     {
@@ -203,7 +232,10 @@ private:
             publish();
         } else if (m_sinceSnapshot.elapsed() >= snapshotMs) {
             flush(m_sinceSamples.elapsed() >= m_sampleMs);
-            if (m_sincePublish.elapsed() >= (m_twoD ? kTwoDPublishMs : kGeneratorPublishMs))
+            // At a slow pace every step is shown, up to the usual rate of copies.
+            const qint64 publishMs = m_twoD ? kTwoDPublishMs : kGeneratorPublishMs;
+            const qint64 paceMs = m_pace > 0 ? qint64(1000 / m_pace) : publishMs;
+            if (m_sincePublish.elapsed() >= std::min(publishMs, paceMs))
                 publish();
         }
         return true;
@@ -269,6 +301,8 @@ private:
     bool m_realSent = false;   // the data went with a snapshot
     bool m_announced = false;  // the state has been announced; m_paused is it
     bool m_paused = false;
+    double m_pace = 0;  // steps a second, as last read (0: full speed)
+    std::optional<std::chrono::steady_clock::time_point> m_due;  // when the next paced step may go
     QString m_failure;
 };
 
@@ -341,6 +375,7 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
         std::unique_lock lock(d->control->mutex);
         c->snapshotMs = d->control->snapshotMs;
         c->sampleMs = d->control->sampleMs;
+        c->stepsPerSecond = d->control->stepsPerSecond;
     }
     c->paused = paused;
     d->control = c;
@@ -357,8 +392,11 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
 
 void TrainingController::pause()
 {
-    std::unique_lock lock(d->control->mutex);
-    d->control->paused = true;
+    {
+        std::unique_lock lock(d->control->mutex);
+        d->control->paused = true;
+    }
+    d->control->wake.notify_all();  // a run waiting for its next paced step pauses now
 }
 
 void TrainingController::resume()
@@ -424,4 +462,19 @@ void TrainingController::setSampleInterval(int milliseconds)
 {
     std::unique_lock lock(d->control->mutex);
     d->control->sampleMs = milliseconds;
+}
+
+void TrainingController::setSpeed(double stepsPerSecond)
+{
+    {
+        std::unique_lock lock(d->control->mutex);
+        d->control->stepsPerSecond = std::isfinite(stepsPerSecond) ? std::max(0.0, stepsPerSecond) : 0.0;
+    }
+    d->control->wake.notify_all();  // a run waiting for its next paced step takes the new pace now
+}
+
+double TrainingController::speed() const
+{
+    std::unique_lock lock(d->control->mutex);
+    return d->control->stepsPerSecond;
 }

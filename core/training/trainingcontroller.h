@@ -40,6 +40,12 @@ public:
     // Saves a checkpoint between two steps; answered by checkpointSaved.
     void saveCheckpoint(const QString &path);
 
+    // The pace of a running run, in steps a second (0: as fast as it goes, the default). Takes
+    // effect at once, also mid-run; kept for the next runs. Snapshots and network copies
+    // follow each step at slow paces.
+    void setSpeed(double stepsPerSecond);
+    double speed() const;
+
     void setSnapshotInterval(int milliseconds);
     // How often snapshots carry fresh fixed-noise samples; a negative interval means never (a
     // front end that renders the grid from the published generator copies saves the training

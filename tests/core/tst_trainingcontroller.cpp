@@ -5,6 +5,7 @@
 
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,6 +35,7 @@ private slots:
     void generatorCopyIsFrozen();
     void destroyingMidRunIsClean();
     void slowMotionStepsThroughSubsteps();
+    void paceThrottlesTheRun();
 };
 
 void TestTrainingController::startPauseStepResumeStop()
@@ -360,4 +362,38 @@ void TestTrainingController::slowMotionStepsThroughSubsteps()
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)
+// The speed control: a run at 25 steps a second trains at that rate (within 20 %), a pause
+// takes effect before the next slow step is due, and full speed is full speed again.
+void TestTrainingController::paceThrottlesTheRun()
+{
+    TrainingController c;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::pair<qint64, std::int64_t>> seen;  // (ms, step) as snapshots arrive
+    connect(&c, &TrainingController::snapshot, this, [&](const TrainingSnapshot &s) { seen.emplace_back(clock.elapsed(), s.step); });
+    c.setSpeed(25);
+    QCOMPARE(c.speed(), 25.0);
+    QVERIFY(c.start(ringMlp()));
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), State::Running, 30000 * kSlowdown);
+    QTRY_VERIFY(!seen.empty() && seen.back().second >= 2);
+    const auto first = seen.back();
+    QTest::qWait(2500);
+    const auto last = seen.back();
+    const double rate = double(last.second - first.second) / (double(last.first - first.first) / 1000.0);
+    QVERIFY2(rate >= 20 && rate <= 30, qPrintable(QStringLiteral("%1 steps/s at a pace of 25").arg(rate)));
+
+    // At one step every two seconds, a pause does not wait for the next step.
+    c.setSpeed(0.5);
+    QTest::qWait(100);
+    c.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), State::Paused, 1000);
+    // Full speed again: a run of this size takes hundreds of steps a second.
+    c.setSpeed(0);
+    const std::int64_t pausedAt = seen.back().second;
+    c.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.back().second > pausedAt + 200, 2000 * kSlowdown);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
 #include "tst_trainingcontroller.moc"

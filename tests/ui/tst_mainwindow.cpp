@@ -31,6 +31,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -68,6 +69,7 @@ private slots:
     void userGuideInBothLanguages();
     void languageSwitchesAtOnceAndIsRemembered();
     void followsTheSystemSwitchingToDark();
+    void speedIsAChoiceThatIsRemembered();
 };
 
 using namespace windowsupport;
@@ -606,4 +608,27 @@ void TestMainWindow::autosavesTheUnsavedExperiment()
 }
 
 QTEST_MAIN(TestMainWindow)
+// Training > Speed sets the controller's pace (the pace itself: tst_trainingcontroller), the
+// toolbar's button names it, and the next window starts with it.
+void TestMainWindow::speedIsAChoiceThatIsRemembered()
+{
+    QSettings().remove(QStringLiteral("training/speed"));
+    {
+        MainWindow w;
+        QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+        QCOMPARE(w.training()->speed(), 0.0);  // full speed by default
+        QVERIFY(child<QAction>(w, "fullSpeedAction")->isChecked());
+        trigger(w, "speed10Action");
+        QCOMPARE(w.training()->speed(), 10.0);
+        QVERIFY(child<QAction>(w, "speed10Action")->isChecked());
+        QCOMPARE(child<QToolButton>(w, "speedButton")->text(), QStringLiteral("Speed: 10 steps/s"));
+    }
+    MainWindow next;
+    QCOMPARE(next.training()->speed(), 10.0);
+    QVERIFY(child<QAction>(next, "speed10Action")->isChecked());
+    trigger(next, "fullSpeedAction");
+    QCOMPARE(next.training()->speed(), 0.0);
+    QCOMPARE(child<QToolButton>(next, "speedButton")->text(), QStringLiteral("Speed: Full speed"));
+}
+
 #include "tst_mainwindow.moc"

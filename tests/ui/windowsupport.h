@@ -40,6 +40,7 @@ inline void isolateSettings(const QString &application)
     // The image measures train a classifier on a run's data the first time: a test that wants
     // them turns them on (on small data).
     QSettings().setValue(QStringLiteral("quality/interval"), 0);
+    QSettings().remove(QStringLiteral("training/speed"));  // full speed, whatever a test left
 }
 
 inline QString cell(const QTableView *view, int row, int column)

@@ -13,15 +13,21 @@
 #include "training/trainingcontroller.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
+#include <QToolButton>
+
+#include <algorithm>
+#include <iterator>
 
 RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Dashboard *dashboard, DocumentActions *documents,
                        QMainWindow *window)
@@ -77,6 +83,7 @@ void RunActions::addMenu()
     m_step->setObjectName(QStringLiteral("stepAction"));
     m_substep->setObjectName(QStringLiteral("substepAction"));
     m_stop->setObjectName(QStringLiteral("stopAction"));
+    addSpeedChoice(train, bar);
     train->addSeparator();
     m_resume = train->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Resume from checkpoint"), m_documents->lastFolder(), tr("Checkpoints (*.pt)"));
@@ -149,6 +156,61 @@ void RunActions::addMenu()
     });
 }
 
+namespace {
+// Training > Speed: full speed, then paces a class can follow (steps a second).
+constexpr double kSpeeds[] = {0, 100, 30, 10, 3, 1};
+}  // namespace
+
+void RunActions::addSpeedChoice(QMenu *menu, QToolBar *bar)
+{
+    QMenu *speeds = menu->addMenu(QString());
+    speeds->setObjectName(QStringLiteral("speedMenu"));
+    auto *group = new QActionGroup(speeds);
+    const double remembered = QSettings().value(QStringLiteral("training/speed"), 0.0).toDouble();
+    for (double pace : kSpeeds) {
+        QAction *a = speeds->addAction(QString());
+        a->setCheckable(true);
+        a->setData(pace);
+        a->setObjectName(pace > 0 ? QStringLiteral("speed%1Action").arg(pace) : QStringLiteral("fullSpeedAction"));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, pace] { setSpeed(pace); });
+    }
+    // On the toolbar: a button that shows the pace and opens the same choices.
+    auto *button = new QToolButton(bar);
+    button->setObjectName(QStringLiteral("speedButton"));
+    button->setMenu(speeds);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addSeparator();
+    bar->addWidget(button);
+    auto label = [](double pace) {
+        return pace > 0 ? tr("%n step(s)/s", nullptr, int(pace)) : tr("Full speed");
+    };
+    auto show = [=] {
+        const double pace = m_training->speed();
+        for (QAction *a : group->actions()) {
+            a->setText(label(a->data().toDouble()));
+            a->setChecked(a->data().toDouble() == pace);
+        }
+        button->setText(tr("Speed: %1").arg(label(pace)));
+        button->setToolTip(tr("How fast the run trains: slow paces let a class follow each step in the plots and the 2D lab (remembered)"));
+    };
+    connect(this, &RunActions::speedChanged, button, show);
+    widgetevents::retranslated(m_window, [=] {
+        speeds->setTitle(tr("Spee&d"));
+        show();
+    });
+    // The remembered pace, when it is one of the choices.
+    setSpeed(std::find(std::begin(kSpeeds), std::end(kSpeeds), remembered) != std::end(kSpeeds) ? remembered : 0);
+}
+
+void RunActions::setSpeed(double stepsPerSecond)
+{
+    m_training->setSpeed(stepsPerSecond);
+    QSettings().setValue(QStringLiteral("training/speed"), stepsPerSecond);
+    emit speedChanged(stepsPerSecond);
+}
+
 void RunActions::startTraining()
 {
     if (m_doc->problems().isEmpty() && !m_training->isActive())
@@ -163,7 +225,7 @@ void RunActions::beginRun(const QString &checkpoint, bool paused)
     // lateness; with one training thread at 0.93x and 8.1 ms (gan-playground --benchmark-ui).
     ExperimentSpec run = m_running;
     run.threads = trainingThreads();
-    m_dashboard->clear(run);  // the session knows the run as it trains (its threads too)
+    m_dashboard->startRun(run);  // the session knows the run as it trains (its threads too)
     if (run.threads != m_running.threads)
         m_window->statusBar()->showMessage(tr("Training with %n thread(s), keeping a core for the window; the command line uses %1.", nullptr, run.threads)
                                      .arg(m_running.threads),

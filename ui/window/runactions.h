@@ -14,10 +14,9 @@ class QMainWindow;
 class TrainingController;
 
 // The run's side of the window: the Training menu and toolbar (Start, Pause/Resume, Step, Slow
-// Motion, Stop,
-// Resume from Checkpoint, Save Checkpoint, the exports), kept enabled as the run's state and
-// the experiment's problems allow, the run's messages, and the notice that the design changed
-// under a running run (it trains the experiment as it was at Start).
+// Motion, Stop, the Speed, Resume from Checkpoint, Save Checkpoint, the exports), kept enabled
+// as the run's state and the experiment's problems allow, the run's messages, and the notice
+// that the design changed under a running run (it trains the experiment as it was at Start).
 class RunActions : public QObject {
     Q_OBJECT
 public:
@@ -42,11 +41,17 @@ public:
     // Slow motion: the next substep. Starts the run paused when idle, pauses it when running.
     void substepTraining();
     void stopTraining();
+    // Training > Speed: the pace of the run in steps a second (0: full speed), remembered.
+    void setSpeed(double stepsPerSecond);
 
     // A non-modal warning: the window stays usable while it is read.
     void showError(const QString &title, const QString &message);
 
+signals:
+    void speedChanged(double stepsPerSecond);
+
 private:
+    void addSpeedChoice(class QMenu *menu, class QToolBar *bar);
     // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
     void beginRun(const QString &checkpoint, bool paused = false);
     void updateActions();
