@@ -92,7 +92,9 @@ Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &reque
             f.coverage = evaluateModeCoverage(many.points, request.modes, request.modeSigma);
             f.hasCoverage = true;
         }
-        const double lo = std::min(request.xMin, request.yMin), hi = std::max(request.xMax, request.yMax);
+        // Over the area around the real data, as `evaluate` measures: the figure does not change
+        // when the view is zoomed or panned.
+        const auto [lo, hi] = divergence::viewAround(request.real);
         const divergence::Estimate e = divergence::againstReal(request.real, many.points, request.jsPoints, lo, hi);
         f.js = e.js;
         f.jsFloor = e.floor;

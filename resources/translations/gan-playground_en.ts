@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <source>step %1, %n past the budget of %2</source>
+        <translation>
+            <numerusform>step %1, %n past the budget of %2</numerusform>
+            <numerusform>step %1, %n past the budget of %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lab2dView</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n generated point(s) off view&lt;/b&gt; (marked on the border).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n generated point off view&lt;/b&gt; (marked on the border).</numerusform>
+            <numerusform>&lt;b&gt;%n generated points off view&lt;/b&gt; (marked on the border).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LatentExplorer</name>
     <message numerus="yes">
         <source>%n direction(s) saved with the experiment.</source>
@@ -59,6 +79,13 @@
         <translation>
             <numerusform>Wrote %n grid to %1</numerusform>
             <numerusform>Wrote %n grids to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)/s</source>
+        <translation>
+            <numerusform>%n step/s</numerusform>
+            <numerusform>%n steps/s</numerusform>
         </translation>
     </message>
 </context>

@@ -596,6 +596,12 @@
         <source>%1:%2 training</source>
         <translation>已训练 %1:%2</translation>
     </message>
+    <message numerus="yes">
+        <source>step %1, %n past the budget of %2</source>
+        <translation>
+            <numerusform>第 %1 步（超出 %2 步的预算 %n 步）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dataset</name>
@@ -1664,10 +1670,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>D(x)：为真实的概率</translation>
     </message>
     <message>
-        <source>D(x): raw score</source>
-        <translation>D(x)：原始分数</translation>
-    </message>
-    <message>
         <source>Step %1. %2 Arrows: the push of the generator&apos;s loss on each orange point.</source>
         <translation>第 %1 步。%2 箭头：生成器损失对每个橙色点的推动。</translation>
     </message>
@@ -1676,8 +1678,26 @@ Choose another folder with File &gt; Save As.</source>
         <translation>蓝色：D 认为是真实的；橙色：生成的。</translation>
     </message>
     <message>
-        <source>Blue: high critic score; orange: low.</source>
-        <translation>蓝色：评判器分数高；橙色：分数低。</translation>
+        <source>Lock view</source>
+        <translation>锁定视图</translation>
+    </message>
+    <message>
+        <source>Keep the view where it is. Unlocked, it follows the real and generated points. Zoom with the wheel and pan by dragging (both lock it).</source>
+        <translation>让视图保持不动。不锁定时，视图跟随真实点和生成点。用滚轮缩放，拖动平移（两者都会锁定视图）。</translation>
+    </message>
+    <message>
+        <source>critic score (colours span this view)</source>
+        <translation>评论家分数（颜色覆盖本视图的范围）</translation>
+    </message>
+    <message>
+        <source>Blue: the highest critic score on this view; orange: the lowest.</source>
+        <translation>蓝色：本视图中评论家分数最高处；橙色：最低处。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n generated point(s) off view&lt;/b&gt; (marked on the border).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 个生成点在视图之外&lt;/b&gt;（在边框上标出）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2564,10 @@ Choose another folder with File &gt; Save As.</source>
         <source>step</source>
         <translation>步</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;no mode captured&lt;/b&gt; of %1, %2 % high quality</source>
+        <translation>&lt;b&gt;%1 个模式一个也未捕获&lt;/b&gt;，%2 % 高质量</translation>
+    </message>
 </context>
 <context>
     <name>ModelDiagram</name>
@@ -3018,6 +3042,28 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>Every grid the samples&apos; timeline holds, as an animation of the training</source>
         <translation>样本时间线中的每张网格，组成训练过程的动画</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)/s</source>
+        <translation>
+            <numerusform>每秒 %n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>Speed: %1</source>
+        <translation>速度：%1</translation>
+    </message>
+    <message>
+        <source>How fast the run trains: slow paces let a class follow each step in the plots and the 2D lab (remembered)</source>
+        <translation>训练的快慢：较慢的速度让课堂能在曲线图和二维实验室中跟上每一步（会记住）</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>速度(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -4749,6 +4795,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>interrupted (%1); stopped</source>
         <translation>已中断（%1）；已停止</translation>
+    </message>
+    <message>
+        <source>reverse KL:        undefined (no mode captured)</source>
+        <translation>反向 KL：           无定义（未捕获任何模式）</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,15 @@
 #include "settings/settingspanel.h"
 
 #include "document/experimentdocument.h"
+#include "data/synthetic2d.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
 
 #include <QAbstractItemModelTester>
 #include <QDoubleSpinBox>
 #include <QCheckBox>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QSlider>
 
 #include <qcustomplot.h>
@@ -33,6 +36,7 @@ private slots:
     void draggingASettingBackClearsModified();
     void scrubbedGridStaysWhenOldGridsAreThinned();
     void labViewDrawsTheFrame();
+    void labViewFollowsThePoints();
     void formulasWriteEachLossAndRegulariser_data();
     void formulasWriteEachLossAndRegulariser();
     void slowMotionNarratesEverySubstep();
@@ -208,6 +212,57 @@ void TestWidgets::scrubbedGridStaysWhenOldGridsAreThinned()
     view.timeline()->setValue(view.timeline()->maximum());
     fill(3 * SampleView::kMaxHistory, 1);
     QCOMPARE(view.currentStep(), 10 * (3 * SampleView::kMaxHistory + 1));
+}
+
+// The lab's view: unlocked it contains every generated point (at the end of lesson-saturating
+// they sat near (-0.4, -3.2), outside a view fitted to the ring); locked (or zoomed by the
+// person) it stays, and the points outside it are marked and counted. A critic's raw scores
+// are coloured over their own range on the view, whatever their offset.
+void TestWidgets::labViewFollowsThePoints()
+{
+    Lab2dView view;
+    const std::shared_ptr<const Dataset> ring = synthetic2d::generate(Synthetic2DKind::Ring8, 400, 3);
+    view.setRealPoints(ring->points);
+    QVERIFY(!view.isLocked());
+    QSignalSpy moved(&view, &Lab2dView::viewChanged);
+    lab2d::Frame f;
+    f.step = 10;
+    f.request = view.request();
+    f.request.cells = 4;
+    for (int i = 0; i < 16; ++i)
+        f.heat.push_back(100.0f + float(i) / 4);  // raw scores far from 0: 100 to 103.75
+    f.fakes = {0.9f, 0.1f, -0.4f, -3.2f, 0.0f, 1.0f, -0.7f, 0.7f};
+    view.showFrame(f);
+    const QCPRange x = view.plot()->xAxis->range(), y = view.plot()->yAxis->range();
+    for (size_t i = 0; i + 1 < f.fakes.size(); i += 2)
+        QVERIFY2(x.contains(f.fakes[i]) && y.contains(f.fakes[i + 1]), qPrintable(QStringLiteral("point %1 off view").arg(i / 2)));
+    QCOMPARE(view.offViewCount(), 0);
+    QVERIFY(!moved.isEmpty());  // the next heatmap is of the new view
+    QCOMPARE(view.request().yMin, y.lower);
+    auto *map = qobject_cast<QCPColorMap *>(view.plot()->plottable(0));
+    QCOMPARE(map->dataRange(), QCPRange(100, 103.75));
+
+    // Locked on the ring: the far point is marked on the border and counted.
+    view.setLocked(true);
+    view.setView(-1.5, 1.5, -1.5, 1.5);
+    QCOMPARE(view.offViewCount(), 1);
+    const QString caption = view.findChild<QLabel *>(QStringLiteral("labCaption"))->text();
+    QVERIFY2(caption.contains(QStringLiteral("1 generated point")), qPrintable(caption));
+    lab2d::Frame next = f;
+    next.step = 11;
+    view.showFrame(next);
+    QCOMPARE(view.plot()->xAxis->range(), QCPRange(-1.5, 1.5));  // locked: the view stays
+    QCOMPARE(view.offViewCount(), 1);
+    // Unlocked again: fitted at once.
+    view.setLocked(false);
+    QCOMPARE(view.offViewCount(), 0);
+    QVERIFY(view.plot()->yAxis->range().contains(-3.2));
+    // The points back on the ring: the view shrinks to them (it does not keep the far corner).
+    lab2d::Frame back = f;
+    back.step = 12;
+    back.fakes = {0.9f, 0.1f, 0.0f, 1.0f};
+    view.showFrame(back);
+    QVERIFY(!view.plot()->yAxis->range().contains(-3.2));
 }
 
 void TestWidgets::labViewDrawsTheFrame()

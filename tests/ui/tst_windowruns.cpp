@@ -12,6 +12,7 @@
 #include "window/autosave.h"
 #include "dashboard/trainingplots.h"
 #include "lab/lab2dview.h"
+#include "lab/measuresplot.h"
 #include "slowmotion/batchoverlay.h"
 #include "slowmotion/batchstrip.h"
 #include "slowmotion/modeldiagram.h"
@@ -28,6 +29,8 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QDockWidget>
+#include <QProgressBar>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -69,6 +72,7 @@ private slots:
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
     void slowMotionWalksThroughAStep();
+    void anotherExperimentLeavesNothingOfTheRun();
     void measuresImageQualityBesideTheRun();
     void exploresDirectionsAndExportsWalks();
     void recoversTheRunOfAKilledWindow();
@@ -740,4 +744,83 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
 }
 
 QTEST_MAIN(TestWindowRuns)
+namespace {
+// Every view of a run, empty: what a window shows when no run has been started.
+void verifyNothingOfARun(MainWindow &w)
+{
+    QVERIFY(!w.session());
+    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 0);
+    QCOMPARE(child<TrainingPlots>(w)->scorePlot()->graph(0)->dataCount(), 0);
+    QCOMPARE(child<SampleView>(w)->historySize(), 0);
+    auto *lab = child<Lab2dView>(w);
+    QCOMPARE(lab->historySize(), 0);
+    QCOMPARE(lab->shownStep(), std::int64_t(-1));
+    QCOMPARE(lab->batch().realCount(), 0);
+    QCOMPARE(lab->batch().fakeCount(), 0);
+    QCOMPARE(child<MeasuresPlot>(w)->pointCount(), 0);
+    QVERIFY(child<LatentExplorer>(w)->currentImage().isNull());
+    QVERIFY(child<QualityPlot>(w)->records().empty());
+    QVERIFY(!child<ClassHistogram>(w)->isVisible());
+    QVERIFY(!child<SlowMotionPanel>(w)->hasReport());
+    QCOMPARE(child<QLabel>(w, "stepStatus")->text(), QString());
+    QCOMPARE(child<QLabel>(w, "rateStatus")->text(), QString());
+    QCOMPARE(child<QLabel>(w, "timeStatus")->text(), QString());
+    QCOMPARE(child<QProgressBar>(w, "runProgress")->value(), 0);
+}
+}  // namespace
+
+// Opening another experiment while a run is on screen (a 2D run in slow motion, then an image
+// run) empties every view of it, lays the panels out for the new kind of data, and nothing the
+// old run still sends reaches a view. A 2D experiment's data show in the lab before Start.
+void TestWindowRuns::anotherExperimentLeavesNothingOfTheRun()
+{
+    QTemporaryDir tmp;
+    const QString images = tmp.filePath(QStringLiteral("images.json"));
+    QCOMPARE(writeFashionSubsetExperiment(tmp.path(), 500, 100, 100000, images), QString());
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *lab = child<Lab2dView>(w);
+    auto *labDock = child<QDockWidget>(w, "labDock");
+    auto *explorerDock = child<QDockWidget>(w, "latentDock");
+    // Before Start: the lab is laid out and shows the real data.
+    QVERIFY(labDock->isVisible());
+    QVERIFY(!explorerDock->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->request().real.empty(), 10000);
+    trigger(w, "startAction");
+    QTRY_VERIFY_WITH_TIMEOUT(lab->historySize() >= 2 && child<SampleView>(w)->historySize() >= 2, 30000 * kSlowdown);
+    QTRY_VERIFY(child<MeasuresPlot>(w)->pointCount() > 0);
+    trigger(w, "substepAction");  // slow motion: the batch over the lab
+    QTRY_VERIFY_WITH_TIMEOUT(child<SlowMotionPanel>(w)->hasReport() && lab->batch().realCount() > 0, 30000 * kSlowdown);
+    lab->setDrawing(true);
+    QVERIFY(!child<QLabel>(w, "stepStatus")->text().isEmpty());
+
+    QVERIFY(w.openFile(images));  // the run stops; its last snapshot and copies are on their way
+    verifyNothingOfARun(w);
+    QVERIFY(!lab->isDrawing());
+    QVERIFY(lab->request().real.empty());
+    QVERIFY(!labDock->isVisible());
+    QVERIFY(explorerDock->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
+    QTest::qWait(300);
+    verifyNothingOfARun(w);  // still: what the old run sent after was dropped
+
+    // An image run, then a 2D experiment.
+    trigger(w, "startAction");
+    QTRY_VERIFY_WITH_TIMEOUT(child<SampleView>(w)->historySize() >= 2, 60000 * kSlowdown);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<LatentExplorer>(w)->currentImage().isNull(), 30000 * kSlowdown);
+    QVERIFY(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount() > 0);
+    QVERIFY(w.openPreset(QStringLiteral("lesson-mode-collapse")));
+    verifyNothingOfARun(w);
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Idle, 30000 * kSlowdown);
+    QTest::qWait(300);
+    verifyNothingOfARun(w);
+    QVERIFY(labDock->isVisible());
+    QVERIFY(!explorerDock->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->request().real.empty(), 10000);
+    const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(dir + QStringLiteral("/before-start-2d.png")));
+}
+
 #include "tst_windowruns.moc"

@@ -11,6 +11,7 @@
 #include "widgets/widgetevents.h"
 
 #include "data/synthetic2d.h"
+#include "session/datapreview.h"
 #include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
@@ -98,6 +99,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_slowDock->setWidget(m_slow);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_slowDock);
     m_slowDock->hide();  // until slow motion is asked for
+    m_stepLabel->setObjectName(QStringLiteral("stepStatus"));
+    m_rateLabel->setObjectName(QStringLiteral("rateStatus"));
+    m_timeLabel->setObjectName(QStringLiteral("timeStatus"));
+    m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
 
@@ -112,6 +117,8 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_session->setQualityInterval(m_quality->interval());
     });
     connect(training, &TrainingController::substepDone, this, [this](const SubstepReport &r) {
+        if (!m_session)
+            return;  // a run this window no longer shows (another experiment was opened)
         m_slow->showReport(r);
         if (!m_slowDock->isVisible())
             m_slowDock->show();
@@ -135,6 +142,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_lab->clearBatch();  // the batch belongs to one step taken slowly
     });
     connect(m_samples, &SampleView::sampleClicked, m_explorer, &LatentExplorer::pickSample);
+    connect(m_lab, &Lab2dView::viewChanged, this, &Dashboard::requestLabFrame);  // the heatmap of the new view
     // Scrubbing the samples' timeline back takes the 2D lab back to the same step.
     connect(m_samples->timeline(), &QSlider::valueChanged, this, [this](int value) {
         if (value == m_samples->timeline()->maximum())
@@ -143,6 +151,8 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_lab->showStep(m_samples->currentStep());
     });
     connect(training, &TrainingController::loadingProgress, this, [this](double f) {
+        if (!m_session)
+            return;
         m_status.loading = true;
         showStatus();
         m_progress->setValue(int(f * 100));
@@ -171,7 +181,7 @@ void Dashboard::addStatusWidgets(QStatusBar *bar)
         bar->addPermanentWidget(w);
 }
 
-void Dashboard::clear(const ExperimentSpec &spec)
+void Dashboard::resetViews(const ExperimentSpec &spec)
 {
     std::vector<std::array<double, 2>> modes;
     double sigma = 0;
@@ -193,9 +203,90 @@ void Dashboard::clear(const ExperimentSpec &spec)
     m_lab->clear();
     m_slow->clear();
     m_slowLaidOut = false;
-    startSession(spec);
+    m_status = {};
+    m_stepLabel->clear();
+    m_rateLabel->clear();
+    m_timeLabel->clear();
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+    showStatus();
+    layOut(spec.isTwoDimensional() ? Kind::TwoD : Kind::Images);
+    // The experiment's real data, as soon as it is open; a run's own points replace them.
+    if (const std::vector<float> points = previewPoints(); !points.empty())
+        m_lab->setRealPoints(points);
+}
+
+void Dashboard::showExperiment(const ExperimentSpec &spec)
+{
+    m_shownData = spec.data;
+    m_explorer->setSession(nullptr);
+    m_session.reset();  // its threads stop here; the run's own signals are ignored from now on
+    resetViews(spec);
+    if (!spec.isTwoDimensional())
+        m_lab->setDrawing(false);  // no drawing on image data (the lab is not shown for it)
+}
+
+void Dashboard::startRun(const ExperimentSpec &spec)
+{
+    m_shownData = spec.data;
+    resetViews(spec);
+    startSession(spec);
+}
+
+void Dashboard::setDataPreview(DataPreview *preview)
+{
+    m_preview = preview;
+    connect(preview, &DataPreview::changed, this, &Dashboard::showPreviewPoints);
+}
+
+std::vector<float> Dashboard::previewPoints() const
+{
+    // Drawn data are the lab's own (the window shows them as they are drawn, without refitting).
+    if (!m_preview || m_preview->isLoading() || m_preview->followed().kind == DataKind::Drawn2D || m_kind != Kind::TwoD)
+        return {};
+    const std::shared_ptr<const Dataset> data = m_preview->data();
+    return data && data->kind == Dataset::Kind::Points ? data->points : std::vector<float>();
+}
+
+void Dashboard::showPreviewPoints()
+{
+    // Before a run, the lab shows the experiment's real data as soon as they are loaded.
+    if (m_session)
+        return;
+    if (const std::vector<float> points = previewPoints(); !points.empty())
+        m_lab->setRealPoints(points);
+}
+
+namespace {
+QString layoutKey(Dashboard::Kind kind)
+{
+    return kind == Dashboard::Kind::TwoD ? QStringLiteral("window/layout/2d") : QStringLiteral("window/layout/images");
+}
+}  // namespace
+
+void Dashboard::rememberLayout() const
+{
+    if (m_kind != Kind::None)
+        QSettings().setValue(layoutKey(m_kind), static_cast<QMainWindow *>(parent())->saveState());
+}
+
+void Dashboard::layOut(Kind kind)
+{
+    if (kind == m_kind)
+        return;
+    rememberLayout();
+    m_kind = kind;
+    auto *window = static_cast<QMainWindow *>(parent());
+    const QByteArray saved = QSettings().value(layoutKey(kind)).toByteArray();
+    if (!saved.isEmpty() && window->restoreState(saved))
+        return;
+    // The panels that fit the data: a 2D run is watched in the lab (the latent explorer adds
+    // little to two numbers); an image run in the samples and the explorer (no lab).
+    const bool twoD = kind == Kind::TwoD;
+    m_labDock->setVisible(twoD);
+    m_explorerDock->setVisible(!twoD);
+    m_samplesDock->setVisible(true);
+    (twoD ? m_labDock : m_samplesDock)->raise();
 }
 
 void Dashboard::startSession(const ExperimentSpec &spec)
@@ -234,6 +325,8 @@ void Dashboard::startSession(const ExperimentSpec &spec)
 
 void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
 {
+    if (!m_session)
+        return;  // a run this window no longer shows (another experiment was opened)
     m_plots->append(snapshot.records);
     m_slow->stepReached(snapshot.step);
     if (!snapshot.realPoints.empty()) {
@@ -260,7 +353,7 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     m_status.seconds = int(snapshot.elapsedSeconds);
     m_status.loading = false;
     showStatus();
-    m_progress->setValue(snapshot.targetSteps > 0 ? int(100 * snapshot.step / snapshot.targetSteps) : 0);
+    m_progress->setValue(snapshot.targetSteps > 0 ? int(std::min<qint64>(100, 100 * snapshot.step / snapshot.targetSteps)) : 0);
 }
 
 void Dashboard::showStatus()
@@ -268,7 +361,12 @@ void Dashboard::showStatus()
     m_progress->setFormat(m_status.loading ? tr("loading data %p%") : QStringLiteral("%p%"));
     if (m_status.step < 0)
         return;
-    m_stepLabel->setText(tr("step %1 of %2").arg(m_status.step).arg(m_status.targetSteps));
+    // Steps taken one at a time past the budget (Step, Slow Motion) are counted as such.
+    m_stepLabel->setText(m_status.step <= m_status.targetSteps
+                             ? tr("step %1 of %2").arg(m_status.step).arg(m_status.targetSteps)
+                             : tr("step %1, %n past the budget of %2", nullptr, int(m_status.step - m_status.targetSteps))
+                                   .arg(m_status.step)
+                                   .arg(m_status.targetSteps));
     if (m_status.imagesPerSecond > 0)
         m_rateLabel->setText(tr("%1 samples/s").arg(m_status.imagesPerSecond, 0, 'f', 0));
     m_timeLabel->setText(tr("%1:%2 training").arg(m_status.seconds / 60).arg(m_status.seconds % 60, 2, 10, QLatin1Char('0')));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "spec/experimentspec.h"
 #include "training/trainingsnapshot.h"
 
 #include <memory>
@@ -7,11 +8,11 @@
 #include <QObject>
 
 class ClassHistogram;
+class DataPreview;
 class QualityPlot;
 class Lab2dView;
 class LatentExplorer;
 class MeasuresPlot;
-struct ExperimentSpec;
 class RunSession;
 class QDockWidget;
 class QLabel;
@@ -45,10 +46,22 @@ public:
     Lab2dView *lab() const { return m_lab; }
     QDockWidget *labDock() const { return m_labDock; }
     void addStatusWidgets(QStatusBar *bar);
-    // Empties everything for a new run of `spec` and follows it with a new session; whatever
-    // the old run's session was still computing is dropped.
-    void clear(const ExperimentSpec &spec);
-    RunSession *session() const { return m_session.get(); }  // null before the first run
+    // Shows `spec` as an experiment not run yet (opened, a preset, New, its data changed while
+    // no run is active): every view of the previous run is emptied, its session ends (nothing
+    // it still computes, and nothing its run still sends, reaches a view), the panels are laid
+    // out for its kind of data and the 2D lab shows `preview`'s real points.
+    void showExperiment(const ExperimentSpec &spec);
+    // Empties everything for a new run of `spec` and follows it with a new session.
+    void startRun(const ExperimentSpec &spec);
+    RunSession *session() const { return m_session.get(); }  // null while no run is shown
+    const DataSpec &shownData() const { return m_shownData; }  // of the experiment or run shown
+    // The sample of the open experiment's data that the lab shows before a run.
+    void setDataPreview(DataPreview *preview);
+    // The panels that fit each kind of data (2D: the lab; images: the samples and the
+    // explorer), as the person last arranged them for that kind (QSettings "window/layout/...").
+    enum class Kind { None, TwoD, Images };
+    Kind kind() const { return m_kind; }
+    void rememberLayout() const;  // the current kind's, now (the window closes)
     MeasuresPlot *measures() const { return m_measures; }
     SlowMotionPanel *slowMotion() const { return m_slow; }
     QDockWidget *slowMotionDock() const { return m_slowDock; }
@@ -59,7 +72,11 @@ signals:
 
 private:
     void requestLabFrame();
+    void resetViews(const ExperimentSpec &spec);
     void startSession(const ExperimentSpec &spec);
+    void showPreviewPoints();
+    std::vector<float> previewPoints() const;  // the preview's 2D points for a 2D experiment
+    void layOut(Kind kind);
     void onSnapshot(const TrainingSnapshot &snapshot);
     void showStatus();  // the status bar's words for m_status, in the current language
 
@@ -75,6 +92,9 @@ private:
     SlowMotionPanel *m_slow;
     QDockWidget *m_slowDock;
     bool m_slowLaidOut = false;  // the lab was given room for this run's slow motion
+    DataPreview *m_preview = nullptr;
+    Kind m_kind = Kind::None;
+    DataSpec m_shownData;
     QualityPlot *m_quality;
     ClassHistogram *m_histogram;
     QLabel *m_stepLabel;
@@ -87,5 +107,5 @@ private:
         int seconds = 0;
         bool loading = false;
     } m_status;
-    std::unique_ptr<RunSession> m_session;  // the run's; replaced whole by clear()
+    std::unique_ptr<RunSession> m_session;  // the run's; replaced whole by startRun(), ended by showExperiment()
 };

@@ -19,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 namespace {
@@ -82,6 +83,13 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         }
     }
     drawRow->addStretch(1);
+    m_lock = new QCheckBox(this);
+    m_lock->setObjectName(QStringLiteral("lockView"));
+    connect(m_lock, &QCheckBox::toggled, this, [this](bool locked) {
+        if (!locked)
+            fitView();
+    });
+    drawRow->addWidget(m_lock);
     layout->addLayout(drawRow);
 
     m_plot = new QCustomPlot(this);
@@ -123,6 +131,21 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         m_arrows.push_back(arrow);
     }
     m_batch = std::make_unique<BatchOverlay>(m_plot);  // made after the layers: drawn over them
+    // Generated points outside the view: a mark on the border where each one lies beyond it.
+    m_offView = m_plot->addGraph();
+    m_offView->setLineStyle(QCPGraph::lsNone);
+    m_offView->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(170, 60, 0), QColor(170, 60, 0), 9));
+    m_offView->removeFromLegend();
+    // Zoom with the wheel, pan by dragging (not while drawing): the view is then the person's,
+    // locked until they unlock it.
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_lock->setChecked(true); });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) {
+        if (e->buttons() != Qt::NoButton && !isDrawing())
+            m_lock->setChecked(true);  // a drag pans
+    });
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &Lab2dView::viewMoved);
+    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &Lab2dView::viewMoved);
     m_plot->xAxis->setLabel(QStringLiteral("x"));
     m_plot->yAxis->setLabel(QStringLiteral("y"));
     layout->addWidget(m_plot, 1);
@@ -139,6 +162,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
             endStroke();
     });
     m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("labCaption"));
     m_caption->setWordWrap(true);
     layout->addWidget(m_caption);
     clear();
@@ -168,6 +192,9 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         m_density->setSuffix(tr(" per move"));
         m_density->setToolTip(tr("How many points each movement of the brush adds"));
         name(clearDrawn, tr("Clear"), tr("Remove every drawn point (undoable)"));
+        name(m_lock, tr("Lock view"),
+             tr("Keep the view where it is. Unlocked, it follows the real and generated points. Zoom with the wheel "
+                "and pan by dragging (both lock it)."));
         describe();
     });
 }
@@ -182,11 +209,14 @@ void Lab2dView::describe()
         m_caption->setText(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."));
         return;
     }
-    m_scale->axis()->setLabel(shown->probabilities ? tr("D(x): probability of real") : tr("D(x): raw score"));
-    m_caption->setText(tr("Step %1. %2 Arrows: the push of the generator's loss on each orange point.")
-                           .arg(shown->step)
-                           .arg(shown->probabilities ? tr("Blue: D calls it real; orange: generated.")
-                                                     : tr("Blue: high critic score; orange: low.")));
+    m_scale->axis()->setLabel(shown->probabilities ? tr("D(x): probability of real") : tr("critic score (colours span this view)"));
+    QString caption = tr("Step %1. %2 Arrows: the push of the generator's loss on each orange point.")
+                          .arg(shown->step)
+                          .arg(shown->probabilities ? tr("Blue: D calls it real; orange: generated.")
+                                                    : tr("Blue: the highest critic score on this view; orange: the lowest."));
+    if (const int off = offViewCount(); off > 0)
+        caption += QLatin1Char(' ') + tr("<b>%n generated point(s) off view</b> (marked on the border).", nullptr, off);
+    m_caption->setText(caption);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -213,6 +243,7 @@ void Lab2dView::setDrawing(bool on)
     if (m_draw->isChecked() != on)
         m_draw->setChecked(on);
     m_plot->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    m_plot->setInteractions(on ? QCP::Interactions() : QCP::Interactions(QCP::iRangeDrag | QCP::iRangeZoom));
 }
 
 void Lab2dView::beginStroke(double x, double y)
@@ -264,13 +295,87 @@ void Lab2dView::setRealPoints(const std::vector<float> &points, bool fit)
     m_request.real = points;
     if (!fit)
         return;
+    if (m_lock->isChecked())
+        return;
     // A square around the data with a margin, so that generated points off the data show too.
     const auto [lo, hi] = divergence::viewAround(points);
-    m_request.xMin = m_request.yMin = lo;
-    m_request.xMax = m_request.yMax = hi;
-    m_plot->xAxis->setRange(m_request.xMin, m_request.xMax);
-    m_plot->yAxis->setRange(m_request.yMin, m_request.yMax);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    setView(lo, hi, lo, hi);
+}
+
+void Lab2dView::setView(double xMin, double xMax, double yMin, double yMax)
+{
+    m_plot->xAxis->setRange(xMin, xMax);
+    m_plot->yAxis->setRange(yMin, yMax);
+    viewMoved();
+}
+
+void Lab2dView::viewMoved()
+{
+    const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+    m_request.xMin = x.lower;
+    m_request.xMax = x.upper;
+    m_request.yMin = y.lower;
+    m_request.yMax = y.upper;
+    markOffView();
+    describe();
+    emit viewChanged();
+}
+
+bool Lab2dView::isLocked() const { return m_lock->isChecked(); }
+
+void Lab2dView::setLocked(bool locked) { m_lock->setChecked(locked); }
+
+void Lab2dView::fitView()
+{
+    // The real points and the generated ones of the frame shown, in one square with a margin.
+    std::vector<float> all = m_points;
+    if (m_step >= 0)
+        for (const lab2d::Frame &f : m_history)
+            if (f.step == m_step)
+                all.insert(all.end(), f.fakes.begin(), f.fakes.end());
+    if (all.empty())
+        return;
+    const auto [lo, hi] = divergence::viewAround(all);
+    setView(lo, hi, lo, hi);
+}
+
+void Lab2dView::followPoints(const lab2d::Frame &f)
+{
+    std::vector<float> all = m_points;
+    all.insert(all.end(), f.fakes.begin(), f.fakes.end());
+    if (all.empty())
+        return;
+    const QCPRange rx = m_plot->xAxis->range(), ry = m_plot->yAxis->range();
+    bool outside = false;
+    for (size_t i = 0; i + 1 < f.fakes.size() && !outside; i += 2)
+        outside = !rx.contains(f.fakes[i]) || !ry.contains(f.fakes[i + 1]);
+    const auto [lo, hi] = divergence::viewAround(all);
+    if (outside || (hi - lo) < kShrinkBelow * std::max(rx.size(), ry.size()))
+        setView(lo, hi, lo, hi);
+}
+
+int Lab2dView::offViewCount() const { return m_offView->dataCount(); }
+
+void Lab2dView::markOffView()
+{
+    // Each generated point outside the view: a mark just inside the border, towards it.
+    QVector<double> x, y;
+    const lab2d::Frame *shown = nullptr;
+    for (const lab2d::Frame &f : m_history)
+        if (f.step == m_step)
+            shown = &f;
+    if (shown) {
+        const QCPRange rx = m_plot->xAxis->range(), ry = m_plot->yAxis->range();
+        const double insetX = 0.015 * rx.size(), insetY = 0.015 * ry.size();
+        for (size_t i = 0; i + 1 < shown->fakes.size(); i += 2) {
+            const double px = shown->fakes[i], py = shown->fakes[i + 1];
+            if (rx.contains(px) && ry.contains(py))
+                continue;
+            x.append(std::clamp(px, rx.lower + insetX, rx.upper - insetX));
+            y.append(std::clamp(py, ry.lower + insetY, ry.upper - insetY));
+        }
+    }
+    m_offView->setData(x, y);
 }
 
 void Lab2dView::setModes(const std::vector<std::array<double, 2>> &modes, double sigma)
@@ -325,12 +430,13 @@ void Lab2dView::draw(size_t index)
     const int n = r.cells;
     m_heat->data()->setSize(n, n);
     m_heat->data()->setRange(QCPRange(lab2d::cellX(r, 0), lab2d::cellX(r, n - 1)), QCPRange(lab2d::cellY(r, 0), lab2d::cellY(r, n - 1)));
-    double extent = 0;
+    double lowest = std::numeric_limits<double>::infinity(), highest = -lowest;
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j) {
             const double v = f.heat[size_t(i) * n + j];
             m_heat->data()->setCell(j, i, v);
-            extent = std::max(extent, std::abs(v));
+            lowest = std::min(lowest, v);
+            highest = std::max(highest, v);
         }
     // Orange where D says "generated", white undecided, blue where it says "real".
     QCPColorGradient gradient;
@@ -341,8 +447,10 @@ void Lab2dView::draw(size_t index)
     if (f.probabilities) {
         m_heat->setDataRange(QCPRange(0, 1));
     } else {
-        extent = std::max(extent, 1e-6);
-        m_heat->setDataRange(QCPRange(-extent, extent));  // symmetric: white at 0
+        // A critic's raw scores drift by an offset that means nothing (only differences do):
+        // the colours span the scores on this view, lowest orange to highest blue.
+        const double mid = 0.5 * (lowest + highest), half = std::max(0.5 * (highest - lowest), 1e-6);
+        m_heat->setDataRange(QCPRange(mid - half, mid + half));
     }
 
     QVector<double> x, y;
@@ -394,6 +502,12 @@ void Lab2dView::draw(size_t index)
         }
         m_mesh[c]->setData(t, mx, my);
     }
+    // Unlocked, the view follows the points: it grows at once when a generated point leaves it
+    // and shrinks only when they all fit in a much smaller one (a steady picture, not a new
+    // view at every frame).
+    if (!m_lock->isChecked())
+        followPoints(f);
+    markOffView();
     describe();
     applyVisibility();
 }
@@ -418,6 +532,11 @@ void Lab2dView::clear()
         c->data()->clear();
     for (QCPItemLine *a : m_arrows)
         a->setProperty("used", false);
+    m_offView->data()->clear();
+    m_points.clear();  // the next experiment's or run's data come with setRealPoints
+    m_request.real.clear();
+    showReal();
+    describe();
     applyVisibility();
 }
 

@@ -54,7 +54,7 @@ public:
     // the view then stays there until followLatest().
     void showStep(std::int64_t step);
     void followLatest();
-    void clear();  // the batch too
+    void clear();  // everything but the drawing tools and the drawn set: the real points and the batch too
     // Slow motion: the batch of `report`'s substep over the layers, until clearBatch().
     void showBatch(const SubstepReport &report);
     void clearBatch();
@@ -63,12 +63,23 @@ public:
     static constexpr int kMaxHistory = 200;  // frames kept; older ones thinned as the grids are
 
     std::int64_t shownStep() const { return m_step; }
+    // The view: unlocked it follows the real and generated points; zooming or panning with the
+    // mouse (or Lock view) keeps it where it is. Generated points outside it are marked on
+    // its border and counted in the caption.
+    bool isLocked() const;
+    void setLocked(bool locked);
+    void setView(double xMin, double xMax, double yMin, double yMax);
+    void fitView();  // around the real points and the frame shown, now
+    int offViewCount() const;
+    static constexpr double kShrinkBelow = 0.6;  // unlocked, the view shrinks when the points need less than this
     static constexpr int kTrailFrames = 6;  // a trail spans this many frames (about a second)
     QCustomPlot *plot() const { return m_plot; }
 
 signals:
     // A finished stroke: every point of the drawn set now (x0, y0, ...).
     void pointsDrawn(const std::vector<float> &points);
+    // The visible area changed: request() asks for a frame of it.
+    void viewChanged();
 
 private:
     void applyVisibility();
@@ -76,6 +87,9 @@ private:
     void paintAt(double x, double y);
     void showReal();
     void describe();  // the caption and the colour scale's title for the frame drawn (m_step)
+    void viewMoved();   // the axes moved: the request follows, off-view marks are redrawn
+    void markOffView();
+    void followPoints(const lab2d::Frame &frame);
 
     QCustomPlot *m_plot;
     QCPColorMap *m_heat;
@@ -89,6 +103,9 @@ private:
     std::vector<lab2d::Frame> m_history;  // oldest first
     bool m_follow = true;
     QCheckBox *m_draw, *m_erase;
+    QCheckBox *m_lock;
+    QCPGraph *m_offView = nullptr;
+
     class QDoubleSpinBox *m_brush;
     class QSpinBox *m_density;
     std::vector<float> m_points;  // the real points shown

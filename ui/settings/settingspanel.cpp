@@ -8,7 +8,7 @@
 
 #include "data/dataset.h"
 #include "spec/losskinds.h"
-#include "training/latestworker.h"
+#include "session/datapreview.h"
 #include "training/sampleimage.h"
 
 #include <QApplication>
@@ -28,30 +28,25 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-namespace {
-constexpr int kPreviewImages = 32;    // a 8x4 grid of real images
-constexpr int kPreviewPoints = 1500;  // enough to see every mode of a 2D set
-}  // namespace
 
-SettingsPanel::SettingsPanel(ExperimentDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
+SettingsPanel::SettingsPanel(ExperimentDocument *doc, DataPreview *preview, QWidget *parent) : QWidget(parent), m_doc(doc), m_data(preview)
 {
     setObjectName(QStringLiteral("settingsPanel"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
-    m_previewTimer = new QTimer(this);
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(250);  // typing a path or count loads once, after a pause
-    connect(m_previewTimer, &QTimer::timeout, this, &SettingsPanel::loadPreview);
+    if (m_data) {
+        connect(m_data, &DataPreview::loading, this, &SettingsPanel::showPreview);
+        connect(m_data, &DataPreview::changed, this, &SettingsPanel::showPreview);
+    }
     connect(doc, &ExperimentDocument::settingsChanged, this, &SettingsPanel::refresh);
     connect(doc, &ExperimentDocument::reloaded, this, &SettingsPanel::refresh);
     build();
     refresh();
     // Every row's label, tip and choices are made with the row: a language change makes the rows
-    // again (their values come from the document) and reloads the preview for its caption.
+    // again (their values come from the document) and shows the preview with its caption.
     widgetevents::onEvent(this, QEvent::LanguageChange, [this] {
         delete m_content;
         m_rows.clear();
-        m_hasPreview = false;
         build();
         refresh();
     });
@@ -332,56 +327,37 @@ void SettingsPanel::refresh()
         if (row.visible)
             row.form->setRowVisible(row.editor, row.visible(s));
     }
-    if (!m_hasPreview || s.data != m_previewed)
-        schedulePreview();
+    showPreview();
 }
 
 SettingsPanel::~SettingsPanel() = default;
 
-void SettingsPanel::schedulePreview()
+void SettingsPanel::showPreview()
 {
-    m_previewTimer->start();
-}
-
-void SettingsPanel::loadPreview()
-{
-    DataSpec data = m_doc->spec().data;
-    m_previewed = data;
-    m_hasPreview = true;
-    const bool twoD = data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D || data.kind == DataKind::Drawn2D;
-    const int want = twoD ? kPreviewPoints : kPreviewImages;
-    if (data.kind == DataKind::Synthetic2D)
-        data.syntheticCount = std::min(data.syntheticCount, want);
-    data.limit = data.limit > 0 ? std::min(data.limit, want) : want;
-    const std::uint64_t seed = m_doc->spec().seed;
-    m_previewCaption->setText(tr("Loading a preview of the data..."));
-    if (!m_previewWorker)
-        m_previewWorker = std::make_unique<LatestWorker>(QStringLiteral("data preview"));
-    m_previewWorker->renew();  // a preview still being made for older settings never arrives
-    LatestWorker *worker = m_previewWorker.get();
-    // Reading files can take a moment (a network folder, a large gzip): never on the GUI thread.
-    worker->post([this, worker, data, seed, twoD](const LatestWorker::Context &job) {
-        const DatasetLoad load = datasets::load(data, seed);
-        QImage image;
-        QString caption;
-        if (!load.data) {
-            caption = load.error;
-        } else if (twoD) {
-            image = sampleimage::scatter(load.data->points, {}, 220);
-            caption = QCoreApplication::translate("SettingsPanel", "%n real point(s) from %1", nullptr, int(load.data->count)).arg(load.data->source);
-        } else {
-            const SampleBatch batch = sampleimage::fromDataset(*load.data, int(load.data->count));
-            image = sampleimage::grid(batch, 8, 1);
-            caption = QCoreApplication::translate("SettingsPanel", "First %n real sample(s) of %1, %2×%3×%4", nullptr, batch.count)
-                          .arg(load.data->source)
-                          .arg(batch.channels)
-                          .arg(batch.height)
-                          .arg(batch.width);
-        }
-        worker->deliver(this, job.generation, [this, image, caption] {
-            const int scale = image.isNull() ? 1 : std::max(1, 240 / std::max(1, image.width()));
-            m_preview->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image.scaled(image.size() * scale)));
-            m_previewCaption->setText(caption);
-        });
-    });
+    if (!m_data || !m_preview)
+        return;
+    QImage image;
+    QString caption;
+    const std::shared_ptr<const Dataset> data = m_data->data();
+    if (m_data->isLoading()) {
+        caption = tr("Loading a preview of the data...");
+    } else if (!data) {
+        caption = m_data->error();
+    } else if (data->kind == Dataset::Kind::Points) {
+        image = sampleimage::scatter(data->points, {}, 220);
+        caption = tr("%n real point(s) from %1", nullptr, int(data->count)).arg(data->source);
+    } else {
+        const SampleBatch batch = sampleimage::fromDataset(*data, int(data->count));
+        image = sampleimage::grid(batch, 8, 1);
+        caption = tr("First %n real sample(s) of %1, %2×%3×%4", nullptr, batch.count)
+                      .arg(data->source)
+                      .arg(batch.channels)
+                      .arg(batch.height)
+                      .arg(batch.width);
+    }
+    if (!m_data->isLoading()) {
+        const int scale = image.isNull() ? 1 : std::max(1, 240 / std::max(1, image.width()));
+        m_preview->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image.scaled(image.size() * scale)));
+    }
+    m_previewCaption->setText(caption);
 }

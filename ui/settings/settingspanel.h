@@ -4,26 +4,25 @@
 
 #include <QWidget>
 
-class LatestWorker;
-
 #include <functional>
 #include <memory>
 #include <vector>
 
+class DataPreview;
 class ExperimentDocument;
 class QFormLayout;
 class QLabel;
-class QTimer;
 
 // Data, loss and training settings of the experiment, each edit a command on the document:
-// the dataset (with a preview of real samples, loaded off the GUI thread), latent size and
+// the dataset (with a preview of real samples: the window's DataPreview), latent size and
 // prior, loss (its formulas on screen) and regularisers, an optimiser per network, batch size,
 // D steps per G step, seed, threads and the run's length.
 class SettingsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit SettingsPanel(ExperimentDocument *doc, QWidget *parent = nullptr);
-    ~SettingsPanel() override;  // a preview being loaded is dropped
+    // `preview` (may be null) is the sample of the data shown under the data's rows.
+    explicit SettingsPanel(ExperimentDocument *doc, DataPreview *preview = nullptr, QWidget *parent = nullptr);
+    ~SettingsPanel() override;
 
     QLabel *preview() const { return m_preview; }
 
@@ -51,8 +50,7 @@ private:
                  std::function<QString(const ExperimentSpec &)> get, std::function<void(ExperimentSpec &, const QString &)> set);
     void addOptimizer(NetworkRole role);
     void refresh();
-    void schedulePreview();
-    void loadPreview();
+    void showPreview();
 
     ExperimentDocument *m_doc;
     QWidget *m_content = nullptr;  // every group: made again when the language changes
@@ -60,8 +58,5 @@ private:
     QLabel *m_preview = nullptr;
     QLabel *m_previewCaption = nullptr;
     QLabel *m_formula = nullptr;
-    QTimer *m_previewTimer = nullptr;
-    DataSpec m_previewed;
-    bool m_hasPreview = false;
-    std::unique_ptr<LatestWorker> m_previewWorker;  // last: joins before the rest goes
+    DataPreview *m_data;
 };

@@ -17,6 +17,7 @@
 
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
+#include "session/datapreview.h"
 #include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
@@ -50,7 +51,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     auto *tabs = new QTabWidget(experiment);
     m_designer = new DesignerWidget(m_doc, tabs);
     tabs->addTab(m_designer, QString());
-    m_settings = new SettingsPanel(m_doc, tabs);
+    m_preview = new DataPreview(this);
+    m_settings = new SettingsPanel(m_doc, m_preview, tabs);
     auto *settingsScroll = new QScrollArea(tabs);
     settingsScroll->setWidget(m_settings);
     settingsScroll->setWidgetResizable(true);
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
 
     m_training = new TrainingController(this);
     m_dashboard = new Dashboard(m_training, this);
+    m_dashboard->setDataPreview(m_preview);
     connect(m_dashboard, &Dashboard::sessionStarted, this, &MainWindow::sessionStarted);
     resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
     resizeDocks({m_dashboard->samplesDock(), m_dashboard->explorerDock()}, {420, 480}, Qt::Vertical);
@@ -144,7 +147,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
 
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
     m_dashboard->addStatusWidgets(statusBar());
+    // Another experiment: no view keeps anything of the old one's run.
+    connect(m_doc, &ExperimentDocument::reloaded, this, [this] { m_dashboard->showExperiment(m_doc->spec()); });
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
+        m_preview->follow(m_doc->spec().data, m_doc->spec().seed);
+        // Other data while no run is active: the views show them, not the finished run's.
+        if (!m_training->isActive() && m_doc->spec().data != m_dashboard->shownData())
+            m_dashboard->showExperiment(m_doc->spec());
         const QString description = language::presetDescription(m_doc->spec().description);
         m_description->setText(description);
         m_description->setToolTip(description);
@@ -236,6 +245,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    m_dashboard->rememberLayout();
     m_training->stop();
     event->accept();
 }

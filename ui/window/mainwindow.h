@@ -74,6 +74,7 @@ private:
     ExperimentDocument *m_doc;
     DesignerWidget *m_designer = nullptr;
     SettingsPanel *m_settings = nullptr;
+    class DataPreview *m_preview = nullptr;  // the open experiment's data: the settings and the lab show it
     QLabel *m_description = nullptr;
     TrainingController *m_training = nullptr;
     Dashboard *m_dashboard = nullptr;
