@@ -35,6 +35,36 @@ QString load(const QString &name, ExperimentSpec *spec)
     return QString();
 }
 
+namespace {
+// Each preset's title, translated in the context "PresetTitles".
+struct Title {
+    const char *name;
+    const char *title;
+};
+constexpr Title kTitles[] = {
+    {"dcgan-fashion", QT_TRANSLATE_NOOP("PresetTitles", "DCGAN on Fashion-MNIST")},
+    {"hinge-sn-fashion", QT_TRANSLATE_NOOP("PresetTitles", "Hinge loss and spectral norm on Fashion-MNIST")},
+    {"lesson-mode-collapse", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: mode collapse")},
+    {"lesson-mode-collapse-cured", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: mode collapse, cured")},
+    {"lesson-saturating", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: the saturating loss")},
+    {"lesson-wgan-clip", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: WGAN with weight clipping")},
+    {"lesson-wgan-gp", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: WGAN with a gradient penalty")},
+    {"lsgan-fashion", QT_TRANSLATE_NOOP("PresetTitles", "Least-squares GAN on Fashion-MNIST")},
+    {"mlp-grid25", QT_TRANSLATE_NOOP("PresetTitles", "MLP GAN on a grid of 25 Gaussians")},
+    {"mlp-ring8", QT_TRANSLATE_NOOP("PresetTitles", "MLP GAN on a ring of 8 Gaussians")},
+    {"seed-keras-mnist", QT_TRANSLATE_NOOP("PresetTitles", "The Keras MNIST GAN, layer for layer")},
+    {"wgan-gp-fashion", QT_TRANSLATE_NOOP("PresetTitles", "WGAN-GP on Fashion-MNIST")},
+};
+}  // namespace
+
+QString title(const QString &name)
+{
+    for (const Title &t : kTitles)
+        if (name == QLatin1String(t.name))
+            return QCoreApplication::translate("PresetTitles", t.title);
+    return QString();
+}
+
 QString defaultName()
 {
     return QStringLiteral("dcgan-fashion");

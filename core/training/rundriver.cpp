@@ -69,6 +69,9 @@ std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progre
 RunDriver::RunDriver(std::unique_ptr<Trainer> trainer, std::int64_t targetSteps)
     : m_trainer(std::move(trainer)), m_target(targetSteps), m_budgetAnnounced(m_trainer->currentStep() >= targetSteps)
 {
+    // A resumed run's clock goes on from its checkpoint: the steps before took their time too.
+    for (const StepRecord &r : m_trainer->history())
+        m_activeSeconds += r.seconds;
 }
 
 template <typename F>

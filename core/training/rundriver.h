@@ -41,7 +41,8 @@ public:
     bool budgetReached() const { return m_trainer->currentStep() >= m_target; }
     // True once: after the step that reached the budget (never for a run loaded past it).
     bool budgetJustReached();
-    // Wall time spent inside step(): the run's training time, and the part since the last call
+    // Wall time spent inside step(): the run's training time (a resumed run's includes the
+    // steps of its checkpoint), and the part since the last call
     // of takeRecentSeconds() (for a rate over the last stretch).
     double activeSeconds() const { return m_activeSeconds; }
     double takeRecentSeconds();

@@ -135,6 +135,15 @@ QString Trainer::deviceProblem(const QString &device)
     return QString();
 }
 
+QStringList Trainer::availableDevices()
+{
+    QStringList out{QStringLiteral("cpu")};
+    if (torch::cuda::is_available())
+        for (size_t i = 0; i < torch::cuda::device_count(); ++i)
+            out << QStringLiteral("cuda:%1").arg(i);
+    return out;
+}
+
 std::unique_ptr<Trainer> Trainer::create(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data, QString *error)
 {
     auto impl = Impl::create(spec, std::move(data), error);

@@ -8,6 +8,7 @@
 #include "substepreport.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -74,6 +75,9 @@ public:
     static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
     // Why this build cannot train on `device` ("cuda" without CUDA, "tpu"), or empty.
     static QString deviceProblem(const QString &device);
+    // The devices this build can train on: "cpu", then "cuda:0", "cuda:1", ... when LibTorch
+    // has CUDA and a GPU is present.
+    static QStringList availableDevices();
 
 private:
     struct Impl;

@@ -2650,6 +2650,57 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>PresetTitles</name>
+    <message>
+        <source>DCGAN on Fashion-MNIST</source>
+        <translation>Fashion-MNIST 上的 DCGAN</translation>
+    </message>
+    <message>
+        <source>Hinge loss and spectral norm on Fashion-MNIST</source>
+        <translation>Fashion-MNIST 上的铰链损失与谱归一化</translation>
+    </message>
+    <message>
+        <source>Lesson: mode collapse</source>
+        <translation>课程：模式崩溃</translation>
+    </message>
+    <message>
+        <source>Lesson: mode collapse, cured</source>
+        <translation>课程：治愈模式崩溃</translation>
+    </message>
+    <message>
+        <source>Lesson: the saturating loss</source>
+        <translation>课程：饱和损失</translation>
+    </message>
+    <message>
+        <source>Lesson: WGAN with weight clipping</source>
+        <translation>课程：权重裁剪的 WGAN</translation>
+    </message>
+    <message>
+        <source>Lesson: WGAN with a gradient penalty</source>
+        <translation>课程：带梯度惩罚的 WGAN</translation>
+    </message>
+    <message>
+        <source>Least-squares GAN on Fashion-MNIST</source>
+        <translation>Fashion-MNIST 上的最小二乘 GAN</translation>
+    </message>
+    <message>
+        <source>MLP GAN on a grid of 25 Gaussians</source>
+        <translation>25 个高斯网格上的 MLP GAN</translation>
+    </message>
+    <message>
+        <source>MLP GAN on a ring of 8 Gaussians</source>
+        <translation>8 个高斯环上的 MLP GAN</translation>
+    </message>
+    <message>
+        <source>The Keras MNIST GAN, layer for layer</source>
+        <translation>逐层照搬的 Keras MNIST GAN</translation>
+    </message>
+    <message>
+        <source>WGAN-GP on Fashion-MNIST</source>
+        <translation>Fashion-MNIST 上的 WGAN-GP</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>A DCGAN (Radford et al. 2015) for 28x28 Fashion-MNIST. The generator turns 100 random numbers into a 7x7 grid of 128 feature maps and doubles the resolution twice with transposed convolutions; the discriminator halves it twice with strided convolutions and gives one score. BatchNorm and the non-saturating loss keep the two networks learning at similar speeds. Recognisable clothes appear after a few hundred steps.</source>
@@ -3065,6 +3116,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>Spee&amp;d</source>
         <translation>速度(&amp;D)</translation>
     </message>
+    <message>
+        <source>Stop the current run (Shift+F5) to resume another from a checkpoint</source>
+        <translation>先停止当前的运行（Shift+F5），才能从检查点继续另一个运行</translation>
+    </message>
 </context>
 <context>
     <name>RunDirectory</name>
@@ -3477,10 +3532,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>样本间隔</translation>
     </message>
     <message>
-        <source>Torch device: &quot;cpu&quot;, or &quot;cuda&quot; with a CUDA build of LibTorch</source>
-        <translation>Torch 设备：&quot;cpu&quot;，或者在 CUDA 版 LibTorch 上用 &quot;cuda&quot;</translation>
-    </message>
-    <message>
         <source>device</source>
         <translation>设备</translation>
     </message>
@@ -3571,6 +3622,22 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>
             <numerusform>%1 的前 %n 个真实样本，%2×%3×%4</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA</source>
+        <translation>网络在哪里训练：CPU，或在这个 LibTorch 版本带 CUDA 时用 GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>%1 (not available in this build)</source>
+        <translation>%1（此版本不可用）</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,14 @@ void TestTrainingController::checkpointFromTheRun()
     QSignalSpy more(&c, &TrainingController::snapshot);
     QVERIFY(c.start(ringMlp(), path, true));
     QTRY_COMPARE(c.state(), State::Paused);
+    // Its clock goes on from the checkpoint's steps, not from 0.
+    const TrainingSnapshot resumed = more.first().at(0).value<TrainingSnapshot>();
+    double before = 0;
+    for (const StepRecord &r : resumed.records)
+        before += r.seconds;
+    QCOMPARE(int(resumed.records.size()), 7);
+    QVERIFY(before > 0);
+    QCOMPARE(resumed.elapsedSeconds, before);
     c.step();
     QTRY_COMPARE(lastStep(more), std::int64_t(8));
     c.saveCheckpoint(dir.filePath(QStringLiteral("no/such/folder/x.pt")));

@@ -173,12 +173,24 @@ void TestTranslations::programSpeaksChinese()
     LOAD_PRESET(ring, "mlp-ring8");
     const QString described = language::presetDescription(ring.description);
     QVERIFY2(described != ring.description && described.contains(QStringLiteral("判别器")), qPrintable(described));
+    // Every preset has a title, and it is translated (the menu shows it).
+    for (const QString &name : presets::names()) {
+        QVERIFY2(!presets::title(name).isEmpty(), qPrintable(QStringLiteral("preset %1 has no title (core/spec/presets.cpp)").arg(name)));
+        ExperimentSpec preset;
+        QCOMPARE(presets::load(name, &preset), QString());
+        const QString title = presets::title(name);
+        QVERIFY2(title.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))),
+                 qPrintable(QStringLiteral("preset %1's title has no Chinese: %2").arg(name, title)));
+        QVERIFY2(language::presetDescription(preset.description) != preset.description,
+                 qPrintable(QStringLiteral("preset %1's description is not translated").arg(name)));
+    }
     // A user's own description is left as it is.
     QCOMPARE(language::presetDescription(QStringLiteral("my own")), QStringLiteral("my own"));
     // Back to English at once.
     QVERIFY(language::apply(QStringLiteral("en")));
     QVERIFY(ShapeInference::analyze(spec, images).problems.first().startsWith(QStringLiteral("generator")));
     QCOMPARE(language::presetDescription(ring.description), ring.description);
+    QCOMPARE(presets::title(QStringLiteral("lesson-mode-collapse")), QStringLiteral("Lesson: mode collapse"));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -20,6 +20,7 @@
 #include "spec/presets.h"
 #include "spec/specjson.h"
 #include "training/latentrenderer.h"
+#include "training/trainer.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -70,6 +71,7 @@ private slots:
     void languageSwitchesAtOnceAndIsRemembered();
     void followsTheSystemSwitchingToDark();
     void speedIsAChoiceThatIsRemembered();
+    void deviceIsAChoiceOfThisBuild();
 };
 
 using namespace windowsupport;
@@ -629,6 +631,30 @@ void TestMainWindow::speedIsAChoiceThatIsRemembered()
     trigger(next, "fullSpeedAction");
     QCOMPARE(next.training()->speed(), 0.0);
     QCOMPARE(child<QToolButton>(next, "speedButton")->text(), QStringLiteral("Speed: Full speed"));
+}
+
+// Data & Training > Device offers what this build can use; a file's device it cannot use is
+// shown as such, and choosing another is one undoable edit.
+void TestMainWindow::deviceIsAChoiceOfThisBuild()
+{
+    QTemporaryDir tmp;
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    spec.device = QStringLiteral("cuda:7");
+    const QString path = tmp.filePath(QStringLiteral("gpu.json"));
+    QCOMPARE(specjson::writeFile(spec, path), QString());
+    MainWindow w;
+    QVERIFY(w.openFile(path));
+    auto *device = child<QComboBox>(w, "device");
+    QCOMPARE(device->itemData(0).toString(), QStringLiteral("cpu"));
+    QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:7"));
+    QVERIFY2(device->currentText().contains(QStringLiteral("not available")), qPrintable(device->currentText()));
+    emit device->activated(0);  // the person picks the CPU
+    QCOMPARE(w.experiment().device, QStringLiteral("cpu"));
+    QCOMPARE(device->currentData().toString(), QStringLiteral("cpu"));
+    QCOMPARE(device->count(), int(Trainer::availableDevices().size()));  // the unusable one is gone
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.experiment().device, QStringLiteral("cuda:7"));
 }
 
 #include "tst_mainwindow.moc"

@@ -7,9 +7,11 @@
 #include "document/experimentdocument.h"
 
 #include "data/dataset.h"
+#include "i18n/language.h"
 #include "spec/losskinds.h"
 #include "session/datapreview.h"
 #include "training/sampleimage.h"
+#include "training/trainer.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -73,14 +75,16 @@ void SettingsPanel::build()
         auto *description = new QPlainTextEdit(this);
         description->setToolTip(tr("What this experiment shows, in a paragraph a student can read"));
         description->setMaximumHeight(80);
-        connect(description, &QPlainTextEdit::textChanged, this, [this, description] {
+        // A preset's description shows in the window's language; what a person types is theirs.
+        auto shown = [this] { return language::presetDescription(m_doc->spec().description); };
+        connect(description, &QPlainTextEdit::textChanged, this, [this, description, shown] {
             const QString t = description->toPlainText();
-            if (t != m_doc->spec().description)
+            if (t != shown())
                 m_doc->changeSettings(tr("description"), [t](ExperimentSpec &s) { s.description = t; });
         });
-        addRow(f, tr("Description"), description, [this, description] {
-            if (description->toPlainText() != m_doc->spec().description)
-                description->setPlainText(m_doc->spec().description);
+        addRow(f, tr("Description"), description, [description, shown] {
+            if (description->toPlainText() != shown())
+                description->setPlainText(shown());
         });
     }
 
@@ -190,13 +194,27 @@ void SettingsPanel::build()
     addInt(f, tr("sample every"), fields::sampleEvery,
            [](const ExperimentSpec &s) { return s.sampleEvery; }, [](ExperimentSpec &s, int v) { s.sampleEvery = v; });
     {
-        auto *device = new QLineEdit(this);
-        device->setToolTip(tr("Torch device: \"cpu\", or \"cuda\" with a CUDA build of LibTorch"));
-        connect(device, &QLineEdit::editingFinished, this, [this, device] {
-            const QString t = device->text().trimmed();
-            m_doc->changeSettings(tr("device"), [t](ExperimentSpec &s) { s.device = t; });
+        // A choice of the devices this build can use; a file's device that it cannot use stays
+        // shown, marked, so that the person sees why a run of it would stop at once.
+        auto *device = new QComboBox(this);
+        device->setObjectName(QStringLiteral("device"));
+        device->setToolTip(tr("Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA"));
+        const QStringList devices = Trainer::availableDevices();
+        connect(device, &QComboBox::activated, this, [this, device](int i) {
+            const QString t = device->itemData(i).toString();
+            if (t != m_doc->spec().device)
+                m_doc->changeSettings(tr("device"), [t](ExperimentSpec &s) { s.device = t; });
         });
-        addRow(f, tr("Device"), device, [this, device] { device->setText(m_doc->spec().device); });
+        addRow(f, tr("Device"), device, [this, device, devices] {
+            const QString current = m_doc->spec().device;
+            device->clear();
+            for (const QString &d : devices)
+                device->addItem(d == QLatin1String("cpu") ? tr("CPU") : tr("GPU %1").arg(d), d);
+            if (!devices.contains(current))  // "cuda" without an index works where CUDA does
+                device->addItem(Trainer::deviceProblem(current).isEmpty() ? current : tr("%1 (not available in this build)").arg(current),
+                                current);
+            device->setCurrentIndex(device->findData(current));
+        });
     }
     content->addStretch(1);
 }

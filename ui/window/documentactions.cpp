@@ -78,7 +78,9 @@ void DocumentActions::addMenus()
     for (const QString &name : presets::names()) {
         ExperimentSpec spec;
         presets::load(name, &spec);
-        presetActions.append({presetMenu->addAction(name, this, [this, name] { openPreset(name); }), spec.description});
+        QAction *action = presetMenu->addAction(name, this, [this, name] { openPreset(name); });
+        action->setData(name);
+        presetActions.append({action, spec.description});
     }
 
     widgetevents::retranslated(m_window, [=] {
@@ -94,8 +96,12 @@ void DocumentActions::addMenus()
         nameUndo();
         presetMenu->setTitle(tr("&Presets"));
         for (const auto &[action, english] : presetActions) {
+            // Its title in the window's language; the name is the command line's (--preset).
+            const QString name = action->data().toString();
+            const QString title = presets::title(name);
+            action->setText(title.isEmpty() ? name : QStringLiteral("%1  (%2)").arg(title, name));
             const QString description = language::presetDescription(english);
-            action->setToolTip(description);
+            action->setToolTip(QStringLiteral("<qt>%1</qt>").arg(description.toHtmlEscaped()));  // rich text: wrapped on screen
             // The first sentence, in either language.
             static const QRegularExpression sentenceEnd(QStringLiteral("(\\. |。)"));
             const qsizetype end = description.indexOf(sentenceEnd);

@@ -64,6 +64,7 @@ void RunActions::addMenu()
 {
     // Training: the controller owns the worker thread; this window only sees value snapshots.
     QMenu *train = m_window->menuBar()->addMenu(QString());
+    train->setToolTipsVisible(true);  // a greyed-out item says why
     QToolBar *bar = m_window->addToolBar(QString());
     bar->setObjectName(QStringLiteral("trainingToolBar"));
     auto addAction = [&](const QKeySequence &key, auto slot) {
@@ -317,6 +318,9 @@ void RunActions::updateActions()
     m_substep->setEnabled(!idle || problems.isEmpty());
     m_stop->setEnabled(!idle);
     m_resume->setEnabled(idle);
+    // Greyed out with its reason: one run at a time.
+    m_resume->setToolTip(idle ? QString() : tr("Stop the current run (Shift+F5) to resume another from a checkpoint"));
+    m_resume->setStatusTip(m_resume->toolTip());
     m_saveCheckpoint->setEnabled(s == State::Running || s == State::Paused);
 }
 
