@@ -90,6 +90,10 @@ void RunSession::requestQuality()
         m_quality->start(m_spec, m_data);
         m_qualityStarted = true;
     }
+    // A generator that has not trained is noise: its figures say nothing of the run (and its
+    // class histogram, "100 % Bag", misleads). The measures get ready meanwhile.
+    if (g->step() == 0)
+        return;
     m_qualityStep = g->step();
     m_quality->request(g);
 }

@@ -2533,10 +2533,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>JS，比特</translation>
     </message>
     <message>
-        <source>Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: two samples of the same data differ by chance. The dashed line is that chance: the JS between two disjoint samples of the real data of the same size. A run at the line is as close as this sample size can tell.</source>
-        <translation>500 个生成点与 500 个真实点（数据集小时更少）在视图上 32 x 32 直方图上的 Jensen-Shannon 散度（单位为比特：0 表示相同，1 表示完全不重叠）。直方图估计在小样本上偏高：同一数据的两个样本也会因偶然而不同。虚线就是这种偶然：同样大小的两份不相交的真实数据样本之间的 JS。运行到达虚线，就是这个样本量能分辨的最接近程度。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Published, same protocol&lt;/b&gt; (Lin et al., PacGAN, 2018): </source>
         <translation>&lt;b&gt;已发表结果，相同协议&lt;/b&gt;（Lin 等，PacGAN，2018）：</translation>
     </message>
@@ -2567,6 +2563,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>&lt;b&gt;no mode captured&lt;/b&gt; of %1, %2 % high quality</source>
         <translation>&lt;b&gt;%1 个模式一个也未捕获&lt;/b&gt;，%2 % 高质量</translation>
+    </message>
+    <message>
+        <source>Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the area around the real data (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: two samples of the same data differ by chance. The dashed line is that chance: the JS between two disjoint samples of the real data of the same size. A run at the line is as close as this sample size can tell.</source>
+        <translation>500 个生成点与 500 个真实点（数据集小时更少）在真实数据周围区域的 32 x 32 直方图上的 Jensen-Shannon 散度（单位为比特：0 表示相同，1 表示完全不重叠）。直方图估计在小样本上偏高：同一数据的两个样本也会因偶然而不同。虚线就是这种偶然：同样大小的两份不相交的真实数据样本之间的 JS。运行到达虚线，就是这个样本量能分辨的最接近程度。</translation>
     </message>
 </context>
 <context>
@@ -2826,10 +2826,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>%1 类分类器（在 %3 上准确率 %2）</translation>
     </message>
     <message>
-        <source>Measuring with %1; the first figures come with the next generator the run publishes.</source>
-        <translation>使用%1测量；训练发布下一个生成器时给出第一组数字。</translation>
-    </message>
-    <message>
         <source>Step %1: FD %2 · KID %3 ± %4 · precision %5 · recall %6 · coverage %7</source>
         <translation>第 %1 步：FD %2 · KID %3 ± %4 · 精确率 %5 · 召回率 %6 · 覆盖率 %7</translation>
     </message>
@@ -2852,6 +2848,14 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
         <translation>Fréchet 距离：分别对 %1 张生成图像和 %1 张真实图像的特征拟合高斯分布后两者之间的距离（FID 的公式，但用程序自己的分类器代替 Inception）；其他真实图像只有几个单位，均匀噪声超过 800。
 精确率：看起来像某张真实图像的样本所占比例；召回率：有样本与之相似的真实图像所占比例；覆盖率：附近有样本的真实图像所占比例。
 滚轮缩放步数，拖动平移，双击适配。</translation>
+    </message>
+    <message>
+        <source>Measuring with %1; the first figures come with the first trained generator the run publishes.</source>
+        <translation>使用%1测量；训练发布第一个训练过的生成器时给出第一组数字。</translation>
+    </message>
+    <message>
+        <source>Next at step ~%1.</source>
+        <translation>下一次约在第 %1 步。</translation>
     </message>
 </context>
 <context>

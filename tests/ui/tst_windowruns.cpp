@@ -73,6 +73,7 @@ private slots:
     void plotHistoryStaysBounded();
     void slowMotionWalksThroughAStep();
     void anotherExperimentLeavesNothingOfTheRun();
+    void stepsPastTheBudgetAreCountedAsSuch();
     void measuresImageQualityBesideTheRun();
     void exploresDirectionsAndExportsWalks();
     void recoversTheRunOfAKilledWindow();
@@ -508,6 +509,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     QVERIFY2(records.size() >= 2, qPrintable(QString::number(records.size())));
     for (size_t i = 1; i < records.size(); ++i)
         QVERIFY(records[i].step / 20 > records[i - 1].step / 20);  // one in each multiple of 20 steps at most
+    QVERIFY2(records.front().step > 0, "the untrained generator of step 0 is not measured");
     for (const QualityRecord &r : records) {
         QVERIFY(std::isfinite(r.fd) && r.fd > 0);
         QVERIFY(r.precision >= 0 && r.precision <= 1 && r.recall >= 0 && r.recall <= 1);
@@ -519,6 +521,7 @@ void TestWindowRuns::measuresImageQualityBesideTheRun()
     const QString network = quality->findChild<QLabel *>(QStringLiteral("qualityNetwork"))->text();
     QVERIFY2(network.contains(QStringLiteral("a classifier of 10 classes")) && network.contains(QStringLiteral("t10k-images")),
              qPrintable(network));
+    QVERIFY2(network.contains(QStringLiteral("Next at step ~80.")), qPrintable(network));
     // The histogram: ten classes of the newest measurement, 2000 samples in all.
     QVERIFY(histogram->isVisible());
     auto *bars = qobject_cast<QCPBars *>(histogram->plot()->plottable(0));
@@ -821,6 +824,29 @@ void TestWindowRuns::anotherExperimentLeavesNothingOfTheRun()
     QTRY_VERIFY_WITH_TIMEOUT(!lab->request().real.empty(), 10000);
     const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(dir + QStringLiteral("/before-start-2d.png")));
+}
+
+// A run paused at its budget can still take single steps; the status bar counts them as past
+// the budget instead of "step 6 of 5", and the progress stays at 100 %.
+void TestWindowRuns::stepsPastTheBudgetAreCountedAsSuch()
+{
+    QTemporaryDir tmp;
+    LOAD_PRESET(spec, "mlp-ring8");
+    spec.steps = 5;
+    const QString path = tmp.filePath(QStringLiteral("five.json"));
+    QCOMPARE(specjson::writeFile(spec, path), QString());
+    MainWindow w;
+    QVERIFY(w.openFile(path));
+    QSignalSpy budget(w.training(), &TrainingController::budgetReached);
+    trigger(w, "startAction");
+    QTRY_VERIFY_WITH_TIMEOUT(!budget.isEmpty(), 30000 * kSlowdown);
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QTRY_COMPARE(child<QLabel>(w, "stepStatus")->text(), QStringLiteral("step 5 of 5"));
+    trigger(w, "stepAction");
+    QTRY_COMPARE(child<QLabel>(w, "stepStatus")->text(), QStringLiteral("step 6, 1 past the budget of 5"));
+    QCOMPARE(child<QProgressBar>(w, "runProgress")->value(), 100);
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
 #include "tst_windowruns.moc"

@@ -55,7 +55,9 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     legend->addStretch(1);
     layout->addLayout(legend);
 
-    auto *drawRow = new QHBoxLayout;
+    m_tools = new QWidget(this);
+    auto *drawRow = new QHBoxLayout(m_tools);
+    drawRow->setContentsMargins(0, 0, 0, 0);
     m_draw = new QCheckBox(this);
     m_draw->setObjectName(QStringLiteral("draw"));
     m_erase = new QCheckBox(this);
@@ -90,7 +92,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
             fitView();
     });
     drawRow->addWidget(m_lock);
-    layout->addLayout(drawRow);
+    layout->addWidget(m_tools);
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lab2dPlot"));

@@ -74,6 +74,7 @@ public:
     static constexpr double kShrinkBelow = 0.6;  // unlocked, the view shrinks when the points need less than this
     static constexpr int kTrailFrames = 6;  // a trail spans this many frames (about a second)
     QCustomPlot *plot() const { return m_plot; }
+    QWidget *tools() const { return m_tools; }  // the drawing tools and the lock, in a row
 
 signals:
     // A finished stroke: every point of the drawn set now (x0, y0, ...).
@@ -104,6 +105,7 @@ private:
     bool m_follow = true;
     QCheckBox *m_draw, *m_erase;
     QCheckBox *m_lock;
+    QWidget *m_tools;
     QCPGraph *m_offView = nullptr;
 
     class QDoubleSpinBox *m_brush;

@@ -21,9 +21,18 @@ QCustomPlot *smallPlot(QWidget *parent, const QString &name)
 {
     auto *plot = new QCustomPlot(parent);
     plot->setObjectName(name);
-    plot->setMinimumHeight(60);
+    plot->setMinimumHeight(90);
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
+    // The legend in a row under the plot, in one line: inside it covered the curves and the
+    // published rows.
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->axisRect()->insetLayout()->simplify();
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setMargins(QMargins(2, 0, 2, 0));
     palettecolors::followPalette(plot);
     return plot;
 }
@@ -68,7 +77,7 @@ MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
         m_floor->setName(tr("noise floor (real vs real)"));
         m_js->yAxis->setLabel(tr("JS, bits"));
         m_js->setToolTip(tr("Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the "
-                            "view (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
+                            "area around the real data (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: "
                             "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
                             "disjoint samples of the real data of the same size. A run at the line is as close as this sample "
                             "size can tell."));
@@ -84,8 +93,9 @@ void MeasuresPlot::setDataSet(const QString &name, int modes)
     m_dataSet = name;
     m_modeCount = modes;
     const bool ring = name == QLatin1String("ring8"), grid = name == QLatin1String("grid25");
-    m_coverage->setVisible(modes > 0);
-    m_published->setVisible(ring || grid);
+    m_coverage->setVisible(modes > 0 && !m_compact);
+    m_published->setVisible((ring || grid) && !m_compact);
+    m_js->setVisible(!m_compact);
     m_coverage->yAxis->setRange(0, std::max(1, modes) + 0.5);
     for (int i = m_coverage->itemCount() - 1; i >= 0; --i)
         m_coverage->removeItem(i);
@@ -153,6 +163,14 @@ void MeasuresPlot::describe()
     if (f.js >= 0)
         now << tr("JS %1 bits (noise floor %2)").arg(f.js, 0, 'f', 3).arg(f.jsFloor, 0, 'f', 3);
     m_now->setText(tr("Step %1: %2").arg(f.step).arg(now.join(QStringLiteral("; "))));
+}
+
+void MeasuresPlot::setCompact(bool compact)
+{
+    m_compact = compact;
+    setDataSet(m_dataSet, m_modeCount);
+    // The sentence's lines (it wraps to about three), so that the lab above takes the rest.
+    setMaximumHeight(compact ? 3 * fontMetrics().lineSpacing() + 6 : QWIDGETSIZE_MAX);
 }
 
 void MeasuresPlot::clear()

@@ -24,6 +24,9 @@ public:
     void addFrame(const lab2d::Frame &frame);
     void clear();
     int pointCount() const;
+    // Compact: only the sentence with the newest figures, without the plots and the published
+    // rows (presentation mode, where there is no room for them).
+    void setCompact(bool compact);
 
 private:
     void describe();  // the sentence under the plots, for m_last, in the current language
@@ -37,4 +40,5 @@ private:
     std::optional<lab2d::Frame> m_last;  // the newest frame's figures
     QString m_dataSet;                   // setDataSet's arguments
     int m_modeCount = 0;
+    bool m_compact = false;
 };

@@ -209,7 +209,7 @@ void QualityPlot::showStatus()
                   .arg(m_network.classes)
                   .arg(QString::number(m_network.testAccuracy, 'f', 3), m_network.testSource);
         if (m_records.empty()) {
-            text = tr("Measuring with %1; the first figures come with the next generator the run publishes.").arg(network);
+            text = tr("Measuring with %1; the first figures come with the first trained generator the run publishes.").arg(network);
             break;
         }
         const QualityRecord &r = m_records.back();
@@ -220,6 +220,10 @@ void QualityPlot::showStatus()
         if (!m_network.randomFeatures)
             text = tr("%1 · classifier score %2 of %3").arg(text, QString::number(r.classifierScore, 'f', 2)).arg(m_network.classes);
         networkText = tr("Measured with %1 on %2 samples in %3 s.").arg(network).arg(QualityRenderer::kSamples).arg(QString::number(m_lastSeconds, 'f', 1));
+        // When the next figures come: with the first copy the run publishes in the next
+        // multiple of the interval.
+        if (const int every = m_interval->value(); every > 0)
+            networkText += QLatin1Char(' ') + tr("Next at step ~%1.").arg((r.step / every + 1) * every);
         break;
     }
     }

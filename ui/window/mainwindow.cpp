@@ -98,7 +98,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     QAction *fit = view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
     fit->setObjectName(QStringLiteral("fitPlotsAction"));
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
-                                          {m_dashboard->samplesDock(), m_dashboard->labDock()}, QList<QWidget *>{m_dashboard->measures()});
+                                          {m_dashboard->samplesDock(), m_dashboard->labDock()});
+    // On a projector the lab shows its plane and the measures' sentence, large.
+    connect(m_presentation, &PresentationMode::switched, this, [this](bool on) {
+        m_dashboard->measures()->setCompact(on);
+        m_dashboard->lab()->tools()->setVisible(!on);
+    });
     view->addAction(m_presentation->action());
     view->addSeparator();
     // Each language in its own name, as language menus do.

@@ -10,8 +10,8 @@
 
 #include <qcustomplot.h>
 
-PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QList<QWidget *> folded)
-    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown)), m_folded(std::move(folded))
+PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown)
+    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown))
 {
     m_action = new QAction(this);
     m_action->setObjectName(QStringLiteral("presentationAction"));
@@ -37,9 +37,8 @@ void PresentationMode::setOn(bool on)
         m_font = m_window->font();
         for (QDockWidget *d : m_hidden)
             d->hide();
-        for (QWidget *w : m_folded)
-            w->hide();
         applyFonts(kScale);
+        emit switched(true);
         m_window->showFullScreen();
         // Without a window manager full screen does not resize: fit the screen once the new
         // fonts have laid out.
@@ -54,8 +53,7 @@ void PresentationMode::setOn(bool on)
         m_window->resizeDocks(m_shown, widths, Qt::Horizontal);
     } else {
         applyFonts(1.0);
-        for (QWidget *w : m_folded)
-            w->show();
+        emit switched(false);
         m_window->restoreState(m_state);
         if (!m_wasFullScreen)
             m_window->showNormal();

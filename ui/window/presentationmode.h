@@ -14,9 +14,9 @@ class QMainWindow;
 class PresentationMode : public QObject {
     Q_OBJECT
 public:
-    // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width;
-    // `folded` widgets inside them (the live measures under the lab) hide for the time.
-    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QList<QWidget *> folded = {});
+    // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width.
+    // Views that fold details away for the time listen to switched().
+    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown);
 
     QAction *action() const { return m_action; }
     bool isOn() const { return m_on; }
@@ -24,12 +24,14 @@ public:
 
     static constexpr double kScale = 1.7;  // type size against the normal
 
+signals:
+    void switched(bool on);  // with the new fonts set, before the layout changes
+
 private:
     void applyFonts(double scale);
 
     QMainWindow *m_window;
     QList<QDockWidget *> m_hidden, m_shown;
-    QList<QWidget *> m_folded;
     QAction *m_action;
     bool m_on = false;
     QByteArray m_state;     // the dock layout before
