@@ -212,7 +212,10 @@ void Dashboard::resetViews(const ExperimentSpec &spec)
     showStatus();
     layOut(spec.isTwoDimensional() ? Kind::TwoD : Kind::Images);
     // The experiment's real data, as soon as it is open; a run's own points replace them.
-    if (const std::vector<float> points = previewPoints(); !points.empty())
+    // Drawn data are in the experiment itself (and the view stays where the drawing is).
+    if (spec.data.kind == DataKind::Drawn2D)
+        m_lab->setRealPoints(spec.data.points, false);
+    else if (const std::vector<float> points = previewPoints(); !points.empty())
         m_lab->setRealPoints(points);
 }
 
@@ -221,6 +224,7 @@ void Dashboard::showExperiment(const ExperimentSpec &spec)
     m_shownData = spec.data;
     m_explorer->setSession(nullptr);
     m_session.reset();  // its threads stop here; the run's own signals are ignored from now on
+    m_lab->setLocked(false);  // another experiment's data: the view fits them
     resetViews(spec);
     if (!spec.isTwoDimensional())
         m_lab->setDrawing(false);  // no drawing on image data (the lab is not shown for it)
