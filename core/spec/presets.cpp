@@ -65,6 +65,29 @@ QString title(const QString &name)
     return QString();
 }
 
+std::optional<FollowUp> followUp(const ExperimentSpec &spec)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("PresetFollowUps", source); };
+    if (spec.name == QLatin1String("lesson-saturating") && spec.loss.kind == LossKind::Minimax)
+        return FollowUp{text(QT_TRANSLATE_NOOP("PresetFollowUps", "Switch to the non-saturating loss")),
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "The lesson's next step: the same networks and fixed point, but G maximises "
+                                                                  "log D(G(z)), so its gradient is strong exactly when D wins. One undo "
+                                                                  "step; Start again to compare.")),
+                        QString(), [](ExperimentSpec &s) { s.loss.kind = LossKind::NonSaturating; },
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "loss"))};
+    if (spec.name == QLatin1String("lesson-mode-collapse"))
+        return FollowUp{text(QT_TRANSLATE_NOOP("PresetFollowUps", "Open the cured version")),
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "lesson-mode-collapse-cured: the same networks with an R1 penalty, two "
+                                                                  "time-scales and EMA")),
+                        QStringLiteral("lesson-mode-collapse-cured"), {}, {}};
+    if (spec.name == QLatin1String("lesson-wgan-clip"))
+        return FollowUp{text(QT_TRANSLATE_NOOP("PresetFollowUps", "Open the gradient-penalty version")),
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "lesson-wgan-gp: the same critic kept Lipschitz by a gradient penalty "
+                                                                  "instead of clipping")),
+                        QStringLiteral("lesson-wgan-gp"), {}, {}};
+    return std::nullopt;
+}
+
 QString defaultName()
 {
     return QStringLiteral("dcgan-fashion");

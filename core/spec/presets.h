@@ -5,6 +5,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 // The built-in experiments (resources/presets/*.json, compiled in), loadable by name.
 namespace presets {
 QStringList names();  // sorted
@@ -14,4 +17,16 @@ QString defaultName();  // the experiment the app opens with
 // What the window calls a preset, in the current language ("Lesson: mode collapse"); the name
 // stays the command line's. Empty for a name without a title (tst_translations fails on one).
 QString title(const QString &name);
+
+// A lesson's next step, the change its description asks for: an edit of the open experiment
+// (one undo step) or another preset to open beside it.
+struct FollowUp {
+    QString label;   // the button's words, in the current language
+    QString tip;
+    QString preset;  // open this one; empty: apply `edit`
+    std::function<void(ExperimentSpec &)> edit;
+    QString field;   // what `edit` changes, for its undo step ("loss")
+};
+// For the experiment `spec` (a lesson, by its name), while its next step is still to take.
+std::optional<FollowUp> followUp(const ExperimentSpec &spec);
 }  // namespace presets

@@ -2650,6 +2650,37 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>PresetFollowUps</name>
+    <message>
+        <source>Switch to the non-saturating loss</source>
+        <translation>换成非饱和损失</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s next step: the same networks and fixed point, but G maximises log D(G(z)), so its gradient is strong exactly when D wins. One undo step; Start again to compare.</source>
+        <translation>本课的下一步：同样的网络和同样的不动点，但 G 最大化 log D(G(z))，因此恰好在 D 占上风时它的梯度很强。这是一个撤销步骤；再次开始即可比较。</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Open the cured version</source>
+        <translation>打开治愈后的版本</translation>
+    </message>
+    <message>
+        <source>lesson-mode-collapse-cured: the same networks with an R1 penalty, two time-scales and EMA</source>
+        <translation>lesson-mode-collapse-cured：同样的网络，加上 R1 惩罚、两种时间尺度和 EMA</translation>
+    </message>
+    <message>
+        <source>Open the gradient-penalty version</source>
+        <translation>打开梯度惩罚的版本</translation>
+    </message>
+    <message>
+        <source>lesson-wgan-gp: the same critic kept Lipschitz by a gradient penalty instead of clipping</source>
+        <translation>lesson-wgan-gp：同样的评论家，用梯度惩罚而不是裁剪来保持 Lipschitz</translation>
+    </message>
+</context>
+<context>
     <name>PresetTitles</name>
     <message>
         <source>DCGAN on Fashion-MNIST</source>

@@ -48,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QProcess>
+#include <QPushButton>
 #include <QtTest>
 
 #include "windowsupport.h"
@@ -72,6 +73,7 @@ private slots:
     void followsTheSystemSwitchingToDark();
     void speedIsAChoiceThatIsRemembered();
     void deviceIsAChoiceOfThisBuild();
+    void lessonsOfferTheirNextStep();
 };
 
 using namespace windowsupport;
@@ -655,6 +657,38 @@ void TestMainWindow::deviceIsAChoiceOfThisBuild()
     QCOMPARE(device->count(), int(Trainer::availableDevices().size()));  // the unusable one is gone
     w.document()->undoStack()->undo();
     QCOMPARE(w.experiment().device, QStringLiteral("cuda:7"));
+}
+
+// A lesson's next step is a button under its description: lesson-saturating's switches the loss
+// (one undo step, and the button goes), lesson-mode-collapse's opens the cured preset.
+void TestMainWindow::lessonsOfferTheirNextStep()
+{
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("lesson-saturating")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *next = child<QPushButton>(w, "followUp");
+    QVERIFY(next->isVisible());
+    QCOMPARE(next->text(), QStringLiteral("Switch to the non-saturating loss"));
+    QCOMPARE(w.experiment().loss.kind, LossKind::Minimax);
+    next->click();
+    QCOMPARE(w.experiment().loss.kind, LossKind::NonSaturating);
+    QVERIFY(!next->isVisible());  // taken
+    QCOMPARE(w.document()->undoStack()->undoText(), QStringLiteral("change loss"));
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.experiment().loss.kind, LossKind::Minimax);
+    QVERIFY(next->isVisible());
+    QVERIFY(w.saveAs(QDir::temp().filePath(QStringLiteral("gp-lesson-test.json"))));  // nothing unsaved before the next preset
+    QFile::remove(QDir::temp().filePath(QStringLiteral("gp-lesson-test.json")));
+    QVERIFY(w.openPreset(QStringLiteral("lesson-mode-collapse")));
+    QCOMPARE(next->text(), QStringLiteral("Open the cured version"));
+    next->click();
+    QCOMPARE(w.experiment().name, QStringLiteral("lesson-mode-collapse-cured"));
+    QVERIFY(!next->isVisible());
+    // The description scrolls rather than being cut: all of it is in the label.
+    ExperimentSpec cured;
+    QCOMPARE(presets::load(QStringLiteral("lesson-mode-collapse-cured"), &cured), QString());
+    QCOMPARE(child<QLabel>(w, "description")->text(), cured.description);
 }
 
 #include "tst_mainwindow.moc"

@@ -18,6 +18,7 @@
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
 #include "session/datapreview.h"
+#include "spec/presets.h"
 #include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -42,12 +44,33 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     auto *experiment = new QWidget(this);
     auto *experimentLayout = new QVBoxLayout(experiment);
     experimentLayout->setContentsMargins(2, 2, 2, 2);
+    // The description scrolls (a lesson's runs to a dozen lines); a lesson's next step is a
+    // button under it.
     m_description = new QLabel(experiment);
     m_description->setWordWrap(true);
     m_description->setObjectName(QStringLiteral("description"));
-    m_description->setMaximumHeight(110);
     m_description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    experimentLayout->addWidget(m_description);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *descriptionScroll = new QScrollArea(experiment);
+    descriptionScroll->setWidget(m_description);
+    descriptionScroll->setWidgetResizable(true);
+    descriptionScroll->setFrameShape(QFrame::NoFrame);
+    descriptionScroll->setMinimumHeight(120);
+    descriptionScroll->setMaximumHeight(200);
+    experimentLayout->addWidget(descriptionScroll);
+    m_followUp = new QPushButton(experiment);
+    m_followUp->setObjectName(QStringLiteral("followUp"));
+    m_followUp->hide();
+    connect(m_followUp, &QPushButton::clicked, this, [this] {
+        const std::optional<presets::FollowUp> next = presets::followUp(m_doc->spec());
+        if (!next)
+            return;
+        if (!next->preset.isEmpty())
+            openPreset(next->preset);
+        else
+            m_doc->changeSettings(next->field, next->edit);
+    });
+    experimentLayout->addWidget(m_followUp);
     auto *tabs = new QTabWidget(experiment);
     m_designer = new DesignerWidget(m_doc, tabs);
     tabs->addTab(m_designer, QString());
@@ -161,7 +184,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
             m_dashboard->showExperiment(m_doc->spec());
         const QString description = language::presetDescription(m_doc->spec().description);
         m_description->setText(description);
-        m_description->setToolTip(description);
+        const std::optional<presets::FollowUp> next = presets::followUp(m_doc->spec());
+        m_followUp->setVisible(next.has_value());
+        if (next) {
+            m_followUp->setText(next->label);
+            m_followUp->setToolTip(next->tip);
+        }
         // Drawn data lives in the experiment: the lab shows it as it is edited (and undone).
         const bool drawn = m_doc->spec().data.kind == DataKind::Drawn2D;
         m_dashboard->lab()->setDrawnPoints(drawn ? m_doc->spec().data.points : std::vector<float>());

@@ -76,6 +76,7 @@ private:
     SettingsPanel *m_settings = nullptr;
     class DataPreview *m_preview = nullptr;  // the open experiment's data: the settings and the lab show it
     QLabel *m_description = nullptr;
+    class QPushButton *m_followUp = nullptr;  // a lesson's next step
     TrainingController *m_training = nullptr;
     Dashboard *m_dashboard = nullptr;
     DocumentActions *m_documents = nullptr;
