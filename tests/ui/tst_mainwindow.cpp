@@ -99,6 +99,9 @@ void TestMainWindow::opensEveryPreset()
     QCOMPARE(generator->model()->rowCount(), 10);  // 9 generator layers + total
     QCOMPARE(cell(generator, 4, LayerStackModel::ShapeColumn), QStringLiteral("[64, 14, 14]"));
     QCOMPARE(cell(generator, 4, LayerStackModel::LayerColumn), QStringLiteral("ConvTranspose2d 128→64, k4 s2 p1, no bias"));
+    // A narrow column cuts the name: its tip has all of it.
+    QVERIFY(generator->model()->index(4, LayerStackModel::LayerColumn).data(Qt::ToolTipRole).toString().startsWith(
+        QStringLiteral("ConvTranspose2d 128→64, k4 s2 p1, no bias\ninput ")));
     QCOMPARE(generator->model()->headerData(4, Qt::Vertical).toInt(), 5);  // numbered as problems name it
     QCOMPARE(discriminator->model()->rowCount(), 8);
     QCOMPARE(cell(discriminator, 7, LayerStackModel::ShapeColumn), QStringLiteral("[1]"));

@@ -162,7 +162,9 @@ QVariant LayerStackModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!a.problems.isEmpty())
             return a.problems.join(QLatin1Char('\n'));
-        return tr("input %1 → output %2").arg(shapeToString(a.inShape), a.outShape.empty() ? tr("?") : shapeToString(a.outShape));
+        // The layer's whole name too: a narrow column cuts it ("ConvTranspo…").
+        return (index.column() == LayerColumn ? data(index, Qt::DisplayRole).toString() + QLatin1Char('\n') : QString())
+            + tr("input %1 → output %2").arg(shapeToString(a.inShape), a.outShape.empty() ? tr("?") : shapeToString(a.outShape));
     case Qt::TextAlignmentRole:
         return index.column() == LayerColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:
