@@ -24,6 +24,7 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QThread>
+#include <QTimer>
 #include <QStatusBar>
 
 namespace {
@@ -291,6 +292,13 @@ void Dashboard::layOut(Kind kind)
     m_explorerDock->setVisible(!twoD);
     m_samplesDock->setVisible(true);
     (twoD ? m_labDock : m_samplesDock)->raise();
+    // The explorer needs the height for its image, its buttons and its sliders together; the
+    // grid keeps the rest. Once the window is laid out (at start it is not yet).
+    if (!twoD)
+        QTimer::singleShot(0, this, [this, window] {
+            const int h = window->height();
+            window->resizeDocks({m_samplesDock, m_explorerDock}, {h * 2 / 5, h * 3 / 5}, Qt::Vertical);
+        });
 }
 
 void Dashboard::startSession(const ExperimentSpec &spec)

@@ -91,7 +91,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_dashboard->setDataPreview(m_preview);
     connect(m_dashboard, &Dashboard::sessionStarted, this, &MainWindow::sessionStarted);
     resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
-    resizeDocks({m_dashboard->samplesDock(), m_dashboard->explorerDock()}, {420, 480}, Qt::Vertical);
 
     m_documents = new DocumentActions(m_doc, this);
     // Another experiment replaces this one (New, Open, a preset, a checkpoint's experiment):
