@@ -468,6 +468,12 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
             QCOMPARE(r.push.size(), r.fake.points.size());
             QTest::qWait(300);
             QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep6.png")));
+            // The same substep on a projector (presentation mode), then back.
+            trigger(w, "presentationAction");
+            QTest::qWait(500);
+            QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-presentation.png")));
+            trigger(w, "presentationAction");
+            QTest::qWait(200);
         }
         QCOMPARE(lastStepOf(snapshots), std::int64_t(i == kSubstepCount ? 1 : 0));
     }
