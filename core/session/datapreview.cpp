@@ -29,8 +29,7 @@ void DataPreview::follow(const DataSpec &data, std::uint64_t seed)
 void DataPreview::load()
 {
     DataSpec data = m_spec;
-    const bool twoD = data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D || data.kind == DataKind::Drawn2D;
-    const int want = twoD ? kPoints : kImages;
+    const int want = data.isTwoDimensional() ? kPoints : kImages;
     if (data.kind == DataKind::Synthetic2D)
         data.syntheticCount = std::min(data.syntheticCount, want);
     data.limit = data.limit > 0 ? std::min(data.limit, want) : want;

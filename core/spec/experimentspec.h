@@ -57,6 +57,10 @@ struct DataSpec {
     static constexpr int kMaxDrawnPoints = 100000;              // use at most this many samples (0 = all)
     bool operator==(const DataSpec &o) const;
     bool operator!=(const DataSpec &o) const { return !(*this == o); }
+    bool isTwoDimensional() const  // points in the plane rather than images
+    {
+        return kind == DataKind::Synthetic2D || kind == DataKind::Csv2D || kind == DataKind::Drawn2D;
+    }
 };
 
 struct LossSpec {
@@ -127,10 +131,7 @@ struct ExperimentSpec {
     {
         return role == NetworkRole::Generator ? generator : discriminator;
     }
-    bool isTwoDimensional() const
-    {
-        return data.kind == DataKind::Synthetic2D || data.kind == DataKind::Csv2D || data.kind == DataKind::Drawn2D;
-    }
+    bool isTwoDimensional() const { return data.isTwoDimensional(); }
 };
 
 namespace specnames {

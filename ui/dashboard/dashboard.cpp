@@ -107,7 +107,6 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
 
-    connect(training, &TrainingController::snapshot, this, &Dashboard::onSnapshot);
     // Finding directions and exports take one core while training has the other.
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         m_explorer->setBackgroundThreads(s == TrainingController::State::Idle ? std::clamp(QThread::idealThreadCount(), 1, 4) : 1);
@@ -116,23 +115,6 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     connect(m_quality, &QualityPlot::intervalChanged, this, [this] {
         if (m_session)
             m_session->setQualityInterval(m_quality->interval());
-    });
-    connect(training, &TrainingController::substepDone, this, [this](const SubstepReport &r) {
-        if (!m_session)
-            return;  // a run this window no longer shows (another experiment was opened)
-        m_slow->showReport(r);
-        if (!m_slowDock->isVisible())
-            m_slowDock->show();
-        m_slowDock->raise();
-        m_lab->showBatch(r);
-        if (!r.real.isImages() && !m_slowLaidOut) {
-            // The batch, its arrows and its moves are small marks: give the lab the room.
-            m_slowLaidOut = true;
-            m_labDock->raise();
-            auto *window = static_cast<QMainWindow *>(parent());
-            if (m_explorerDock->isVisible() && m_labDock->height() < window->height() / 2)
-                window->resizeDocks({m_labDock, m_explorerDock}, {window->height() * 3 / 4, window->height() / 4}, Qt::Vertical);
-        }
     });
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         using State = TrainingController::State;
@@ -150,13 +132,6 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
             m_lab->followLatest();
         else
             m_lab->showStep(m_samples->currentStep());
-    });
-    connect(training, &TrainingController::loadingProgress, this, [this](double f) {
-        if (!m_session)
-            return;
-        m_status.loading = true;
-        showStatus();
-        m_progress->setValue(int(f * 100));
     });
     widgetevents::retranslated(window, [this] {
         m_samplesDock->setWindowTitle(tr("Samples"));
@@ -307,6 +282,15 @@ void Dashboard::startSession(const ExperimentSpec &spec)
     m_session.reset();  // its threads stop here: nothing of the old run arrives after this
     m_session = std::make_unique<RunSession>(spec, m_training);
     RunSession *session = m_session.get();
+    // The run's own reports reach the views while this session lives, and no longer: a run
+    // that is still stopping after another experiment was opened reaches none.
+    connect(m_training, &TrainingController::snapshot, session, [this](const TrainingSnapshot &s) { onSnapshot(s); });
+    connect(m_training, &TrainingController::substepDone, session, [this](const SubstepReport &r) { onSubstep(r); });
+    connect(m_training, &TrainingController::loadingProgress, session, [this](double f) {
+        m_status.loading = true;
+        showStatus();
+        m_progress->setValue(int(f * 100));
+    });
     // Modest measures leave the cores to training. The setting "quality/modest" (no menu item)
     // turns that off for the tests and benchmarks that wait for the figures.
     session->setModestMeasures(QSettings().value(QStringLiteral("quality/modest"), true).toBool());
@@ -335,10 +319,25 @@ void Dashboard::startSession(const ExperimentSpec &spec)
     emit sessionStarted(session);
 }
 
+void Dashboard::onSubstep(const SubstepReport &r)
+{
+    m_slow->showReport(r);
+    if (!m_slowDock->isVisible())
+        m_slowDock->show();
+    m_slowDock->raise();
+    m_lab->showBatch(r);
+    if (!r.real.isImages() && !m_slowLaidOut) {
+        // The batch, its arrows and its moves are small marks: give the lab the room.
+        m_slowLaidOut = true;
+        m_labDock->raise();
+        auto *window = static_cast<QMainWindow *>(parent());
+        if (m_explorerDock->isVisible() && m_labDock->height() < window->height() / 2)
+            window->resizeDocks({m_labDock, m_explorerDock}, {window->height() * 3 / 4, window->height() / 4}, Qt::Vertical);
+    }
+}
+
 void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
 {
-    if (!m_session)
-        return;  // a run this window no longer shows (another experiment was opened)
     m_plots->append(snapshot.records);
     m_slow->stepReached(snapshot.step);
     if (!snapshot.realPoints.empty()) {
@@ -349,7 +348,7 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     }
     if (snapshot.samples.count > 0)
         m_samples->addSamples(snapshot.step, snapshot.samples);
-    if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_session && m_session->isImageRun()) {
+    if (snapshot.data && snapshot.data->kind == Dataset::Kind::Images && m_session->isImageRun()) {
         std::vector<int> counts;
         for (int label : snapshot.data->labels) {
             if (label >= int(counts.size()))

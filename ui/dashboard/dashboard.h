@@ -21,6 +21,7 @@ class QProgressBar;
 class QStatusBar;
 class SampleView;
 class SlowMotionPanel;
+struct SubstepReport;
 class TrainingController;
 class TrainingPlots;
 
@@ -78,6 +79,7 @@ private:
     std::vector<float> previewPoints() const;  // the preview's 2D points for a 2D experiment
     void layOut(Kind kind);
     void onSnapshot(const TrainingSnapshot &snapshot);
+    void onSubstep(const SubstepReport &report);
     void showStatus();  // the status bar's words for m_status, in the current language
 
     TrainingController *m_training;

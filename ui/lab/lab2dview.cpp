@@ -140,7 +140,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     m_offView->removeFromLegend();
     // Zoom with the wheel, pan by dragging (not while drawing): the view is then the person's,
     // locked until they unlock it.
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setDrawing(false);  // not drawing: the mouse zooms and pans
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_lock->setChecked(true); });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) {
         if (e->buttons() != Qt::NoButton && !isDrawing())
@@ -203,10 +203,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
 
 void Lab2dView::describe()
 {
-    const lab2d::Frame *shown = nullptr;
-    for (const lab2d::Frame &f : m_history)
-        if (f.step == m_step)
-            shown = &f;
+    const lab2d::Frame *shown = shownFrame();
     if (!shown) {
         m_caption->setText(tr("Start a 2D run to see the discriminator's opinion and the generator's gradients."));
         return;
@@ -331,10 +328,8 @@ void Lab2dView::fitView()
 {
     // The real points and the generated ones of the frame shown, in one square with a margin.
     std::vector<float> all = m_points;
-    if (m_step >= 0)
-        for (const lab2d::Frame &f : m_history)
-            if (f.step == m_step)
-                all.insert(all.end(), f.fakes.begin(), f.fakes.end());
+    if (const lab2d::Frame *shown = shownFrame())
+        all.insert(all.end(), shown->fakes.begin(), shown->fakes.end());
     if (all.empty())
         return;
     const auto [lo, hi] = divergence::viewAround(all);
@@ -356,17 +351,22 @@ void Lab2dView::followPoints(const lab2d::Frame &f)
         setView(lo, hi, lo, hi);
 }
 
+const lab2d::Frame *Lab2dView::shownFrame() const
+{
+    const lab2d::Frame *shown = nullptr;
+    for (const lab2d::Frame &f : m_history)
+        if (f.step == m_step)
+            shown = &f;
+    return shown;
+}
+
 int Lab2dView::offViewCount() const { return m_offView->dataCount(); }
 
 void Lab2dView::markOffView()
 {
     // Each generated point outside the view: a mark just inside the border, towards it.
     QVector<double> x, y;
-    const lab2d::Frame *shown = nullptr;
-    for (const lab2d::Frame &f : m_history)
-        if (f.step == m_step)
-            shown = &f;
-    if (shown) {
+    if (const lab2d::Frame *shown = shownFrame()) {
         const QCPRange rx = m_plot->xAxis->range(), ry = m_plot->yAxis->range();
         const double insetX = 0.015 * rx.size(), insetY = 0.015 * ry.size();
         for (size_t i = 0; i + 1 < shown->fakes.size(); i += 2) {

@@ -87,6 +87,7 @@ private:
     void draw(size_t index);  // frame `index` of the history, its trails from the frames before
     void paintAt(double x, double y);
     void showReal();
+    const lab2d::Frame *shownFrame() const;  // the frame drawn (of m_step); null when none
     void describe();  // the caption and the colour scale's title for the frame drawn (m_step)
     void viewMoved();   // the axes moved: the request follows, off-view marks are redrawn
     void markOffView();
