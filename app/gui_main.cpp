@@ -90,6 +90,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("quality"),
                       QApplication::translate("main", "With --benchmark-ui: \"ab\" alternates image measures off and on in four phases and prints what they cost the training."),
                       QStringLiteral("ab")});
+    parser.addOption({QStringLiteral("sliders"),
+                      QApplication::translate("main", "With --benchmark-ui: \"off\" leaves the latent sliders still, as when a class watches the run."),
+                      QStringLiteral("on|off")});
+    parser.addOption({QStringLiteral("threads"),
+                      QApplication::translate("main", "With --benchmark-ui: how the run shares the machine with the window for this measurement (Training > Threads)."),
+                      QStringLiteral("adaptive|keep-core|all-cores")});
     parser.addOption({QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F11).")});
     parser.addOption({QStringLiteral("resume"),
                       QApplication::translate("main", "Continue the run saved in CHECKPOINT (a run folder's checkpoint.pt), for example one trained by gan-playground-cli."),
@@ -149,8 +155,18 @@ int main(int argc, char *argv[])
                                 << "\n";
             return 2;
         }
-        auto *bench = new UiBenchmark(&window, seconds, parser.value(QStringLiteral("screenshot")),
-                                     parser.value(QStringLiteral("quality")) == QLatin1String("ab"), &app);
+        UiBenchmark::Options options;
+        options.seconds = seconds;
+        options.screenshot = parser.value(QStringLiteral("screenshot"));
+        options.qualityAb = parser.value(QStringLiteral("quality")) == QLatin1String("ab");
+        options.sliders = parser.value(QStringLiteral("sliders")) != QLatin1String("off");
+        options.threads = parser.value(QStringLiteral("threads"));
+        if (!options.threads.isEmpty() && options.threads != QLatin1String("adaptive") && options.threads != QLatin1String("keep-core")
+            && options.threads != QLatin1String("all-cores")) {
+            QTextStream(stderr) << QApplication::translate("main", "--threads must be adaptive, keep-core or all-cores") << "\n";
+            return 2;
+        }
+        auto *bench = new UiBenchmark(&window, options, &app);
         QObject::connect(bench, &UiBenchmark::finished, &app, [](int code) { QCoreApplication::exit(code); });
         QTimer::singleShot(0, bench, &UiBenchmark::start);
     }

@@ -4,6 +4,7 @@
 #include "explorer/latentexplorer.h"
 #include "quality/qualityplot.h"
 #include "window/mainwindow.h"
+#include "window/threadgovernor.h"
 
 #include <QAction>
 #include <QJsonArray>
@@ -38,8 +39,10 @@ double percentile(std::vector<double> v, double p)
 }
 }  // namespace
 
-UiBenchmark::UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, bool qualityAb, QObject *parent)
-    : QObject(parent), m_window(window), m_seconds(seconds), m_screenshot(std::move(screenshotPath)), m_qualityAb(qualityAb)
+UiBenchmark::UiBenchmark(MainWindow *window, Options options, QObject *parent)
+    : QObject(parent), m_window(window), m_seconds(options.seconds), m_screenshot(std::move(options.screenshot)),
+      m_sliders(options.sliders), m_threadMode(std::move(options.threads)), m_governor(window->findChild<ThreadGovernor *>()),
+      m_qualityAb(options.qualityAb)
 {
     m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(kProbeMs);
@@ -83,7 +86,7 @@ void UiBenchmark::start()
         emit finished(1);
     });
     connect(training, &TrainingController::generatorPublished, this, [this] {
-        if (!m_slider.isActive() && !m_done) {
+        if (m_sliders && !m_slider.isActive() && !m_done) {
             m_window->findChild<LatentExplorer *>()->takeLatencies();  // only the synthetic moves count
             m_slider.start();
         }
@@ -94,6 +97,13 @@ void UiBenchmark::start()
         connect(session, &RunSession::qualityMeasured, this,
                 [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
     });
+    if (!m_threadMode.isEmpty()) {
+        m_keptMode = int(m_governor->mode());
+        const QString key = m_threadMode == QLatin1String("keep-core")   ? QStringLiteral("threadsKeepCoreAction")
+                            : m_threadMode == QLatin1String("all-cores") ? QStringLiteral("threadsAllCoresAction")
+                                                                         : QStringLiteral("threadsAdaptiveAction");
+        trigger(m_window, key.toLatin1().constData());
+    }
     trigger(m_window, "startAction");
     m_clock.start();
     m_sinceTick.start();
@@ -115,8 +125,10 @@ void UiBenchmark::tick()
 {
     const double since = m_sinceTick.nsecsElapsed() / 1e6;
     m_sinceTick.restart();
-    if (m_firstStep >= 0)  // measure while training runs, not while the data loads
+    if (m_firstStep >= 0) {  // measure while training runs, not while the data loads
         m_lateness.push_back(std::max(0.0, since - kProbeMs));
+        m_threadSum += m_governor->current();
+    }
     if (m_clock.elapsed() >= qint64(m_seconds * 1000) && !m_done)
         finish();
 }
@@ -132,6 +144,11 @@ void UiBenchmark::finish()
     QJsonObject o;
     o[QStringLiteral("experiment")] = spec.name;
     o[QStringLiteral("threads")] = m_window->session() ? m_window->session()->spec().threads : 0;
+    static const char *const kPolicies[] = {"adaptive", "keep-core", "all-cores"};
+    o[QStringLiteral("thread_policy")] = QLatin1String(kPolicies[int(m_governor->mode())]);
+    o[QStringLiteral("threads_mean")] = m_lateness.empty() ? 0.0 : m_threadSum / double(m_lateness.size());
+    if (m_keptMode >= 0)
+        m_governor->setMode(ThreadPolicy::Mode(m_keptMode));
     o[QStringLiteral("steps")] = qint64(m_lastStep - std::max<std::int64_t>(0, m_firstStep));
     o[QStringLiteral("images_per_s")] = seconds > 0 ? double(spec.batchSize) * double(m_lastStep - m_firstStep) / seconds : 0.0;
     o[QStringLiteral("event_loop_lateness_ms_p50")] = percentile(m_lateness, 0.50);

@@ -9,6 +9,7 @@
 #include <vector>
 
 class MainWindow;
+class ThreadGovernor;
 
 // `gan-playground --benchmark-ui SECONDS`: trains the open experiment in the real window with
 // the live dashboard on and measures what a user feels: training images/s, and how late a
@@ -21,10 +22,22 @@ class MainWindow;
 // them: their worst case), and the line adds each phase's images/s and the cost of the
 // measures: 1 - rate(on) / rate(off), with the phases summed. The run needs a step budget
 // that outlasts SECONDS (a run paused at its budget ends the phases early).
+//
+// Without `sliders` (`--sliders off`) nothing moves the sliders: a class watching the run.
+// `threads` (`--threads adaptive|keep-core|all-cores`) sets Training > Threads for the
+// measurement (the person's choice is put back); the line says which policy ran and the mean
+// thread count over the probe's ticks.
 class UiBenchmark : public QObject {
     Q_OBJECT
 public:
-    UiBenchmark(MainWindow *window, double seconds, QString screenshotPath, bool qualityAb = false, QObject *parent = nullptr);
+    struct Options {
+        double seconds = 10;
+        QString screenshot;
+        bool qualityAb = false;
+        bool sliders = true;
+        QString threads;  // empty: as the window is set
+    };
+    UiBenchmark(MainWindow *window, Options options, QObject *parent = nullptr);
     void start();
 
 signals:
@@ -39,6 +52,11 @@ private:
     MainWindow *m_window;
     double m_seconds;
     QString m_screenshot;
+    bool m_sliders = true;
+    QString m_threadMode;  // the policy asked for; empty: the window's
+    int m_keptMode = -1;   // the person's policy, put back at the end
+    ThreadGovernor *m_governor;
+    double m_threadSum = 0;  // the run's thread count summed over the probe's ticks
     QTimer m_probe;
     QTimer m_slider;
     int m_moves = 0;

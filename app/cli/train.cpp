@@ -242,6 +242,7 @@ int train(const QStringList &args)
             }
             qualitySeconds += double(clock.elapsed()) / 1000.0;
             ++measurements;
+            trainer->addQuality(q);  // the checkpoint keeps them: the window shows them on resume
             run.appendMetrics(record, &q);
             progress.note(Text::tr("step %1: FD %2, KID %3, precision %4, recall %5")
                               .arg(s)

@@ -31,7 +31,11 @@ RunSession::RunSession(const ExperimentSpec &spec, TrainingController *training,
     connect(m_lab, &LabRenderer::failed, this, &RunSession::labFailed);
     connect(m_quality, &QualityRenderer::preparing, this, &RunSession::qualityPreparing);
     connect(m_quality, &QualityRenderer::ready, this, [this](quint64, const EvalClassifier::Info &info) { emit qualityReady(info); });
-    connect(m_quality, &QualityRenderer::measured, this, &RunSession::qualityMeasured);
+    // Kept with the run: its checkpoints save them, a resume shows them again.
+    connect(m_quality, &QualityRenderer::measured, this, [this, training](const QualityRenderer::Measurement &m) {
+        training->addQuality(m.record);
+        emit qualityMeasured(m);
+    });
     connect(m_quality, &QualityRenderer::failed, this, &RunSession::qualityFailed);
 }
 
@@ -40,6 +44,10 @@ RunSession::~RunSession() = default;
 
 void RunSession::onSnapshot(const TrainingSnapshot &snapshot)
 {
+    if (!snapshot.quality.empty()) {
+        m_qualityStep = snapshot.quality.back().step;  // the next measure comes at the next multiple
+        emit qualityRestored(snapshot.quality);
+    }
     if (!snapshot.data || m_data)
         return;
     m_data = snapshot.data;

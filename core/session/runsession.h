@@ -64,6 +64,8 @@ signals:
     void qualityPreparing(double fraction);
     void qualityReady(const EvalClassifier::Info &network);
     void qualityMeasured(const QualityRenderer::Measurement &measurement);
+    // A resumed run's measures, saved with its checkpoint (before any new one).
+    void qualityRestored(const std::vector<QualityRecord> &records);
     void qualityFailed(const QString &message);
 
 private:

@@ -115,7 +115,7 @@ inline constexpr NumberField dStepsPerG{"d_steps_per_g", QT_TRANSLATE_NOOP("Fiel
 inline constexpr NumberField seed{"seed", QT_TRANSLATE_NOOP("Fields", "Seed"),
     QT_TRANSLATE_NOOP("Fields", "Same seed and thread count, same run, bit for bit"), 0, 9007199254740991.0, 1};
 inline constexpr NumberField threads{"threads", QT_TRANSLATE_NOOP("Fields", "Threads"),
-    QT_TRANSLATE_NOOP("Fields", "Intra-op threads of the training thread. The window keeps one core for itself, so it trains with at most one thread fewer than the machine has"),
+    QT_TRANSLATE_NOOP("Fields", "Intra-op threads of the training thread (at most the machine's cores). The window trains with all of them while it is calm and one fewer while you work in it (Training > Threads)"),
     1, 256, 1};
 inline constexpr NumberField steps{"steps", QT_TRANSLATE_NOOP("Fields", "Steps"),
     QT_TRANSLATE_NOOP("Fields", "The run's length; training pauses there (resume trains on)"), 1, kIntMax, 2000, 100};

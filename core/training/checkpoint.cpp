@@ -39,6 +39,35 @@ torch::Tensor historyTensor(const std::vector<StepRecord> &history)
     return t;
 }
 
+// The image measures as a double tensor, one row per measurement: the step, then
+// steprecords::qualityColumns().
+torch::Tensor qualityTensor(const std::vector<QualityRecord> &quality)
+{
+    const auto &columns = steprecords::qualityColumns();
+    torch::Tensor t = torch::empty({std::int64_t(quality.size()), std::int64_t(columns.size()) + 1}, torch::kDouble);
+    auto q = t.accessor<double, 2>();
+    for (size_t i = 0; i < quality.size(); ++i) {
+        q[std::int64_t(i)][0] = double(quality[i].step);
+        for (size_t c = 0; c < columns.size(); ++c)
+            q[std::int64_t(i)][std::int64_t(c) + 1] = columns[c].get(quality[i]);
+    }
+    return t;
+}
+
+std::vector<QualityRecord> qualityFrom(const torch::Tensor &tensor)
+{
+    const auto &columns = steprecords::qualityColumns();
+    const torch::Tensor t = tensor.contiguous();
+    auto q = t.accessor<double, 2>();
+    std::vector<QualityRecord> quality(size_t(t.size(0)));
+    for (size_t i = 0; i < quality.size(); ++i) {
+        quality[i].step = std::int64_t(q[std::int64_t(i)][0]);
+        for (size_t c = 0; c < columns.size(); ++c)
+            columns[c].set(quality[i], q[std::int64_t(i)][std::int64_t(c) + 1]);
+    }
+    return quality;
+}
+
 std::vector<StepRecord> historyFrom(const torch::Tensor &tensor)
 {
     const auto &columns = steprecords::columns();
@@ -87,6 +116,8 @@ QString save(const TrainerState &m, const QString &path)
         archive.write("cursor", c10::IValue(m.batches.cursor));
         archive.write("eval_noise", m.evalNoise);
         archive.write("history", historyTensor(m.history));
+        if (!m.quality.empty())
+            archive.write("quality", qualityTensor(m.quality));
 
         std::ostringstream stream;
         archive.save_to(stream);
@@ -180,6 +211,8 @@ QString checkTensors(const torcharchive::Contents &contents, TrainerState &fresh
     table[QStringLiteral("order")] = {torch::kLong, {-1}};  // its length is checked against the data below
     table[QStringLiteral("eval_noise")] = {torch::kFloat, fresh.evalNoise.sizes().vec()};
     table[QStringLiteral("history")] = {torch::kDouble, {step, std::int64_t(steprecords::columns().size())}};
+    // Checkpoints of runs without image measures (and of earlier versions) have none.
+    table[QStringLiteral("quality")] = {torch::kDouble, {-1, std::int64_t(steprecords::qualityColumns().size()) + 1}, false};
     return tensortable::compare(contents, table);
 }
 }  // namespace
@@ -248,6 +281,13 @@ QString restore(const File &file, TrainerState &fresh)
         if (history.dim() != 2 || history.size(1) != std::int64_t(steprecords::columns().size()) || history.size(0) != fresh.step)
             throw std::runtime_error("its loss history is malformed");
         fresh.history = historyFrom(history);
+        fresh.quality.clear();
+        if (archive.try_read("quality", history)) {
+            fresh.quality = qualityFrom(history);
+            for (const QualityRecord &q : fresh.quality)
+                if (q.step < 1 || q.step > fresh.step)
+                    throw std::runtime_error("its image measures name a step the run has not reached");
+        }
         // Training never saves a non-finite weight (a failed step is undone), so one here means
         // the file was altered.
         for (const auto &[key, net] : {std::pair{"generator", fresh.G}, std::pair{"discriminator", fresh.D},

@@ -89,7 +89,8 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         return nullptr;
     }
     impl->device = torch::Device(s.device.toStdString());
-    at::set_num_threads(s.threads);
+    impl->threads = std::max(1, s.threads);
+    at::set_num_threads(impl->threads);
     try {
         impl->gen = makeGenerator(s.seed);
         const bool strip = losses::usesSigmoid(s.loss.kind);
@@ -157,6 +158,15 @@ Trainer::~Trainer() = default;
 
 std::int64_t Trainer::currentStep() const { return d->step; }
 const std::vector<StepRecord> &Trainer::history() const { return d->history; }
+
+void Trainer::addQuality(const QualityRecord &record)
+{
+    if (record.step < 1 || record.step > d->step || (!d->quality.empty() && record.step <= d->quality.back().step))
+        return;
+    d->quality.push_back(record);
+}
+
+const std::vector<QualityRecord> &Trainer::qualityHistory() const { return d->quality; }
 const ExperimentSpec &Trainer::spec() const { return d->spec; }
 const Dataset &Trainer::data() const { return *d->data; }
 std::shared_ptr<const Dataset> Trainer::sharedData() const { return d->data; }
@@ -238,8 +248,8 @@ void Trainer::Impl::undoPending()
 
 bool Trainer::Impl::beginStep(QString *error)
 {
-    if (at::get_num_threads() != spec.threads)
-        at::set_num_threads(spec.threads);
+    if (at::get_num_threads() != threads)
+        at::set_num_threads(threads);
     PendingStep p;
     p.number = step + 1;
     p.sigma = regularisers::instanceNoiseSigma(spec.loss, p.number);

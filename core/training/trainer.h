@@ -47,8 +47,19 @@ public:
     void setFusedMlpAllowed(bool allowed);
     bool usesFusedMlp() const;
 
+    // The intra-op threads of the steps from the next one on; the spec's until set. The
+    // checkpoint keeps the spec's count: this is how fast, not what is trained (though float
+    // sums may round differently with another count).
+    void setThreads(int threads);
+    int threads() const;
+
     std::int64_t currentStep() const;
     const std::vector<StepRecord> &history() const;
+    // The image measures taken of this run (by whoever measured them), in step order; saved
+    // with the checkpoint, so a resumed run keeps its quality points. A record for a step
+    // before the last one kept, or past the current step, is ignored.
+    void addQuality(const QualityRecord &record);
+    const std::vector<QualityRecord> &qualityHistory() const;
     const ExperimentSpec &spec() const;
     const Dataset &data() const;
     std::shared_ptr<const Dataset> sharedData() const;  // the same, for readers on other threads (immutable)

@@ -47,6 +47,7 @@ inline at::Generator makeGenerator(std::uint64_t seed)
 // and the buffers a failed step is undone from.
 struct Trainer::Impl : TrainerState {
     bool fusedAllowed = true;
+    int threads = 1;  // intra-op threads of the steps (Trainer::setThreads)
     StepRollback rollback;
     std::optional<PendingStep> pending;  // a step begun and not finished (slow motion)
 

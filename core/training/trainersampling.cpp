@@ -16,6 +16,10 @@ struct Text {
 
 void Trainer::setFusedMlpAllowed(bool allowed) { d->fusedAllowed = allowed; }
 
+void Trainer::setThreads(int threads) { d->threads = std::max(1, threads); }
+
+int Trainer::threads() const { return d->threads; }
+
 bool Trainer::usesFusedMlp() const
 {
     std::optional<fusedmlp::Net> g, dn;

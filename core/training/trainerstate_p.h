@@ -25,4 +25,5 @@ struct TrainerState {
     torch::Tensor evalNoise;              // the fixed noise of the sample grid
     std::int64_t step = 0;
     std::vector<StepRecord> history;
+    std::vector<QualityRecord> quality;   // image measures taken during the run, by step
 };

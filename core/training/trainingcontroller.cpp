@@ -52,6 +52,8 @@ struct TrainingController::Impl {
         int snapshotMs = kDefaultSnapshotMs;
         int sampleMs = kDefaultSampleMs;  // < 0: snapshots carry no samples
         double stepsPerSecond = 0;        // the pace of a running run; 0: full speed
+        int threads = 0;                  // intra-op threads of the steps; 0: the spec's
+        std::vector<QualityRecord> quality;  // measures to keep with the run
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
@@ -90,6 +92,8 @@ struct TrainingController::Impl::Loop {
         publish();
         for (;;) {
             Command command = next();
+            for (const QualityRecord &q : command.quality)
+                m_trainer.addQuality(q);
             save(&command);
             if (command.stop)
                 break;
@@ -97,6 +101,9 @@ struct TrainingController::Impl::Loop {
                 announce(command.paused);
             if (command.work == Work::Steps && !due())
                 continue;  // waited for the pace; a command may have come meanwhile
+            const int threads = command.threads > 0 ? command.threads : m_spec.threads;
+            if (threads != m_trainer.threads())
+                m_trainer.setThreads(threads);
             if (command.work != Work::None && !train(command.work))
                 break;
         }
@@ -114,7 +121,9 @@ private:
         bool stop = false;
         bool paused = false;
         Work work = Work::None;
+        int threads = 0;
         QStringList saves;
+        std::vector<QualityRecord> quality;
     };
 
     // The next command; waits while paused (once that is announced) with nothing asked.
@@ -122,12 +131,14 @@ private:
     {
         Command command;
         std::unique_lock lock(m_c->mutex);
-        while (!m_c->stop && m_c->saves.isEmpty() && m_c->paused && m_announced && m_paused && m_c->stepRequests == 0
+        while (!m_c->stop && m_c->saves.isEmpty() && m_c->quality.empty() && m_c->paused && m_announced && m_paused && m_c->stepRequests == 0
                && m_c->substepRequests == 0)
             m_c->wake.wait(lock);
         command.stop = m_c->stop;
         command.saves.swap(m_c->saves);
         command.paused = m_c->paused;
+        command.threads = m_c->threads;
+        command.quality.swap(m_c->quality);
         if (!command.paused) {
             command.work = Work::Steps;
             m_c->substepRequests = 0;  // slow motion ends when the run goes on
@@ -256,6 +267,7 @@ private:
             m_sinceSamples.restart();
         }
         if (!m_realSent) {
+            s.quality = m_trainer.qualityHistory();  // a resumed run's measures
             s.data = m_trainer.sharedData();
             if (m_twoD) {
                 const std::vector<float> &all = m_trainer.data().points;
@@ -462,6 +474,21 @@ void TrainingController::setSampleInterval(int milliseconds)
 {
     std::unique_lock lock(d->control->mutex);
     d->control->sampleMs = milliseconds;
+}
+
+void TrainingController::addQuality(const QualityRecord &record)
+{
+    {
+        std::unique_lock lock(d->control->mutex);
+        d->control->quality.push_back(record);
+    }
+    d->control->wake.notify_all();
+}
+
+void TrainingController::setThreads(int threads)
+{
+    std::unique_lock lock(d->control->mutex);
+    d->control->threads = std::max(0, threads);
 }
 
 void TrainingController::setSpeed(double stepsPerSecond)

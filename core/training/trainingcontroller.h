@@ -46,6 +46,15 @@ public:
     void setSpeed(double stepsPerSecond);
     double speed() const;
 
+    // The intra-op threads of the running run from its next step on (0: its spec's count). A
+    // front end that shares the machine with the run moves this while it trains; each run
+    // starts with its spec's count.
+    void setThreads(int threads);
+
+    // Image measures of the running run's generator copies, kept with the run (its checkpoints
+    // save them; a resumed run's first snapshot brings them back).
+    void addQuality(const QualityRecord &record);
+
     void setSnapshotInterval(int milliseconds);
     // How often snapshots carry fresh fixed-noise samples; a negative interval means never (a
     // front end that renders the grid from the published generator copies saves the training

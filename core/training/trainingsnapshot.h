@@ -20,5 +20,6 @@ struct TrainingSnapshot {
     SampleBatch samples;              // fixed-noise samples; count 0 when not refreshed this time
     std::vector<float> realPoints;    // 2D data: some real points (x, y, ...), in the first snapshot only
     std::shared_ptr<const Dataset> data;  // the run's data (immutable), in the first snapshot only
+    std::vector<QualityRecord> quality;   // a resumed run's image measures, in the first snapshot only
 };
 Q_DECLARE_METATYPE(TrainingSnapshot)

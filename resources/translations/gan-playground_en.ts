@@ -66,14 +66,24 @@
     </message>
 </context>
 <context>
-    <name>RunActions</name>
+    <name>QualityPlot</name>
     <message numerus="yes">
-        <source>Training with %n thread(s), keeping a core for the window; the command line uses %1.</source>
+        <source>%n measurement(s) came with the checkpoint.</source>
         <translation>
-            <numerusform>Training with %n thread, keeping a core for the window; the command line uses %1.</numerusform>
-            <numerusform>Training with %n threads, keeping a core for the window; the command line uses %1.</numerusform>
+            <numerusform>%n measurement came with the checkpoint.</numerusform>
+            <numerusform>%n measurements came with the checkpoint.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n due measurement(s) skipped (×): the measures rest nineteen times as long as one takes, so that the training keeps its pace.</source>
+        <translation>
+            <numerusform>%n due measurement skipped (×): the measures rest nineteen times as long as one takes, so that the training keeps its pace.</numerusform>
+            <numerusform>%n due measurements skipped (×): the measures rest nineteen times as long as one takes, so that the training keeps its pace.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
     <message numerus="yes">
         <source>Wrote %n grid(s) to %1</source>
         <translation>
@@ -103,6 +113,30 @@
         <translation>
             <numerusform>First %n real sample of %1, %2×%3×%4</numerusform>
             <numerusform>First %n real samples of %1, %2×%3×%4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThreadGovernor</name>
+    <message numerus="yes">
+        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</source>
+        <translation>
+            <numerusform>Trains with the experiment&apos;s threads (at most the %n core of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</numerusform>
+            <numerusform>Trains with the experiment&apos;s threads (at most the %n cores of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n core(s) with the window.</source>
+        <translation>
+            <numerusform>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n core with the window.</numerusform>
+            <numerusform>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n cores with the window.</numerusform>
         </translation>
     </message>
 </context>

@@ -1262,10 +1262,6 @@ Choose another folder with File &gt; Save As.</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <source>Intra-op threads of the training thread. The window keeps one core for itself, so it trains with at most one thread fewer than the machine has</source>
-        <translation>训练线程的算子内线程数。窗口为自己保留一个核心，所以最多使用比机器少一个的线程训练</translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -1332,6 +1328,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>New per-sample shape, e.g. 128, 7, 7; must hold as many values as arrive</source>
         <translation>每个样本的新形状，例如 128, 7, 7；所含数值个数必须与输入一致</translation>
+    </message>
+    <message>
+        <source>Intra-op threads of the training thread (at most the machine&apos;s cores). The window trains with all of them while it is calm and one fewer while you work in it (Training &gt; Threads)</source>
+        <translation>训练线程的算子内线程数（最多为本机的核心数）。窗口空闲时用全部线程训练，你在窗口里操作时少用一个（训练 &gt; 线程）</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2888,26 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
         <source>Next at step ~%1.</source>
         <translation>下一次约在第 %1 步。</translation>
     </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Measured with %1 on %2 samples.</source>
+        <translation>用%1在 %2 个样本上测量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) came with the checkpoint.</source>
+        <translation>
+            <numerusform>%n 次测量来自检查点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due measurement(s) skipped (×): the measures rest nineteen times as long as one takes, so that the training keeps its pace.</source>
+        <translation>
+            <numerusform>跳过了 %n 次到期的测量（×）：每次测量后会休息它所用时间的十九倍，好让训练保持速度。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QualityRenderer</name>
@@ -3064,12 +3084,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>Cannot save samples</source>
         <translation>无法保存样本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training with %n thread(s), keeping a core for the window; the command line uses %1.</source>
-        <translation>
-            <numerusform>用 %n 个线程训练，为窗口保留一个核心；命令行使用 %1 个。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Stop the current run before resuming another.</source>
@@ -3983,6 +3997,59 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>Paused between two steps.</source>
         <translation>已暂停在两步之间。</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadGovernor</name>
+    <message>
+        <source>T&amp;hreads</source>
+        <translation>线程(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;All Cores While the Window Is Calm</source>
+        <translation>窗口空闲时用全部核心(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</source>
+        <translation>
+            <numerusform>用实验设定的线程数训练（最多为本机的 %n 个核心）；每当你在窗口里操作或窗口跟不上时，暂时少用一个线程，让窗口保持流畅</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep a Core for the Window</source>
+        <translation>给窗口留一个核心(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Always one thread fewer than the machine has cores: slower, but every step uses the same count</source>
+        <translation>始终比本机核心数少用一个线程：较慢，但每一步的线程数都相同</translation>
+    </message>
+    <message>
+        <source>All &amp;Cores</source>
+        <translation>全部核心(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Always the experiment&apos;s threads, up to every core: the fastest, but the window may stutter while it trains</source>
+        <translation>始终使用实验设定的线程数，最多用满所有核心：最快，但训练时窗口可能卡顿</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (of %2: the window is busy)</source>
+        <translation>%1（共 %2 个：窗口正忙）</translation>
+    </message>
+    <message>
+        <source>%1 (a core kept for the window)</source>
+        <translation>%1（给窗口留了一个核心）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n core(s) with the window.</source>
+        <translation>
+            <numerusform>当前的训练线程数。“训练 &gt; 线程”选择运行如何与窗口分享本机的 %n 个核心。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4968,6 +5035,18 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>--benchmark-ui needs a number of seconds above 0 and at most %1</source>
         <translation>--benchmark-ui 需要大于 0 且不超过 %1 的秒数</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: &quot;off&quot; leaves the latent sliders still, as when a class watches the run.</source>
+        <translation>与 --benchmark-ui 一起使用：“off” 让潜在空间滑块保持不动，就像全班在观看运行时一样。</translation>
+    </message>
+    <message>
+        <source>With --benchmark-ui: how the run shares the machine with the window for this measurement (Training &gt; Threads).</source>
+        <translation>与 --benchmark-ui 一起使用：这次测量中运行如何与窗口分享机器（训练 &gt; 线程）。</translation>
+    </message>
+    <message>
+        <source>--threads must be adaptive, keep-core or all-cores</source>
+        <translation>--threads 必须是 adaptive、keep-core 或 all-cores</translation>
     </message>
 </context>
 </TS>

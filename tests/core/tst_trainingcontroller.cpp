@@ -1,6 +1,7 @@
 // The training thread as the window drives it: start, pause, single steps, resume, stop,
 // failures, checkpoints, frozen generators, destruction mid-run, and slow motion.
 #include "training/trainer.h"
+#include "training/threadpolicy.h"
 #include "training/trainingcontroller.h"
 
 #include "testsupport.h"
@@ -36,6 +37,7 @@ private slots:
     void destroyingMidRunIsClean();
     void slowMotionStepsThroughSubsteps();
     void paceThrottlesTheRun();
+    void threadPolicySharesTheMachine();
 };
 
 void TestTrainingController::startPauseStepResumeStop()
@@ -189,6 +191,17 @@ void TestTrainingController::checkpointFromTheRun()
     for (int i = 0; i < 7; ++i)
         c.step();
     QTRY_COMPARE(lastStep(snapshots), std::int64_t(7));
+    // Image measures taken meanwhile are kept with the run; one of a step not reached is not.
+    QualityRecord q5, q7, q9;
+    q5.step = 5;
+    q5.fd = 12.5;
+    q5.recall = 0.25;
+    q7.step = 7;
+    q7.fd = 9.75;
+    q7.classifierScore = 3.5;
+    q9.step = 9;
+    for (const QualityRecord &q : {q5, q7, q9})
+        c.addQuality(q);
     c.saveCheckpoint(path);
     QTRY_COMPARE(saved.count(), 1);
     QCOMPARE(saved.first().at(1).toString(), QString());
@@ -207,6 +220,13 @@ void TestTrainingController::checkpointFromTheRun()
     QCOMPARE(int(resumed.records.size()), 7);
     QVERIFY(before > 0);
     QCOMPARE(resumed.elapsedSeconds, before);
+    QCOMPARE(int(resumed.quality.size()), 2);
+    QCOMPARE(resumed.quality[0].step, std::int64_t(5));
+    QCOMPARE(resumed.quality[0].fd, 12.5);
+    QCOMPARE(resumed.quality[0].recall, 0.25);
+    QCOMPARE(resumed.quality[1].step, std::int64_t(7));
+    QCOMPARE(resumed.quality[1].classifierScore, 3.5);
+    QVERIFY(more.size() < 2 || more.at(1).at(0).value<TrainingSnapshot>().quality.empty());  // the first snapshot only
     c.step();
     QTRY_COMPARE(lastStep(more), std::int64_t(8));
     c.saveCheckpoint(dir.filePath(QStringLiteral("no/such/folder/x.pt")));
@@ -400,6 +420,56 @@ void TestTrainingController::paceThrottlesTheRun()
     const std::int64_t pausedAt = seen.back().second;
     c.resume();
     QTRY_VERIFY_WITH_TIMEOUT(seen.back().second > pausedAt + 200, 2000 * kSlowdown);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+}
+
+void TestTrainingController::threadPolicySharesTheMachine()
+{
+    using Mode = ThreadPolicy::Mode;
+    // Two cores, an experiment asking for 4: at most 2, one while the window needs its core.
+    ThreadPolicy adaptive(Mode::Adaptive, 4, 2);
+    QCOMPARE(adaptive.most(), 2);
+    QCOMPARE(adaptive.fewest(), 1);
+    QCOMPARE(adaptive.threads(0), 2);
+    adaptive.noteLateness(ThreadPolicy::kLateMs - 1, 100);  // a tick a little late is not a busy window
+    QCOMPARE(adaptive.threads(100), 2);
+    adaptive.noteActivity(1000);
+    QCOMPARE(adaptive.threads(1000), 1);
+    QVERIFY(adaptive.holdingBack(1000 + ThreadPolicy::kActivityHoldMs - 1));
+    QCOMPARE(adaptive.threads(1000 + ThreadPolicy::kActivityHoldMs), 2);
+    adaptive.noteLateness(ThreadPolicy::kLateMs, 5000);
+    QCOMPARE(adaptive.threads(5000 + ThreadPolicy::kLateHoldMs - 1), 1);
+    // A person's action during a longer hold does not shorten it.
+    adaptive.noteActivity(5001);
+    QCOMPARE(adaptive.threads(5001 + ThreadPolicy::kActivityHoldMs), 1);
+    QCOMPARE(adaptive.threads(5000 + ThreadPolicy::kLateHoldMs), 2);
+
+    ThreadPolicy keep(Mode::KeepCore, 4, 2);
+    QCOMPARE(keep.threads(0), 1);
+    ThreadPolicy all(Mode::AllCores, 4, 2);
+    all.noteActivity(0);
+    QCOMPARE(all.threads(0), 2);
+    // An experiment of one thread, or a machine of one core: nothing to share.
+    QCOMPARE(ThreadPolicy(Mode::Adaptive, 1, 8).fewest(), 1);
+    ThreadPolicy one(Mode::Adaptive, 4, 1);
+    one.noteActivity(0);
+    QCOMPARE(one.threads(0), 1);
+    QCOMPARE(one.most(), 1);
+
+    // The controller takes another count mid-run, and the run goes on.
+    TrainingController c;
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    ExperimentSpec spec = ringMlp();
+    spec.threads = 2;
+    QVERIFY(c.start(spec, QString(), true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    c.setThreads(1);
+    c.step();
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(1));
+    c.setThreads(0);  // the spec's again
+    c.step();
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(2));
     c.stop();
     QTRY_COMPARE(c.state(), State::Idle);
 }

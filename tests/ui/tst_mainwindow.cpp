@@ -29,6 +29,8 @@
 #include "window/autosave.h"
 #include "spec/specjson.h"
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QThread>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QToolBar>
@@ -46,6 +48,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QThread>
 #include <QUndoStack>
 #include <QProcess>
 #include <QPushButton>
@@ -73,6 +77,7 @@ private slots:
     void followsTheSystemSwitchingToDark();
     void speedIsAChoiceThatIsRemembered();
     void deviceIsAChoiceOfThisBuild();
+    void threadsFollowTheWindowAndAreShown();
     void lessonsOfferTheirNextStep();
 };
 
@@ -636,6 +641,51 @@ void TestMainWindow::speedIsAChoiceThatIsRemembered()
     trigger(next, "fullSpeedAction");
     QCOMPARE(next.training()->speed(), 0.0);
     QCOMPARE(child<QToolButton>(next, "speedButton")->text(), QStringLiteral("Speed: Full speed"));
+}
+
+// Training > Threads: by default a run trains with all its threads while the window is calm
+// and one fewer right after a person acts on the window; the status bar says which. The
+// choice is remembered.
+void TestMainWindow::threadsFollowTheWindowAndAreShown()
+{
+    QTemporaryDir tmp;
+    ExperimentSpec spec;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &spec), QString());
+    spec.threads = 2;
+    spec.steps = 1000000;
+    const QString path = tmp.filePath(QStringLiteral("two-threads.json"));
+    QCOMPARE(specjson::writeFile(spec, path), QString());
+    const int most = std::min(2, QThread::idealThreadCount());
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(path));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(child<QAction>(w, "threadsAdaptiveAction")->isChecked());
+        auto *status = child<QLabel>(w, "threadStatus");
+        QVERIFY(!status->isVisible());  // no run
+        trigger(w, "startAction");
+        QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+        QVERIFY(status->isVisible());
+        // Calm: every thread (a late tick of a busy test machine may hold one back a moment).
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("%1 thread%2").arg(most).arg(most > 1 ? "s" : ""), 10000);
+        if (most > 1) {
+            QTest::keyClick(&w, Qt::Key_Shift);  // a person at the keyboard
+            QCOMPARE(status->text(), QStringLiteral("1 thread (of 2: the window is busy)"));
+            QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("2 threads"), 10000);
+        }
+        trigger(w, "threadsKeepCoreAction");
+        if (most > 1)
+            QCOMPARE(status->text(), QStringLiteral("1 thread (a core kept for the window)"));
+        trigger(w, "stopAction");
+        QTRY_COMPARE(w.training()->state(), State::Idle);
+        QVERIFY(!status->isVisible());
+    }
+    MainWindow next;
+    QVERIFY(child<QAction>(next, "threadsKeepCoreAction")->isChecked());
+    QVERIFY(!child<QAction>(next, "threadsAdaptiveAction")->isChecked());
+    trigger(next, "threadsAdaptiveAction");
+    QCOMPARE(QSettings().value(QStringLiteral("training/threads")).toString(), QStringLiteral("adaptive"));
 }
 
 // Data & Training > Device offers what this build can use; a file's device it cannot use is

@@ -5,6 +5,7 @@
 #include "slowmotion/modeldiagram.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "widgets/lossformulas.h"
+#include "quality/qualityplot.h"
 #include "settings/settingspanel.h"
 
 #include "document/experimentdocument.h"
@@ -21,6 +22,7 @@
 
 #include <qcustomplot.h>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -40,6 +42,7 @@ private slots:
     void formulasWriteEachLossAndRegulariser_data();
     void formulasWriteEachLossAndRegulariser();
     void slowMotionNarratesEverySubstep();
+    void qualityPlotKeepsRestoredAndMarksSkipped();
 };
 
 
@@ -435,4 +438,38 @@ void TestWidgets::slowMotionNarratesEverySubstep()
 }
 
 QTEST_MAIN(TestWidgets)
+// The quality plot: a resumed run's measures come first and stay; a due measurement that was
+// not taken (the measures rested, or a newer copy won) is marked, and said.
+void TestWidgets::qualityPlotKeepsRestoredAndMarksSkipped()
+{
+    QStandardPaths::setTestModeEnabled(true);  // the interval is remembered: not in the person's settings
+    QualityPlot plot;
+    plot.setInterval(100);
+    auto record = [](qint64 step, double fd) {
+        QualityRecord r;
+        r.step = step;
+        r.fd = fd;
+        return r;
+    };
+    plot.restoreMeasurements({record(100, 50), record(200, 40)});
+    QCOMPARE(int(plot.records().size()), 2);
+    QVERIFY(plot.skipped().empty());
+    plot.addMeasurement(record(200, 39), 1.0);  // the checkpoint had it: not twice
+    QCOMPARE(int(plot.records().size()), 2);
+    plot.addMeasurement(record(530, 30), 1.0);  // 300 and 400 were due
+    QCOMPARE(int(plot.records().size()), 3);
+    QCOMPARE(plot.skipped(), (std::vector<qint64>{300, 400}));
+    QCOMPARE(plot.plot()->graph(4)->dataCount(), 2);  // the marks on the step axis
+    EvalClassifier::Info info;
+    info.randomFeatures = true;
+    plot.setNetwork(info);
+    const QString network = plot.findChild<QLabel *>(QStringLiteral("qualityNetwork"))->text();
+    QVERIFY2(network.contains(QStringLiteral("2 measurement")), qPrintable(network));
+    QVERIFY2(network.contains(QStringLiteral("2 due measurement")), qPrintable(network));
+    QVERIFY2(network.contains(QStringLiteral("Next at step ~600")), qPrintable(network));
+    plot.clear();
+    QVERIFY(plot.records().empty() && plot.skipped().empty());
+    QCOMPARE(plot.plot()->graph(4)->dataCount(), 0);
+}
+
 #include "tst_widgets.moc"

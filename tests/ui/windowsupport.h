@@ -41,6 +41,7 @@ inline void isolateSettings(const QString &application)
     // them turns them on (on small data).
     QSettings().setValue(QStringLiteral("quality/interval"), 0);
     QSettings().remove(QStringLiteral("training/speed"));  // full speed, whatever a test left
+    QSettings().remove(QStringLiteral("training/threads"));  // the default thread policy
     QSettings().remove(QStringLiteral("window/layout"));   // each kind's panels as the window lays them out
 }
 

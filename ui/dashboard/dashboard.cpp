@@ -314,6 +314,7 @@ void Dashboard::startSession(const ExperimentSpec &spec)
         if (!m.classHistogram.empty())
             m_histogram->showCounts(m.classHistogram, m.record.step);
     });
+    connect(session, &RunSession::qualityRestored, m_quality, &QualityPlot::restoreMeasurements);
     connect(session, &RunSession::qualityFailed, m_quality, &QualityPlot::setProblem);
     m_explorer->setSession(session);
     emit sessionStarted(session);

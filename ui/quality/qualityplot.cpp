@@ -70,6 +70,10 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
     m_precision = addSeries(m_plot, m_plot->yAxis2, QColor(44, 160, 44), Qt::DashLine);
     m_recall = addSeries(m_plot, m_plot->yAxis2, QColor(214, 39, 40), Qt::DashLine);
     m_coverage = addSeries(m_plot, m_plot->yAxis2, QColor(148, 103, 189), Qt::DotLine);
+    m_skippedMarks = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_skippedMarks->setLineStyle(QCPGraph::lsNone);
+    m_skippedMarks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(127, 127, 127), 6));
+    m_skippedMarks->removeFromLegend();  // until a measurement is skipped
     // Zooming or panning stops the plot following the newest measurement; double-click resumes.
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_follow = false; });
     connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_follow = false; });
@@ -105,6 +109,7 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
         m_precision->setName(tr("precision"));
         m_recall->setName(tr("recall"));
         m_coverage->setName(tr("coverage"));
+        m_skippedMarks->setName(tr("skipped"));
         m_plot->xAxis->setLabel(tr("step"));
         m_plot->yAxis->setLabel(tr("Fréchet distance"));
         m_plot->yAxis2->setLabel(tr("precision, recall, coverage"));
@@ -127,9 +132,13 @@ void QualityPlot::setInterval(int steps) { m_interval->setValue(steps); }
 void QualityPlot::clear()
 {
     m_records.clear();
-    for (QCPGraph *g : {m_fd, m_precision, m_recall, m_coverage})
+    m_skipped.clear();
+    m_restored = 0;
+    for (QCPGraph *g : {m_fd, m_precision, m_recall, m_coverage, m_skippedMarks})
         g->data()->clear();
+    m_skippedMarks->removeFromLegend();
     m_state = State::Waiting;
+    m_lastSeconds = 0;
     m_problem.clear();
     m_follow = true;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -157,15 +166,44 @@ void QualityPlot::setProblem(const QString &message)
     showStatus();
 }
 
-void QualityPlot::addMeasurement(const QualityRecord &r, double seconds)
+void QualityPlot::add(const QualityRecord &r)
 {
+    // Every multiple of the interval after the previous measurement's span and before this
+    // one's was due and not taken.
+    if (const int every = m_interval->value(); every > 0 && !m_records.empty())
+        for (qint64 k = m_records.back().step / every + 1; k < r.step / every; ++k) {
+            if (m_skipped.empty())
+                m_skippedMarks->addToLegend();
+            m_skipped.push_back(k * every);
+            m_skippedMarks->addData(double(k * every), 0.0);
+        }
     m_records.push_back(r);
-    m_lastSeconds = seconds;
     const double step = double(r.step);
     m_fd->addData(step, r.fd);
     m_precision->addData(step, r.precision);
     m_recall->addData(step, r.recall);
     m_coverage->addData(step, r.coverage);
+}
+
+void QualityPlot::restoreMeasurements(const std::vector<QualityRecord> &records)
+{
+    for (const QualityRecord &r : records)
+        if (m_records.empty() || r.step > m_records.back().step) {
+            add(r);
+            ++m_restored;
+        }
+    if (m_follow)
+        fit();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showStatus();
+}
+
+void QualityPlot::addMeasurement(const QualityRecord &r, double seconds)
+{
+    if (!m_records.empty() && r.step <= m_records.back().step)
+        return;  // a resumed run's checkpoint holds it already
+    add(r);
+    m_lastSeconds = seconds;
     if (m_follow)
         fit();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -222,8 +260,16 @@ void QualityPlot::showStatus()
         networkText = tr("Measured with %1 on %2 samples in %3 s.").arg(network).arg(QualityRenderer::kSamples).arg(QString::number(m_lastSeconds, 'f', 1));
         // When the next figures come: with the first copy the run publishes in the next
         // multiple of the interval.
+        if (m_lastSeconds <= 0)  // only restored figures so far
+            networkText = tr("Measured with %1 on %2 samples.").arg(network).arg(QualityRenderer::kSamples);
         if (const int every = m_interval->value(); every > 0)
             networkText += QLatin1Char(' ') + tr("Next at step ~%1.").arg((r.step / every + 1) * every);
+        if (m_restored > 0)
+            networkText += QLatin1Char(' ') + tr("%n measurement(s) came with the checkpoint.", nullptr, m_restored);
+        if (!m_skipped.empty())
+            networkText += QLatin1Char(' ')
+                + tr("%n due measurement(s) skipped (×): the measures rest nineteen times as long as one takes, so that the training keeps its pace.",
+                     nullptr, int(m_skipped.size()));
         break;
     }
     }

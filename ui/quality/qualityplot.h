@@ -25,9 +25,14 @@ public:
     void setPreparing(double fraction);       // the classifier is being trained
     void setNetwork(const EvalClassifier::Info &info);
     void addMeasurement(const QualityRecord &record, double seconds);
+    // A resumed run's measures, saved with its checkpoint (drawn before any new one).
+    void restoreMeasurements(const std::vector<QualityRecord> &records);
     void setProblem(const QString &message);  // the measures failed; the run goes on
 
     const std::vector<QualityRecord> &records() const { return m_records; }
+    // The due measurements that were not taken (the measures rest to spare the training, and
+    // the newest copy wins): a multiple of the interval with no measurement in its span.
+    const std::vector<qint64> &skipped() const { return m_skipped; }
     int interval() const;  // steps between measurements; 0: never
     void setInterval(int steps);  // as a person sets the spin box (remembered)
     QCustomPlot *plot() const { return m_plot; }
@@ -39,13 +44,17 @@ signals:
 private:
     void showStatus();
     void fit();  // the axes around every measurement
+    void add(const QualityRecord &record);  // to the records and the curves, noting skipped ones
 
     QLabel *m_status;   // the newest figures, or what the measures are doing
     QLabel *m_networkLabel;  // what they are measured with
     QSpinBox *m_interval;
     QCustomPlot *m_plot;
     QCPGraph *m_fd, *m_precision, *m_recall, *m_coverage;
+    QCPGraph *m_skippedMarks;  // on the step axis, one per skipped measurement
     std::vector<QualityRecord> m_records;
+    std::vector<qint64> m_skipped;
+    int m_restored = 0;  // records that came with a resumed run's checkpoint
     // What the status line says, kept as values so that it follows the language.
     enum class State { Waiting, Preparing, Ready, Problem } m_state = State::Waiting;
     double m_fraction = 0;

@@ -135,7 +135,7 @@ void AutoSave::restore(const RecoverySession::Crashed &c)
     // experiment (saved directions aside). A run of an experiment edited since waits beside it.
     if (edited)
         m_doc->restoreUnsaved(*edited, c.originalPath);
-    // (The window's run keeps a core for the window: its thread count is not the file's.)
+    // (A thread count is how fast, not what is trained: trainsLike ignores it.)
     if (hasRun && (!edited || runSpec.trainsLike(m_doc->spec()))) {
         if (edited)
             m_runs->continueRun(kept);

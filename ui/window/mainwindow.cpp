@@ -13,6 +13,7 @@
 #include "lab/measuresplot.h"
 #include "slowmotion/slowmotionpanel.h"
 #include "window/runactions.h"
+#include "window/threadgovernor.h"
 #include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
@@ -173,6 +174,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     widgetevents::onEvent(this, QEvent::LanguageChange, [this] { m_doc->retranslate(); });
 
     statusBar()->addPermanentWidget(m_runs->designChangedLabel());
+    statusBar()->addPermanentWidget(m_runs->threads()->statusLabel());
     m_dashboard->addStatusWidgets(statusBar());
     // Another experiment: no view keeps anything of the old one's run.
     connect(m_doc, &ExperimentDocument::reloaded, this, [this] { m_dashboard->showExperiment(m_doc->spec()); });

@@ -5,6 +5,7 @@
 #include "dashboard/trainingplots.h"
 #include "quality/qualityplot.h"
 #include "window/documentactions.h"
+#include "window/threadgovernor.h"
 #include "widgets/widgetevents.h"
 
 #include "document/experimentdocument.h"
@@ -32,7 +33,7 @@
 RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Dashboard *dashboard, DocumentActions *documents,
                        QMainWindow *window)
     : QObject(window), m_doc(doc), m_training(training), m_dashboard(dashboard), m_documents(documents), m_window(window),
-      m_designChanged(new QLabel(window))
+      m_designChanged(new QLabel(window)), m_threads(new ThreadGovernor(training, window))
 {
     m_designChanged->setObjectName(QStringLiteral("designChanged"));
     m_designChanged->setStyleSheet(QStringLiteral("color: #9a5b00"));
@@ -85,6 +86,7 @@ void RunActions::addMenu()
     m_substep->setObjectName(QStringLiteral("substepAction"));
     m_stop->setObjectName(QStringLiteral("stopAction"));
     addSpeedChoice(train, bar);
+    m_threads->addMenu(train);
     train->addSeparator();
     m_resume = train->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Resume from checkpoint"), m_documents->lastFolder(), tr("Checkpoints (*.pt)"));
@@ -221,17 +223,11 @@ void RunActions::startTraining()
 void RunActions::beginRun(const QString &checkpoint, bool paused)
 {
     m_running = m_doc->spec();
-    // One core stays with the window: with libtorch on both cores of a 2-core machine,
-    // dcgan-fashion trained at 0.71x of the command line's rate with 19.5 ms p99 event-loop
-    // lateness; with one training thread at 0.93x and 8.1 ms (gan-playground --benchmark-ui).
-    ExperimentSpec run = m_running;
-    run.threads = trainingThreads();
-    m_dashboard->startRun(run);  // the session knows the run as it trains (its threads too)
-    if (run.threads != m_running.threads)
-        m_window->statusBar()->showMessage(tr("Training with %n thread(s), keeping a core for the window; the command line uses %1.", nullptr, run.threads)
-                                     .arg(m_running.threads),
-                                 8000);
-    m_training->start(run, checkpoint, paused);
+    // The run trains with the experiment's threads as the window's thread policy allows
+    // (Training > Threads): the count moves between steps, the experiment keeps its own.
+    m_dashboard->startRun(m_running);
+    m_training->start(m_running, checkpoint, paused);
+    m_threads->runStarted(m_running.threads);
     updateActions();
     updateDesignChanged();
 }
@@ -264,11 +260,6 @@ bool RunActions::continueRun(const QString &checkpoint)
         return false;
     beginRun(checkpoint);
     return true;
-}
-
-int RunActions::trainingThreads() const
-{
-    return std::max(1, std::min(m_doc->spec().threads, QThread::idealThreadCount() - 1));
 }
 
 void RunActions::togglePause()

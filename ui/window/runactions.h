@@ -11,6 +11,7 @@ class ExperimentDocument;
 class QAction;
 class QLabel;
 class QMainWindow;
+class ThreadGovernor;
 class TrainingController;
 
 // The run's side of the window: the Training menu and toolbar (Start, Pause/Resume, Step, Slow
@@ -29,9 +30,7 @@ public:
     QAction *toolBarToggle() const { return m_toolBarToggle; }
     QLabel *designChangedLabel() const { return m_designChanged; }
 
-    // The intra-op threads a run started here uses: the experiment's, but leaving one core
-    // for the window.
-    int trainingThreads() const;
+    ThreadGovernor *threads() const { return m_threads; }  // Training > Threads, the status figure
     void startTraining();
     bool resumeFromCheckpoint(const QString &path);
     // Continues the open experiment's run from `checkpoint` (of that same experiment).
@@ -71,6 +70,7 @@ private:
     QAction *m_saveCheckpoint = nullptr;
     QAction *m_toolBarToggle = nullptr;
     QLabel *m_designChanged = nullptr;
+    ThreadGovernor *m_threads;
     ExperimentSpec m_running;  // the document as it was when the current run started
     QString m_quietCheckpointPath;
 };

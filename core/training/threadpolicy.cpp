@@ -1,0 +1,35 @@
+#include "training/threadpolicy.h"
+
+#include <algorithm>
+
+ThreadPolicy::ThreadPolicy(Mode mode, int wanted, int cores)
+    : m_mode(mode), m_most(std::max(1, std::min(wanted, cores))), m_fewest(std::max(1, std::min(m_most, cores - 1)))
+{
+}
+
+void ThreadPolicy::noteActivity(qint64 nowMs)
+{
+    m_until = m_held ? std::max(m_until, nowMs + kActivityHoldMs) : nowMs + kActivityHoldMs;
+    m_held = true;
+}
+
+void ThreadPolicy::noteLateness(double lateMs, qint64 nowMs)
+{
+    if (lateMs < kLateMs)
+        return;
+    m_until = m_held ? std::max(m_until, nowMs + kLateHoldMs) : nowMs + kLateHoldMs;
+    m_held = true;
+}
+
+int ThreadPolicy::threads(qint64 nowMs) const
+{
+    switch (m_mode) {
+    case Mode::KeepCore:
+        return m_fewest;
+    case Mode::AllCores:
+        return m_most;
+    case Mode::Adaptive:
+        break;
+    }
+    return m_held && nowMs < m_until ? m_fewest : m_most;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QtGlobal>
+
+// How many intra-op threads a run started in the window trains with, as the window's use of
+// the machine changes. Adaptive (the default): every thread the experiment asks for, up to the
+// machine's cores, while the window is calm; one core fewer for a while after a person worked
+// in the window (pressed, dragged, scrolled, typed) or its event loop was late. On a 2-core
+// machine that is 2 threads while a class watches and 1 while someone drags a slider.
+// KeepCore: always one core fewer (every step with the same count, as before). AllCores:
+// always all (the window may stutter). Pure logic on a clock in milliseconds: the window feeds
+// it, tests drive it.
+class ThreadPolicy {
+public:
+    enum class Mode { Adaptive, KeepCore, AllCores };
+
+    ThreadPolicy() = default;
+    // `wanted`: the experiment's thread count; `cores`: the machine's.
+    ThreadPolicy(Mode mode, int wanted, int cores);
+
+    Mode mode() const { return m_mode; }
+    int most() const { return m_most; }      // the experiment's count, at most the cores
+    int fewest() const { return m_fewest; }  // one core fewer, at least 1 (and at most most())
+
+    // A person acted on the window at `nowMs`.
+    void noteActivity(qint64 nowMs);
+    // The window's event loop ran `lateMs` late at `nowMs`.
+    void noteLateness(double lateMs, qint64 nowMs);
+
+    int threads(qint64 nowMs) const;
+    // Whether it trains with fewer threads than it could at `nowMs` because of the window.
+    bool holdingBack(qint64 nowMs) const { return threads(nowMs) < m_most; }
+
+    // Lateness from this on means the window needs its core.
+    static constexpr double kLateMs = 12;
+    // How long the window keeps its core after a person's action, and after a late tick.
+    static constexpr qint64 kActivityHoldMs = 1500;
+    static constexpr qint64 kLateHoldMs = 2000;
+
+private:
+    Mode m_mode = Mode::Adaptive;
+    int m_most = 1;
+    int m_fewest = 1;
+    qint64 m_until = -1;  // the window keeps its core until then
+    bool m_held = false;  // m_until is set
+};
