@@ -267,13 +267,18 @@ void Dashboard::layOut(Kind kind)
     m_explorerDock->setVisible(!twoD);
     m_samplesDock->setVisible(true);
     (twoD ? m_labDock : m_samplesDock)->raise();
-    // The explorer needs the height for its image, its buttons and its sliders together; the
-    // grid keeps the rest. Once the window is laid out (at start it is not yet).
-    if (!twoD)
-        QTimer::singleShot(0, this, [this, window] {
+    // Once the window is laid out (at start it is not yet): the experiment gets a third of the
+    // width, so that the designer's tables show whole layer names; the explorer needs the
+    // height for its image, its buttons and its sliders together, the grid keeps the rest.
+    QTimer::singleShot(0, this, [this, window, twoD] {
+        if (auto *design = window->findChild<QDockWidget *>(QStringLiteral("experimentDock")); design && design->isVisible())
+            window->resizeDocks({design, twoD ? m_labDock : m_samplesDock}, {window->width() * 36 / 100, window->width() * 3 / 10},
+                                Qt::Horizontal);
+        if (!twoD) {
             const int h = window->height();
             window->resizeDocks({m_samplesDock, m_explorerDock}, {h * 2 / 5, h * 3 / 5}, Qt::Vertical);
-        });
+        }
+    });
 }
 
 void Dashboard::startSession(const ExperimentSpec &spec)

@@ -107,9 +107,11 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
     m_view->setDragDropMode(QAbstractItemView::DragDrop);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDragDropOverwriteMode(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // A long layer name wraps onto a second line rather than being cut ("ConvTranspo…").
+    m_view->setWordWrap(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->setMinimumSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionResizeMode(LayerStackModel::LayerColumn, QHeaderView::Stretch);
     for (int c = 1; c < LayerStackModel::ColumnCount; ++c)
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
