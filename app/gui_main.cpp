@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <exception>
+#include <memory>
 
 namespace {
 constexpr int kMaxBenchmarkSeconds = 86400;  // a day: a longer benchmark is a typo
@@ -96,6 +97,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("threads"),
                       QApplication::translate("main", "With --benchmark-ui: how the run shares the machine with the window for this measurement (Training > Threads)."),
                       QStringLiteral("adaptive|keep-core|all-cores")});
+    parser.addOption({QStringLiteral("substeps"),
+                      QApplication::translate("main", "Start the run in slow motion and take N substeps (with --screenshot: save the window after the last and quit)."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F11).")});
     parser.addOption({QStringLiteral("resume"),
                       QApplication::translate("main", "Continue the run saved in CHECKPOINT (a run folder's checkpoint.pt), for example one trained by gan-playground-cli."),
@@ -145,6 +149,30 @@ int main(int argc, char *argv[])
                                           : *method == latentdirections::Method::Class  ? LatentExplorer::Mode::Class
                                                                                         : LatentExplorer::Mode::Sefa;
         new DirectionsShowcase(&window, mode, parser.value(QStringLiteral("sweep")).toInt() - 1, parser.value(QStringLiteral("screenshot")));
+    }
+    if (parser.isSet(QStringLiteral("substeps")) && !parser.isSet(QStringLiteral("benchmark-ui"))) {
+        bool ok = false;
+        const int substeps = parser.value(QStringLiteral("substeps")).toInt(&ok);
+        if (!ok || substeps < 1 || substeps > 1000) {
+            QTextStream(stderr) << QApplication::translate("main", "--substeps needs a number from 1 to 1000") << "\n";
+            return 2;
+        }
+        // One substep at a time, each once the previous one is shown (as a person clicks).
+        auto left = std::make_shared<int>(substeps);
+        QAction *substep = window.findChild<QAction *>(QStringLiteral("substepAction"));
+        const QString screenshot = parser.value(QStringLiteral("screenshot"));
+        QObject::connect(window.training(), &TrainingController::substepDone, &window, [=, &window] {
+            if (--*left > 0) {
+                QTimer::singleShot(100, substep, &QAction::trigger);
+            } else if (!screenshot.isEmpty()) {
+                QTimer::singleShot(1500, &window, [&window, screenshot] {
+                    if (!window.grab().save(screenshot))
+                        QTextStream(stderr) << "cannot write " << screenshot << "\n";
+                    QCoreApplication::exit(0);
+                });
+            }
+        });
+        QTimer::singleShot(0, substep, &QAction::trigger);
     }
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;

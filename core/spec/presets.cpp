@@ -88,6 +88,82 @@ std::optional<FollowUp> followUp(const ExperimentSpec &spec)
     return std::nullopt;
 }
 
+std::optional<Lesson> lesson(const QString &name)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("PresetLessons", source); };
+    const QString seeds = text(QT_TRANSLATE_NOOP("PresetLessons", "seeds 1 to 5"));
+    Lesson l;
+    if (name == QLatin1String("lesson-mode-collapse") || name == QLatin1String("lesson-mode-collapse-cured")) {
+        l.measured = text(QT_TRANSLATE_NOOP("PresetLessons", "gan-playground-cli train 10000 steps, then evaluate; %1")).arg(seeds);
+        l.columns = QStringList{text(QT_TRANSLATE_NOOP("PresetLessons", "Run")), text(QT_TRANSLATE_NOOP("PresetLessons", "Modes captured of 8")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "High quality %"))};
+        l.rows = {{text(QT_TRANSLATE_NOOP("PresetLessons", "lesson-mode-collapse (plain GAN)")), QStringLiteral("6, 8, 5, 7, 7 (6.6)"),
+                   QStringLiteral("91, 91, 24, 45, 81")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "lesson-mode-collapse-cured (R1, two time-scales, EMA)")),
+                   QStringLiteral("8, 8, 8, 8, 8 (8.0)"), QStringLiteral("90, 87, 90, 87, 17")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "Published plain GAN (Lin et al., PacGAN, 2018)")), QStringLiteral("6.3"),
+                   QStringLiteral("98.2")}};
+        if (name == QLatin1String("lesson-mode-collapse")) {
+            l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The 2D lab: the orange points gather on a few of the blue clusters, and the live "
+                                                              "mode count under it stays below 8."));
+            l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Open the cured version: the same networks with an R1 penalty, two time-scales "
+                                                             "and a moving average of the generator."));
+        } else {
+            l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The live mode count reaches 8 and stays there while the orange points settle on "
+                                                              "every cluster."));
+            l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Take the cures away one at a time (Data & Training: R1, the learning rates, EMA) "
+                                                             "and see which one this seed needs."));
+        }
+        return l;
+    }
+    if (name == QLatin1String("lesson-saturating")) {
+        l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The gradient-norm plot: |grad G| stays about 20 times below a non-saturating "
+                                                          "run's. In the 2D lab the orange points stay off the ring; Slow Motion's substep 6 "
+                                                          "shows the short arrows of one batch."));
+        l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Switch the loss to non-saturating (the button below) and start again: the points "
+                                                         "reach the ring within a few hundred steps."));
+        l.measured = text(QT_TRANSLATE_NOOP("PresetLessons", "gan-playground-cli train 3000 steps, then evaluate; %1")).arg(seeds);
+        l.columns = QStringList{text(QT_TRANSLATE_NOOP("PresetLessons", "Loss")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Mean |grad G|, steps 1-1000")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Mean D(G(z)), last 1000 steps")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Points within 3 sigma of a mode %"))};
+        l.rows = {{text(QT_TRANSLATE_NOOP("PresetLessons", "minimax")), QStringLiteral("3.1, 2.7, 2.5, 3.2, 3.3"),
+                   QStringLiteral("0.000, 0.037, 0.022, 0.021, 0.008"), QStringLiteral("0.0, 3.2, 0.9, 0.0, 0.2")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "non-saturating")), QStringLiteral("32, 50, 101, 66, 78"),
+                   text(QT_TRANSLATE_NOOP("PresetLessons", "0.09 to 0.18")), QStringLiteral("100, 97, 99, 76, 59")}};
+        return l;
+    }
+    if (name == QLatin1String("lesson-wgan-clip") || name == QLatin1String("lesson-wgan-gp")) {
+        l.measured = text(QT_TRANSLATE_NOOP("PresetLessons", "gan-playground-cli train 20000 steps, then evaluate; %1")).arg(seeds);
+        l.columns = QStringList{text(QT_TRANSLATE_NOOP("PresetLessons", "Critic kept Lipschitz by")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Modes captured of 25")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Points within 3 sigma of a mode %")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Jensen-Shannon, bits")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Mean |grad G|, steps 1-1000"))};
+        l.rows = {{text(QT_TRANSLATE_NOOP("PresetLessons", "weight clipping")), QStringLiteral("15, 11, 15, 15, 14 (14.0)"),
+                   QStringLiteral("1.1, 1.1, 2.2, 1.7, 1.3"), QStringLiteral("0.86, 0.86, 0.83, 0.83, 0.84"),
+                   QStringLiteral("0.0005, 0.0006, 0.0007, 0.0003, 0.0008")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "gradient penalty")), QStringLiteral("23, 17, 17, 15, 22 (18.8)"),
+                   QStringLiteral("12.8, 1.6, 1.9, 2.0, 9.2"), QStringLiteral("0.59, 0.83, 0.83, 0.83, 0.58"),
+                   QStringLiteral("2.2, 2.8, 2.5, 2.6, 1.9")}};
+        if (name == QLatin1String("lesson-wgan-clip")) {
+            l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The critic: |grad G| about 0.0005 in the gradient plot, and in the 2D lab an "
+                                                              "almost flat ramp that cannot bend around 25 modes, so the points spread along "
+                                                              "one line."));
+            l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Open the gradient-penalty version: the same critic kept Lipschitz by a penalty "
+                                                             "instead of clipping."));
+        } else {
+            l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "|grad G| about 2 in the gradient plot; in the 2D lab arrows pointing different "
+                                                              "ways in different parts of the plane, and the generator's mesh stretching over "
+                                                              "the grid."));
+            l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Compare with lesson-wgan-clip (Presets menu): the same critic with clipped "
+                                                             "weights gives a flat push in one direction."));
+        }
+        return l;
+    }
+    return std::nullopt;
+}
+
 QString defaultName()
 {
     return QStringLiteral("dcgan-fashion");

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 // The built-in experiments (resources/presets/*.json, compiled in), loadable by name.
 namespace presets {
@@ -29,4 +30,17 @@ struct FollowUp {
 };
 // For the experiment `spec` (a lesson, by its name), while its next step is still to take.
 std::optional<FollowUp> followUp(const ExperimentSpec &spec);
+
+// What the window's Lesson panel shows of a lesson preset besides its description: what to
+// watch, what to change next, and the table of the figures its description cites (measured
+// with the command line on five seeds; the cells list the seeds in order). In the current
+// language.
+struct Lesson {
+    QString watch;
+    QString next;
+    QString measured;      // how the table was measured
+    QStringList columns;   // the first one names the runs
+    std::vector<QStringList> rows;
+};
+std::optional<Lesson> lesson(const QString &name);
 }  // namespace presets

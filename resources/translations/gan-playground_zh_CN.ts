@@ -2360,6 +2360,29 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Watch:</source>
+        <translation>观察：</translation>
+    </message>
+    <message>
+        <source>Then:</source>
+        <translation>然后：</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>%1. Cells of five figures list the seeds in order, with the mean in brackets.</source>
+        <translation>%1。含五个数的格子按顺序列出各个种子的结果，括号里是平均值。</translation>
+    </message>
+    <message>
+        <source>About this lesson</source>
+        <translation>关于这一课</translation>
+    </message>
+</context>
+<context>
     <name>LossFormulas</name>
     <message>
         <source>after each D update: every weight &lt;i&gt;w&lt;/i&gt; ← clip(&lt;i&gt;w&lt;/i&gt;, −%1, %1)</source>
@@ -2500,6 +2523,10 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>The %1 translation cannot be loaded; GAN Playground stays in English.</source>
         <translation>无法加载%1翻译，GAN Playground 继续使用英语。</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2705,137 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>lesson-wgan-gp: the same critic kept Lipschitz by a gradient penalty instead of clipping</source>
         <translation>lesson-wgan-gp：同样的评论家，用梯度惩罚而不是裁剪来保持 Lipschitz</translation>
+    </message>
+</context>
+<context>
+    <name>PresetLessons</name>
+    <message>
+        <source>seeds 1 to 5</source>
+        <translation>种子 1 到 5</translation>
+    </message>
+    <message>
+        <source>gan-playground-cli train 10000 steps, then evaluate; %1</source>
+        <translation>gan-playground-cli 训练 10000 步后评估；%1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Modes captured of 8</source>
+        <translation>捕获的模式（共 8 个）</translation>
+    </message>
+    <message>
+        <source>High quality %</source>
+        <translation>高质量 %</translation>
+    </message>
+    <message>
+        <source>lesson-mode-collapse (plain GAN)</source>
+        <translation>lesson-mode-collapse（普通 GAN）</translation>
+    </message>
+    <message>
+        <source>lesson-mode-collapse-cured (R1, two time-scales, EMA)</source>
+        <translation>lesson-mode-collapse-cured（R1、双时间尺度、EMA）</translation>
+    </message>
+    <message>
+        <source>Published plain GAN (Lin et al., PacGAN, 2018)</source>
+        <translation>已发表的普通 GAN（Lin 等，PacGAN，2018）</translation>
+    </message>
+    <message>
+        <source>The 2D lab: the orange points gather on a few of the blue clusters, and the live mode count under it stays below 8.</source>
+        <translation>二维实验室：橙色点聚到少数几个蓝色簇上，下方实时的模式数一直低于 8。</translation>
+    </message>
+    <message>
+        <source>Open the cured version: the same networks with an R1 penalty, two time-scales and a moving average of the generator.</source>
+        <translation>打开治愈版：同样的网络，加上 R1 惩罚、双时间尺度和生成器的滑动平均。</translation>
+    </message>
+    <message>
+        <source>The live mode count reaches 8 and stays there while the orange points settle on every cluster.</source>
+        <translation>实时的模式数达到 8 并保持不变，同时橙色点落到每一个簇上。</translation>
+    </message>
+    <message>
+        <source>Take the cures away one at a time (Data &amp; Training: R1, the learning rates, EMA) and see which one this seed needs.</source>
+        <translation>每次去掉一种疗法（数据和训练：R1、学习率、EMA），看看这个种子需要哪一种。</translation>
+    </message>
+    <message>
+        <source>The gradient-norm plot: |grad G| stays about 20 times below a non-saturating run&apos;s. In the 2D lab the orange points stay off the ring; Slow Motion&apos;s substep 6 shows the short arrows of one batch.</source>
+        <translation>梯度范数图：|grad G| 一直比非饱和运行低约 20 倍。二维实验室里橙色点一直离开圆环；慢动作的第 6 个子步骤显示一个批次的短箭头。</translation>
+    </message>
+    <message>
+        <source>Switch the loss to non-saturating (the button below) and start again: the points reach the ring within a few hundred steps.</source>
+        <translation>把损失换成非饱和（下面的按钮）后重新开始：点会在几百步内到达圆环。</translation>
+    </message>
+    <message>
+        <source>gan-playground-cli train 3000 steps, then evaluate; %1</source>
+        <translation>gan-playground-cli 训练 3000 步后评估；%1</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Mean |grad G|, steps 1-1000</source>
+        <translation>平均 |grad G|，第 1-1000 步</translation>
+    </message>
+    <message>
+        <source>Mean D(G(z)), last 1000 steps</source>
+        <translation>平均 D(G(z))，最后 1000 步</translation>
+    </message>
+    <message>
+        <source>Points within 3 sigma of a mode %</source>
+        <translation>距某个模式 3 sigma 以内的点 %</translation>
+    </message>
+    <message>
+        <source>minimax</source>
+        <translation>极小极大</translation>
+    </message>
+    <message>
+        <source>non-saturating</source>
+        <translation>非饱和</translation>
+    </message>
+    <message>
+        <source>0.09 to 0.18</source>
+        <translation>0.09 到 0.18</translation>
+    </message>
+    <message>
+        <source>gan-playground-cli train 20000 steps, then evaluate; %1</source>
+        <translation>gan-playground-cli 训练 20000 步后评估；%1</translation>
+    </message>
+    <message>
+        <source>Critic kept Lipschitz by</source>
+        <translation>让评论家保持 Lipschitz 的方法</translation>
+    </message>
+    <message>
+        <source>Modes captured of 25</source>
+        <translation>捕获的模式（共 25 个）</translation>
+    </message>
+    <message>
+        <source>Jensen-Shannon, bits</source>
+        <translation>Jensen-Shannon，比特</translation>
+    </message>
+    <message>
+        <source>weight clipping</source>
+        <translation>权重裁剪</translation>
+    </message>
+    <message>
+        <source>gradient penalty</source>
+        <translation>梯度惩罚</translation>
+    </message>
+    <message>
+        <source>The critic: |grad G| about 0.0005 in the gradient plot, and in the 2D lab an almost flat ramp that cannot bend around 25 modes, so the points spread along one line.</source>
+        <translation>评论家：梯度图中 |grad G| 约为 0.0005；二维实验室里它的判断几乎是一个平坦的斜坡，无法围绕 25 个模式弯曲，所以点沿一条线散开。</translation>
+    </message>
+    <message>
+        <source>Open the gradient-penalty version: the same critic kept Lipschitz by a penalty instead of clipping.</source>
+        <translation>打开梯度惩罚版：同样的评论家，用惩罚而不是裁剪来保持 Lipschitz。</translation>
+    </message>
+    <message>
+        <source>|grad G| about 2 in the gradient plot; in the 2D lab arrows pointing different ways in different parts of the plane, and the generator&apos;s mesh stretching over the grid.</source>
+        <translation>梯度图中 |grad G| 约为 2；二维实验室里平面不同区域的箭头指向不同方向，生成器的网格在整个栅格上铺开。</translation>
+    </message>
+    <message>
+        <source>Compare with lesson-wgan-clip (Presets menu): the same critic with clipped weights gives a flat push in one direction.</source>
+        <translation>与 lesson-wgan-clip（预设菜单）比较：同样的评论家在权重被裁剪时只给出一个方向的平坦推动。</translation>
     </message>
 </context>
 <context>
@@ -5047,6 +5205,14 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>--threads must be adaptive, keep-core or all-cores</source>
         <translation>--threads 必须是 adaptive、keep-core 或 all-cores</translation>
+    </message>
+    <message>
+        <source>Start the run in slow motion and take N substeps (with --screenshot: save the window after the last and quit).</source>
+        <translation>以慢动作开始运行并执行 N 个子步骤（与 --screenshot 一起用：最后一步后保存窗口并退出）。</translation>
+    </message>
+    <message>
+        <source>--substeps needs a number from 1 to 1000</source>
+        <translation>--substeps 需要 1 到 1000 之间的数</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "window/mainwindow.h"
 #include "help/userguide.h"
 #include "lab/lab2dview.h"
+#include "lesson/lessonpanel.h"
 #include "training/blasprobe.h"
 #include "window/presentationmode.h"
 #include "dashboard/sampleview.h"
@@ -398,9 +399,13 @@ void TestMainWindow::userGuideInBothLanguages()
     for (const QString &term : {QStringLiteral("生成器"), QStringLiteral("判别器"), QStringLiteral("损失"), QStringLiteral("潜在空间"),
                                 QStringLiteral("模式崩溃")})
         QVERIFY2(zh.contains(term), qPrintable(term));
-    for (const QString &image : {QStringLiteral("slow-motion-ring8.png"), QStringLiteral("lesson-wgan-clip-vs-gp.png")}) {
+    // The pictures are of the window in the guide's language.
+    const QString zhHtml = guide->browser()->toHtml();
+    for (const QString &image : {QStringLiteral("slow-motion-ring8.png"), QStringLiteral("lesson-wgan-clip-vs-gp.png"),
+                                 QStringLiteral("slow-motion-ring8-zh_CN.png"), QStringLiteral("lesson-wgan-clip-vs-gp-zh_CN.png")}) {
         const QVariant data = guide->browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qrc:/guide/") + image));
         QVERIFY2(!QImage::fromData(data.toByteArray()).isNull(), qPrintable(image));
+        QCOMPARE(zhHtml.contains(image), image.contains(QStringLiteral("zh_CN")));
     }
 }
 
@@ -742,6 +747,29 @@ void TestMainWindow::lessonsOfferTheirNextStep()
     ExperimentSpec cured;
     QCOMPARE(presets::load(QStringLiteral("lesson-mode-collapse-cured"), &cured), QString());
     QCOMPARE(child<QLabel>(w, "description")->text(), cured.description);
+    // A lesson opens on its own tab: what to watch, what next, the measured table and the
+    // whole description.
+    auto *lesson = child<LessonPanel>(w);
+    auto *tabs = qobject_cast<QTabWidget *>(lesson->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    QTRY_COMPARE(tabs->currentWidget(), lesson);
+    QCOMPARE(tabs->tabText(0), QStringLiteral("&Lesson"));
+    QTextDocument shown;
+    shown.setHtml(lesson->html());
+    const QString text = shown.toPlainText();
+    for (const QString &part : {QStringLiteral("Watch:"), QStringLiteral("Then:"), QStringLiteral("Measured"),
+                                QStringLiteral("8, 8, 8, 8, 8 (8.0)"), QStringLiteral("6, 8, 5, 7, 7 (6.6)"), cured.description})
+        QVERIFY2(text.contains(part), qPrintable(part));
+    QVERIFY(!child<QLabel>(w, "description")->isVisible());  // in the tab instead
+    // Not a lesson: no Lesson tab, the description above the tabs.
+    QVERIFY(w.saveAs(QDir::temp().filePath(QStringLiteral("gp-lesson-test.json"))));
+    QFile::remove(QDir::temp().filePath(QStringLiteral("gp-lesson-test.json")));
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    QCOMPARE(tabs->indexOf(lesson), -1);
+    QVERIFY(child<QLabel>(w, "description")->isVisible());
+    // Every lesson preset has its panel.
+    for (const QString &name : presets::names())
+        QCOMPARE(presets::lesson(name).has_value(), name.startsWith(QStringLiteral("lesson-")));
 }
 
 #include "tst_mainwindow.moc"

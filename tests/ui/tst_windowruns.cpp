@@ -468,6 +468,15 @@ void TestWindowRuns::slowMotionWalksThroughAStep()
             QCOMPARE(r.push.size(), r.fake.points.size());
             QTest::qWait(300);
             QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep6.png")));
+            // The same in Chinese: the Chinese user guide's picture of slow motion.
+            const QString narration = slow->narration();
+            w.chooseLanguage(QStringLiteral("zh_CN"));
+            QTRY_VERIFY(slow->narration() != narration);
+            QTest::qWait(300);
+            QVERIFY(w.grab().save(dir + QStringLiteral("/slow-motion-substep6-zh_CN.png")));
+            w.chooseLanguage(QStringLiteral("en"));
+            QTRY_COMPARE(slow->narration(), narration);
+            QSettings().remove(QStringLiteral("language"));
             // The same substep on a projector (presentation mode), then back.
             trigger(w, "presentationAction");
             QTest::qWait(500);

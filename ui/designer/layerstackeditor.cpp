@@ -112,6 +112,11 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_view->verticalHeader()->setMinimumSectionSize(m_view->fontMetrics().height() + 6);
+    // A wider or narrower Layer column wraps the names anew: the rows follow.
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, m_view, [this](int column) {
+        if (column == LayerStackModel::LayerColumn)
+            m_view->resizeRowsToContents();
+    });
     m_view->horizontalHeader()->setSectionResizeMode(LayerStackModel::LayerColumn, QHeaderView::Stretch);
     for (int c = 1; c < LayerStackModel::ColumnCount; ++c)
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);

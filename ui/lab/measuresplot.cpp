@@ -81,8 +81,10 @@ MeasuresPlot::MeasuresPlot(QWidget *parent) : QWidget(parent)
                             "two samples of the same data differ by chance. The dashed line is that chance: the JS between two "
                             "disjoint samples of the real data of the same size. A run at the line is as close as this sample "
                             "size can tell."));
-        for (QCustomPlot *plot : {m_coverage, m_js})
+        for (QCustomPlot *plot : {m_coverage, m_js}) {
             plot->xAxis->setLabel(tr("step"));
+            plot->replot(QCustomPlot::rpQueuedReplot);  // the new words now, not at the next frame
+        }
         setDataSet(m_dataSet, m_modeCount);  // the published rows' words
         describe();
     });

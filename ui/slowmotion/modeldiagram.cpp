@@ -68,12 +68,15 @@ void ModelDiagram::paintEvent(QPaintEvent *)
     QFont font = p.font();
     font.setBold(true);
     font.setPixelSize(std::max(10, int(bh * 0.42)));
-    // The widest label fits its box.
     const QStringList labels{tr("z ~ p(z)"), tr("x ~ data"), m_critic ? tr("D (critic)") : tr("D")};
-    for (const QString &label : labels)
-        while (font.pixelSize() > 9 && QFontMetricsF(font).horizontalAdvance(label) > bw * 0.88)
-            font.setPixelSize(font.pixelSize() - 1);
-    p.setFont(font);
+    // Each label as large as its box allows: a long one ("x ~ data") does not shrink the
+    // short ones (G, D, the losses), which are the ones a class reads from afar.
+    auto fitted = [&](const QString &label) {
+        QFont f = font;
+        while (f.pixelSize() > 9 && QFontMetricsF(f).horizontalAdvance(label) > bw * 0.88)
+            f.setPixelSize(f.pixelSize() - 1);
+        return f;
+    };
     auto centre = [&](double c, double row) { return QPointF(col * (c + 0.5), top + h * row); };
     struct Node {
         QPointF at;
@@ -149,6 +152,7 @@ void ModelDiagram::paintEvent(QPaintEvent *)
         else
             p.drawRoundedRect(r, bh / 2, bh / 2);
         p.setPen(strong ? text : faint);
+        p.setFont(fitted(n.label));
         p.drawText(r, Qt::AlignCenter, n.label);
     }
 }

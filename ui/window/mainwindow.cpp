@@ -1,5 +1,7 @@
 #include "window/mainwindow.h"
 
+#include "lesson/lessonpanel.h"
+
 #include "dashboard/dashboard.h"
 #include "explorer/latentexplorer.h"
 #include "dashboard/trainingplots.h"
@@ -36,6 +38,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new ExperimentDocument(this))
@@ -45,24 +48,25 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     auto *experiment = new QWidget(this);
     auto *experimentLayout = new QVBoxLayout(experiment);
     experimentLayout->setContentsMargins(2, 2, 2, 2);
-    // The description scrolls (a lesson's runs to a dozen lines); a lesson's next step is a
-    // button under it.
+    // The description scrolls; a lesson has a tab of its own instead (what to watch, its next
+    // step as a button, its measured table).
     m_description = new QLabel(experiment);
     m_description->setWordWrap(true);
     m_description->setObjectName(QStringLiteral("description"));
     m_description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *descriptionScroll = new QScrollArea(experiment);
-    descriptionScroll->setWidget(m_description);
-    descriptionScroll->setWidgetResizable(true);
-    descriptionScroll->setFrameShape(QFrame::NoFrame);
-    descriptionScroll->setMinimumHeight(120);
-    descriptionScroll->setMaximumHeight(200);
-    experimentLayout->addWidget(descriptionScroll);
-    m_followUp = new QPushButton(experiment);
-    m_followUp->setObjectName(QStringLiteral("followUp"));
-    m_followUp->hide();
-    connect(m_followUp, &QPushButton::clicked, this, [this] {
+    m_descriptionScroll = new QScrollArea(experiment);
+    m_descriptionScroll->setWidget(m_description);
+    m_descriptionScroll->setWidgetResizable(true);
+    m_descriptionScroll->setFrameShape(QFrame::NoFrame);
+    m_descriptionScroll->setMinimumHeight(120);
+    m_descriptionScroll->setMaximumHeight(200);
+    experimentLayout->addWidget(m_descriptionScroll);
+    auto *tabs = new QTabWidget(experiment);
+    m_tabs = tabs;
+    m_lesson = new LessonPanel(tabs);
+    m_lesson->hide();
+    connect(m_lesson, &LessonPanel::followUpClicked, this, [this] {
         const std::optional<presets::FollowUp> next = presets::followUp(m_doc->spec());
         if (!next)
             return;
@@ -71,8 +75,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         else
             m_doc->changeSettings(next->field, next->edit);
     });
-    experimentLayout->addWidget(m_followUp);
-    auto *tabs = new QTabWidget(experiment);
     m_designer = new DesignerWidget(m_doc, tabs);
     tabs->addTab(m_designer, QString());
     m_preview = new DataPreview(this);
@@ -121,7 +123,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     QAction *fit = view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
     fit->setObjectName(QStringLiteral("fitPlotsAction"));
     m_presentation = new PresentationMode(this, {designDock, m_dashboard->explorerDock()},
-                                          {m_dashboard->samplesDock(), m_dashboard->labDock()});
+                                          {m_dashboard->samplesDock(), m_dashboard->labDock()}, m_dashboard->slowMotionDock());
     // On a projector the lab shows its plane and the measures' sentence, large.
     connect(m_presentation, &PresentationMode::switched, this, [this](bool on) {
         m_dashboard->measures()->setCompact(on);
@@ -158,8 +160,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     QAction *about = help->addAction(QString(), this, [this] { QMessageBox::about(this, tr("About GAN Playground"), aboutText()); });
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
     widgetevents::retranslated(this, [=] {
-        tabs->setTabText(0, tr("&Design"));
-        tabs->setTabText(1, tr("Data && &Training"));
+        tabs->setTabText(tabs->indexOf(m_designer), tr("&Design"));
+        tabs->setTabText(tabs->indexOf(settingsScroll), tr("Data && &Training"));
+        if (const int lesson = tabs->indexOf(m_lesson); lesson >= 0)
+            tabs->setTabText(lesson, tr("&Lesson"));
+        m_lesson->show(m_doc->spec());
         designDock->setWindowTitle(tr("Experiment"));
         view->setTitle(tr("&View"));
         fit->setText(tr("&Fit Plots"));
@@ -177,7 +182,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     statusBar()->addPermanentWidget(m_runs->threads()->statusLabel());
     m_dashboard->addStatusWidgets(statusBar());
     // Another experiment: no view keeps anything of the old one's run.
-    connect(m_doc, &ExperimentDocument::reloaded, this, [this] { m_dashboard->showExperiment(m_doc->spec()); });
+    connect(m_doc, &ExperimentDocument::reloaded, this, [this] {
+        m_dashboard->showExperiment(m_doc->spec());
+        // A lesson opens on its Lesson tab (once the analysis has added it).
+        QTimer::singleShot(0, this, [this] {
+            if (m_tabs->indexOf(m_lesson) >= 0)
+                m_tabs->setCurrentWidget(m_lesson);
+        });
+    });
     connect(m_doc, &ExperimentDocument::analysisChanged, this, [this] {
         m_preview->follow(m_doc->spec().data, m_doc->spec().seed);
         // Other data while no run is active: the views show them, not the finished run's.
@@ -185,12 +197,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
             m_dashboard->showExperiment(m_doc->spec());
         const QString description = language::presetDescription(m_doc->spec().description);
         m_description->setText(description);
-        const std::optional<presets::FollowUp> next = presets::followUp(m_doc->spec());
-        m_followUp->setVisible(next.has_value());
-        if (next) {
-            m_followUp->setText(next->label);
-            m_followUp->setToolTip(next->tip);
-        }
+        // A lesson: its own tab, first; the description is in it.
+        const bool lesson = m_lesson->show(m_doc->spec());
+        const int at = m_tabs->indexOf(m_lesson);
+        if (lesson && at < 0)
+            m_tabs->insertTab(0, m_lesson, tr("&Lesson"));
+        else if (!lesson && at >= 0)
+            m_tabs->removeTab(at);
+        m_descriptionScroll->setVisible(!lesson);
         // Drawn data lives in the experiment: the lab shows it as it is edited (and undone).
         const bool drawn = m_doc->spec().data.kind == DataKind::Drawn2D;
         m_dashboard->lab()->setDrawnPoints(drawn ? m_doc->spec().data.points : std::vector<float>());

@@ -76,7 +76,9 @@ private:
     SettingsPanel *m_settings = nullptr;
     class DataPreview *m_preview = nullptr;  // the open experiment's data: the settings and the lab show it
     QLabel *m_description = nullptr;
-    class QPushButton *m_followUp = nullptr;  // a lesson's next step
+    class QScrollArea *m_descriptionScroll = nullptr;
+    class QTabWidget *m_tabs = nullptr;
+    class LessonPanel *m_lesson = nullptr;  // a tab of lessons only
     TrainingController *m_training = nullptr;
     Dashboard *m_dashboard = nullptr;
     DocumentActions *m_documents = nullptr;

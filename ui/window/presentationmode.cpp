@@ -10,9 +10,15 @@
 
 #include <qcustomplot.h>
 
-PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown)
-    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown))
+PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QDockWidget *aside)
+    : QObject(window), m_window(window), m_hidden(std::move(hidden)), m_shown(std::move(shown)), m_aside(aside)
 {
+    // Slow motion asked for on the projector: it gets its room at once.
+    if (m_aside)
+        connect(m_aside, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible && m_on)
+                QTimer::singleShot(0, this, &PresentationMode::layOut);
+        });
     m_action = new QAction(this);
     m_action->setObjectName(QStringLiteral("presentationAction"));
     m_action->setCheckable(true);
@@ -42,15 +48,12 @@ void PresentationMode::setOn(bool on)
         m_window->showFullScreen();
         // Without a window manager full screen does not resize: fit the screen once the new
         // fonts have laid out.
-        QTimer::singleShot(0, m_window, [w = m_window] {
-            if (QScreen *screen = w->screen())
-                w->setGeometry(screen->geometry());
+        QTimer::singleShot(0, this, [this] {
+            if (QScreen *screen = m_window->screen())
+                m_window->setGeometry(screen->geometry());
+            layOut();
         });
-        // The plots and the samples / 2D lab share the screen about equally.
-        QList<int> widths;
-        for (int i = 0; i < m_shown.size(); ++i)
-            widths << int(m_window->width() * 0.45);
-        m_window->resizeDocks(m_shown, widths, Qt::Horizontal);
+        layOut();
     } else {
         applyFonts(1.0);
         emit switched(false);
@@ -58,6 +61,24 @@ void PresentationMode::setOn(bool on)
         if (!m_wasFullScreen)
             m_window->showNormal();
     }
+}
+
+void PresentationMode::layOut()
+{
+    if (!m_on)
+        return;
+    // The plots and the samples / 2D lab share the screen about equally; with slow motion on,
+    // its panel takes 38 %, the lab 42 % and the plots the rest.
+    const bool slow = m_aside && m_aside->isVisible();
+    QList<QDockWidget *> docks = m_shown;
+    QList<int> widths;
+    for (int i = 0; i < m_shown.size(); ++i)
+        widths << int(m_window->width() * (slow ? 0.42 : 0.45));
+    if (slow) {
+        docks << m_aside;
+        widths << int(m_window->width() * 0.38);
+    }
+    m_window->resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void PresentationMode::applyFonts(double scale)

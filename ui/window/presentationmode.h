@@ -15,8 +15,10 @@ class PresentationMode : public QObject {
     Q_OBJECT
 public:
     // `hidden` step aside; `shown` (the samples and the 2D lab) take about half the width.
-    // Views that fold details away for the time listen to switched().
-    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown);
+    // `aside` (slow motion), while it is shown, takes well over a third, so that its diagram and
+    // formula are as large as the rest; the plots keep what is left. Views that fold details
+    // away for the time listen to switched().
+    PresentationMode(QMainWindow *window, QList<QDockWidget *> hidden, QList<QDockWidget *> shown, QDockWidget *aside = nullptr);
 
     QAction *action() const { return m_action; }
     bool isOn() const { return m_on; }
@@ -29,9 +31,11 @@ signals:
 
 private:
     void applyFonts(double scale);
+    void layOut();  // the docks' widths on the screen, while on
 
     QMainWindow *m_window;
     QList<QDockWidget *> m_hidden, m_shown;
+    QDockWidget *m_aside;
     QAction *m_action;
     bool m_on = false;
     QByteArray m_state;     // the dock layout before
