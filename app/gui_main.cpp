@@ -1,6 +1,7 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
 #include "window/autosave.h"
+#include "document/experimentdocument.h"
 #include "i18n/language.h"
 #include "training/errortext.h"
 #include "directionsshowcase.h"
@@ -172,7 +173,16 @@ int main(int argc, char *argv[])
                 });
             }
         });
-        QTimer::singleShot(0, substep, &QAction::trigger);
+        QTimer::singleShot(0, &window, [&window, substep, screenshot] {
+            if (substep->isEnabled()) {
+                substep->trigger();
+                return;
+            }
+            // An experiment with problems cannot run: say so rather than wait for a picture.
+            QTextStream(stderr) << window.document()->problems().join(QLatin1Char('\n')) << "\n";
+            if (!screenshot.isEmpty())
+                QCoreApplication::exit(1);
+        });
     }
     if (parser.isSet(QStringLiteral("benchmark-ui"))) {
         bool ok = false;

@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+
+#include <cmath>
 #include <QVariantMap>
 
 #include <sstream>
@@ -61,7 +63,12 @@ std::vector<QualityRecord> qualityFrom(const torch::Tensor &tensor)
     auto q = t.accessor<double, 2>();
     std::vector<QualityRecord> quality(size_t(t.size(0)));
     for (size_t i = 0; i < quality.size(); ++i) {
-        quality[i].step = std::int64_t(q[std::int64_t(i)][0]);
+        // A whole step the run has reached is checked by the caller; a value no step can be
+        // (NaN, a fraction, beyond 2^53) is refused here, before it is cast.
+        const double step = q[std::int64_t(i)][0];
+        if (!(step >= 1 && step <= 9007199254740991.0) || step != std::floor(step))
+            throw std::runtime_error("its image measures name a step that is not a whole number");
+        quality[i].step = std::int64_t(step);
         for (size_t c = 0; c < columns.size(); ++c)
             columns[c].set(quality[i], q[std::int64_t(i)][std::int64_t(c) + 1]);
     }
