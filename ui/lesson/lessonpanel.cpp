@@ -26,7 +26,7 @@ LessonPanel::LessonPanel(QWidget *parent) : QWidget(parent), m_text(new QTextBro
 
 QString LessonPanel::html() const { return m_text->toHtml(); }
 
-bool LessonPanel::show(const ExperimentSpec &spec)
+bool LessonPanel::present(const ExperimentSpec &spec)
 {
     const std::optional<presets::Lesson> lesson = presets::lesson(spec.name);
     const std::optional<presets::FollowUp> next = presets::followUp(spec);

@@ -14,8 +14,9 @@ class LessonPanel : public QWidget {
 public:
     explicit LessonPanel(QWidget *parent = nullptr);
 
-    // Shows `spec`'s lesson; false (and nothing shown) when it is not a lesson.
-    bool show(const ExperimentSpec &spec);
+    // Shows `spec`'s lesson; false (and nothing shown) when it is not a lesson. (Not show():
+    // QWidget's own stays as it is.)
+    bool present(const ExperimentSpec &spec);
     QString html() const;  // what it shows, for tests
 
 signals:

@@ -164,7 +164,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         tabs->setTabText(tabs->indexOf(settingsScroll), tr("Data && &Training"));
         if (const int lesson = tabs->indexOf(m_lesson); lesson >= 0)
             tabs->setTabText(lesson, tr("&Lesson"));
-        m_lesson->show(m_doc->spec());
+        m_lesson->present(m_doc->spec());
         designDock->setWindowTitle(tr("Experiment"));
         view->setTitle(tr("&View"));
         fit->setText(tr("&Fit Plots"));
@@ -198,7 +198,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         const QString description = language::presetDescription(m_doc->spec().description);
         m_description->setText(description);
         // A lesson: its own tab, first; the description is in it.
-        const bool lesson = m_lesson->show(m_doc->spec());
+        const bool lesson = m_lesson->present(m_doc->spec());
         const int at = m_tabs->indexOf(m_lesson);
         if (lesson && at < 0)
             m_tabs->insertTab(0, m_lesson, tr("&Lesson"));
