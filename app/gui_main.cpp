@@ -198,11 +198,12 @@ int main(int argc, char *argv[])
         options.screenshot = parser.value(QStringLiteral("screenshot"));
         options.qualityAb = parser.value(QStringLiteral("quality")) == QLatin1String("ab");
         options.sliders = parser.value(QStringLiteral("sliders")) != QLatin1String("off");
-        options.threads = parser.value(QStringLiteral("threads"));
-        if (!options.threads.isEmpty() && options.threads != QLatin1String("adaptive") && options.threads != QLatin1String("keep-core")
-            && options.threads != QLatin1String("all-cores")) {
-            QTextStream(stderr) << QApplication::translate("main", "--threads must be adaptive, keep-core or all-cores") << "\n";
-            return 2;
+        if (parser.isSet(QStringLiteral("threads"))) {
+            options.threads = ThreadPolicy::fromKey(parser.value(QStringLiteral("threads")));
+            if (!options.threads) {
+                QTextStream(stderr) << QApplication::translate("main", "--threads must be adaptive, keep-core or all-cores") << "\n";
+                return 2;
+            }
         }
         auto *bench = new UiBenchmark(&window, options, &app);
         QObject::connect(bench, &UiBenchmark::finished, &app, [](int code) { QCoreApplication::exit(code); });

@@ -41,7 +41,7 @@ double percentile(std::vector<double> v, double p)
 
 UiBenchmark::UiBenchmark(MainWindow *window, Options options, QObject *parent)
     : QObject(parent), m_window(window), m_seconds(options.seconds), m_screenshot(std::move(options.screenshot)),
-      m_sliders(options.sliders), m_threadMode(std::move(options.threads)), m_governor(window->findChild<ThreadGovernor *>()),
+      m_sliders(options.sliders), m_threadMode(options.threads), m_governor(window->findChild<ThreadGovernor *>()),
       m_qualityAb(options.qualityAb)
 {
     m_probe.setTimerType(Qt::PreciseTimer);
@@ -97,12 +97,9 @@ void UiBenchmark::start()
         connect(session, &RunSession::qualityMeasured, this,
                 [this](const QualityRenderer::Measurement &m) { m_qualitySeconds.push_back(m.seconds); });
     });
-    if (!m_threadMode.isEmpty()) {
-        m_keptMode = int(m_governor->mode());
-        const QString key = m_threadMode == QLatin1String("keep-core")   ? QStringLiteral("threadsKeepCoreAction")
-                            : m_threadMode == QLatin1String("all-cores") ? QStringLiteral("threadsAllCoresAction")
-                                                                         : QStringLiteral("threadsAdaptiveAction");
-        trigger(m_window, key.toLatin1().constData());
+    if (m_threadMode) {
+        m_keptMode = m_governor->mode();
+        m_governor->setMode(*m_threadMode);
     }
     trigger(m_window, "startAction");
     m_clock.start();
@@ -144,11 +141,10 @@ void UiBenchmark::finish()
     QJsonObject o;
     o[QStringLiteral("experiment")] = spec.name;
     o[QStringLiteral("threads")] = m_window->session() ? m_window->session()->spec().threads : 0;
-    static const char *const kPolicies[] = {"adaptive", "keep-core", "all-cores"};
-    o[QStringLiteral("thread_policy")] = QLatin1String(kPolicies[int(m_governor->mode())]);
+    o[QStringLiteral("thread_policy")] = ThreadPolicy::key(m_governor->mode());
     o[QStringLiteral("threads_mean")] = m_lateness.empty() ? 0.0 : m_threadSum / double(m_lateness.size());
-    if (m_keptMode >= 0)
-        m_governor->setMode(ThreadPolicy::Mode(m_keptMode));
+    if (m_keptMode)
+        m_governor->setMode(*m_keptMode);
     o[QStringLiteral("steps")] = qint64(m_lastStep - std::max<std::int64_t>(0, m_firstStep));
     o[QStringLiteral("images_per_s")] = seconds > 0 ? double(spec.batchSize) * double(m_lastStep - m_firstStep) / seconds : 0.0;
     o[QStringLiteral("event_loop_lateness_ms_p50")] = percentile(m_lateness, 0.50);

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "training/threadpolicy.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 class MainWindow;
@@ -35,7 +38,7 @@ public:
         QString screenshot;
         bool qualityAb = false;
         bool sliders = true;
-        QString threads;  // empty: as the window is set
+        std::optional<ThreadPolicy::Mode> threads;  // none: as the window is set
     };
     UiBenchmark(MainWindow *window, Options options, QObject *parent = nullptr);
     void start();
@@ -53,8 +56,8 @@ private:
     double m_seconds;
     QString m_screenshot;
     bool m_sliders = true;
-    QString m_threadMode;  // the policy asked for; empty: the window's
-    int m_keptMode = -1;   // the person's policy, put back at the end
+    std::optional<ThreadPolicy::Mode> m_threadMode;  // the policy asked for; none: the window's
+    std::optional<ThreadPolicy::Mode> m_keptMode;    // the person's policy, put back at the end
     ThreadGovernor *m_governor;
     double m_threadSum = 0;  // the run's thread count summed over the probe's ticks
     QTimer m_probe;

@@ -7,6 +7,27 @@ ThreadPolicy::ThreadPolicy(Mode mode, int wanted, int cores)
 {
 }
 
+QString ThreadPolicy::key(Mode mode)
+{
+    switch (mode) {
+    case Mode::KeepCore:
+        return QStringLiteral("keep-core");
+    case Mode::AllCores:
+        return QStringLiteral("all-cores");
+    case Mode::Adaptive:
+        break;
+    }
+    return QStringLiteral("adaptive");
+}
+
+std::optional<ThreadPolicy::Mode> ThreadPolicy::fromKey(const QString &key)
+{
+    for (Mode m : {Mode::Adaptive, Mode::KeepCore, Mode::AllCores})
+        if (ThreadPolicy::key(m) == key)
+            return m;
+    return std::nullopt;
+}
+
 void ThreadPolicy::noteActivity(qint64 nowMs)
 {
     m_until = m_held ? std::max(m_until, nowMs + kActivityHoldMs) : nowMs + kActivityHoldMs;

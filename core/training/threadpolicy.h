@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
+
+#include <optional>
 
 // How many intra-op threads a run started in the window trains with, as the window's use of
 // the machine changes. Adaptive (the default): every thread the experiment asks for, up to the
@@ -17,6 +20,10 @@ public:
     ThreadPolicy() = default;
     // `wanted`: the experiment's thread count; `cores`: the machine's.
     ThreadPolicy(Mode mode, int wanted, int cores);
+
+    // The mode's name in settings and on the command line: adaptive, keep-core, all-cores.
+    static QString key(Mode mode);
+    static std::optional<Mode> fromKey(const QString &key);
 
     Mode mode() const { return m_mode; }
     int most() const { return m_most; }      // the experiment's count, at most the cores

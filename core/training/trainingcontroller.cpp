@@ -54,6 +54,18 @@ struct TrainingController::Impl {
         double stepsPerSecond = 0;        // the pace of a running run; 0: full speed
         int threads = 0;                  // intra-op threads of the steps; 0: the spec's
         std::vector<QualityRecord> quality;  // measures to keep with the run
+
+        // Changes the commands under the lock, then wakes the training thread (a run waiting
+        // while paused or for its next paced step looks at them at once).
+        template <typename F>
+        void tell(F change)
+        {
+            {
+                std::unique_lock lock(mutex);
+                change(*this);
+            }
+            wake.notify_all();
+        }
     };
 
     std::shared_ptr<Control> control = std::make_shared<Control>();
@@ -392,63 +404,39 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     c->paused = paused;
     d->control = c;
     setState(State::Loading);
-    d->thread.start([this, c, spec, checkpoint] { Impl::run(this, c, spec, checkpoint); }, QStringLiteral("training"), [c] {
-        {
-            std::unique_lock lock(c->mutex);
-            c->stop = true;
-        }
-        c->wake.notify_all();
-    });
+    d->thread.start([this, c, spec, checkpoint] { Impl::run(this, c, spec, checkpoint); }, QStringLiteral("training"), [c] { c->tell([](Impl::Control &k) { k.stop = true; }); });
     return true;
 }
 
 void TrainingController::pause()
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->paused = true;
-    }
-    d->control->wake.notify_all();  // a run waiting for its next paced step pauses now
+    d->control->tell([](Impl::Control &c) { c.paused = true; });
 }
 
 void TrainingController::resume()
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->paused = false;
-    }
-    d->control->wake.notify_all();
+    d->control->tell([](Impl::Control &c) { c.paused = false; });
 }
 
 void TrainingController::step()
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        if (!d->control->paused)
-            return;
-        ++d->control->stepRequests;
-    }
-    d->control->wake.notify_all();
+    d->control->tell([](Impl::Control &c) {
+        if (c.paused)
+            ++c.stepRequests;
+    });
 }
 
 void TrainingController::substep()
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        if (!d->control->paused)
-            return;
-        ++d->control->substepRequests;
-    }
-    d->control->wake.notify_all();
+    d->control->tell([](Impl::Control &c) {
+        if (c.paused)
+            ++c.substepRequests;
+    });
 }
 
 void TrainingController::stop()
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->stop = true;
-    }
-    d->control->wake.notify_all();
+    d->control->tell([](Impl::Control &c) { c.stop = true; });
 }
 
 void TrainingController::saveCheckpoint(const QString &path)
@@ -457,11 +445,7 @@ void TrainingController::saveCheckpoint(const QString &path)
         emit checkpointSaved(path, tr("no training run is active; start or resume one before saving a checkpoint"));
         return;
     }
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->saves.append(path);
-    }
-    d->control->wake.notify_all();
+    d->control->tell([&path](Impl::Control &c) { c.saves.append(path); });
 }
 
 void TrainingController::setSnapshotInterval(int milliseconds)
@@ -478,11 +462,7 @@ void TrainingController::setSampleInterval(int milliseconds)
 
 void TrainingController::addQuality(const QualityRecord &record)
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->quality.push_back(record);
-    }
-    d->control->wake.notify_all();
+    d->control->tell([&record](Impl::Control &c) { c.quality.push_back(record); });
 }
 
 void TrainingController::setThreads(int threads)
@@ -493,11 +473,8 @@ void TrainingController::setThreads(int threads)
 
 void TrainingController::setSpeed(double stepsPerSecond)
 {
-    {
-        std::unique_lock lock(d->control->mutex);
-        d->control->stepsPerSecond = std::isfinite(stepsPerSecond) ? std::max(0.0, stepsPerSecond) : 0.0;
-    }
-    d->control->wake.notify_all();  // a run waiting for its next paced step takes the new pace now
+    const double pace = std::isfinite(stepsPerSecond) ? std::max(0.0, stepsPerSecond) : 0.0;
+    d->control->tell([pace](Impl::Control &c) { c.stepsPerSecond = pace; });  // a waiting run takes it now
 }
 
 double TrainingController::speed() const

@@ -450,6 +450,11 @@ void TestTrainingController::threadPolicySharesTheMachine()
     ThreadPolicy all(Mode::AllCores, 4, 2);
     all.noteActivity(0);
     QCOMPARE(all.threads(0), 2);
+    // The names settings and the command line use, both ways.
+    for (Mode m : {Mode::Adaptive, Mode::KeepCore, Mode::AllCores})
+        QCOMPARE(ThreadPolicy::fromKey(ThreadPolicy::key(m)), std::optional<Mode>(m));
+    QCOMPARE(ThreadPolicy::key(Mode::KeepCore), QStringLiteral("keep-core"));
+    QVERIFY(!ThreadPolicy::fromKey(QStringLiteral("fast")));
     // An experiment of one thread, or a machine of one core: nothing to share.
     QCOMPARE(ThreadPolicy(Mode::Adaptive, 1, 8).fewest(), 1);
     ThreadPolicy one(Mode::Adaptive, 4, 1);

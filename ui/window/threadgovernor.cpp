@@ -17,31 +17,10 @@
 namespace {
 constexpr int kProbeMs = 10;
 const char *const kModeKey = "training/threads";
-
-QString modeKey(ThreadPolicy::Mode m)
-{
-    switch (m) {
-    case ThreadPolicy::Mode::KeepCore:
-        return QStringLiteral("keep-core");
-    case ThreadPolicy::Mode::AllCores:
-        return QStringLiteral("all-cores");
-    case ThreadPolicy::Mode::Adaptive:
-        break;
-    }
-    return QStringLiteral("adaptive");
-}
-
-ThreadPolicy::Mode modeFromKey(const QString &key)
-{
-    for (ThreadPolicy::Mode m : {ThreadPolicy::Mode::Adaptive, ThreadPolicy::Mode::KeepCore, ThreadPolicy::Mode::AllCores})
-        if (modeKey(m) == key)
-            return m;
-    return ThreadPolicy::Mode::Adaptive;
-}
 }  // namespace
 
 ThreadGovernor::ThreadGovernor(TrainingController *training, QWidget *window)
-    : QObject(window), m_training(training), m_mode(modeFromKey(QSettings().value(QLatin1String(kModeKey)).toString())),
+    : QObject(window), m_training(training), m_mode(ThreadPolicy::fromKey(QSettings().value(QLatin1String(kModeKey)).toString()).value_or(ThreadPolicy::Mode::Adaptive)),
       m_label(new QLabel(window))
 {
     m_label->setObjectName(QStringLiteral("threadStatus"));
@@ -114,7 +93,7 @@ void ThreadGovernor::addMenu(QMenu *training)
 void ThreadGovernor::setMode(ThreadPolicy::Mode mode)
 {
     m_mode = mode;
-    QSettings().setValue(QLatin1String(kModeKey), modeKey(mode));
+    QSettings().setValue(QLatin1String(kModeKey), ThreadPolicy::key(mode));
     if (m_choices)
         for (QAction *a : m_choices->actions())
             a->setChecked(ThreadPolicy::Mode(a->data().toInt()) == mode);
