@@ -30,8 +30,7 @@ ThreadGovernor::ThreadGovernor(TrainingController *training, QWidget *window)
     m_probe.setInterval(kProbeMs);
     connect(&m_probe, &QTimer::timeout, this, &ThreadGovernor::tick);
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
-        m_running = s == TrainingController::State::Running;
-        if (m_running) {
+        if (s == TrainingController::State::Running) {
             m_sinceTick.start();
             m_probe.start();
         } else {
@@ -121,7 +120,7 @@ bool ThreadGovernor::eventFilter(QObject *watched, QEvent *event)
     case QEvent::KeyPress:
     case QEvent::TouchBegin:
     case QEvent::TouchUpdate:
-        if (m_running) {
+        if (m_probe.isActive()) {  // while the run trains
             m_policy.noteActivity(m_clock.elapsed());
             apply();
         }

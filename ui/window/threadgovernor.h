@@ -44,7 +44,6 @@ private:
     ThreadPolicy m_policy;
     int m_wanted = 1;    // the running experiment's thread count
     int m_applied = 0;   // the count last given to the run (0: none yet)
-    bool m_running = false;
     QLabel *m_label;
     QActionGroup *m_choices = nullptr;
     QTimer m_probe;
