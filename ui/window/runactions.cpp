@@ -23,7 +23,6 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
-#include <QThread>
 #include <QToolBar>
 #include <QToolButton>
 
