@@ -117,9 +117,16 @@ int main(int argc, char *argv[])
     MainWindow window;
     app.window = &window;
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
-    else
+    // A scripted start (a measurement, a picture) has nobody to close a message box: a file
+    // that cannot be read is said on stderr, and the start ends.
+    const bool scripted = parser.isSet(QStringLiteral("benchmark-ui")) || parser.isSet(QStringLiteral("screenshot"));
+    if (!files.isEmpty()) {
+        QString error;
+        if (!window.openFile(files.first(), scripted ? &error : nullptr) && scripted) {
+            QTextStream(stderr) << error << "\n";
+            return 1;
+        }
+    } else
         window.openPreset(parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : presets::defaultName());
     const BlasProbe blas = probeBlas(window.experiment().threads, 0.1);
     window.setBlasProbe(blas);

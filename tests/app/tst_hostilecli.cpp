@@ -76,6 +76,7 @@ private slots:
     void argumentsAreNotIgnored();
     void hugeStepCountsShowASaneEta();
     void blasWarningFollowsTheLibrary();
+    void scriptedWindowSaysABadFile();
 
 private:
     // A copy of the base run (20 steps) in a folder of its own.
@@ -411,6 +412,7 @@ void TestHostileCli::numbersRefuseNaN_data()
                                                      QStringLiteral("--range"), QStringLiteral("inf"), QStringLiteral("--out"),
                                                      m_dir.filePath(QStringLiteral("inf.gif"))};
     QTest::newRow("--benchmark-ui nan") << QStringLiteral("GP_GUI") << QStringList{QStringLiteral("--benchmark-ui"), QStringLiteral("nan")};
+    QTest::newRow("--substeps nan") << QStringLiteral("GP_GUI") << QStringList{QStringLiteral("--substeps"), QStringLiteral("nan")};
 }
 
 // `walk --range nan` wrote black frames and exited 0; `--benchmark-ui nan` ran 0 steps, exit 0.
@@ -423,6 +425,24 @@ void TestHostileCli::numbersRefuseNaN()
     const Run r = finished(p, 120000);
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("needs a number")), qPrintable(r.err));
+}
+
+// A scripted window start (--screenshot, --benchmark-ui) with an experiment file it cannot read
+// waited for a person to close "Cannot open experiment": it says why on stderr and exits 1.
+void TestHostileCli::scriptedWindowSaysABadFile()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("cut-short.json"));
+    writeBytes(bad, "{\"format\": \"gan-playground-experiment\"");
+    for (const QStringList &script : {QStringList{QStringLiteral("--substeps"), QStringLiteral("3"), QStringLiteral("--screenshot"),
+                                                  m_dir.filePath(QStringLiteral("never.png"))},
+                                      QStringList{QStringLiteral("--benchmark-ui"), QStringLiteral("3")}}) {
+        QProcess p;
+        p.start(qEnvironmentVariable("GP_GUI"), QStringList{bad} + script);
+        const Run r = finished(p, 60000);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(bad + QStringLiteral(": not valid JSON")), qPrintable(r.err));
+    }
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never.png"))));
 }
 
 void TestHostileCli::messagesNameTheFile()

@@ -152,16 +152,19 @@ bool DocumentActions::openPreset(const QString &name)
     return true;
 }
 
-bool DocumentActions::openFile(const QString &path)
+bool DocumentActions::openFile(const QString &path, QString *error)
 {
-    return maybeSave() && openFileAsked(path);
+    return maybeSave() && openFileAsked(path, error);
 }
 
-bool DocumentActions::openFileAsked(const QString &path)
+bool DocumentActions::openFileAsked(const QString &path, QString *error)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (const QString error = m_doc->open(absolute); !error.isEmpty()) {
-        QMessageBox::warning(m_window, tr("Cannot open experiment"), error);
+    if (const QString problem = m_doc->open(absolute); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        else
+            QMessageBox::warning(m_window, tr("Cannot open experiment"), problem);
         return false;
     }
     m_presetName.clear();

@@ -25,7 +25,9 @@ public:
     bool maybeSave();
     bool newExperiment();
     bool openPreset(const QString &name);
-    bool openFile(const QString &path);
+    // With `error`, a file that cannot be read is said there rather than in a message box (a
+    // scripted start, where nobody is there to close one).
+    bool openFile(const QString &path, QString *error = nullptr);
     bool save();
     bool saveAs(const QString &path);  // no dialog
     // Replaces the document with `spec` (a checkpoint's experiment), asking about unsaved changes.
@@ -37,7 +39,7 @@ public:
     void rememberFolder(const QString &path);
 
 private:
-    bool openFileAsked(const QString &path);  // the user already chose about unsaved changes
+    bool openFileAsked(const QString &path, QString *error = nullptr);  // the user already chose about unsaved changes
     void addRecentFile(const QString &path);
     void fillRecentMenu();
     void updateTitle();

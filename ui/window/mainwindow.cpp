@@ -240,7 +240,7 @@ const ExperimentSpec &MainWindow::experiment() const { return m_doc->spec(); }
 RunSession *MainWindow::session() const { return m_dashboard->session(); }
 
 bool MainWindow::openPreset(const QString &name) { return m_documents->openPreset(name); }
-bool MainWindow::openFile(const QString &path) { return m_documents->openFile(path); }
+bool MainWindow::openFile(const QString &path, QString *error) { return m_documents->openFile(path, error); }
 bool MainWindow::newExperiment() { return m_documents->newExperiment(); }
 bool MainWindow::save() { return m_documents->save(); }
 bool MainWindow::saveAs(const QString &path) { return m_documents->saveAs(path); }

@@ -32,7 +32,8 @@ public:
     // Opening asks first when the open experiment has unsaved changes; false when the user
     // cancels or the file/preset cannot be read (the message says why).
     bool openPreset(const QString &name);
-    bool openFile(const QString &path);
+    // With `error`, a file that cannot be read is said there, not in a message box.
+    bool openFile(const QString &path, QString *error = nullptr);
     bool newExperiment();
     bool save();
     bool saveAs(const QString &path);  // no dialog: for tests and scripts
