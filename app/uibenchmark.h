@@ -16,7 +16,8 @@ class ThreadGovernor;
 
 // `gan-playground --benchmark-ui SECONDS`: trains the open experiment in the real window with
 // the live dashboard on and measures what a user feels: training images/s, and how late a
-// 10 ms timer fires on the GUI thread (the event loop's lateness), and how long a latent slider
+// 10 ms timer fires on the GUI thread (the event loop's lateness: the ticks of the thread
+// governor's probe, which runs under every policy while the run trains), and how long a latent slider
 // move takes to reach the screen (synthetic moves at 20 Hz once the run has published a
 // generator). Prints one JSON line.
 //
@@ -47,7 +48,7 @@ signals:
     void finished(int exitCode);
 
 private:
-    void tick();
+    void tick(double lateMs);
     void moveSlider();
     void finish();
     void setPhase(int phase);  // quality A/B: even phases off, odd on
@@ -60,13 +61,13 @@ private:
     std::optional<ThreadPolicy::Mode> m_keptMode;    // the person's policy, put back at the end
     ThreadGovernor *m_governor;
     double m_threadSum = 0;  // the run's thread count summed over the probe's ticks
-    QTimer m_probe;
     QTimer m_slider;
     int m_moves = 0;
-    QElapsedTimer m_clock, m_sinceTick;
-    std::vector<double> m_lateness;  // ms per tick of the probe timer
+    QElapsedTimer m_clock;
+    std::vector<double> m_lateness;  // ms per tick of the governor's probe timer
     std::int64_t m_firstStep = -1, m_lastStep = 0;
     double m_firstElapsed = 0, m_lastElapsed = 0;
+    double m_firstActive = 0, m_lastActive = 0;  // the run's time inside its steps (snapshots' elapsedSeconds)
     bool m_done = false;
     bool m_qualityAb = false;
     int m_phase = -1;

@@ -38,6 +38,10 @@ void ThreadPolicy::noteLateness(double lateMs, qint64 nowMs)
 {
     if (lateMs < kLateMs)
         return;
+    const bool again = m_lastLate && nowMs - *m_lastLate <= kLateWindowMs;
+    m_lastLate = nowMs;
+    if (!again)
+        return;
     m_until = m_held ? std::max(m_until, nowMs + kLateHoldMs) : nowMs + kLateHoldMs;
     m_held = true;
 }

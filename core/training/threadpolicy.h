@@ -8,7 +8,9 @@
 // How many intra-op threads a run started in the window trains with, as the window's use of
 // the machine changes. Adaptive (the default): every thread the experiment asks for, up to the
 // machine's cores, while the window is calm; one core fewer for a while after a person worked
-// in the window (pressed, dragged, scrolled, typed) or its event loop was late. On a 2-core
+// in the window (pressed, dragged, scrolled, typed) or its event loop fell behind (late twice
+// in a short while: one late tick alone is a hiccup of the machine, which a core given back
+// would not cure, and each hold costs the run half its speed). On a 2-core
 // machine that is 2 threads while a class watches and 1 while someone drags a slider.
 // KeepCore: always one core fewer (every step with the same count, as before). AllCores:
 // always all (the window may stutter). Pure logic on a clock in milliseconds: the window feeds
@@ -31,16 +33,19 @@ public:
 
     // A person acted on the window at `nowMs`.
     void noteActivity(qint64 nowMs);
-    // The window's event loop ran `lateMs` late at `nowMs`.
+    // The window's event loop ran `lateMs` late at `nowMs` (the lateness of every tick of a
+    // probe timer, small ones too).
     void noteLateness(double lateMs, qint64 nowMs);
 
     int threads(qint64 nowMs) const;
     // Whether it trains with fewer threads than it could at `nowMs` because of the window.
     bool holdingBack(qint64 nowMs) const { return threads(nowMs) < m_most; }
 
-    // Lateness from this on means the window needs its core.
+    // Lateness from this on counts as a late tick; two within kLateWindowMs mean the window
+    // needs its core.
     static constexpr double kLateMs = 12;
-    // How long the window keeps its core after a person's action, and after a late tick.
+    static constexpr qint64 kLateWindowMs = 1000;
+    // How long the window keeps its core after a person's action, and after it fell behind.
     static constexpr qint64 kActivityHoldMs = 1500;
     static constexpr qint64 kLateHoldMs = 2000;
 
@@ -50,4 +55,5 @@ private:
     int m_fewest = 1;
     qint64 m_until = -1;  // the window keeps its core until then
     bool m_held = false;  // m_until is set
+    std::optional<qint64> m_lastLate;  // the last late tick
 };

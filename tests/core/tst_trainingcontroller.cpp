@@ -438,6 +438,15 @@ void TestTrainingController::threadPolicySharesTheMachine()
     QCOMPARE(adaptive.threads(1000), 1);
     QVERIFY(adaptive.holdingBack(1000 + ThreadPolicy::kActivityHoldMs - 1));
     QCOMPARE(adaptive.threads(1000 + ThreadPolicy::kActivityHoldMs), 2);
+    // One late tick is a hiccup; a second within the window means the window falls behind.
+    const qint64 lone = 5000 - ThreadPolicy::kLateWindowMs - 1;
+    adaptive.noteLateness(ThreadPolicy::kLateMs, lone - ThreadPolicy::kLateWindowMs - 1);
+    QCOMPARE(adaptive.threads(lone - ThreadPolicy::kLateWindowMs - 1), 2);
+    adaptive.noteLateness(ThreadPolicy::kLateMs, lone);  // more than the window after the first
+    QCOMPARE(adaptive.threads(lone), 2);
+    adaptive.noteLateness(ThreadPolicy::kLateMs - 1, lone + 10);  // punctual ticks between do not count
+    adaptive.noteLateness(ThreadPolicy::kLateMs, 5000 - 1);
+    QCOMPARE(adaptive.threads(5000 - 1), 1);
     adaptive.noteLateness(ThreadPolicy::kLateMs, 5000);
     QCOMPARE(adaptive.threads(5000 + ThreadPolicy::kLateHoldMs - 1), 1);
     // A person's action during a longer hold does not shorten it.

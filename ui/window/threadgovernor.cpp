@@ -137,6 +137,7 @@ void ThreadGovernor::tick()
     m_sinceTick.restart();
     m_policy.noteLateness(late, m_clock.elapsed());
     apply();
+    emit ticked(late);
 }
 
 void ThreadGovernor::apply(bool force)

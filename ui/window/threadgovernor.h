@@ -31,6 +31,10 @@ public:
     ThreadPolicy::Mode mode() const { return m_mode; }
     void setMode(ThreadPolicy::Mode mode);  // as a person chooses it (remembered)
 
+signals:
+    // Each tick of the probe while the run trains: how late the event loop ran it (ms).
+    void ticked(double lateMs);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
