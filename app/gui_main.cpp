@@ -105,6 +105,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("resume"),
                       QApplication::translate("main", "Continue the run saved in CHECKPOINT (a run folder's checkpoint.pt), for example one trained by gan-playground-cli."),
                       QStringLiteral("CHECKPOINT")});
+    parser.addOption({QStringLiteral("data"),
+                      QApplication::translate("main", "Train the experiment on the data at PATH (a folder of images, an IDX file or a CSV of points), its networks fitted to it, as File > Train on Folder... does."),
+                      QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("directions"),
                       QApplication::translate("main", "The latent explorer's sliders move along these directions once the run's generator arrives."),
                       QStringLiteral("sefa|pca|random|class")});
@@ -146,6 +149,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("resume")) && !window.resumeFromCheckpoint(parser.value(QStringLiteral("resume")))
         && parser.isSet(QStringLiteral("screenshot")) && !parser.isSet(QStringLiteral("benchmark-ui")))
         return 1;
+    // Data the window cannot train on is a message in it; a script waiting for a picture ends.
+    if (parser.isSet(QStringLiteral("data")) && !window.trainOnData(parser.value(QStringLiteral("data"))) && scripted) {
+        QTextStream(stderr) << window.statusBar()->currentMessage() << "\n";
+        return 1;
+    }
     if (parser.isSet(QStringLiteral("directions")) && !parser.isSet(QStringLiteral("benchmark-ui"))) {
         const std::optional<latentdirections::Method> method = latentdirections::methodFromKey(parser.value(QStringLiteral("directions")));
         if (!method) {

@@ -14,6 +14,7 @@ int bench(const QStringList &args)
     int code = kExitOk;
     if (!parseOptions(parser, args,
                       {{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
+                       dataOption(),
                        {QStringLiteral("steps"), Text::tr("Timed steps (default 50)."), QStringLiteral("N")},
                        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
                        {QStringLiteral("autograd"), Text::tr("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}},

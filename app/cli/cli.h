@@ -44,13 +44,23 @@ int interruptedExit(const QString &kept = QString());
 QTextStream &out();
 // Prints "gan-playground-cli: message" to stderr; returns kExitUserError.
 int fail(const QString &message);
+// The list of commands with their synopses.
+QString usageText();
 // Prints the message and the usage to stderr; returns kExitUsage.
 int usage(const QString &message);
+// Prints what the program does and the usage to stdout (gan-playground-cli --help); returns kExitOk.
+int help();
+// The command being run (train, sample, ...): its --help names it.
+void setCommand(const QString &command);
 // Parses the command's options; false (after printing, with the exit code set) on a usage
-// error or --help.
+// error (to stderr, exit 2) or --help (to stdout: the command's synopsis and options, exit 0).
 bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options, int *exitCode);
-// --preset NAME or a positional FILE.json.
+// --preset NAME or a positional FILE.json; with --data PATH (dataOption()) the data at PATH
+// in place of the experiment's, the networks fitted to it (without an experiment: the preset
+// of the data's kind), the decisions printed.
 bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
+bool loadExperimentOnly(const QString &preset, const QStringList &files, ExperimentSpec *spec, int *exitCode);
+QCommandLineOption dataOption();
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
 // --force: lets an output replace a run's own file or a file of another kind.
@@ -64,6 +74,9 @@ void warnAboutBlas(int threads);
 // redrawn), every 25% otherwise.
 ProgressFn percentProgress(const QString &format);
 ProgressFn loadingProgress();  // "loading data %1%"
+// The image measures' classifier learning: its epoch, percentage and the time left (a line per
+// epoch when stderr is not a terminal).
+ProgressFn classifierProgress();
 double residentMiB();  // from /proc/self/statm (0 where that is not available)
 QString formatDuration(double seconds);
 

@@ -1,11 +1,14 @@
 #include "cli.h"
 
+#include "data/datapath.h"
+#include "eval/evalclassifier.h"
 #include "io/atomicfile.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
 #include "training/blasprobe.h"
 #include "training/rundirectory.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -141,42 +144,85 @@ int fail(const QString &message)
     return kExitUserError;
 }
 
+namespace {
+// Each command's synopsis (command-line syntax: not translated) and what it does (translated).
+struct CommandHelp {
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+};
+const CommandHelp kCommands[] = {
+    {"presets", "presets", QT_TRANSLATE_NOOP("cli", "list the built-in experiments")},
+    {"validate", "validate (--preset NAME | FILE.json) [--data PATH]",
+     QT_TRANSLATE_NOOP("cli", "per-layer shapes, parameters, FLOPs, or every problem")},
+    {"train",
+     "train [--preset NAME | FILE.json] [--data PATH] --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
+     "        [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]] [--overwrite]",
+     QT_TRANSLATE_NOOP("cli", "train a GAN into a run folder (checkpoint, metrics.csv, sample grids)")},
+    {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]",
+     QT_TRANSLATE_NOOP("cli", "samples of a run's generator (its data is not needed)")},
+    {"evaluate", "evaluate RUN_DIR [--count N] [--json]",
+     QT_TRANSLATE_NOOP("cli", "image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; "
+                              "2D runs: mode coverage")},
+    {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--autograd]",
+     QT_TRANSLATE_NOOP("cli", "training speed, against the machine's sgemm")},
+    {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json",
+     QT_TRANSLATE_NOOP("cli", "meaningful latent directions, and how much each changes the samples")},
+    {"walk", "walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)",
+     QT_TRANSLATE_NOOP("cli", "a latent walk as an animated GIF, PNG frames or a samples x steps grid")},
+    {"timeline", "timeline RUN_DIR --out FILE.gif", QT_TRANSLATE_NOOP("cli", "the run's saved sample grids as an animation")},
+};
+
+QString g_command;  // the command being run, as typed (for its help)
+}  // namespace
+
+QString usageText()
+{
+    QString text = Text::tr("usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)") + QLatin1Char('\n')
+                   + Text::tr("commands:") + QLatin1Char('\n');
+    for (const CommandHelp &c : kCommands)
+        text += QStringLiteral("  %1\n      %2\n").arg(QString::fromLatin1(c.synopsis), Text::tr(c.summary));
+    return text + Text::tr("The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).") + QLatin1Char('\n');
+}
+
+void setCommand(const QString &command) { g_command = command; }
+
 int usage(const QString &message)
 {
     QTextStream &err = cli::err();
-    err << "gan-playground-cli: " << message << "\n"
-        << Text::tr("usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)\n"
-                    "commands:\n"
-                    "  presets                                     list the built-in experiments\n"
-                    "  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem\n"
-                    "  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
-                    "        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]\n"
-                    "  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]\n"
-                    "  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,\n"
-                    "                                              classifier score, classes made; 2D runs: mode coverage\n"
-                    "  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]\n"
-                    "  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json\n"
-                    "                                              meaningful latent directions, and how much each changes the samples\n"
-                    "  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)\n"
-                    "                                              a latent walk as an animated GIF, PNG frames or a samples x steps grid\n"
-                    "  timeline RUN_DIR --out FILE.gif             the run's saved sample grids as an animation\n"
-                    "The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).\n");
+    err << "gan-playground-cli: " << message << "\n" << usageText();
     err.flush();
     return kExitUsage;
 }
 
-// Parses the command's options; returns false (after printing) on a usage error.
+int help()
+{
+    out() << Text::tr("the GAN Playground engine on the command line") << "\n" << usageText();
+    out().flush();
+    return kExitOk;
+}
+
+// Parses the command's options; returns false (after printing) on a usage error or --help.
 bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options, int *exitCode)
 {
     parser.addOptions(options);
-    parser.addHelpOption();
+    // Not addHelpOption(): its --help-all lists Qt's own options, which no command takes.
+    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help.")});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(args)) {
         *exitCode = usage(parser.errorText());
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // Qt's text begins "Usage: /full/path/to/the/program [options]": the command as typed instead.
+        QString text = parser.helpText();
+        text = text.mid(std::max(0, int(text.indexOf(QLatin1String("\n\n"))) + 2));
+        QString header;
+        for (const CommandHelp &c : kCommands)
+            if (g_command == QLatin1String(c.name))
+                header = Text::tr("usage: gan-playground-cli %1").arg(QString::fromLatin1(c.synopsis)) + QLatin1Char('\n')
+                         + Text::tr(c.summary) + QStringLiteral("\n\n");
+        out() << header << text;
         out().flush();
         *exitCode = kExitOk;
         return false;
@@ -184,15 +230,47 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QLi
     return true;
 }
 
-// --preset NAME or a positional FILE.json.
+QCommandLineOption dataOption()
+{
+    return {QStringLiteral("data"),
+            Text::tr("Train on this data instead of the experiment's: a folder of images (flat, or one subfolder per class), an "
+                     "IDX images file (labels beside it, or IMAGES,LABELS) or a CSV of 2D points. The networks are fitted to it."),
+            QStringLiteral("PATH")};
+}
+
+// --preset NAME or a positional FILE.json, and --data PATH (without an experiment: the preset of
+// the data's kind).
 bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode)
 {
-    const QString preset = parser.value(QStringLiteral("preset"));
+    QString preset = parser.value(QStringLiteral("preset"));
     const QStringList files = parser.positionalArguments();
+    const bool withData = parser.optionNames().contains(QStringLiteral("data"));
+    const QString dataPath = withData ? parser.value(QStringLiteral("data")) : QString();
+    if (withData && preset.isEmpty() && files.isEmpty()) {
+        preset = dataPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? QStringLiteral("mlp-ring8") : presets::defaultName();
+        out() << Text::tr("data: no experiment given; using the preset %1").arg(preset) << "\n";
+    }
     if (preset.isEmpty() == files.isEmpty() || files.size() > 1) {
         *exitCode = usage(Text::tr("give either --preset NAME or one experiment file"));
         return false;
     }
+    if (!loadExperimentOnly(preset, files, spec, exitCode))
+        return false;
+    if (!withData)
+        return true;
+    const datapath::Result applied = datapath::apply(dataPath, spec);
+    if (!applied.error.isEmpty()) {
+        *exitCode = fail(applied.error);
+        return false;
+    }
+    for (const QString &note : applied.notes)
+        out() << Text::tr("data: %1").arg(note) << "\n";
+    out().flush();
+    return true;
+}
+
+bool loadExperimentOnly(const QString &preset, const QStringList &files, ExperimentSpec *spec, int *exitCode)
+{
     if (!preset.isEmpty()) {
         if (const QString error = presets::load(preset, spec); !error.isEmpty()) {
             *exitCode = fail(error);
@@ -278,6 +356,41 @@ ProgressFn percentProgress(const QString &format)
 }
 
 ProgressFn loadingProgress() { return percentProgress(Text::tr("loading data %1%")); }
+
+ProgressFn classifierProgress()
+{
+    struct State {
+        QElapsedTimer clock;
+        int percent = -1;
+        int epochs = -1;  // finished (none shown yet: -1)
+    };
+    auto state = std::make_shared<State>();
+    const bool tty = isatty(fileno(stderr));
+    return [state, tty](double f) {
+        if (!state->clock.isValid())
+            state->clock.start();
+        const int percent = int(f * 100);
+        const int epochs = std::min(EvalClassifier::kEpochs, int(f * EvalClassifier::kEpochs + 1e-9));
+        // A tty redraws every percent; a log gets a line per finished epoch.
+        if (tty ? percent == state->percent : epochs == state->epochs)
+            return;
+        state->percent = percent;
+        state->epochs = epochs;
+        const double seconds = double(state->clock.elapsed()) / 1000.0;
+        // An estimate once there is something to go by: a twentieth of the work, or two seconds.
+        const QString left = (f >= 0.05 || seconds >= 2) && f < 1 ? Text::tr(", about %1 left").arg(formatDuration(seconds * (1 - f) / f))
+                                                                 : QString();
+        const QString line = f >= 1 ? Text::tr("training the image measures' classifier: done in %1").arg(formatDuration(seconds))
+                                    : Text::tr("training the image measures' classifier: epoch %1 of %2, %3%%4")
+                                          .arg(std::min(EvalClassifier::kEpochs, epochs + 1))
+                                          .arg(EvalClassifier::kEpochs)
+                                          .arg(percent)
+                                          .arg(left);
+        QTextStream err(stderr);
+        err << (tty ? QStringLiteral("\r\033[K") : QString()) << line << (tty && f < 1 ? "" : "\n");
+        err.flush();
+    };
+}
 
 // Resident set size in MiB, from /proc/self/statm (0 where that is not available).
 double residentMiB()

@@ -53,7 +53,12 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
         return false;
     }
     QString error;
-    const std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], loadingProgress(), &error, int(threads));
+    // Only the class method needs the run's data (its classifier learns the classes): the
+    // others sample the generator, so that a run whose data grew or is gone still has them.
+    runsetup::OpenOptions open;
+    open.withoutData = !(needDirections && !parser.isSet(QStringLiteral("directions")) && *method == latentdirections::Method::Class);
+    const std::unique_ptr<Trainer> trainer =
+        runsetup::openFolder(parser.positionalArguments()[0], loadingProgress(), &error, int(threads), open);
     if (!trainer) {
         *code = fail(error);
         return false;
@@ -80,7 +85,7 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
     DirectionFinder finder(trainer->spec().data, trainer->spec().seed, trainer->sharedData());
     DirectionFinder::Progress progress;
     progress.loading = loadingProgress();
-    progress.training = percentProgress(Text::tr("training the image classifier: %1%"));
+    progress.training = classifierProgress();
     progress.finding = percentProgress(Text::tr("finding %1 directions: %2%").arg(methodName, QStringLiteral("%1")));
     found->directions = finder.find(*found->generator, *method, options, false, progress, &interrupted).result;
     if (interrupted) {

@@ -62,7 +62,7 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     options.count = count;
     const std::unique_ptr<QualityMeter> meter =
         QualityMeter::create(trainer.spec().data, trainer.spec().seed, trainer.sharedData(), options, loadingProgress(),
-                             percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
+                             classifierProgress(), &error);
     if (!meter)
         return fail(error);
     const EvalClassifier::Info &info = meter->classifier().info();
@@ -82,10 +82,9 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     // uniform noise, measured against the same reference.
     std::vector<std::pair<QString, imagemeasures::Quality>> scale;
     if (baselines) {
-        const std::int64_t first = meter->hasTestSplit() ? 0 : n;
-        if (trainData.count >= first + n) {
-            scale.emplace_back(QStringLiteral("real_training_images"), meter->measure(trainData, first, n));
-        }
+        // The training images are never the reference (a test split, or images held out).
+        if (trainData.count >= n)
+            scale.emplace_back(QStringLiteral("real_training_images"), meter->measure(trainData, 0, n));
         SampleBatch noise;
         noise.count = n;
         noise.channels = samples.channels;
@@ -107,8 +106,13 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
                                        std::vector<float>(fake.values.begin(), fake.values.begin() + std::ptrdiff_t(kNearestShown) * fake.dim)};
     imagemeasures::Features trainFeatures;
     meter->classifier().measure(trainData, 0, trainData.count, &trainFeatures, nullptr);
-    const std::vector<int> nearest = imagemeasures::nearestNeighbours(firstFakes, trainFeatures);
-    const std::vector<QualityMeter::Nearest> nearestPixels = meter->nearestTrainingImages(samples, kNearestShown);
+    // Indices into the run's data (the meter's training images skip those held out).
+    std::vector<std::int64_t> nearest;
+    for (int i : imagemeasures::nearestNeighbours(firstFakes, trainFeatures))
+        nearest.push_back(meter->dataIndex(i));
+    std::vector<QualityMeter::Nearest> nearestPixels = meter->nearestTrainingImages(samples, kNearestShown);
+    for (QualityMeter::Nearest &n : nearestPixels)
+        n.index = meter->dataIndex(n.index);
     const std::vector<QualityMeter::Nearest> realPixels = meter->nearestTrainingImagesOfReference(kNearestShown);
     auto meanRms = [](const std::vector<QualityMeter::Nearest> &v) {
         double sum = 0;
@@ -123,6 +127,8 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         o.insert(QStringLiteral("run"), runDir);
         o.insert(QStringLiteral("step"), qint64(trainer.currentStep()));
         o.insert(QStringLiteral("samples"), n);
+        o.insert(QStringLiteral("samples_asked"), count);
+        o.insert(QStringLiteral("reference_held_out"), meter->heldOut());
         o.insert(QStringLiteral("reference"), reference.source);
         o.insert(QStringLiteral("network"), classes ? QStringLiteral("classifier") : QStringLiteral("random_features"));
         if (classes) {
@@ -146,8 +152,8 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
             o.insert(QStringLiteral("class_histogram"), bars);
         }
         QJsonArray near, nearPixels;
-        for (int i : nearest)
-            near.append(i);
+        for (std::int64_t i : nearest)
+            near.append(qint64(i));
         for (const QualityMeter::Nearest &n : nearestPixels)
             nearPixels.append(QJsonObject{{QStringLiteral("index"), qint64(n.index)}, {QStringLiteral("rms"), n.rms}});
         o.insert(QStringLiteral("nearest_training_image_pixels"), nearPixels);
@@ -172,7 +178,10 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         out() << Text::tr("network:           random convolutional features (the data has no labels to train a classifier on; "
                           "figures compare runs on this data, not with labelled data)")
               << "\n";
-    out() << Text::tr("compared:          %1 generated against %1 real images of %2").arg(n).arg(reference.source) << "\n"
+    out() << Text::tr("compared:          %1 generated against %1 real images of %2").arg(n).arg(reference.source) << "\n";
+    if (n < count)
+        out() << Text::tr("                   (%1 asked for, but there are %2 real images to compare with)").arg(count).arg(n) << "\n";
+    out()
           << Text::tr("Fréchet distance:  %1").arg(QString::number(fd, 'f', 3)) << "\n"
           << Text::tr("KID:               %1 ± %2 (%3 subsets of %4)")
                  .arg(QString::number(kid.value, 'f', 5), QString::number(kid.standardError, 'f', 5))
@@ -205,8 +214,8 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
     QStringList nearPixels;
     for (size_t i = 0; i < nearestPixels.size(); ++i)
         nearPixels << QStringLiteral("%1→%2 (%3)").arg(i).arg(nearestPixels[i].index).arg(QString::number(nearestPixels[i].rms, 'f', 3));
-    out() << Text::tr("nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real test images "
-                      "are %4 from theirs on average, a copy would be 0)")
+    out() << Text::tr("nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real images not "
+                      "trained on are %4 from theirs on average, a copy would be 0)")
                  .arg(kNearestShown - 1)
                  .arg(near.join(QLatin1Char(' ')), nearPixels.join(QLatin1Char(' ')), QString::number(meanRms(realPixels), 'f', 3))
           << "\n"

@@ -12,7 +12,6 @@
 namespace {
 
 using cli::fail;
-using cli::kExitOk;
 using cli::usage;
 
 // Qt's and libpng's warnings ("libpng warning: iCCP: ...") would print before, and instead of,
@@ -30,6 +29,7 @@ int run(const QStringList &arguments)
     if (args.size() < 2)
         return usage(cli::Text::tr("no command given"));
     const QString command = args.takeAt(1);
+    cli::setCommand(command);
     if (command == QLatin1String("presets"))
         return cli::presets();
     if (command == QLatin1String("validate"))
@@ -48,10 +48,8 @@ int run(const QStringList &arguments)
         return cli::walk(args);
     if (command == QLatin1String("timeline"))
         return cli::timeline(args);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-        usage(cli::Text::tr("the GAN Playground engine on the command line"));
-        return kExitOk;
-    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+        return cli::help();
     return usage(cli::Text::tr("unknown command \"%1\"").arg(command));
 }
 

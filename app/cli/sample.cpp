@@ -39,7 +39,10 @@ int sample(const QStringList &args)
         return code;
 
     QString error;
-    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error);
+    // Sampling needs the generator, not the data: a run whose data grew or is gone samples too.
+    runsetup::OpenOptions open;
+    open.withoutData = true;
+    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, 0, open);
     if (!trainer)
         return fail(error);
     // What the samples will take in memory, from one of them, before any is made: the samples

@@ -98,7 +98,10 @@ int train(const QStringList &args)
         {QStringLiteral("seed"), Text::tr("Random seed (default: the experiment's)."), QStringLiteral("S")},
         {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
         {QStringLiteral("checkpoint-every"), Text::tr("Save a checkpoint every K steps."), QStringLiteral("K")},
+        dataOption(),
         {QStringLiteral("resume"), Text::tr("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
+        {QStringLiteral("reshuffle"),
+         Text::tr("With --resume: go on although the run's data now holds another number of samples, with a new shuffle of it.")},
         {QStringLiteral("overwrite"), Text::tr("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
         {QStringLiteral("eval-every"),
          Text::tr("Image runs: measure the generator's image quality (FD, KID, precision, recall, density, coverage, classifier "
@@ -116,10 +119,12 @@ int train(const QStringList &args)
 
     ExperimentSpec spec;
     if (!resumeDir.isEmpty()) {
-        if (!parser.value(QStringLiteral("preset")).isEmpty() || !parser.positionalArguments().isEmpty())
-            return usage(Text::tr("--resume takes the experiment from the run; give no --preset or file"));
+        if (!parser.value(QStringLiteral("preset")).isEmpty() || !parser.positionalArguments().isEmpty() || parser.isSet(QStringLiteral("data")))
+            return usage(Text::tr("--resume takes the experiment and its data from the run; give no --preset, file or --data"));
         if (const QString e = Trainer::readCheckpointSpec(RunDirectory(resumeDir).checkpointPath(), &spec); !e.isEmpty())
             return fail(e);
+    } else if (parser.isSet(QStringLiteral("reshuffle"))) {
+        return usage(Text::tr("--reshuffle is for --resume RUN_DIR"));
     } else if (!loadExperiment(parser, &spec, &code)) {
         return code;
     }
@@ -155,10 +160,25 @@ int train(const QStringList &args)
 
     warnAboutBlas(spec.threads);
     QString error;
-    std::unique_ptr<Trainer> opened =
-        runsetup::open(spec, resumeDir.isEmpty() ? QString() : RunDirectory(resumeDir).checkpointPath(), loadingProgress(), &error);
+    std::int64_t trainedOn = -1;
+    runsetup::OpenOptions openOptions;
+    openOptions.reshuffle = parser.isSet(QStringLiteral("reshuffle"));
+    openOptions.trainedOn = &trainedOn;
+    std::unique_ptr<Trainer> opened = runsetup::open(spec, resumeDir.isEmpty() ? QString() : RunDirectory(resumeDir).checkpointPath(),
+                                                     loadingProgress(), &error, openOptions);
+    if (!opened && trainedOn > 0)
+        return fail(Text::tr("%1: resume with --reshuffle to continue on the data as it is now (a new shuffle of it); sample, walk "
+                             "and directions work on the run as it is")
+                        .arg(error));
     if (!opened)
         return fail(error);
+    if (const std::int64_t count = opened->data().count; spec.batchSize > count)
+        QTextStream(stderr) << "gan-playground-cli: "
+                            << Text::tr("warning: the batch of %1 is larger than the data's %2 samples, so every batch holds some "
+                                        "of them more than once; set training.batch_size to at most %2")
+                                   .arg(spec.batchSize)
+                                   .arg(count)
+                            << Qt::endl;
     RunDriver driver(std::move(opened), steps);
     Trainer *trainer = &driver.trainer();
     if (!resumeDir.isEmpty() && driver.budgetReached()) {
@@ -171,7 +191,7 @@ int train(const QStringList &args)
         QualityMeter::Options options;
         options.count = int(evalCount);
         meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
-                                     percentProgress(Text::tr("training the image measures' classifier: %1%")), &error);
+                                     classifierProgress(), &error);
         if (!meter)
             return fail(error);
     }

@@ -31,13 +31,25 @@ int validate(const QStringList &args)
 {
     QCommandLineParser parser;
     int code = kExitOk;
-    if (!parseOptions(parser, args, {{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")}}, &code))
+    if (!parseOptions(parser, args, {{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")}, dataOption()},
+                      &code))
         return code;
     ExperimentSpec spec;
     if (!loadExperiment(parser, &spec, &code))
         return code;
     ExperimentAnalysis a;
-    const QStringList problems = runsetup::problems(spec, &a);
+    QStringList problems = runsetup::problems(spec, &a);
+    // Data the networks were not made for: the fix first, then the layers' own problems.
+    const Shape &made = a.generator.outShape;
+    const Shape &given = a.discriminator.inShape;
+    if (!problems.isEmpty() && made.size() == 3 && given.size() == 3 && made != given) {
+        const QString fix = spec.data.kind == DataKind::ImageFolder && made[1] == made[2]
+            ? Text::tr("or set the data's grayscale to %1 and image_size to %2").arg(made[0] == 1 ? QStringLiteral("true") : QStringLiteral("false")).arg(made[1])
+            : Text::tr("or choose data of that shape");
+        problems.prepend(Text::tr("the data's samples are %1, the generator makes %2: give the data with --data PATH, which fits "
+                                  "the networks to it, %3")
+                             .arg(shapeToString(given), shapeToString(made), fix));
+    }
     const Shape &dataShape = a.discriminator.inShape;  // the data's per-sample shape (empty when unknown)
     out() << Text::tr("experiment %1, data %2 %3, loss %4")
                  .arg(spec.name.isEmpty() ? Text::tr("(unnamed)") : spec.name, specnames::data(spec.data.kind),

@@ -40,6 +40,24 @@ QString fashionImages() { return QDir(fashionMnistDir()).filePath(QStringLiteral
 QString fashionLabels() { return QDir(fashionMnistDir()).filePath(QStringLiteral("train-labels-idx1-ubyte.gz")); }
 }  // namespace
 
+std::shared_ptr<const Dataset> standIn(const ExperimentSpec &spec)
+{
+    auto d = std::make_shared<Dataset>();
+    d->standIn = true;
+    d->source = spec.data.path;
+    if (spec.data.isTwoDimensional()) {
+        d->kind = Dataset::Kind::Points;
+        return d;
+    }
+    const Shape out = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim}).outShape;
+    if (out.size() == 3) {
+        d->channels = int(out[0]);
+        d->height = int(out[1]);
+        d->width = int(out[2]);
+    }
+    return d;
+}
+
 QStringList classNames(const DataSpec &spec)
 {
     if (spec.kind == DataKind::ImageFolder)

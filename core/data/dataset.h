@@ -26,6 +26,10 @@ struct Dataset {
     // Synthetic 2D sets with known modes (for mode coverage).
     std::vector<std::array<double, 2>> modes;
     double modeSigma = 0;
+    // Holds no samples: it stands in for the data of a run that is only sampled (sample, walk,
+    // directions, the explorer), which need the data's shape but not the data, so that a run
+    // whose data grew, changed or is gone can still be explored. Cannot be trained on.
+    bool standIn = false;
 
     Shape sampleShape() const;
 };
@@ -54,6 +58,9 @@ DatasetLoad loadTestSplit(const DataSpec &spec);
 // QCoreApplication::translate("ClassNames", name)), or the subfolders of a labelled image
 // folder. Empty otherwise (show the label number).
 QStringList classNames(const DataSpec &spec);
+
+// A dataset of no samples with the shape of the data `spec`'s generator makes (Dataset::standIn).
+std::shared_ptr<const Dataset> standIn(const ExperimentSpec &spec);
 
 // The sample shape without loading the data (reads at most a file header); empty with
 // `error` set when it cannot be known.

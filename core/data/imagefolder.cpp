@@ -12,6 +12,8 @@
 #include <QImage>
 #include <QImageReader>
 
+#include <map>
+
 namespace {
 // Messages a user reads: translated (context "ImageFolder").
 struct Text {
@@ -97,6 +99,59 @@ QString check(const QString &dir)
     return QString();
 }
 
+namespace {
+// The images of the folder, relative to it, and their labels (empty for a flat folder).
+QStringList listImages(const QString &dir, std::vector<int> *labels)
+{
+    const QDir folder(dir);
+    const QStringList classes = classNames(dir);
+    if (classes.isEmpty())
+        return imageFiles(folder);
+    QStringList files;
+    for (int c = 0; c < classes.size(); ++c)
+        for (const QString &name : imageFiles(QDir(folder.filePath(classes[c])))) {
+            files << classes[c] + QLatin1Char('/') + name;
+            labels->push_back(c);
+        }
+    return files;
+}
+}  // namespace
+
+Probe probe(const QString &dir, QString *error, int samples)
+{
+    Probe p;
+    if (QString e = check(dir); !e.isEmpty()) {
+        *error = e;
+        return p;
+    }
+    std::vector<int> labels;
+    const QStringList files = listImages(dir, &labels);
+    p.files = int(files.size());
+    p.classes = int(classNames(dir).size());
+    std::map<int, int> sides;
+    const int n = std::min<int>(samples, p.files);
+    for (int i = 0; i < n; ++i) {
+        const QString path = QDir(dir).filePath(files[qsizetype(double(i) * p.files / n)]);
+        QImage image;
+        if (QString e = readImage(path, &image); !e.isEmpty()) {
+            *error = e;
+            return p;
+        }
+        ++sides[std::min(image.width(), image.height())];
+        if (p.gray && !image.allGray())
+            p.gray = false;
+        ++p.looked;
+    }
+    p.mixedSizes = sides.size() > 1;
+    int most = 0;
+    for (const auto &[side, count] : sides)
+        if (count > most) {
+            most = count;
+            p.side = side;
+        }
+    return p;
+}
+
 DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limit, const ProgressFn &progress,
                  std::int64_t memoryBudget)
 {
@@ -107,18 +162,8 @@ DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limi
     }
     const QDir folder(dir);
     // The images in the folder, or those of its class subfolders, labelled by class.
-    QStringList files;
     std::vector<int> labels;
-    const QStringList classes = classNames(dir);
-    if (classes.isEmpty()) {
-        files = imageFiles(folder);
-    } else {
-        for (int c = 0; c < classes.size(); ++c)
-            for (const QString &name : imageFiles(QDir(folder.filePath(classes[c])))) {
-                files << classes[c] + QLatin1Char('/') + name;
-                labels.push_back(c);
-            }
-    }
+    QStringList files = listImages(dir, &labels);
     if (limit > 0 && files.size() > limit) {
         files = files.mid(0, limit);
         if (!labels.empty())

@@ -15,6 +15,19 @@ QString check(const QString &dir);
 // The class subfolders of a labelled folder, sorted by name; empty for a folder of images.
 QStringList classNames(const QString &dir);
 
+// What a folder's images are, from up to `samples` of them spread over it (decoded, so that
+// an RGB file of grey pixels counts as grey): for choosing an image size and colour when an
+// experiment does not fix them.
+struct Probe {
+    int files = 0;       // images in the folder (or its class subfolders)
+    int classes = 0;     // class subfolders (0: a flat folder)
+    int side = 0;        // the most common shorter side among those looked at
+    bool gray = true;    // every one looked at is grey (R = G = B)
+    bool mixedSizes = false;
+    int looked = 0;
+};
+Probe probe(const QString &dir, QString *error, int samples = 32);
+
 DatasetLoad load(const QString &dir, int size, bool grayscale, std::int64_t limit, const ProgressFn &progress = {},
                  std::int64_t memoryBudget = -1);
 }

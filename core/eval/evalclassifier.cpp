@@ -1,6 +1,7 @@
 #include "eval/evalclassifier.h"
 
 #include "io/atomicfile.h"
+#include "io/cpuload.h"
 #include "io/torcharchive.h"
 #include "nn/tensortable_p.h"
 #include "training/errortext.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
 #include <numeric>
@@ -31,7 +33,6 @@ struct Text {
 // The recipe: changing any of it must change the cache key.
 constexpr const char *kRecipe = "gp-eval-classifier v2: conv16-bn-relu-pool conv32-bn-relu-pool fc128 relu fc; uniform(1/sqrt(fan_in)) from its own generator, seed 7; adam 1e-3 (1e-4 in the last epoch), batch 128, 5 epochs";
 constexpr int kFeatures = 128;
-constexpr int kEpochs = 5;
 constexpr int kBatch = 128;
 constexpr std::int64_t kMeasureBatch = 500;
 constexpr std::uint64_t kSeed = 7;
@@ -158,17 +159,22 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
         *error = Text::tr("%1 holds points, not images: the image measures are for image runs").arg(train.source);
         return nullptr;
     }
-    if (train.count < 100 || train.height < 4 || train.width < 4) {
-        *error = Text::tr("%1 is too small to train the image measures' classifier (%2 images of %3×%4; it needs at least "
-                          "100 of 4×4)")
-                     .arg(train.source)
-                     .arg(train.count)
-                     .arg(train.height)
-                     .arg(train.width);
+    if (train.height < 4 || train.width < 4) {
+        *error = Text::tr("%1: its images are %2×%3; the image measures need at least 4×4").arg(train.source).arg(train.height).arg(train.width);
         return nullptr;
     }
+    // Unlabelled images are measured in random features: nothing to learn, any number will do.
     if (train.labels.size() != size_t(train.count))
         return randomFeatures(train);
+    if (train.count < kMinLabelled) {
+        *error = Text::tr("%1: the image measures learn the classes from the labelled images they train on, and there are "
+                          "%2 of them; they need at least %3. Add images, or take away the class folders to measure with random "
+                          "features")
+                     .arg(train.source)
+                     .arg(train.count)
+                     .arg(kMinLabelled);
+        return nullptr;
+    }
     if (test && (test->labels.size() != size_t(test->count) || test->channels != train.channels || test->height != train.height
                  || test->width != train.width))
         test = nullptr;
@@ -223,7 +229,20 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
             torch::optim::Adam optimizer(impl->net->parameters(), torch::optim::AdamOptions(1e-3));
             impl->net->train();
             const std::int64_t batches = (std::int64_t(fit.size()) + kBatch - 1) / kBatch;
+            // As many threads as the machine has free cores now, looked at before each epoch: an
+            // OpenMP team bigger than that waits at every barrier for the thread a busy core
+            // keeps from running (measured: 5x slower beside one busy core of two). The caller's
+            // count is put back afterwards.
+            const int callerThreads = at::get_num_threads();
+            struct PutBack {
+                int threads;
+                ~PutBack() { at::set_num_threads(threads); }
+            } putBack{callerThreads};
             for (int epoch = 0; epoch < kEpochs; ++epoch) {
+                const int threads = cpuload::freeThreads(QThread::idealThreadCount());
+                if (threads != at::get_num_threads())
+                    at::set_num_threads(threads);
+                info.trainThreads = std::max(info.trainThreads, threads);
                 if (epoch == kEpochs - 1)  // a last, slower epoch settles the weights: about +1 % accuracy
                     for (auto &group : optimizer.param_groups())
                         static_cast<torch::optim::AdamOptions &>(group.options()).lr(1e-4);

@@ -93,7 +93,10 @@ double frechetDistance(const Features &a, const Features &b)
 Kid kernelDistance(const Features &real, const Features &generated, int subsets, int subsetSize, std::uint64_t seed)
 {
     requireSameDim(real, generated);
-    const int m = std::min({subsetSize, real.count, generated.count});
+    int m = std::min({subsetSize, real.count, generated.count});
+    // Subsets as large as both sets would all be the whole sets: one value, no spread to give.
+    if (m == real.count && m == generated.count && subsets > 1)
+        m = std::max(2, m / 2);
     if (m < 2 || subsets < 1)
         throw std::invalid_argument("kernelDistance: needs at least two vectors in each set and one subset");
     const torch::Tensor x = asTensor(real).to(torch::kFloat64), y = asTensor(generated).to(torch::kFloat64);

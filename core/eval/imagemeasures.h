@@ -34,7 +34,8 @@ double frechetDistance(const Features &a, const Features &b);
 
 // Kernel inception distance (Bińkowski et al. 2018): the unbiased MMD² with the polynomial
 // kernel k(x, y) = (xᵀy / dim + 1)³, averaged over `subsets` random subsets of `subsetSize`
-// vectors of each set (fewer when a set is smaller), with the standard error of that mean.
+// vectors of each set (fewer when a set is smaller; half when both are: subsets of the whole
+// sets would all be the same), with the standard error of that mean.
 // Near 0 (and possibly slightly negative) for samples of one distribution.
 struct Kid {
     double value = 0;

@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 #include <stdexcept>
 
 namespace {
@@ -22,6 +25,41 @@ std::unique_ptr<QualityMeter> QualityMeter::forClassifier(const DataSpec &spec, 
 
 QualityMeter::~QualityMeter() = default;
 
+namespace {
+// `held` images of `all`, chosen by a fixed shuffle (a folder lists its classes in turn), and
+// the rest.
+std::pair<std::shared_ptr<Dataset>, std::shared_ptr<Dataset>> holdOut(const Dataset &all, std::int64_t held,
+                                                                       std::vector<std::int64_t> *trainIndex)
+{
+    std::vector<std::int64_t> order(size_t(all.count));
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), std::mt19937_64(QualityMeter::kSampleSeed));
+    const std::int64_t size = std::int64_t(all.channels) * all.height * all.width;
+    auto part = [&](std::int64_t from, std::int64_t to, const QString &source) {
+        auto d = std::make_shared<Dataset>();
+        d->kind = all.kind;
+        d->source = source;
+        d->channels = all.channels;
+        d->height = all.height;
+        d->width = all.width;
+        std::vector<std::int64_t> chosen(order.begin() + from, order.begin() + to);
+        std::sort(chosen.begin(), chosen.end());
+        if (from > 0)
+            *trainIndex = chosen;
+        d->count = std::int64_t(chosen.size());
+        d->pixels.resize(size_t(d->count * size));
+        for (size_t i = 0; i < chosen.size(); ++i) {
+            std::copy_n(all.pixels.data() + chosen[i] * size, size, d->pixels.data() + std::int64_t(i) * size);
+            if (!all.labels.empty())
+                d->labels.push_back(all.labels[size_t(chosen[i])]);
+        }
+        return d;
+    };
+    return {part(held, all.count, all.source),
+            part(0, held, Text::tr("%1 (%2 of its images held out: the data has no test split)").arg(all.source).arg(held))};
+}
+}  // namespace
+
 std::unique_ptr<QualityMeter> QualityMeter::create(const DataSpec &spec, std::uint64_t seed, std::shared_ptr<const Dataset> runData,
                                                    const Options &options, const ProgressFn &loading, const ProgressFn &training,
                                                    QString *error)
@@ -38,8 +76,29 @@ std::unique_ptr<QualityMeter> QualityMeter::create(const DataSpec &spec, std::ui
         }
         runData = std::move(loaded.data);
     }
-    m->m_train = std::move(runData);
     m->m_test = datasets::loadTestSplit(full).data;
+    if (m->m_test) {
+        m->m_train = std::move(runData);
+    } else {
+        // No test split: a part of the images is held out to compare with, so that nothing is
+        // measured against itself (the classifier, the nearest-image check and the reference
+        // each see their own images).
+        const bool labelled = runData->labels.size() == size_t(runData->count);
+        const std::int64_t least = 2 * (2 * kNeighbours + 2);
+        if (runData->count < least) {
+            *error = Text::tr("%1 holds %2 images; the image measures hold out part of them to compare with and need at least %3")
+                         .arg(runData->source)
+                         .arg(runData->count)
+                         .arg(least);
+            return nullptr;
+        }
+        const std::int64_t held = std::min<std::int64_t>(
+            options.count, std::max<std::int64_t>(2 * kNeighbours + 2, runData->count / (labelled ? kHeldOutShareLabelled : 2)));
+        auto [train, test] = holdOut(*runData, held, &m->m_trainIndex);
+        m->m_train = std::move(train);
+        m->m_test = std::move(test);
+        m->m_heldOut = true;
+    }
     m->m_classifier = EvalClassifier::obtain(*m->m_train, m->m_test.get(),
                                              options.cacheDir.isEmpty() ? EvalClassifier::defaultCacheDir() : options.cacheDir,
                                              training, error);
@@ -130,10 +189,14 @@ std::vector<QualityMeter::Nearest> QualityMeter::nearestTrainingImagesOfReferenc
     const std::int64_t size = std::int64_t(reference.channels) * reference.height * reference.width;
     // Without a test split the reference is the training set itself: its images would find
     // themselves, so the images after the reference's are used.
-    const std::int64_t first = m_test ? 0 : m_real.count;
-    for (std::int64_t i = first; i < std::min<std::int64_t>(first + count, reference.count); ++i)
+    for (std::int64_t i = 0; i < std::min<std::int64_t>(count, reference.count); ++i)
         out.push_back(nearestIn(*m_train, reference.pixels.data() + i * size));
     return out;
+}
+
+std::int64_t QualityMeter::dataIndex(std::int64_t index) const
+{
+    return index >= 0 && size_t(index) < m_trainIndex.size() ? m_trainIndex[size_t(index)] : index;
 }
 
 QualityRecord QualityMeter::record(std::int64_t step, const imagemeasures::Quality &q)

@@ -12,7 +12,7 @@
 
 // The image measures of one run's data, ready for generated samples: the evaluation network of
 // the data (EvalClassifier) and the features of the reference images (the data's test split
-// where it has one, else its first training images). Made once per run and used for every
+// where it has one, else images held out of the data). Made once per run and used for every
 // measurement of it, by `evaluate`, by `train --eval-every` and by the window's Quality plot.
 // measure() may be called from any one thread at a time.
 class QualityMeter {
@@ -36,8 +36,13 @@ public:
 
     const EvalClassifier &classifier() const { return *m_classifier; }
     const Dataset &trainData() const { return *m_train; }
-    const Dataset &reference() const { return m_test ? *m_test : *m_train; }
-    bool hasTestSplit() const { return m_test != nullptr; }
+    // The test split, or the images held out of the data when it has none (then trainData() is
+    // the rest): never the images the classifier learnt from or the nearest-image check searches.
+    const Dataset &reference() const { return *m_test; }
+    bool heldOut() const { return m_heldOut; }
+    // The index in the run's data of trainData()'s image `index` (they differ when images were
+    // held out).
+    std::int64_t dataIndex(std::int64_t index) const;
     int count() const { return m_real.count; }
     const imagemeasures::Features &referenceFeatures() const { return m_real; }
     const std::vector<float> &referenceProbabilities() const { return m_realProbabilities; }
@@ -76,6 +81,11 @@ private:
     QualityMeter() = default;
     imagemeasures::Quality against(const imagemeasures::Features &features, const std::vector<float> &probabilities) const;
     std::shared_ptr<const Dataset> m_train, m_test;
+    bool m_heldOut = false;
+    std::vector<std::int64_t> m_trainIndex;  // with images held out: trainData()'s in the run's data
+    // Without a test split, labelled data holds out a fifth (the classifier learns from the
+    // rest), unlabelled data half (random features learn nothing).
+    static constexpr std::int64_t kHeldOutShareLabelled = 5;
     std::unique_ptr<EvalClassifier> m_classifier;
     Options m_options;
     imagemeasures::Features m_real;

@@ -95,6 +95,8 @@ void RunSession::requestQuality()
     if (!m_qualityStarted) {
         if (!m_data || m_data->kind != Dataset::Kind::Images)
             return;  // the measures get ready for the run's data with the first generator after it
+        if (m_data->standIn)
+            return;  // a run opened without its data: nothing to compare the samples with
         m_quality->start(m_spec, m_data);
         m_qualityStarted = true;
     }

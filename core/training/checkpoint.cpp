@@ -224,7 +224,7 @@ QString checkTensors(const torcharchive::Contents &contents, TrainerState &fresh
 }
 }  // namespace
 
-QString restore(const File &file, TrainerState &fresh)
+QString restore(const File &file, TrainerState &fresh, bool anyData)
 {
     const QString &path = file.path;
     const QVariant stepValue = file.contents.values.value(QStringLiteral("step"));
@@ -265,20 +265,26 @@ QString restore(const File &file, TrainerState &fresh)
         archive.read("rng", rng);
         fresh.gen.set_state(rng);
         archive.read("order", order);
-        const std::int64_t count = fresh.data->count;
-        if (order.numel() > 0) {
-            if (order.numel() != count)
-                throw std::runtime_error("its data order is for a dataset of another size");
-            if (order.dim() != 1 || order.scalar_type() != torch::kLong || order.min().item<std::int64_t>() < 0
-                || order.max().item<std::int64_t>() >= count)
-                throw std::runtime_error("its data order holds indices outside the dataset");
-        }
-        fresh.batches.order = order.numel() > 0 ? order : torch::Tensor();
         c10::IValue cursor;
         archive.read("cursor", cursor);
-        fresh.batches.cursor = cursor.toInt();
-        if (fresh.batches.cursor < 0 || fresh.batches.cursor > count)
-            throw std::runtime_error("its position in the data order is outside the dataset");
+        const std::int64_t count = fresh.data->count;
+        if (anyData) {
+            // A new shuffle of whatever the data is now, at its next batch.
+            fresh.batches.order = torch::Tensor();
+            fresh.batches.cursor = 0;
+        } else {
+            if (order.numel() > 0) {
+                if (order.numel() != count)
+                    throw std::runtime_error("its data order is for a dataset of another size");
+                if (order.dim() != 1 || order.scalar_type() != torch::kLong || order.min().item<std::int64_t>() < 0
+                    || order.max().item<std::int64_t>() >= count)
+                    throw std::runtime_error("its data order holds indices outside the dataset");
+            }
+            fresh.batches.order = order.numel() > 0 ? order : torch::Tensor();
+            fresh.batches.cursor = cursor.toInt();
+            if (fresh.batches.cursor < 0 || fresh.batches.cursor > count)
+                throw std::runtime_error("its position in the data order is outside the dataset");
+        }
         fresh.step = stepValue.toLongLong();
         archive.read("eval_noise", evalNoise);
         if (evalNoise.sizes() != fresh.evalNoise.sizes())

@@ -30,5 +30,7 @@ QString open(const QString &path, File *file);
 QString fits(const QString &path, ExperimentSpec saved, const ExperimentSpec &current);
 // Reads everything but the spec into `fresh`, a newly built state of the same experiment; on
 // any problem returns a message (and `fresh` is to be thrown away).
-QString restore(const File &file, TrainerState &fresh);
+// `anyData`: the data order is not checked against the data but dropped (a new shuffle
+// follows): for a run resumed on changed data, or sampled without its data.
+QString restore(const File &file, TrainerState &fresh, bool anyData = false);
 }  // namespace checkpoint

@@ -28,9 +28,14 @@ QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis)
     return out;
 }
 
-std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error)
+std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error,
+                              const OpenOptions &options)
 {
-    const DatasetLoad loaded = datasets::load(spec.data, spec.seed, progress);
+    DatasetLoad loaded;
+    if (options.withoutData)
+        loaded.data = datasets::standIn(spec);
+    else
+        loaded = datasets::load(spec.data, spec.seed, progress);
     if (!loaded.data) {
         *error = loaded.error;
         return nullptr;
@@ -39,7 +44,7 @@ std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpo
     if (!trainer)
         return nullptr;
     if (!checkpoint.isEmpty()) {
-        if (const QString e = trainer->loadCheckpoint(checkpoint); !e.isEmpty()) {
+        if (const QString e = trainer->loadCheckpoint(checkpoint, options.reshuffle, options.trainedOn); !e.isEmpty()) {
             *error = e;
             return nullptr;
         }
@@ -47,7 +52,8 @@ std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpo
     return trainer;
 }
 
-std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads)
+std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads,
+                                    const OpenOptions &options)
 {
     const RunDirectory run(dir);
     if (!QFileInfo::exists(run.checkpointPath())) {
@@ -61,7 +67,7 @@ std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progre
     }
     if (threads > 0)
         spec.threads = threads;
-    return open(spec, run.checkpointPath(), progress, error);
+    return open(spec, run.checkpointPath(), progress, error, options);
 }
 
 }  // namespace runsetup

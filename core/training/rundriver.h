@@ -16,12 +16,25 @@ namespace runsetup {
 // Every reason `spec` cannot train: the data's shape first, then each layer's problem. Empty
 // when it can; `analysis`, when given, receives the shape analysis.
 QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis = nullptr);
+struct OpenOptions {
+    // A checkpoint whose run was trained on data of another size goes on with a new shuffle of
+    // the data as it is now, instead of being refused.
+    bool reshuffle = false;
+    // No data is loaded: a stand-in of its shape (Dataset::standIn), for sampling a run whose
+    // data grew, changed or is gone. The trainer cannot step.
+    bool withoutData = false;
+    // When given and the checkpoint is refused because the data's size changed: the number of
+    // samples the run was trained on (else -1).
+    std::int64_t *trainedOn = nullptr;
+};
 // Loads the data (reporting progress from 0 to 1), builds the networks and, with
 // `checkpoint`, continues from it. Null with `error` naming the file, the layer or the cause.
-std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error);
+std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpoint, const ProgressFn &progress, QString *error,
+                              const OpenOptions &options = {});
 // The run saved in a run folder (see RunDirectory): its checkpoint's experiment, its data and
 // its state, with `threads` intra-op threads (0: the run's own).
-std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads = 0);
+std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progress, QString *error, int threads = 0,
+                                    const OpenOptions &options = {});
 }  // namespace runsetup
 
 // The stepping both run loops share: one step at a time, the time spent training, and the

@@ -80,7 +80,7 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
     impl->spec.generator.assignMissingIds(QStringLiteral("g"));
     impl->spec.discriminator.assignMissingIds(QStringLiteral("d"));
     impl->data = std::move(data);
-    if (!impl->data || impl->data->count < 1) {
+    if (!impl->data || (impl->data->count < 1 && !impl->data->standIn)) {
         *error = Text::tr("no training data is loaded");
         return nullptr;
     }
@@ -114,7 +114,8 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         at::Generator evalGen = makeGenerator(s.seed + kEvalNoiseSeedOffset);
         impl->evalNoise = impl->noise(64, evalGen);
 
-        impl->batches.setData(*impl->data);
+        if (!impl->data->standIn)
+            impl->batches.setData(*impl->data);
     } catch (const std::exception &e) {
         // c10::Error (the allocator's refusal among them) or std::bad_alloc.
         *error = Text::tr("cannot build the networks: %1; make the layers or the batch smaller")
@@ -248,6 +249,10 @@ void Trainer::Impl::undoPending()
 
 bool Trainer::Impl::beginStep(QString *error)
 {
+    if (data->standIn) {
+        *error = Text::tr("the run's data is not loaded (it was opened to be sampled): it cannot train");
+        return false;
+    }
     if (at::get_num_threads() != threads)
         at::set_num_threads(threads);
     PendingStep p;

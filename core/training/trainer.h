@@ -80,8 +80,12 @@ public:
     // atomically. Returns an empty string or a message naming the file. Refused while a step
     // is in progress (its D is updated, its G not yet): finish or abandon it first.
     QString saveCheckpoint(const QString &path) const;
-    // Restores everything saved; on any problem returns a message and changes nothing.
-    QString loadCheckpoint(const QString &path);
+    // Restores everything saved; on any problem returns a message and changes nothing. A
+    // checkpoint whose run was trained on data of another size than this trainer's is refused
+    // (`trainedOn`, when given, then holds that size) unless `reshuffle`: then training goes on
+    // with a new shuffle of the data. A trainer of stand-in data (Dataset::standIn) takes the
+    // checkpoint whatever its data.
+    QString loadCheckpoint(const QString &path, bool reshuffle = false, std::int64_t *trainedOn = nullptr);
     // The experiment a checkpoint was saved from.
     static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
     // Why this build cannot train on `device` ("cuda" without CUDA, "tpu"), or empty.

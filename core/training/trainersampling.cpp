@@ -82,7 +82,7 @@ QString Trainer::readCheckpointSpec(const QString &path, ExperimentSpec *spec)
     return QString();
 }
 
-QString Trainer::loadCheckpoint(const QString &path)
+QString Trainer::loadCheckpoint(const QString &path, bool reshuffle, std::int64_t *trainedOn)
 {
     checkpoint::File file;
     if (QString e = checkpoint::open(path, &file); !e.isEmpty())
@@ -94,7 +94,25 @@ QString Trainer::loadCheckpoint(const QString &path)
     std::unique_ptr<Impl> fresh = Impl::create(d->spec, d->data, &error);
     if (!fresh)
         return error;
-    if (QString e = checkpoint::restore(file, *fresh); !e.isEmpty())
+    if (trainedOn)
+        *trainedOn = -1;
+    // The data order's length is the size of the data the run was trained on.
+    const torcharchive::TensorInfo *order = file.contents.tensor(QStringLiteral("order"));
+    if (order && !d->data->standIn && !reshuffle) {
+        std::int64_t n = 1;
+        for (std::int64_t dim : order->sizes)
+            n *= dim;
+        if (n > 0 && n != d->data->count) {
+            if (trainedOn)
+                *trainedOn = n;
+            return Text::tr("%1: the run was trained on %2 samples, and its data (%3) now holds %4")
+                .arg(path)
+                .arg(n)
+                .arg(d->data->source)
+                .arg(d->data->count);
+        }
+    }
+    if (QString e = checkpoint::restore(file, *fresh, reshuffle || d->data->standIn); !e.isEmpty())
         return e;
     fresh->fusedAllowed = d->fusedAllowed;
     d = std::move(fresh);

@@ -72,7 +72,7 @@ struct TrainingController::Impl {
     State state = State::Idle;
     JoiningThread thread;  // last: stops and joins before the rest goes
 
-    static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint);
+    static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint, bool reshuffle);
     struct Loop;
 };
 
@@ -331,7 +331,7 @@ private:
 };
 
 void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec,
-                                   QString checkpoint)
+                                   QString checkpoint, bool reshuffle)
 {
     auto fail = [owner](const QString &message) {
         queuedCall(owner, [owner, message] { emit owner->failed(message); });
@@ -340,13 +340,29 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
     try {
         int lastPercent = -1;
         QString error;
+        std::int64_t trainedOn = -1;
+        runsetup::OpenOptions options;
+        options.reshuffle = reshuffle;
+        options.trainedOn = &trainedOn;
         std::unique_ptr<Trainer> opened = runsetup::open(spec, checkpoint, [&](double f) {
             const int percent = int(f * 100);
             if (percent == lastPercent)
                 return;
             lastPercent = percent;
             queuedCall(owner, [owner, f] { emit owner->loadingProgress(f); });
-        }, &error);
+        }, &error, options);
+        if (!opened && !checkpoint.isEmpty()) {
+            // The data is gone or changed (or the checkpoint is damaged: then this fails too and
+            // the first message stands). The run's generator can still be explored.
+            runsetup::OpenOptions without;
+            without.withoutData = true;
+            QString ignored;
+            opened = runsetup::open(spec, checkpoint, {}, &ignored, without);
+            if (opened) {
+                c->tell([](Control &k) { k.paused = true; });
+                queuedCall(owner, [owner, error, trainedOn] { emit owner->dataUnavailable(error, trainedOn); });
+            }
+        }
         if (!opened) {
             fail(error);
         } else {
@@ -389,7 +405,7 @@ void TrainingController::setState(State s)
     emit stateChanged(s);
 }
 
-bool TrainingController::start(const ExperimentSpec &spec, const QString &checkpoint, bool paused)
+bool TrainingController::start(const ExperimentSpec &spec, const QString &checkpoint, bool paused, bool reshuffle)
 {
     if (d->state != State::Idle)
         return false;
@@ -404,7 +420,7 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     c->paused = paused;
     d->control = c;
     setState(State::Loading);
-    d->thread.start([this, c, spec, checkpoint] { Impl::run(this, c, spec, checkpoint); }, QStringLiteral("training"), [c] { c->tell([](Impl::Control &k) { k.stop = true; }); });
+    d->thread.start([this, c, spec, checkpoint, reshuffle] { Impl::run(this, c, spec, checkpoint, reshuffle); }, QStringLiteral("training"), [c] { c->tell([](Impl::Control &k) { k.stop = true; }); });
     return true;
 }
 

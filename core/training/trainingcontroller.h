@@ -29,8 +29,13 @@ public:
 
     // Starts a run of a copy of `spec`: loads its data on the training thread, then trains up to
     // spec.steps. With `checkpoint`, the run continues from that file. With `paused`, it waits
-    // for resume() or step() once loaded. False when a run is already active.
-    bool start(const ExperimentSpec &spec, const QString &checkpoint = QString(), bool paused = false);
+    // for resume() or step() once loaded. False when a run is already active. With `reshuffle`, a
+    // checkpoint trained on data of another size goes on with a new shuffle of the data.
+    //
+    // A checkpoint whose data cannot be loaded, or now holds another number of samples (and no
+    // `reshuffle`), still opens, paused, with a stand-in for its data: its generator is
+    // published for the explorer, and dataUnavailable says why it cannot train.
+    bool start(const ExperimentSpec &spec, const QString &checkpoint = QString(), bool paused = false, bool reshuffle = false);
     void pause();
     void resume();
     void step();  // one training step while paused (the rest of it when one is half done)
@@ -76,6 +81,10 @@ signals:
     void budgetReached(qint64 step);
     // The run stopped on an error (bad data, NaN, ...); the message names the step or file.
     void failed(const QString &message);
+    // The run was opened without its data (see start): `message` says why; `trainedOn` > 0 when
+    // the data is there but holds another number of samples than the run was trained on (a
+    // start with `reshuffle` goes on with it).
+    void dataUnavailable(const QString &message, qint64 trainedOn);
     // `step`: the step the checkpoint holds (0 when nothing was saved).
     void checkpointSaved(const QString &path, const QString &error, qint64 step = 0);
 

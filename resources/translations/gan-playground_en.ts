@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>DataPath</name>
+    <message numerus="yes">
+        <source>%1: %n image(s) in %2 class folders</source>
+        <translation>
+            <numerusform>%1: %n image in %2 class folders</numerusform>
+            <numerusform>%1: %n images in %2 class folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n image(s), no class folders</source>
+        <translation>
+            <numerusform>%1: %n image, no class folders</numerusform>
+            <numerusform>%1: %n images, no class folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lab2dView</name>
     <message numerus="yes">
         <source>&lt;b&gt;%n generated point(s) off view&lt;/b&gt; (marked on the border).</source>

@@ -604,6 +604,113 @@
     </message>
 </context>
 <context>
+    <name>DataPath</name>
+    <message>
+        <source>the experiment&apos;s networks are for 2D points: using the networks of %1 (a DCGAN) for the images</source>
+        <translation>实验的网络用于二维点：图像改用 %1 的网络（一个 DCGAN）</translation>
+    </message>
+    <message>
+        <source>the experiment&apos;s networks are for images: using the networks of %1 (MLPs) for the points</source>
+        <translation>实验的网络用于图像：点数据改用 %1 的网络（多层感知机）</translation>
+    </message>
+    <message>
+        <source>the generator makes sides of a multiple of %1: the images are scaled to %2x%2 instead of %3x%3</source>
+        <translation>生成器生成的边长须为 %1 的倍数：图像缩放为 %2x%2，而不是 %3x%3</translation>
+    </message>
+    <message>
+        <source>the generator cannot be fitted to %1x%2x%2 images (it needs a Reshape to a square grid followed by upsampling, and a side its upsampling can make); design one in the window or an experiment file</source>
+        <translation>生成器无法适配 %1x%2x%2 的图像（它需要先 Reshape 成方形网格再上采样，且边长须是上采样能生成的）；请在窗口或实验文件中设计一个</translation>
+    </message>
+    <message>
+        <source>the networks were fitted to %1x%2x%2 images: generator from %3 to %4 parameters, discriminator from %5 to %6</source>
+        <translation>网络已适配 %1x%2x%2 的图像：生成器参数从 %3 变为 %4，判别器从 %5 变为 %6</translation>
+    </message>
+    <message>
+        <source>the networks cannot be fitted to this data: %1</source>
+        <translation>网络无法适配这些数据：%1</translation>
+    </message>
+    <message>
+        <source>--data needs a folder of images, an IDX file or a CSV file of points</source>
+        <translation>--data 需要一个图像文件夹、一个 IDX 文件或一个点的 CSV 文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n image(s) in %2 class folders</source>
+        <translation>
+            <numerusform>%1：%n 张图像，分属 %2 个类别文件夹</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n image(s), no class folders</source>
+        <translation>
+            <numerusform>%1：%n 张图像，没有类别文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the experiment trains them at %2x%3x%3 (its image_size and grayscale)</source>
+        <translation>%1；实验按 %2x%3x%3 训练它们（按其 image_size 和 grayscale）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 looked at are %3, most %4x%4%5</source>
+        <translation>查看了 %2 张中的 %1 张，均为%3，大多为 %4x%4%5</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>in colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source> (sizes differ: each is centre-cropped and scaled)</source>
+        <translation>（尺寸不一：每张都居中裁剪并缩放）</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>images larger than %1x%1 are scaled down to it; set image_size in an experiment file for more</source>
+        <translation>大于 %1x%1 的图像会缩小到该尺寸；如需更大，请在实验文件中设置 image_size</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>%1: 2D points (x,y per line)</source>
+        <translation>%1：二维点（每行 x,y）</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is neither a folder of images, an IDX file nor a CSV file (%2)</source>
+        <translation>%1 既不是图像文件夹，也不是 IDX 文件或 CSV 文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: IDX images, no labels file beside it</source>
+        <translation>%1：IDX 图像，旁边没有标签文件</translation>
+    </message>
+    <message>
+        <source>%1: IDX images, labels from %2</source>
+        <translation>%1：IDX 图像，标签来自 %2</translation>
+    </message>
+    <message>
+        <source>training at %1x%2x%3</source>
+        <translation>按 %1x%2x%3 训练</translation>
+    </message>
+    <message>
+        <source>The experiment it started from: %1</source>
+        <translation>它所基于的实验：%1</translation>
+    </message>
+    <message>
+        <source>Own data: %1.</source>
+        <translation>自己的数据：%1。</translation>
+    </message>
+</context>
+<context>
     <name>Dataset</name>
     <message>
         <source>%1 (install Debian&apos;s dataset-fashion-mnist package)</source>
@@ -825,10 +932,6 @@ Choose another folder with File &gt; Save As.</source>
 <context>
     <name>EvalClassifier</name>
     <message>
-        <source>%1 is too small to train the image measures&apos; classifier (%2 images of %3×%4; it needs at least 100 of 4×4)</source>
-        <translation>%1 太小，无法训练图像质量指标的分类器（%2 张 %3×%4 的图像；至少需要 100 张 4×4 的图像）</translation>
-    </message>
-    <message>
         <source>a held-out tenth of %1</source>
         <translation>%1 中留出的十分之一</translation>
     </message>
@@ -855,6 +958,14 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>no labels: random convolutional features</source>
         <translation>无标签：随机卷积特征</translation>
+    </message>
+    <message>
+        <source>%1: its images are %2×%3; the image measures need at least 4×4</source>
+        <translation>%1：其图像为 %2×%3；图像质量指标至少需要 4×4</translation>
+    </message>
+    <message>
+        <source>%1: the image measures learn the classes from the labelled images they train on, and there are %2 of them; they need at least %3. Add images, or take away the class folders to measure with random features</source>
+        <translation>%1：图像质量指标要从用于训练的带标签图像中学习类别，而这里只有 %2 张；至少需要 %3 张。请添加图像，或去掉类别文件夹，改用随机特征来度量</translation>
     </message>
 </context>
 <context>
@@ -2947,6 +3058,14 @@ Choose another folder with File &gt; Save As.</source>
         <source>%1 holds %2 images; the image measures need at least %3</source>
         <translation>%1 只有 %2 张图像；图像度量至少需要 %3 张</translation>
     </message>
+    <message>
+        <source>%1 (%2 of its images held out: the data has no test split)</source>
+        <translation>%1（留出其中 %2 张图像：数据没有测试集）</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 images; the image measures hold out part of them to compare with and need at least %3</source>
+        <translation>%1 只有 %2 张图像；图像质量指标要留出一部分用于比较，至少需要 %3 张</translation>
+    </message>
 </context>
 <context>
     <name>QualityPlot</name>
@@ -3326,6 +3445,46 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>Stop the current run (Shift+F5) to resume another from a checkpoint</source>
         <translation>先停止当前的运行（Shift+F5），才能从检查点继续另一个运行</translation>
+    </message>
+    <message>
+        <source>Train on a folder of images</source>
+        <translation>在图像文件夹上训练</translation>
+    </message>
+    <message>
+        <source>&amp;Train on Folder...</source>
+        <translation>在文件夹上训练(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>Train the open experiment on a folder of your images (flat, or one subfolder per class); its networks are fitted to their size and colour</source>
+        <translation>在你自己的图像文件夹上训练当前实验（平铺，或每个类别一个子文件夹）；网络会适配图像的尺寸和颜色</translation>
+    </message>
+    <message>
+        <source>Stop the current run before training on other data.</source>
+        <translation>请先停止当前的训练，再在其他数据上训练。</translation>
+    </message>
+    <message>
+        <source>Cannot train on this data</source>
+        <translation>无法在这些数据上训练</translation>
+    </message>
+    <message>
+        <source>The run&apos;s data is not available</source>
+        <translation>这次训练的数据不可用</translation>
+    </message>
+    <message>
+        <source>The run is open without its data: the samples and the latent explorer show its generator. To train on, continue on the data as it is now, with a new shuffle of it (the run&apos;s batches differ from here on).</source>
+        <translation>训练已在没有数据的情况下打开：样本和潜空间探索器显示它的生成器。若要继续训练，请在现在的数据上继续，并重新打乱顺序（从这里起批次会与原来不同）。</translation>
+    </message>
+    <message>
+        <source>The run is open without its data: the samples and the latent explorer show its generator, but it cannot train until the data is back where the experiment says.</source>
+        <translation>训练已在没有数据的情况下打开：样本和潜空间探索器显示它的生成器，但在数据回到实验所指的位置之前无法训练。</translation>
+    </message>
+    <message>
+        <source>Continue on the Data as It Is Now</source>
+        <translation>在现在的数据上继续</translation>
+    </message>
+    <message>
+        <source>Explore Only</source>
+        <translation>仅探索</translation>
     </message>
 </context>
 <context>
@@ -4272,6 +4431,14 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>%1: not saved, because step %2 is half done in slow motion (D is updated, G not yet); finish the step, then save</source>
         <translation>%1：未保存，因为第 %2 步在慢动作中只完成了一半（D 已更新，G 还没有）；请先完成这一步再保存</translation>
     </message>
+    <message>
+        <source>the run&apos;s data is not loaded (it was opened to be sampled): it cannot train</source>
+        <translation>这次训练的数据没有加载（它是为采样而打开的）：无法训练</translation>
+    </message>
+    <message>
+        <source>%1: the run was trained on %2 samples, and its data (%3) now holds %4</source>
+        <translation>%1：这次训练用的是 %2 个样本，而它的数据（%3）现在有 %4 个</translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -4630,10 +4797,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>train 需要 --out RUN_DIR</translation>
     </message>
     <message>
-        <source>--resume takes the experiment from the run; give no --preset or file</source>
-        <translation>--resume 从运行中取得实验；不要再给 --preset 或文件</translation>
-    </message>
-    <message>
         <source>--seed cannot change a resumed run&apos;s seed</source>
         <translation>--seed 不能改变继续运行的种子</translation>
     </message>
@@ -4722,10 +4885,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>valid</source>
         <translation>有效</translation>
-    </message>
-    <message>
-        <source>training the image measures&apos; classifier: %1%</source>
-        <translation>正在训练图像质量指标的分类器：%1%</translation>
     </message>
     <message>
         <source>warning: the classifier is not cached (%1); the next evaluate trains it again</source>
@@ -4828,10 +4987,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>图像质量测量了 %1 次（每次 %2 个样本），用时 %3，已写入 %4</translation>
     </message>
     <message>
-        <source>nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real test images are %4 from theirs on average, a copy would be 0)</source>
-        <translation>样本 0-%1 最近的训练图像：%2（特征空间）；%3（像素空间，均方根差；真实测试图像与其最近训练图像平均相差 %4，照抄的图像为 0）</translation>
-    </message>
-    <message>
         <source>Intra-op threads (default: the run&apos;s).</source>
         <translation>算子内线程数（默认：该训练自己的设置）。</translation>
     </message>
@@ -4840,52 +4995,12 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>第 %1 步：无法测量图像质量：%2</translation>
     </message>
     <message>
-        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)
-commands:
-  presets                                     list the built-in experiments
-  validate (--preset NAME | FILE.json)        per-layer shapes, parameters, FLOPs, or every problem
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR [--count N] [--json]       image runs: FD, KID, precision/recall, density/coverage,
-                                              classifier score, classes made; 2D runs: mode coverage
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json
-                                              meaningful latent directions, and how much each changes the samples
-  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)
-                                              a latent walk as an animated GIF, PNG frames or a samples x steps grid
-  timeline RUN_DIR --out FILE.gif             the run&apos;s saved sample grids as an animation
-The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).
-</source>
-        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看它的选项）
-命令：
-  presets                                     列出内置实验
-  validate (--preset NAME | FILE.json)        每层的形状、参数、FLOPs，或列出所有问题
-  train (--preset NAME | FILE.json) --out RUN_DIR [--steps N] [--seed S] [--threads T]
-        [--checkpoint-every K] [--resume RUN_DIR] [--overwrite]
-  sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]
-  evaluate RUN_DIR [--count N] [--json]       图像运行：FD、KID、精确率/召回率、密度/覆盖率、
-                                              分类器得分、生成的类别；二维运行：模式覆盖
-  bench (--preset NAME | FILE.json) [--steps N] [--threads T] [--autograd]
-  directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json
-                                              有意义的潜在方向，以及每个方向使样本变化多少
-  walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)
-                                              潜在空间漫游，导出为 GIF 动画、PNG 帧或样本 × 步数网格
-  timeline RUN_DIR --out FILE.gif             把运行保存的样本网格做成动画
-语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。
-</translation>
-    </message>
-    <message>
         <source>--method must be sefa, pca, random or class</source>
         <translation>--method 必须是 sefa、pca、random 或 class</translation>
     </message>
     <message>
         <source>%1 holds directions of %2 latent values, but this run&apos;s latent size is %3</source>
         <translation>%1 中的方向有 %2 个潜在值，但此运行的潜在维度是 %3</translation>
-    </message>
-    <message>
-        <source>training the image classifier: %1%</source>
-        <translation>正在训练图像分类器：%1%</translation>
     </message>
     <message>
         <source>finding %1 directions: %2%</source>
@@ -5127,6 +5242,126 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
         <source>reverse KL:        undefined (no mode captured)</source>
         <translation>反向 KL：           无定义（未捕获任何模式）</translation>
     </message>
+    <message>
+        <source>list the built-in experiments</source>
+        <translation>列出内置实验</translation>
+    </message>
+    <message>
+        <source>per-layer shapes, parameters, FLOPs, or every problem</source>
+        <translation>逐层的形状、参数量、FLOPs，或列出每个问题</translation>
+    </message>
+    <message>
+        <source>train a GAN into a run folder (checkpoint, metrics.csv, sample grids)</source>
+        <translation>训练一个 GAN，写入训练文件夹（检查点、metrics.csv、样本网格）</translation>
+    </message>
+    <message>
+        <source>samples of a run&apos;s generator (its data is not needed)</source>
+        <translation>从训练的生成器采样（不需要它的数据）</translation>
+    </message>
+    <message>
+        <source>image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; 2D runs: mode coverage</source>
+        <translation>图像训练：FD、KID、精确率/召回率、密度/覆盖率、分类器得分、生成的类别；二维训练：模式覆盖</translation>
+    </message>
+    <message>
+        <source>training speed, against the machine&apos;s sgemm</source>
+        <translation>训练速度，与本机 sgemm 对比</translation>
+    </message>
+    <message>
+        <source>meaningful latent directions, and how much each changes the samples</source>
+        <translation>有意义的潜空间方向，以及每个方向对样本的改变程度</translation>
+    </message>
+    <message>
+        <source>a latent walk as an animated GIF, PNG frames or a samples x steps grid</source>
+        <translation>潜空间漫步，输出为 GIF 动画、PNG 帧或“样本 × 步数”网格</translation>
+    </message>
+    <message>
+        <source>the run&apos;s saved sample grids as an animation</source>
+        <translation>把训练保存的样本网格做成动画</translation>
+    </message>
+    <message>
+        <source>usage: gan-playground-cli COMMAND [options]   (COMMAND --help for its options)</source>
+        <translation>用法：gan-playground-cli 命令 [选项]   （命令 --help 查看其选项）</translation>
+    </message>
+    <message>
+        <source>commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for English).</source>
+        <translation>语言跟随区域设置（LANG=zh_CN.UTF-8 为中文，LANG=C 为英文）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示本帮助。</translation>
+    </message>
+    <message>
+        <source>usage: gan-playground-cli %1</source>
+        <translation>用法：gan-playground-cli %1</translation>
+    </message>
+    <message>
+        <source>Train on this data instead of the experiment&apos;s: a folder of images (flat, or one subfolder per class), an IDX images file (labels beside it, or IMAGES,LABELS) or a CSV of 2D points. The networks are fitted to it.</source>
+        <translation>用这些数据代替实验的数据来训练：图像文件夹（平铺，或每个类别一个子文件夹）、IDX 图像文件（标签在旁边，或写成 图像,标签）或二维点的 CSV。网络会适配这些数据。</translation>
+    </message>
+    <message>
+        <source>data: no experiment given; using the preset %1</source>
+        <translation>数据：没有给出实验；使用预设 %1</translation>
+    </message>
+    <message>
+        <source>data: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>，约剩 %1</translation>
+    </message>
+    <message>
+        <source>training the image measures&apos; classifier: done in %1</source>
+        <translation>训练图像质量指标的分类器：用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>training the image measures&apos; classifier: epoch %1 of %2, %3%%4</source>
+        <translation>训练图像质量指标的分类器：第 %1/%2 轮，%3%%4</translation>
+    </message>
+    <message>
+        <source>                   (%1 asked for, but there are %2 real images to compare with)</source>
+        <translation>                   （要求 %1 张，但只有 %2 张真实图像可供比较）</translation>
+    </message>
+    <message>
+        <source>nearest training image of samples 0-%1: %2 (features); %3 (pixels, RMS difference; real images not trained on are %4 from theirs on average, a copy would be 0)</source>
+        <translation>样本 0-%1 最近的训练图像：%2（特征）；%3（像素，均方根差；未参与训练的真实图像与其最近训练图像平均相差 %4，复制品为 0）</translation>
+    </message>
+    <message>
+        <source>With --resume: go on although the run&apos;s data now holds another number of samples, with a new shuffle of it.</source>
+        <translation>与 --resume 一起用：即使训练的数据现在样本数不同也继续，并重新打乱顺序。</translation>
+    </message>
+    <message>
+        <source>--resume takes the experiment and its data from the run; give no --preset, file or --data</source>
+        <translation>--resume 从训练中取实验和数据；不要给出 --preset、文件或 --data</translation>
+    </message>
+    <message>
+        <source>--reshuffle is for --resume RUN_DIR</source>
+        <translation>--reshuffle 用于 --resume 训练文件夹</translation>
+    </message>
+    <message>
+        <source>%1: resume with --reshuffle to continue on the data as it is now (a new shuffle of it); sample, walk and directions work on the run as it is</source>
+        <translation>%1：加上 --reshuffle 继续训练，即在现在的数据上继续（重新打乱顺序）；sample、walk 和 directions 可直接用于这次训练</translation>
+    </message>
+    <message>
+        <source>warning: the batch of %1 is larger than the data&apos;s %2 samples, so every batch holds some of them more than once; set training.batch_size to at most %2</source>
+        <translation>警告：批大小 %1 大于数据的 %2 个样本，因此每个批次中都有样本重复出现；请把 training.batch_size 设为不超过 %2</translation>
+    </message>
+    <message>
+        <source>or set the data&apos;s grayscale to %1 and image_size to %2</source>
+        <translation>或者把数据的 grayscale 设为 %1、image_size 设为 %2</translation>
+    </message>
+    <message>
+        <source>or choose data of that shape</source>
+        <translation>或者选择这种形状的数据</translation>
+    </message>
+    <message>
+        <source>the data&apos;s samples are %1, the generator makes %2: give the data with --data PATH, which fits the networks to it, %3</source>
+        <translation>数据的样本是 %1，生成器生成的是 %2：用 --data 路径 给出数据，网络会适配它，%3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -5213,6 +5448,10 @@ The language follows the locale (LANG=zh_CN.UTF-8 for Chinese, LANG=C for Englis
     <message>
         <source>--substeps needs a number from 1 to 1000</source>
         <translation>--substeps 需要 1 到 1000 之间的数</translation>
+    </message>
+    <message>
+        <source>Train the experiment on the data at PATH (a folder of images, an IDX file or a CSV of points), its networks fitted to it, as File &gt; Train on Folder... does.</source>
+        <translation>在 PATH 处的数据上训练实验（图像文件夹、IDX 文件或点的 CSV），网络会适配这些数据，与“文件 &gt; 在文件夹上训练...”相同。</translation>
     </message>
 </context>
 </TS>

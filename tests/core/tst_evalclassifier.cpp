@@ -249,7 +249,7 @@ void TestEvalClassifier::meterFindsACopiedTrainingImage()
     const auto meter = QualityMeter::create(spec, 1, m_train, options, {}, {}, &error);
     QVERIFY2(meter, qPrintable(error));
     QCOMPARE(meter->count(), 500);
-    QVERIFY(meter->hasTestSplit());
+    QVERIFY(!meter->heldOut());
     SampleBatch copies;
     copies.count = 2;
     copies.channels = 1;

@@ -7,10 +7,12 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <limits>
 
 namespace {
@@ -32,6 +34,7 @@ private slots:
     void failureIsAMessage();
     void badDataIsAMessage();
     void checkpointFromTheRun();
+    void runWithoutItsDataIsExplored();
     void failedSavePausesTheRun();
     void generatorCopyIsFrozen();
     void destroyingMidRunIsClean();
@@ -237,6 +240,74 @@ void TestTrainingController::checkpointFromTheRun()
     c.saveCheckpoint(path);  // nothing to save now: answered at once
     QCOMPARE(saved.count(), 3);
     QVERIFY(!saved.last().at(1).toString().isEmpty());
+}
+
+void TestTrainingController::runWithoutItsDataIsExplored()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("points.csv")), path = dir.filePath(QStringLiteral("run.pt"));
+    auto writePoints = [&](int count) {
+        QByteArray text;
+        for (int i = 0; i < count; ++i)
+            text += QByteArray::number(std::cos(i * 0.3)) + ',' + QByteArray::number(std::sin(i * 0.3)) + '\n';
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    };
+    writePoints(200);
+    ExperimentSpec spec = ringMlp();
+    spec.data.kind = DataKind::Csv2D;
+    spec.data.path = csv;
+    TrainingController c;
+    QSignalSpy saved(&c, &TrainingController::checkpointSaved);
+    QSignalSpy unavailable(&c, &TrainingController::dataUnavailable);
+    QSignalSpy first(&c, &TrainingController::snapshot);
+    QVERIFY(c.start(spec, QString(), true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    for (int i = 0; i < 3; ++i)
+        c.step();
+    QTRY_COMPARE(lastStep(first), std::int64_t(3));  // a save asked meanwhile would come first
+    c.saveCheckpoint(path);
+    QTRY_COMPARE(saved.count(), 1);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+    QCOMPARE(unavailable.count(), 0);
+
+    // The data grew: the run opens paused without it, its generator published for the explorer,
+    // and says what changed; it cannot step.
+    writePoints(260);
+    QSignalSpy published(&c, &TrainingController::generatorPublished);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QVERIFY(c.start(spec, path, false));
+    QTRY_COMPARE(unavailable.count(), 1);
+    QCOMPARE(unavailable.first().at(1).toLongLong(), qint64(200));
+    QVERIFY2(unavailable.first().at(0).toString().contains(QStringLiteral("now holds 260")), qPrintable(unavailable.first().at(0).toString()));
+    QTRY_COMPARE(c.state(), State::Paused);
+    QTRY_VERIFY(!published.isEmpty());
+    QCOMPARE(published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->step(), std::int64_t(3));
+    c.step();
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("cannot train")), qPrintable(failed.first().at(0).toString()));
+    QTRY_COMPARE(c.state(), State::Idle);
+
+    // Asked to go on with the data as it is now: it trains on from step 3.
+    QSignalSpy snapshots(&c, &TrainingController::snapshot);
+    QVERIFY(c.start(spec, path, true, true));
+    QTRY_COMPARE(c.state(), State::Paused);
+    QCOMPARE(unavailable.count(), 1);
+    c.step();
+    QTRY_COMPARE(lastStep(snapshots), std::int64_t(4));
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
+
+    // The data gone: explored all the same, with no size to offer to go on with.
+    QVERIFY(QFile::remove(csv));
+    QVERIFY(c.start(spec, path, false));
+    QTRY_COMPARE(unavailable.count(), 2);
+    QCOMPARE(unavailable.last().at(1).toLongLong(), qint64(-1));
+    QTRY_COMPARE(c.state(), State::Paused);
+    c.stop();
+    QTRY_COMPARE(c.state(), State::Idle);
 }
 
 void TestTrainingController::failedSavePausesTheRun()

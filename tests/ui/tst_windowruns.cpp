@@ -25,7 +25,9 @@
 #include "training/latentrenderer.h"
 
 #include <QAction>
+#include <QImage>
 #include <QImageReader>
+#include <QPointer>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
@@ -68,6 +70,7 @@ private slots:
     void twoDimensionalDataShowsAScatter();
     void editsDuringARunWaitForTheNextRun();
     void resumesFromACheckpoint();
+    void trainsOnAFolderAndOpensARunWithoutItsData();
     void damagedCheckpointAndFailedSaveAreMessages();
     void closingMidRunIsClean();
     void plotHistoryStaysBounded();
@@ -301,6 +304,63 @@ void TestWindowRuns::resumesFromACheckpoint()
     QVERIFY(!w.resumeFromCheckpoint(bad.fileName()));
     QCOMPARE(w.training()->state(), State::Idle);
     QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+}
+
+void TestWindowRuns::trainsOnAFolderAndOpensARunWithoutItsData()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("pictures")), path = dir.filePath(QStringLiteral("pictures.pt"));
+    QVERIFY(QDir().mkpath(folder));
+    auto addPictures = [&](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            QImage image(8, 8, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(i * 37 % 360, 200, 220));
+            image.setPixel(i % 8, (i / 8) % 8, qRgb(0, 0, 0));
+            QVERIFY(image.save(QDir(folder).filePath(QStringLiteral("%1.png").arg(i, 3, 10, QLatin1Char('0')))));
+        }
+    };
+    addPictures(0, 40);
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    QVERIFY(!child<QAction>(w, "trainOnFolderAction")->text().isEmpty());
+    QSignalSpy snapshots(w.training(), &TrainingController::snapshot);
+    QSignalSpy saved(w.training(), &TrainingController::checkpointSaved);
+    // File > Train on Folder...: the experiment takes the folder, with networks fitted to it.
+    QVERIFY(w.trainOnData(folder));
+    QCOMPARE(w.experiment().data.kind, DataKind::ImageFolder);
+    QCOMPARE(w.experiment().data.imageSize, 8);
+    QCOMPARE(w.experiment().data.grayscale, false);
+    QCOMPARE(w.experiment().name, QStringLiteral("dcgan-fashion"));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("fitted to 3x8x8")), qPrintable(w.statusBar()->currentMessage()));
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty() && snapshots.last().at(0).value<TrainingSnapshot>().step >= 3, 30000 * kSlowdown);
+    trigger(w, "pauseAction");
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QTest::qWait(100);
+    const std::int64_t step = snapshots.last().at(0).value<TrainingSnapshot>().step;
+    w.training()->saveCheckpoint(path);
+    QTRY_COMPARE(saved.count(), 1);
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+
+    // The folder grew: the run opens paused without its data, its generator in the explorer,
+    // and the window offers to go on with the data as it is.
+    addPictures(40, 60);
+    QSignalSpy published(w.training(), &TrainingController::generatorPublished);
+    QVERIFY(w.resumeFromCheckpoint(path));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = w.findChild<QMessageBox *>(QStringLiteral("dataUnavailableBox"))), 30000 * kSlowdown);
+    QVERIFY2(box->text().contains(QStringLiteral("trained on 40 samples")) && box->text().contains(QStringLiteral("now holds 60")),
+             qPrintable(box->text()));
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QTRY_VERIFY(!published.isEmpty());
+    QCOMPARE(published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->step(), step);
+    const QPointer<QMessageBox> open = box;
+    child<QPushButton>(*box, "reshuffleButton")->click();
+    QTRY_VERIFY(open.isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(w.training()->state() == State::Running, 30000 * kSlowdown);
+    QTRY_VERIFY_WITH_TIMEOUT(snapshots.last().at(0).value<TrainingSnapshot>().step > step, 30000 * kSlowdown);
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
 }
 
 void TestWindowRuns::damagedCheckpointAndFailedSaveAreMessages()

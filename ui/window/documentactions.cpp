@@ -35,6 +35,7 @@ void DocumentActions::addMenus()
 {
     // File
     QMenu *file = m_window->menuBar()->addMenu(QString());
+    m_fileMenu = file;
     QAction *newAction = file->addAction(QString(), QKeySequence::New, this, [this] { newExperiment(); });
     QAction *open = file->addAction(QString(), QKeySequence::Open, this, [this] {
         if (!maybeSave())
@@ -51,7 +52,7 @@ void DocumentActions::addMenus()
         if (!path.isEmpty())
             saveAs(path);
     });
-    file->addSeparator();
+    m_beforeQuit = file->addSeparator();
     QAction *quit = file->addAction(QString(), QKeySequence::Quit, m_window, &QWidget::close);
 
     // Edit: undo and redo of every design and settings change, named after the step they undo.

@@ -8,6 +8,7 @@
 
 class ExperimentDocument;
 class QMainWindow;
+class QAction;
 class QMenu;
 
 // The document's side of the window: the File, Edit and Presets menus (New, Open, Open Recent,
@@ -16,6 +17,9 @@ class QMenu;
 class DocumentActions : public QObject {
     Q_OBJECT
 public:
+    // File's menu, and where others add to it (above Quit).
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QAction *fileMenuEnd() const { return m_beforeQuit; }
     DocumentActions(ExperimentDocument *doc, QMainWindow *window);
 
     void addMenus();
@@ -47,5 +51,7 @@ private:
     ExperimentDocument *m_doc;
     QMainWindow *m_window;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_beforeQuit = nullptr;  // the separator above File > Quit
     QString m_presetName;  // the preset a new document came from, for its title
 };

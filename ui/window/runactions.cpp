@@ -8,6 +8,7 @@
 #include "window/threadgovernor.h"
 #include "widgets/widgetevents.h"
 
+#include "data/datapath.h"
 #include "document/experimentdocument.h"
 #include "io/atomicfile.h"
 #include "training/trainer.h"
@@ -18,6 +19,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMainWindow>
+#include <QPushButton>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -37,6 +39,7 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
     m_designChanged->setObjectName(QStringLiteral("designChanged"));
     m_designChanged->setStyleSheet(QStringLiteral("color: #9a5b00"));
     connect(m_training, &TrainingController::failed, this, [this](const QString &message) { showError(tr("Training stopped"), message); });
+    connect(m_training, &TrainingController::dataUnavailable, this, &RunActions::offerDataChoice);
     connect(m_training, &TrainingController::stateChanged, this, [this] {
         updateActions();
         updateDesignChanged();
@@ -86,6 +89,22 @@ void RunActions::addMenu()
     m_stop->setObjectName(QStringLiteral("stopAction"));
     addSpeedChoice(train, bar);
     m_threads->addMenu(train);
+    // File > Train on Folder...: own pictures without an experiment file.
+    auto *trainOnFolder = new QAction(this);
+    trainOnFolder->setObjectName(QStringLiteral("trainOnFolderAction"));
+    connect(trainOnFolder, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Train on a folder of images"), m_documents->lastFolder());
+        if (!dir.isEmpty())
+            trainOnData(dir);
+    });
+    QMenu *file = m_documents->fileMenu();
+    file->insertSeparator(m_documents->fileMenuEnd());
+    file->insertAction(m_documents->fileMenuEnd(), trainOnFolder);
+    widgetevents::retranslated(m_window, [trainOnFolder] {
+        trainOnFolder->setText(tr("&Train on Folder..."));
+        trainOnFolder->setStatusTip(tr("Train the open experiment on a folder of your images (flat, or one subfolder per class); "
+                                       "its networks are fitted to their size and colour"));
+    });
     train->addSeparator();
     m_resume = train->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(m_window, tr("Resume from checkpoint"), m_documents->lastFolder(), tr("Checkpoints (*.pt)"));
@@ -219,13 +238,14 @@ void RunActions::startTraining()
         beginRun(QString());
 }
 
-void RunActions::beginRun(const QString &checkpoint, bool paused)
+void RunActions::beginRun(const QString &checkpoint, bool paused, bool reshuffle)
 {
     m_running = m_doc->spec();
+    m_runCheckpoint = checkpoint;
     // The run trains with the experiment's threads as the window's thread policy allows
     // (Training > Threads): the count moves between steps, the experiment keeps its own.
     m_dashboard->startRun(m_running);
-    m_training->start(m_running, checkpoint, paused);
+    m_training->start(m_running, checkpoint, paused, reshuffle);
     m_threads->runStarted(m_running.threads);
     updateActions();
     updateDesignChanged();
@@ -251,6 +271,62 @@ bool RunActions::resumeFromCheckpoint(const QString &path)
     m_documents->rememberFolder(path);
     beginRun(path);
     return true;
+}
+
+bool RunActions::trainOnData(const QString &path)
+{
+    if (m_training->isActive()) {
+        m_window->statusBar()->showMessage(tr("Stop the current run before training on other data."), 5000);
+        return false;
+    }
+    ExperimentSpec spec = m_doc->spec();
+    const datapath::Result applied = datapath::apply(path, &spec);
+    if (!applied.error.isEmpty()) {
+        showError(tr("Cannot train on this data"), applied.error);
+        return false;
+    }
+    if (!m_documents->replaceWith(spec))
+        return false;
+    m_documents->rememberFolder(path);
+    // What was read from the files and done to the networks, where it stays readable.
+    m_window->statusBar()->showMessage(applied.notes.join(QStringLiteral("; ")), 30000);
+    startTraining();
+    return true;
+}
+
+void RunActions::offerDataChoice(const QString &message, qint64 trainedOn)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("The run's data is not available"), message, QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("dataUnavailableBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(trainedOn > 0 ? tr("The run is open without its data: the samples and the latent explorer show its "
+                                               "generator. To train on, continue on the data as it is now, with a new shuffle of "
+                                               "it (the run's batches differ from here on).")
+                                          : tr("The run is open without its data: the samples and the latent explorer show its "
+                                               "generator, but it cannot train until the data is back where the experiment says."));
+    QPushButton *reshuffle = nullptr;
+    if (trainedOn > 0) {
+        reshuffle = box->addButton(tr("Continue on the Data as It Is Now"), QMessageBox::AcceptRole);
+        reshuffle->setObjectName(QStringLiteral("reshuffleButton"));
+    }
+    box->addButton(tr("Explore Only"), QMessageBox::RejectRole)->setObjectName(QStringLiteral("exploreOnlyButton"));
+    const QString checkpoint = m_runCheckpoint;
+    connect(box, &QMessageBox::buttonClicked, this, [this, reshuffle, checkpoint](QAbstractButton *clicked) {
+        if (!reshuffle || clicked != reshuffle)
+            return;
+        // The run without data ends; the same checkpoint starts again on the data as it is.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_training, &TrainingController::stateChanged, this, [this, checkpoint, once](TrainingController::State s) {
+            if (s != TrainingController::State::Idle)
+                return;
+            disconnect(*once);
+            beginRun(checkpoint, false, true);
+        });
+        m_training->stop();
+    });
+    box->setModal(false);
+    box->show();
+    m_window->statusBar()->showMessage(message);
 }
 
 bool RunActions::continueRun(const QString &checkpoint)

@@ -33,6 +33,10 @@ public:
     ThreadGovernor *threads() const { return m_threads; }  // Training > Threads, the status figure
     void startTraining();
     bool resumeFromCheckpoint(const QString &path);
+    // File > Train on Folder...: the open experiment with the data at `path` (datapath::apply:
+    // the networks fitted to it) as a new document, and a run of it. False, with a message,
+    // when the data cannot be used.
+    bool trainOnData(const QString &path);
     // Continues the open experiment's run from `checkpoint` (of that same experiment).
     bool continueRun(const QString &checkpoint);
     void togglePause();
@@ -52,7 +56,9 @@ signals:
 private:
     void addSpeedChoice(class QMenu *menu, class QToolBar *bar);
     // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
-    void beginRun(const QString &checkpoint, bool paused = false);
+    void beginRun(const QString &checkpoint, bool paused = false, bool reshuffle = false);
+    // The run was opened without its data: says why, and offers to go on with the data as it is.
+    void offerDataChoice(const QString &message, qint64 trainedOn);
     void updateActions();
     void updateDesignChanged();
 
@@ -72,5 +78,6 @@ private:
     QLabel *m_designChanged = nullptr;
     ThreadGovernor *m_threads;
     ExperimentSpec m_running;  // the document as it was when the current run started
+    QString m_runCheckpoint;   // the checkpoint the current run continues, if any
     QString m_quietCheckpointPath;
 };
