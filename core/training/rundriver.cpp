@@ -36,6 +36,8 @@ std::unique_ptr<Trainer> open(const ExperimentSpec &spec, const QString &checkpo
         loaded.data = datasets::standIn(spec);
     else
         loaded = datasets::load(spec.data, spec.seed, progress);
+    if (options.dataFailed)
+        *options.dataFailed = !loaded.data;
     if (!loaded.data) {
         *error = loaded.error;
         return nullptr;

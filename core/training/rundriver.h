@@ -26,6 +26,8 @@ struct OpenOptions {
     // When given and the checkpoint is refused because the data's size changed: the number of
     // samples the run was trained on (else -1).
     std::int64_t *trainedOn = nullptr;
+    // When given: whether the data could not be loaded (the error says why).
+    bool *dataFailed = nullptr;
 };
 // Loads the data (reporting progress from 0 to 1), builds the networks and, with
 // `checkpoint`, continues from it. Null with `error` naming the file, the layer or the cause.

@@ -341,9 +341,11 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
         int lastPercent = -1;
         QString error;
         std::int64_t trainedOn = -1;
+        bool dataFailed = false;
         runsetup::OpenOptions options;
         options.reshuffle = reshuffle;
         options.trainedOn = &trainedOn;
+        options.dataFailed = &dataFailed;
         std::unique_ptr<Trainer> opened = runsetup::open(spec, checkpoint, [&](double f) {
             const int percent = int(f * 100);
             if (percent == lastPercent)
@@ -351,9 +353,9 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
             lastPercent = percent;
             queuedCall(owner, [owner, f] { emit owner->loadingProgress(f); });
         }, &error, options);
-        if (!opened && !checkpoint.isEmpty()) {
-            // The data is gone or changed (or the checkpoint is damaged: then this fails too and
-            // the first message stands). The run's generator can still be explored.
+        if (!opened && !checkpoint.isEmpty() && (dataFailed || trainedOn > 0)) {
+            // The data is gone, unreadable or of another size: the run's generator can still be
+            // explored (unless the checkpoint is damaged too: then the first message stands).
             runsetup::OpenOptions without;
             without.withoutData = true;
             QString ignored;

@@ -17,12 +17,12 @@ class QMenu;
 class DocumentActions : public QObject {
     Q_OBJECT
 public:
-    // File's menu, and where others add to it (above Quit).
-    QMenu *fileMenu() const { return m_fileMenu; }
-    QAction *fileMenuEnd() const { return m_beforeQuit; }
     DocumentActions(ExperimentDocument *doc, QMainWindow *window);
 
     void addMenus();
+    // File's menu, and where others add to it (above Quit).
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QAction *fileMenuEnd() const { return m_beforeQuit; }
 
     // Asks first when there are unsaved changes; false when the user cancels or the file or
     // preset cannot be read (the message says why).
