@@ -10,7 +10,7 @@ GP_PACKAGES=(
   cmake ninja-build ccache g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n libgl-dev
   libqcustomplot-dev
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libgloo-dev
   dataset-fashion-mnist
   zlib1g-dev
   xvfb xauth imagemagick

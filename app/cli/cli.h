@@ -38,6 +38,8 @@ extern std::atomic<bool> interrupted;
 void catchInterrupts();
 // Whether an interruption is to wait for the command to save (train's steps) or not.
 void setSavesOnInterrupt(bool saves);
+// The signal that raised `interrupted` (0 before one came).
+int interruptingSignal();
 // Prints "interrupted (SIGINT)" and what was kept; returns 128 + the signal.
 int interruptedExit(const QString &kept = QString());
 

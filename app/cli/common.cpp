@@ -73,6 +73,8 @@ void catchInterrupts()
 
 void setSavesOnInterrupt(bool saves) { savesOnInterrupt = saves; }
 
+int interruptingSignal() { return caughtSignal; }
+
 int interruptedExit(const QString &kept)
 {
     const int signal = caughtSignal;

@@ -4,6 +4,7 @@
 #include "eval/qualitymeter.h"
 #include "spec/specjson.h"
 #include "training/rundirectory.h"
+#include "training/dataparallel.h"
 #include "training/rundriver.h"
 #include "training/errortext.h"
 #include "training/sampleimage.h"
@@ -11,7 +12,13 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <QProcess>
+
+#include <arpa/inet.h>
+#include <csignal>
 #include <cstdio>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace cli {
@@ -70,6 +77,82 @@ private:
     qint64 m_lastDraw = -1000000;
 };
 
+// A TCP port on loopback that nothing listens on now, for the ranks' store.
+int freePort()
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0)
+        return 29500;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof(address);
+    int port = 29500;
+    if (::bind(s, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0
+        && ::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(s);
+    return port;
+}
+
+// `train --nproc N`: N processes of this program, ranks 0 to N-1 of one run, in torchrun's
+// environment on loopback; waits for all and ends with the worst exit status. Ctrl-C reaches
+// them as it reaches this process (one process group); SIGTERM and SIGHUP are passed on.
+int launchRanks(const QStringList &args, int count)
+{
+    QStringList childArgs{QStringLiteral("train")};
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--nproc") || args[i] == QLatin1String("-nproc")) {
+            ++i;  // and its value
+            continue;
+        }
+        if (args[i].startsWith(QLatin1String("--nproc=")))
+            continue;
+        childArgs << args[i];
+    }
+    const int port = freePort();
+    std::vector<std::unique_ptr<QProcess>> ranks;
+    for (int rank = 0; rank < count; ++rank) {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WORLD_SIZE"), QString::number(count));
+        env.insert(QStringLiteral("RANK"), QString::number(rank));
+        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
+        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+        env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
+        p->setProcessEnvironment(env);
+        p->setProcessChannelMode(QProcess::ForwardedChannels);
+        p->start(QCoreApplication::applicationFilePath(), childArgs);
+        if (!p->waitForStarted())
+            return fail(Text::tr("cannot start rank %1: %2").arg(rank).arg(p->errorString()));
+        ranks.push_back(std::move(p));
+    }
+    setSavesOnInterrupt(true);  // the ranks save; this process waits for them
+    bool passedOn = false;
+    int worst = kExitOk;
+    for (bool running = true; running;) {
+        running = false;
+        for (auto &p : ranks)
+            if (p->state() != QProcess::NotRunning && !p->waitForFinished(100))
+                running = true;
+        if (interrupted && !passedOn && interruptingSignal() != SIGINT) {
+            for (auto &p : ranks)
+                if (p->state() != QProcess::NotRunning)
+                    ::kill(pid_t(p->processId()), interruptingSignal());
+            passedOn = true;
+        }
+    }
+    for (int rank = 0; rank < count; ++rank) {
+        const QProcess &p = *ranks[size_t(rank)];
+        const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : kExitUserError;
+        if (code != kExitOk && worst == kExitOk)
+            worst = code;
+    }
+    setSavesOnInterrupt(false);
+    return worst;
+}
+
 QString saveSamples(Trainer &trainer, const RunDirectory &run)
 {
     const SampleBatch batch = trainer.sampleFixed(64);
@@ -86,6 +169,22 @@ QString saveSamples(Trainer &trainer, const RunDirectory &run)
 }
 
 }  // namespace
+
+// A rank other than 0: the same steps, nothing written; it stops where rank 0 stops.
+int trainRank(RunDriver &driver, DataParallel &group)
+{
+    setSavesOnInterrupt(true);
+    StepRecord record;
+    QString error;
+    while (!driver.budgetReached()) {
+        // The stop every rank agrees on (see train's loop).
+        if (group.any(interrupted))
+            break;
+        if (!driver.step(&record, &error))
+            return kExitUserError;  // rank 0 says why and keeps the last good step
+    }
+    return interrupted ? 128 + interruptingSignal() : kExitOk;
+}
 
 int train(const QStringList &args)
 {
@@ -109,9 +208,29 @@ int train(const QStringList &args)
          QStringLiteral("K")},
         {QStringLiteral("eval-count"), Text::tr("How many samples each of those measurements compares (default 2000)."),
          QStringLiteral("N")},
+        {QStringLiteral("nproc"),
+         Text::tr("Train with N processes on this machine (data-parallel over PyTorch's c10d on loopback; the batch is shared "
+                  "among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one "
+                  "process per rank instead."),
+         QStringLiteral("N")},
+        {QStringLiteral("dist-timeout"), Text::tr("Seconds a rank waits for the others before the run ends (default 60)."),
+         QStringLiteral("S")},
     };
     if (!parseOptions(parser, args, options, &code))
         return code;
+    qint64 processes = 1, distTimeout = 60;
+    if (!intOption(parser, QStringLiteral("nproc"), 1, 64, &processes, &code)
+        || !intOption(parser, QStringLiteral("dist-timeout"), 1, 86400, &distTimeout, &code))
+        return code;
+    QString distError;
+    std::optional<DataParallelConfig> rankConfig = DataParallelConfig::fromEnvironment(&distError);
+    if (!distError.isEmpty())
+        return fail(distError);
+    if (processes > 1) {
+        if (rankConfig)
+            return usage(Text::tr("--nproc starts the ranks itself; under a launcher (WORLD_SIZE is set) give no --nproc"));
+        return launchRanks(args, int(processes));
+    }
     const QString resumeDir = parser.value(QStringLiteral("resume"));
     const QString outDir = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : resumeDir;
     if (outDir.isEmpty())
@@ -179,6 +298,18 @@ int train(const QStringList &args)
                                    .arg(spec.batchSize)
                                    .arg(count)
                             << Qt::endl;
+    // One rank of a data-parallel run: the group joined, rank 0's weights everywhere. Only rank 0
+    // writes the folder and prints; every rank trains.
+    std::shared_ptr<DataParallel> group;
+    if (rankConfig && rankConfig->world > 1) {
+        rankConfig->timeoutSeconds = int(distTimeout);
+        group = DataParallel::connect(*rankConfig, &error);
+        if (!group)
+            return fail(error);
+        if (const QString e = opened->joinDataParallel(group); !e.isEmpty())
+            return fail(e);
+    }
+    const bool writes = !group || group->rank() == 0;
     RunDriver driver(std::move(opened), steps);
     Trainer *trainer = &driver.trainer();
     if (!resumeDir.isEmpty() && driver.budgetReached()) {
@@ -197,7 +328,9 @@ int train(const QStringList &args)
     }
     // Only now, with the data loaded and the networks built, does the folder change: it is
     // locked against other writers, then the old run's files go first, so the folder never
-    // mixes two runs.
+    // mixes two runs. (Ranks other than 0 write nothing.)
+    if (!writes)
+        return trainRank(driver, *group);
     if (const QString e = run.lock(); !e.isEmpty())
         return fail(e);
     if (!existing.isEmpty())
@@ -225,7 +358,9 @@ int train(const QStringList &args)
     QElapsedTimer flushTimer;
     flushTimer.start();
     StepRecord record;
-    while (!driver.budgetReached() && !interrupted) {
+    // Every rank stops at the same step: an interruption anywhere is every rank's.
+    auto stopping = [&group] { return group ? group->any(interrupted) : bool(interrupted); };
+    while (!driver.budgetReached() && !stopping()) {
         if (!driver.step(&record, &error)) {
             progress.finish();
             const QString metrics = run.flushMetrics();

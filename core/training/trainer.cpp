@@ -1,5 +1,6 @@
 #include "trainerimpl_p.h"
 
+#include "dataparallel_p.h"
 #include "ema_p.h"
 #include "errortext.h"
 #include "losses_p.h"
@@ -123,6 +124,36 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         return nullptr;
     }
     return impl;
+}
+
+QString Trainer::joinDataParallel(std::shared_ptr<DataParallel> group)
+{
+    if (!group || group->world() <= 1) {
+        d->parallel.reset();
+        d->finishGradients = nullptr;
+        return QString();
+    }
+    if (d->spec.batchSize % group->world() != 0)
+        return Text::tr("the batch of %1 does not divide among %2 processes; choose a batch that is a multiple of %2")
+            .arg(d->spec.batchSize)
+            .arg(group->world());
+    // Rank 0's weights and buffers everywhere (the same seed builds the same ones; a rank that
+    // resumed from another checkpoint would not).
+    std::vector<torch::Tensor> state;
+    for (const torch::nn::Sequential &net : {d->G, d->D, d->Gema}) {
+        if (!net)
+            continue;
+        for (const torch::Tensor &t : net->parameters())
+            state.push_back(t);
+        for (const torch::Tensor &t : net->buffers())
+            state.push_back(t);
+    }
+    dataparallel::broadcast(*group, state);
+    d->parallel = group;
+    d->finishGradients = [g = group.get()](NetworkRole, const std::vector<torch::Tensor> &params, float loss) {
+        dataparallel::averageGradients(*g, params, !std::isfinite(loss));
+    };
+    return QString();
 }
 
 QString Trainer::deviceProblem(const QString &device)
@@ -302,6 +333,13 @@ void Trainer::Impl::draw(PendingStep &p)
     p.parts = {};
     p.real = batches.next(spec.batchSize, gen, device);
     p.z = noise(spec.batchSize, gen);
+    if (parallel) {
+        // Every rank draws the whole batch and its noise, then trains on its own slice: the run
+        // sees the batches of a run of one process.
+        const std::int64_t share = spec.batchSize / parallel->world(), from = share * parallel->rank();
+        p.real = p.real.slice(0, from, from + share);
+        p.z = p.z.slice(0, from, from + share);
+    }
 }
 
 void Trainer::Impl::generate(PendingStep &p, bool last)
@@ -472,7 +510,7 @@ bool Trainer::Impl::gradientsReady(PendingStep &p, NetworkRole network, float lo
 {
     const std::vector<torch::Tensor> &params = network == NetworkRole::Discriminator ? p.dParams : p.gParams;
     if (finishGradients)
-        finishGradients(network, params);
+        finishGradients(network, params, lossValue);
     *gradNorm = gradientNorm(params);
     const bool lossBad = !std::isfinite(lossValue);
     if (!lossBad && std::isfinite(*gradNorm))

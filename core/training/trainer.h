@@ -88,6 +88,11 @@ public:
     QString loadCheckpoint(const QString &path, bool reshuffle = false, std::int64_t *trainedOn = nullptr);
     // The experiment a checkpoint was saved from.
     static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
+    // Trains as one rank of `group` (DataParallel) from the next step: the slice of each global
+    // batch that is this rank's, the gradients averaged across ranks. Broadcasts rank 0's weights
+    // first (every rank calls it at the same point). A batch that does not divide among the ranks
+    // is refused with a sentence. Null: a run of one process again.
+    QString joinDataParallel(std::shared_ptr<class DataParallel> group);
     // Why this build cannot train on `device` ("cuda" without CUDA, "tpu"), or empty.
     static QString deviceProblem(const QString &device);
     // The devices this build can train on: "cpu", then "cuda:0", "cuda:1", ... when LibTorch

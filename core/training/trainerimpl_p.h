@@ -3,6 +3,7 @@
 // Private to the engine: includes torch. The trainer's state and helpers, shared by
 // trainer.cpp (create, step) and trainersampling.cpp (samples, generator copies, checkpoints).
 
+#include "dataparallel.h"
 #include "fusedmlp_p.h"
 #include "losses_p.h"
 #include "seededsamples_p.h"
@@ -54,7 +55,10 @@ struct Trainer::Impl : TrainerState {
     // Between a network's backward pass and the check and optimiser step that follow, the one
     // place where its gradients are finished (averaged across processes, for data-parallel
     // training). Empty: they are used as computed.
-    std::function<void(NetworkRole network, const std::vector<torch::Tensor> &params)> finishGradients;
+    // `loss` is this process's loss: one that is not finite spoils the average on every rank.
+    std::function<void(NetworkRole network, const std::vector<torch::Tensor> &params, float loss)> finishGradients;
+    // Data-parallel training (joinDataParallel): this rank's slice of every global batch.
+    std::shared_ptr<DataParallel> parallel;
 
     // Runs the next substep of the pending step (beginning one when there is none), filling
     // `report` when given. False with `error` set when it failed; the step is then undone.

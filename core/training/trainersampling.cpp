@@ -115,6 +115,8 @@ QString Trainer::loadCheckpoint(const QString &path, bool reshuffle, std::int64_
     if (QString e = checkpoint::restore(file, *fresh, reshuffle || d->data->standIn); !e.isEmpty())
         return e;
     fresh->fusedAllowed = d->fusedAllowed;
+    fresh->parallel = d->parallel;  // a rank that loads a checkpoint stays in its group
+    fresh->finishGradients = d->finishGradients;
     d = std::move(fresh);
     return QString();
 }

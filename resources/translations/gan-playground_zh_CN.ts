@@ -604,6 +604,17 @@
     </message>
 </context>
 <context>
+    <name>DataParallel</name>
+    <message>
+        <source>%1=%2 must be a whole number from %3 to %4</source>
+        <translation>%1=%2 必须是 %3 到 %4 之间的整数</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 cannot join the group at %3:%4 (%5)</source>
+        <translation>第 %1 个进程（共 %2 个）无法加入 %3:%4 处的进程组（%5）</translation>
+    </message>
+</context>
+<context>
     <name>DataPath</name>
     <message>
         <source>the experiment&apos;s networks are for 2D points: using the networks of %1 (a DCGAN) for the images</source>
@@ -4439,6 +4450,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>%1: the run was trained on %2 samples, and its data (%3) now holds %4</source>
         <translation>%1：这次训练用的是 %2 个样本，而它的数据（%3）现在有 %4 个</translation>
     </message>
+    <message>
+        <source>the batch of %1 does not divide among %2 processes; choose a batch that is a multiple of %2</source>
+        <translation>批大小 %1 不能在 %2 个进程之间均分；请选择 %2 的倍数作为批大小</translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -5361,6 +5376,22 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>the data&apos;s samples are %1, the generator makes %2: give the data with --data PATH, which fits the networks to it, %3</source>
         <translation>数据的样本是 %1，生成器生成的是 %2：用 --data 路径 给出数据，网络会适配它，%3</translation>
+    </message>
+    <message>
+        <source>cannot start rank %1: %2</source>
+        <translation>无法启动第 %1 个进程：%2</translation>
+    </message>
+    <message>
+        <source>Train with N processes on this machine (data-parallel over PyTorch&apos;s c10d on loopback; the batch is shared among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one process per rank instead.</source>
+        <translation>在本机用 N 个进程训练（通过 PyTorch 的 c10d 在回环地址上做数据并行；批次由它们分担）。若由设置了 RANK、WORLD_SIZE、MASTER_ADDR 和 MASTER_PORT 的启动器（torchrun、srun）启动，则每个进程各自运行。</translation>
+    </message>
+    <message>
+        <source>Seconds a rank waits for the others before the run ends (default 60).</source>
+        <translation>一个进程等待其他进程的秒数，超时则训练结束（默认 60）。</translation>
+    </message>
+    <message>
+        <source>--nproc starts the ranks itself; under a launcher (WORLD_SIZE is set) give no --nproc</source>
+        <translation>--nproc 会自己启动各个进程；在启动器下（已设置 WORLD_SIZE）不要给出 --nproc</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+// Data-parallel training across processes with PyTorch's own c10d: a gloo process group over a
+// TCP store (rank 0 serves it). Every rank builds the same networks from the same seed, draws
+// the same global batch and noise and trains on its slice; after each backward pass the
+// gradients are averaged across ranks (Trainer::joinDataParallel), so the run equals a run of
+// one process up to float rounding (and BatchNorm's per-rank statistics, as in PyTorch's DDP).
+// No torch here: the group lives in dataparallel_p.h.
+struct DataParallelConfig {
+    int rank = 0;
+    int world = 1;
+    QString masterAddress = QStringLiteral("127.0.0.1");
+    int masterPort = 29500;
+    int timeoutSeconds = 60;  // a collective that waits longer than this for a rank fails
+
+    // torchrun's environment (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT), as Slurm wrappers and
+    // Kubeflow's PyTorchJob set it: none when WORLD_SIZE is unset; an error when it is malformed.
+    static std::optional<DataParallelConfig> fromEnvironment(QString *error);
+};
+
+class DataParallel {
+public:
+    // Joins the group (rank 0 serves the store and waits for the others). Null with `error`
+    // naming the address and port when it cannot.
+    static std::shared_ptr<DataParallel> connect(const DataParallelConfig &config, QString *error);
+    ~DataParallel();
+
+    int rank() const;
+    int world() const;
+    // Every rank's flag or'ed (a step that failed anywhere is undone everywhere).
+    bool any(bool flag);
+
+    struct Impl;
+    Impl &impl() { return *d; }
+
+private:
+    explicit DataParallel(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
