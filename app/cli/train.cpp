@@ -360,6 +360,7 @@ int train(const QStringList &args)
     StepRecord record;
     // Every rank stops at the same step: an interruption anywhere is every rank's.
     auto stopping = [&group] { return group ? group->any(interrupted) : bool(interrupted); };
+    const double secondsBefore = driver.activeSeconds();  // a resumed run's earlier steps
     while (!driver.budgetReached() && !stopping()) {
         if (!driver.step(&record, &error)) {
             progress.finish();
@@ -440,6 +441,12 @@ int train(const QStringList &args)
     }
     out() << Text::tr("trained to step %1 (%2 of training); run in %3").arg(trainer->currentStep()).arg(formatDuration(seconds), outDir)
           << "\n";
+    if (const double trained = driver.activeSeconds() - secondsBefore; group && trained > 0)
+        out() << Text::tr("%1 processes; this one spent %2% of its training time in their collectives (averaging gradients, "
+                          "waiting for the others)")
+                     .arg(group->world())
+                     .arg(QString::number(100.0 * group->collectiveSeconds() / trained, 'f', 1))
+              << "\n";
     if (measurements > 0)
         out() << Text::tr("image quality measured %1 times (%2 samples each) in %3, written to %4")
                      .arg(measurements)

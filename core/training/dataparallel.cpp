@@ -14,6 +14,16 @@ struct DataParallel::Impl {
     DataParallelConfig config;
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+    double seconds = 0;  // in collectives
+
+    // Runs `work` and counts its time.
+    template <typename F>
+    void timed(F work)
+    {
+        const auto began = std::chrono::steady_clock::now();
+        work();
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    }
 };
 
 namespace {
@@ -87,9 +97,11 @@ std::shared_ptr<DataParallel> DataParallel::connect(const DataParallelConfig &co
 bool DataParallel::any(bool flag)
 {
     std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f)};
-    d->group->allreduce(t)->wait();
+    d->timed([&] { d->group->allreduce(t)->wait(); });
     return t[0].item<float>() > 0;
 }
+
+double DataParallel::collectiveSeconds() const { return d->seconds; }
 
 namespace dataparallel {
 
@@ -122,7 +134,7 @@ void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &
         std::vector<torch::Tensor> bucket{torch::cat(flat)};
         if (spoiled)
             bucket[0].fill_(std::numeric_limits<float>::quiet_NaN());
-        group.allreduce(bucket)->wait();
+        parallel.impl().timed([&] { group.allreduce(bucket)->wait(); });
         bucket[0].mul_(scale);
         std::int64_t at = 0;
         for (size_t i = first; i < last; ++i) {

@@ -34,6 +34,9 @@ public:
     int world() const;
     // Every rank's flag or'ed (a step that failed anywhere is undone everywhere).
     bool any(bool flag);
+    // Seconds this process has spent in the group's collectives (waiting for the others
+    // included): the cost of training in several processes.
+    double collectiveSeconds() const;
 
     struct Impl;
     Impl &impl() { return *d; }

@@ -5393,6 +5393,10 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <source>--nproc starts the ranks itself; under a launcher (WORLD_SIZE is set) give no --nproc</source>
         <translation>--nproc 会自己启动各个进程；在启动器下（已设置 WORLD_SIZE）不要给出 --nproc</translation>
     </message>
+    <message>
+        <source>%1 processes; this one spent %2% of its training time in their collectives (averaging gradients, waiting for the others)</source>
+        <translation>%1 个进程；本进程把 %2% 的训练时间用在它们的集合通信上（平均梯度、等待其他进程）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
