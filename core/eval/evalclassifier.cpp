@@ -1,7 +1,6 @@
 #include "eval/evalclassifier.h"
 
 #include "io/atomicfile.h"
-#include "io/cpuload.h"
 #include "io/torcharchive.h"
 #include "nn/tensortable_p.h"
 #include "training/errortext.h"
@@ -17,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QThread>
 
 #include <algorithm>
 #include <numeric>
@@ -31,7 +29,7 @@ struct Text {
 };
 
 // The recipe: changing any of it must change the cache key.
-constexpr const char *kRecipe = "gp-eval-classifier v2: conv16-bn-relu-pool conv32-bn-relu-pool fc128 relu fc; uniform(1/sqrt(fan_in)) from its own generator, seed 7; adam 1e-3 (1e-4 in the last epoch), batch 128, 5 epochs";
+constexpr const char *kRecipe = "gp-eval-classifier v3: conv16-bn-relu-pool conv32-bn-relu-pool fc128 relu fc; uniform(1/sqrt(fan_in)) from its own generator, seed 7; adam 1e-3 (1e-4 in the last epoch), batch 128, 5 epochs, 1 thread";
 constexpr int kFeatures = 128;
 constexpr int kBatch = 128;
 constexpr std::int64_t kMeasureBatch = 500;
@@ -229,20 +227,19 @@ std::unique_ptr<EvalClassifier> EvalClassifier::obtain(const Dataset &train, con
             torch::optim::Adam optimizer(impl->net->parameters(), torch::optim::AdamOptions(1e-3));
             impl->net->train();
             const std::int64_t batches = (std::int64_t(fit.size()) + kBatch - 1) / kBatch;
-            // As many threads as the machine has free cores now, looked at before each epoch: an
-            // OpenMP team bigger than that waits at every barrier for the thread a busy core
-            // keeps from running (measured: 5x slower beside one busy core of two). The caller's
-            // count is put back afterwards.
+            // One thread, always. A team of threads waits at every barrier for the one a busy core
+            // keeps from running (measured: 140 s beside `yes` against 48 s idle with two), and
+            // a team sized to the free cores would add its sums in another order on each machine
+            // and load: the cached network, and every figure measured with it, would depend on
+            // where and when it was first trained. The caller's count is put back afterwards.
             const int callerThreads = at::get_num_threads();
             struct PutBack {
                 int threads;
                 ~PutBack() { at::set_num_threads(threads); }
             } putBack{callerThreads};
+            at::set_num_threads(kTrainThreads);
+            info.trainThreads = kTrainThreads;
             for (int epoch = 0; epoch < kEpochs; ++epoch) {
-                const int threads = cpuload::freeThreads(QThread::idealThreadCount());
-                if (threads != at::get_num_threads())
-                    at::set_num_threads(threads);
-                info.trainThreads = std::max(info.trainThreads, threads);
                 if (epoch == kEpochs - 1)  // a last, slower epoch settles the weights: about +1 % accuracy
                     for (auto &group : optimizer.param_groups())
                         static_cast<torch::optim::AdamOptions &>(group.options()).lr(1e-4);

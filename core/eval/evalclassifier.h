@@ -29,7 +29,8 @@
 class EvalClassifier {
 public:
     static constexpr std::int64_t kMinLabelled = 100;  // labelled images it needs to learn the classes
-    static constexpr int kEpochs = 5;  // of its training: progress reports reach 1/kEpochs, 2/kEpochs, ... at their ends
+    static constexpr int kEpochs = 5;
+    static constexpr int kTrainThreads = 1;  // the same network on every machine and load  // of its training: progress reports reach 1/kEpochs, 2/kEpochs, ... at their ends
     struct Info {
         int classes = 0;          // 0 for random features
         bool randomFeatures = false;
@@ -39,7 +40,7 @@ public:
         QString testSource;       // what the accuracy was measured on
         bool fromCache = false;
         double trainSeconds = 0;  // 0 when loaded from the cache
-        int trainThreads = 0;     // the most threads it trained with (0 when loaded from the cache)
+        int trainThreads = 0;     // the threads it trained with (0 when loaded from the cache)
         QString cachePath;
         QString cacheProblem;     // the cache could not be written (the network still works)
     };

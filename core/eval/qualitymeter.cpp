@@ -92,8 +92,9 @@ std::unique_ptr<QualityMeter> QualityMeter::create(const DataSpec &spec, std::ui
                          .arg(least);
             return nullptr;
         }
-        const std::int64_t held = std::min<std::int64_t>(
-            options.count, std::max<std::int64_t>(2 * kNeighbours + 2, runData->count / (labelled ? kHeldOutShareLabelled : 2)));
+        // The same split whatever the count asked (the classifier's cache is keyed by the images
+        // it learns from): the reference's first `count` images are used.
+        const std::int64_t held = std::max<std::int64_t>(2 * kNeighbours + 2, runData->count / (labelled ? kHeldOutShareLabelled : 2));
         auto [train, test] = holdOut(*runData, held, &m->m_trainIndex);
         m->m_train = std::move(train);
         m->m_test = std::move(test);
@@ -187,8 +188,7 @@ std::vector<QualityMeter::Nearest> QualityMeter::nearestTrainingImagesOfReferenc
     std::vector<Nearest> out;
     const Dataset &reference = this->reference();
     const std::int64_t size = std::int64_t(reference.channels) * reference.height * reference.width;
-    // Without a test split the reference is the training set itself: its images would find
-    // themselves, so the images after the reference's are used.
+    // The reference never holds a training image (a test split, or images held out).
     for (std::int64_t i = 0; i < std::min<std::int64_t>(count, reference.count); ++i)
         out.push_back(nearestIn(*m_train, reference.pixels.data() + i * size));
     return out;
