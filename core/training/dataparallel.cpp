@@ -79,8 +79,11 @@ std::shared_ptr<DataParallel> DataParallel::connect(const DataParallelConfig &co
         impl->store = c10::make_intrusive<c10d::TCPStore>(config.masterAddress.toStdString(), options);
         auto groupOptions = c10d::ProcessGroupGloo::Options::create();
         groupOptions->timeout = timeout;
-        groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(
-            config.rank == 0 || config.masterAddress == QLatin1String("127.0.0.1") ? "127.0.0.1" : config.masterAddress.toStdString()));
+        // On one machine the ranks talk over loopback; across machines gloo picks this host's
+        // interface from its host name (c10d's default device; not tried here).
+        const bool local = config.masterAddress == QLatin1String("127.0.0.1") || config.masterAddress == QLatin1String("localhost");
+        groupOptions->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                                              : c10d::ProcessGroupGloo::createDefaultDevice());
         impl->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl->store, config.rank, config.world, groupOptions);
     } catch (const std::exception &e) {
         *error = Text::tr("rank %1 of %2 cannot join the group at %3:%4 (%5)")
