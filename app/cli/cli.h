@@ -61,7 +61,6 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QLi
 // in place of the experiment's, the networks fitted to it (without an experiment: the preset
 // of the data's kind), the decisions printed.
 bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
-bool loadExperimentOnly(const QString &preset, const QStringList &files, ExperimentSpec *spec, int *exitCode);
 QCommandLineOption dataOption();
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);

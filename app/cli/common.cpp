@@ -232,6 +232,27 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QLi
     return true;
 }
 
+namespace {
+// --preset NAME or the one experiment file.
+bool loadExperimentOnly(const QString &preset, const QStringList &files, ExperimentSpec *spec, int *exitCode)
+{
+    if (!preset.isEmpty()) {
+        if (const QString error = presets::load(preset, spec); !error.isEmpty()) {
+            *exitCode = fail(error);
+            return false;
+        }
+        return true;
+    }
+    const specjson::ParseResult parsed = specjson::fromFile(files[0]);
+    if (!parsed.ok()) {
+        *exitCode = fail(parsed.errors.join(QLatin1Char('\n')));
+        return false;
+    }
+    *spec = parsed.spec;
+    return true;
+}
+}  // namespace
+
 QCommandLineOption dataOption()
 {
     return {QStringLiteral("data"),
@@ -271,23 +292,6 @@ bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int 
     return true;
 }
 
-bool loadExperimentOnly(const QString &preset, const QStringList &files, ExperimentSpec *spec, int *exitCode)
-{
-    if (!preset.isEmpty()) {
-        if (const QString error = presets::load(preset, spec); !error.isEmpty()) {
-            *exitCode = fail(error);
-            return false;
-        }
-        return true;
-    }
-    const specjson::ParseResult parsed = specjson::fromFile(files[0]);
-    if (!parsed.ok()) {
-        *exitCode = fail(parsed.errors.join(QLatin1Char('\n')));
-        return false;
-    }
-    *spec = parsed.spec;
-    return true;
-}
 
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode)
 {

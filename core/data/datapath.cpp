@@ -80,21 +80,27 @@ bool isImageNetwork(const NetworkSpec &net)
     });
 }
 
-// How many times the generator enlarges its Reshape's grid (1 for none); 0 when it has no
-// Reshape to a square grid or does not enlarge it by a whole factor.
+// The generator's last Reshape to a square grid [C, S, S], or -1.
+int gridReshape(const NetworkSpec &g)
+{
+    for (int i = int(g.layers.size()) - 1; i >= 0; --i)
+        if (g.layers[size_t(i)].kind == LayerKind::Reshape && g.layers[size_t(i)].shape.size() == 3)
+            return i;
+    return -1;
+}
+
+// How many times the generator enlarges that grid (1 for none); 0 when it has no such Reshape
+// or does not enlarge it by a whole factor.
 int upsamplingFactor(const ExperimentSpec &spec)
 {
-    const NetworkSpec &g = spec.generator;
-    for (int i = int(g.layers.size()) - 1; i >= 0; --i) {
-        const LayerSpec &l = g.layers[size_t(i)];
-        if (l.kind != LayerKind::Reshape || l.shape.size() != 3)
-            continue;
-        const NetworkAnalysis a = ShapeInference::analyzeNetwork(g, NetworkRole::Generator, Shape{spec.latentDim});
-        if (a.outShape.size() != 3 || l.shape[1] < 1 || a.outShape[1] % l.shape[1] != 0)
-            return 0;
-        return int(a.outShape[1] / l.shape[1]);
-    }
-    return 0;
+    const int reshape = gridReshape(spec.generator);
+    if (reshape < 0)
+        return 0;
+    const std::vector<int> &grid = spec.generator.layers[size_t(reshape)].shape;
+    const NetworkAnalysis a = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim});
+    if (a.outShape.size() != 3 || grid[1] < 1 || a.outShape[1] % grid[1] != 0)
+        return 0;
+    return int(a.outShape[1] / grid[1]);
 }
 
 // The generator resized to make C x side x side images; false when its layout is not one this
@@ -102,12 +108,7 @@ int upsamplingFactor(const ExperimentSpec &spec)
 bool fitGenerator(ExperimentSpec *spec, int channels, int side)
 {
     NetworkSpec &g = spec->generator;
-    int reshape = -1;
-    for (int i = int(g.layers.size()) - 1; i >= 0; --i)
-        if (g.layers[size_t(i)].kind == LayerKind::Reshape && g.layers[size_t(i)].shape.size() == 3) {
-            reshape = i;
-            break;
-        }
+    const int reshape = gridReshape(g);
     if (reshape < 0)
         return false;
     const std::vector<int> grid = g.layers[size_t(reshape)].shape;
