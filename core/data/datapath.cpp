@@ -256,7 +256,10 @@ Result apply(const QString &path, ExperimentSpec *spec)
             labels = path.mid(comma + 1);
         }
         if (!QFileInfo(images).isFile()) {
-            r.error = Text::tr("%1: no such file or folder").arg(images);
+            // A device, a pipe or a link that leads nowhere is not data either.
+            r.error = QFileInfo(images).exists() || QFileInfo(images).isSymLink()
+                ? Text::tr("%1: is not a regular file or a folder; give a folder of images, an IDX file or a CSV file").arg(images)
+                : Text::tr("%1: no such file or folder").arg(images);
             return r;
         }
         std::vector<std::int64_t> dims;

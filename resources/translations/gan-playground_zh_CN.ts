@@ -720,6 +720,10 @@
         <source>Own data: %1.</source>
         <translation>自己的数据：%1。</translation>
     </message>
+    <message>
+        <source>%1: is not a regular file or a folder; give a folder of images, an IDX file or a CSV file</source>
+        <translation>%1：不是普通文件或文件夹；请给出图像文件夹、IDX 文件或 CSV 文件</translation>
+    </message>
 </context>
 <context>
     <name>Dataset</name>

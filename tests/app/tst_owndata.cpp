@@ -173,6 +173,10 @@ void TestOwnData::dataOfEveryKind()
     r = cli({QStringLiteral("validate"), QStringLiteral("--data"), path(QStringLiteral("notes.txt"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("notes.txt is neither a folder of images, an IDX file nor a CSV file")), qPrintable(r.err));
+    // A device is no data: said, not read.
+    r = cli({QStringLiteral("validate"), QStringLiteral("--data"), QStringLiteral("/dev/zero")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("/dev/zero: is not a regular file or a folder")), qPrintable(r.err));
 }
 
 void TestOwnData::grownAndGoneFolders()
