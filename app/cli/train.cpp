@@ -17,6 +17,7 @@
 #include <arpa/inet.h>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -113,6 +114,7 @@ int launchRanks(const QStringList &args, int count)
     }
     const int port = freePort();
     std::vector<std::unique_ptr<QProcess>> ranks;
+    std::vector<qint64> pids;  // QProcess forgets them once they end
     for (int rank = 0; rank < count; ++rank) {
         auto p = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -126,6 +128,7 @@ int launchRanks(const QStringList &args, int count)
         p->start(QCoreApplication::applicationFilePath(), childArgs);
         if (!p->waitForStarted())
             return fail(Text::tr("cannot start rank %1: %2").arg(rank).arg(p->errorString()));
+        pids.push_back(p->processId());
         ranks.push_back(std::move(p));
     }
     setSavesOnInterrupt(true);  // the ranks save; this process waits for them
@@ -146,6 +149,16 @@ int launchRanks(const QStringList &args, int count)
     for (int rank = 0; rank < count; ++rank) {
         const QProcess &p = *ranks[size_t(rank)];
         const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : kExitUserError;
+        // A signal this launcher did not pass on: say which rank it ended (Qt's exit code of a
+        // crashed process is the signal's number).
+        if (p.exitStatus() == QProcess::CrashExit && !interrupted)
+            QTextStream(stderr) << "gan-playground-cli: "
+                                << Text::tr("rank %1 (process %2) was ended by signal %3 (%4)")
+                                       .arg(rank)
+                                       .arg(pids[size_t(rank)])
+                                       .arg(p.exitCode())
+                                       .arg(QString::fromLocal8Bit(::strsignal(p.exitCode())))
+                                << Qt::endl;
         if (code != kExitOk && worst == kExitOk)
             worst = code;
     }
@@ -176,12 +189,22 @@ int trainRank(RunDriver &driver, DataParallel &group)
     setSavesOnInterrupt(true);
     StepRecord record;
     QString error;
+    // Rank 0 says why a run fails and keeps its last good step; this rank speaks only when rank 0
+    // is gone.
+    auto failed = [&] {
+        if (group.lostRankZero())
+            fail(Text::tr("rank %1: %2").arg(group.rank()).arg(error));
+        return kExitUserError;
+    };
     while (!driver.budgetReached()) {
         // The stop every rank agrees on (see train's loop).
-        if (group.any(interrupted))
+        const std::optional<bool> stop = group.any(interrupted, &error);
+        if (!stop)
+            return failed();
+        if (*stop)
             break;
         if (!driver.step(&record, &error))
-            return kExitUserError;  // rank 0 says why and keeps the last good step
+            return failed();
     }
     return interrupted ? 128 + interruptingSignal() : kExitOk;
 }
@@ -277,21 +300,24 @@ int train(const QStringList &args)
                                    "or add --overwrite to replace it")
                         .arg(outDir, existing.join(QStringLiteral(", "))));
 
-    warnAboutBlas(spec.threads);
+    // Ranks other than 0 print only their failures: one rank speaks for the run.
+    const bool quiet = rankConfig && rankConfig->rank > 0;
+    if (!quiet)
+        warnAboutBlas(spec.threads);
     QString error;
     std::int64_t trainedOn = -1;
     runsetup::OpenOptions openOptions;
     openOptions.reshuffle = parser.isSet(QStringLiteral("reshuffle"));
     openOptions.trainedOn = &trainedOn;
     std::unique_ptr<Trainer> opened = runsetup::open(spec, resumeDir.isEmpty() ? QString() : RunDirectory(resumeDir).checkpointPath(),
-                                                     loadingProgress(), &error, openOptions);
+                                                     quiet ? ProgressFn() : loadingProgress(), &error, openOptions);
     if (!opened && trainedOn > 0)
         return fail(Text::tr("%1: resume with --reshuffle to continue on the data as it is now (a new shuffle of it); sample, walk "
                              "and directions work on the run as it is")
                         .arg(error));
     if (!opened)
         return fail(error);
-    if (const std::int64_t count = opened->data().count; spec.batchSize > count)
+    if (const std::int64_t count = opened->data().count; spec.batchSize > count && !quiet)
         QTextStream(stderr) << "gan-playground-cli: "
                             << Text::tr("warning: the batch of %1 is larger than the data's %2 samples, so every batch holds some "
                                         "of them more than once; set training.batch_size to at most %2")
@@ -318,7 +344,7 @@ int train(const QStringList &args)
     }
     // The image measures are made ready before the folder changes too (they may refuse the data).
     std::unique_ptr<QualityMeter> meter;
-    if (evalEvery > 0) {
+    if (evalEvery > 0 && !quiet) {  // rank 0 measures
         QualityMeter::Options options;
         options.count = int(evalCount);
         meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
@@ -358,11 +384,15 @@ int train(const QStringList &args)
     QElapsedTimer flushTimer;
     flushTimer.start();
     StepRecord record;
-    // Every rank stops at the same step: an interruption anywhere is every rank's.
-    auto stopping = [&group] { return group ? group->any(interrupted) : bool(interrupted); };
+    // Every rank stops at the same step: an interruption anywhere is every rank's. None when the
+    // group failed (`error` says which rank is gone).
+    auto stopping = [&]() -> std::optional<bool> { return group ? group->any(interrupted, &error) : bool(interrupted); };
     const double secondsBefore = driver.activeSeconds();  // a resumed run's earlier steps
-    while (!driver.budgetReached() && !stopping()) {
-        if (!driver.step(&record, &error)) {
+    while (!driver.budgetReached()) {
+        const std::optional<bool> stop = stopping();
+        if (stop && *stop)
+            break;
+        if (!stop || !driver.step(&record, &error)) {
             progress.finish();
             const QString metrics = run.flushMetrics();
             QString message = metrics.isEmpty() ? error : error + QLatin1Char('\n') + metrics;

@@ -10,11 +10,18 @@
 #include <chrono>
 #include <limits>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 struct DataParallel::Impl {
     DataParallelConfig config;
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
     double seconds = 0;  // in collectives
+    bool lostRankZero = false;  // a failure found the store gone
 
     // Runs `work` and counts its time.
     template <typename F>
@@ -43,6 +50,26 @@ bool readInt(const char *name, int min, int max, int *value, QString *error)
     *value = v;
     return true;
 }
+
+// Whether a server could listen on `port` of every interface now (as TCPStore's does, with
+// SO_REUSEADDR: a port left in TIME_WAIT counts as free).
+bool portInUse(int port)
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0)
+        return false;  // no verdict: the store says what went wrong
+    const int yes = 1;
+    ::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_ANY);
+    address.sin_port = htons(std::uint16_t(port));
+    const bool inUse = ::bind(s, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0 && errno == EADDRINUSE;
+    ::close(s);
+    return inUse;
+}
+
+std::string checkInKey(int rank) { return "gan-playground/checked-in-after-failure/" + std::to_string(rank); }
 }  // namespace
 
 std::optional<DataParallelConfig> DataParallelConfig::fromEnvironment(QString *error)
@@ -70,6 +97,12 @@ std::shared_ptr<DataParallel> DataParallel::connect(const DataParallelConfig &co
     auto impl = std::make_unique<Impl>();
     impl->config = config;
     const auto timeout = std::chrono::seconds(config.timeoutSeconds);
+    if (config.rank == 0 && portInUse(config.masterPort)) {
+        *error = Text::tr("port %1 is in use on this machine, so rank 0 cannot serve the group there; set MASTER_PORT to a free "
+                          "port (--nproc finds one itself)")
+                     .arg(config.masterPort);
+        return nullptr;
+    }
     try {
         c10d::TCPStoreOptions options;
         options.port = std::uint16_t(config.masterPort);
@@ -86,22 +119,74 @@ std::shared_ptr<DataParallel> DataParallel::connect(const DataParallelConfig &co
                                               : c10d::ProcessGroupGloo::createDefaultDevice());
         impl->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl->store, config.rank, config.world, groupOptions);
     } catch (const std::exception &e) {
-        *error = Text::tr("rank %1 of %2 cannot join the group at %3:%4 (%5)")
-                     .arg(config.rank)
-                     .arg(config.world)
-                     .arg(config.masterAddress)
-                     .arg(config.masterPort)
-                     .arg(errorText(e));
+        *error = config.rank == 0
+            ? Text::tr("rank 0 of %1 cannot serve the group at %2:%3 (%4)")
+                  .arg(config.world)
+                  .arg(config.masterAddress)
+                  .arg(config.masterPort)
+                  .arg(errorText(e))
+            : Text::tr("rank %1 of %2 cannot join the group at %3:%4 within %5 s (%6); check MASTER_ADDR and MASTER_PORT, and "
+                       "that rank 0 runs and this machine can reach it")
+                  .arg(config.rank)
+                  .arg(config.world)
+                  .arg(config.masterAddress)
+                  .arg(config.masterPort)
+                  .arg(config.timeoutSeconds)
+                  .arg(errorText(e));
         return nullptr;
     }
     return std::shared_ptr<DataParallel>(new DataParallel(std::move(impl)));
 }
 
-bool DataParallel::any(bool flag)
+std::optional<bool> DataParallel::any(bool flag, QString *error)
 {
     std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f)};
-    d->timed([&] { d->group->allreduce(t)->wait(); });
+    try {
+        d->timed([&] { d->group->allreduce(t)->wait(); });
+    } catch (const std::exception &e) {
+        *error = failure(errorText(e));
+        return std::nullopt;
+    }
     return t[0].item<float>() > 0;
+}
+
+bool DataParallel::lostRankZero() const { return d->lostRankZero; }
+
+QString DataParallel::failure(const QString &what)
+{
+    const DataParallelConfig &c = d->config;
+    try {
+        d->store->set(checkInKey(c.rank), std::vector<std::uint8_t>{1});
+    } catch (const std::exception &) {
+        d->lostRankZero = true;
+        return Text::tr("rank 0 of %1, which serves the group at %2:%3, is gone (its process ended or cannot be reached), so "
+                        "rank %4 ends too (%5)")
+            .arg(c.world)
+            .arg(c.masterAddress)
+            .arg(c.masterPort)
+            .arg(c.rank)
+            .arg(what);
+    }
+    if (c.rank != 0)
+        return Text::tr("the group of %1 processes failed (%2); rank 0 names the rank that is gone").arg(c.world).arg(what);
+    // Rank 0 serves the store: the ranks that do not check in within a moment are gone.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(std::min(kCheckInSeconds, c.timeoutSeconds));
+    QStringList gone;
+    for (int r = 1; r < c.world; ++r) {
+        const auto left = std::max(std::chrono::milliseconds(1), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                     deadline - std::chrono::steady_clock::now()));
+        try {
+            d->store->wait({checkInKey(r)}, left);
+        } catch (const std::exception &) {
+            gone << QString::number(r);
+        }
+    }
+    if (gone.isEmpty())
+        return Text::tr("a collective of the %1 processes failed with every rank still there (%2)").arg(c.world).arg(what);
+    return Text::tr("rank(s) %1 of %2 stopped answering (ended or hung), so the run ends (%3)", nullptr, int(gone.size()))
+        .arg(gone.join(QLatin1String(", ")))
+        .arg(c.world)
+        .arg(what);
 }
 
 double DataParallel::collectiveSeconds() const { return d->seconds; }
@@ -113,7 +198,11 @@ void broadcast(DataParallel &parallel, const std::vector<torch::Tensor> &tensors
     torch::NoGradGuard noGrad;
     for (const torch::Tensor &t : tensors) {
         std::vector<torch::Tensor> one{t.detach()};
-        parallel.impl().group->broadcast(one)->wait();
+        try {
+            parallel.impl().group->broadcast(one)->wait();
+        } catch (const std::exception &e) {
+            throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
+        }
     }
 }
 
@@ -137,7 +226,11 @@ void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &
         std::vector<torch::Tensor> bucket{torch::cat(flat)};
         if (spoiled)
             bucket[0].fill_(std::numeric_limits<float>::quiet_NaN());
-        parallel.impl().timed([&] { group.allreduce(bucket)->wait(); });
+        try {
+            parallel.impl().timed([&] { group.allreduce(bucket)->wait(); });
+        } catch (const std::exception &e) {
+            throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
+        }
         bucket[0].mul_(scale);
         std::int64_t at = 0;
         for (size_t i = first; i < last; ++i) {

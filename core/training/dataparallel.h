@@ -32,8 +32,16 @@ public:
 
     int rank() const;
     int world() const;
-    // Every rank's flag or'ed (a step that failed anywhere is undone everywhere).
-    bool any(bool flag);
+    // Every rank's flag or'ed (a step that failed anywhere is undone everywhere). None, with
+    // `error` saying which rank is gone (failure()), when the group failed.
+    std::optional<bool> any(bool flag, QString *error);
+    // After a collective failed with `what`: a sentence naming the rank that is gone. Every
+    // live rank checks in with the store; rank 0 waits a moment (kCheckInSeconds, at most the
+    // timeout) for the others and names those that did not come, and a rank that cannot reach
+    // the store says that rank 0 is gone (lostRankZero()).
+    QString failure(const QString &what);
+    bool lostRankZero() const;
+    static constexpr int kCheckInSeconds = 10;
     // Seconds this process has spent in the group's collectives (waiting for the others
     // included): the cost of training in several processes.
     double collectiveSeconds() const;

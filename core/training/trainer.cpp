@@ -148,7 +148,11 @@ QString Trainer::joinDataParallel(std::shared_ptr<DataParallel> group)
         for (const torch::Tensor &t : net->buffers())
             state.push_back(t);
     }
-    dataparallel::broadcast(*group, state);
+    try {
+        dataparallel::broadcast(*group, state);
+    } catch (const std::exception &e) {
+        return errorText(e);
+    }
     d->parallel = group;
     d->finishGradients = [g = group.get()](NetworkRole, const std::vector<torch::Tensor> &params, float loss) {
         dataparallel::averageGradients(*g, params, !std::isfinite(loss));

@@ -8,6 +8,7 @@
 #include "clisupport.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 
 #include <QtTest>
@@ -16,12 +17,35 @@
 #include <thread>
 #include <unistd.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 namespace {
 // A port per test process and call, so that parallel test runs do not meet.
 int nextPort()
 {
     static int offset = 0;
     return 20000 + int(getpid() % 20000) + 7 * offset++;
+}
+
+// A rank of `world` started as a launcher (srun, torchrun) starts it: torchrun's environment.
+std::unique_ptr<QProcess> startRank(int rank, int world, int port, const QStringList &args)
+{
+    auto p = std::make_unique<QProcess>();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("WORLD_SIZE"), QString::number(world));
+    env.insert(QStringLiteral("RANK"), QString::number(rank));
+    env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+    env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
+    p->setProcessEnvironment(env);
+    p->start(qEnvironmentVariable("GP_CLI"), args);
+    return p;
+}
+
+QStringList ringTraining(const QString &out, int steps)
+{
+    return {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), out,
+            QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--threads"), QStringLiteral("1")};
 }
 
 // ringMlp's ring of 8 Gaussians (2000 points).
@@ -85,6 +109,10 @@ private slots:
     void aBatchThatDoesNotDivideIsRefused();
     void environmentOfALauncher();
     void commandLineRanksWriteOneRun();
+    void imageRanksCheckpointForOneProcess();
+    void aBusyPortIsRefused();
+    void anUnreachableMasterIsNamed();
+    void aKilledRankIsNamed();
 };
 
 void TestDataParallel::twoRanksTrainAsOneProcess_data()
@@ -223,6 +251,98 @@ void TestDataParallel::commandLineRanksWriteOneRun()
     r = train("three", {QStringLiteral("--nproc"), QStringLiteral("3")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("the batch of 256 does not divide among 3 processes")), qPrintable(r.err));
+}
+
+void TestDataParallel::imageRanksCheckpointForOneProcess()
+{
+    // dcgan-fashion (BatchNorm, convolutions, the Debian package's Fashion-MNIST) at N=2: rank 0's
+    // checkpoint is an ordinary one that one process samples and resumes.
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("images"));
+    Run r = cli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("dcgan-fashion"), QStringLiteral("--out"), run,
+                 QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--nproc"),
+                 QStringLiteral("2")});
+    QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("trained to step 4")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("2 processes")), qPrintable(r.out));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("grid.png"))});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(!QImage(dir.filePath(QStringLiteral("grid.png"))).isNull());
+    r = cli({QStringLiteral("train"), QStringLiteral("--resume"), run, QStringLiteral("--steps"), QStringLiteral("6"), QStringLiteral("--threads"),
+             QStringLiteral("1")});
+    QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("trained to step 6")), qPrintable(r.err));
+}
+
+void TestDataParallel::aBusyPortIsRefused()
+{
+    // Something else listens on the port rank 0 is told to serve the group on.
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(s >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_ANY);
+    socklen_t length = sizeof(address);
+    QVERIFY(::bind(s, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0);
+    QVERIFY(::listen(s, 1) == 0);
+    QVERIFY(::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length) == 0);
+    const int port = ntohs(address.sin_port);
+    QTemporaryDir dir;
+    std::unique_ptr<QProcess> rank0 = startRank(0, 2, port, ringTraining(dir.filePath(QStringLiteral("busy")), 10));
+    const Run r = finished(*rank0, 60000 * kSlowdown);
+    ::close(s);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("port %1 is in use").arg(port)), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("busy"))));  // nothing written
+}
+
+void TestDataParallel::anUnreachableMasterIsNamed()
+{
+    // Rank 1 alone: nothing serves the group at the address and port it is given.
+    QTemporaryDir dir;
+    const int port = nextPort();
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<QProcess> rank1 =
+        startRank(1, 2, port, ringTraining(dir.filePath(QStringLiteral("lost")), 10) << QStringLiteral("--dist-timeout") << QStringLiteral("3"));
+    const Run r = finished(*rank1, 120000 * kSlowdown);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("rank 1 of 2 cannot join the group at 127.0.0.1:%1 within 3 s").arg(port)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("check MASTER_ADDR and MASTER_PORT")), qPrintable(r.err));
+    QVERIFY2(clock.elapsed() < 60000 * kSlowdown, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestDataParallel::aKilledRankIsNamed()
+{
+    // Two ranks as a launcher starts them; rank 1 is killed mid-run. Rank 0 ends with exit 1
+    // within the timeout, names rank 1, and keeps a checkpoint of its last good step that one
+    // process samples.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("killed"));
+    const int port = nextPort();
+    constexpr int kTimeoutSeconds = 40;
+    const QStringList args = ringTraining(out, 1000000) << QStringLiteral("--dist-timeout") << QString::number(kTimeoutSeconds);
+    std::unique_ptr<QProcess> rank0 = startRank(0, 2, port, args);
+    std::unique_ptr<QProcess> rank1 = startRank(1, 2, port, args);
+    QVERIFY(rank0->waitForStarted() && rank1->waitForStarted());
+    // Training: metrics.csv fills (flushed every second).
+    QElapsedTimer clock;
+    clock.start();
+    while (readAll(out + QStringLiteral("/metrics.csv")).count('\n') < 50 && clock.elapsed() < 120000 * kSlowdown
+           && rank0->state() == QProcess::Running)
+        QTest::qWait(100);
+    QVERIFY2(rank0->state() == QProcess::Running, qPrintable(QString::fromUtf8(rank0->readAllStandardError())));
+    QVERIFY(readAll(out + QStringLiteral("/metrics.csv")).count('\n') >= 50);
+    ::kill(pid_t(rank1->processId()), SIGKILL);
+    clock.restart();
+    const Run r = finished(*rank0, 2 * kTimeoutSeconds * 1000 * kSlowdown);
+    rank1->waitForFinished();
+    QCOMPARE(r.code, 1);
+    QVERIFY2(clock.elapsed() < kTimeoutSeconds * 1000 * kSlowdown, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(r.err.contains(QStringLiteral("rank 1 of 2 stopped answering")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("the last good step, are saved")), qPrintable(r.err));
+    const Run s = cli({QStringLiteral("sample"), out, QStringLiteral("--count"), QStringLiteral("8"), QStringLiteral("--out"),
+                       dir.filePath(QStringLiteral("after.csv"))});
+    QVERIFY2(s.code == 0, qPrintable(s.err));
 }
 
 QTEST_GUILESS_MAIN(TestDataParallel)
