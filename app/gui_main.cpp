@@ -108,6 +108,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("data"),
                       QApplication::translate("main", "Train the experiment on the data at PATH (a folder of images, an IDX file or a CSV of points), its networks fitted to it, as File > Train on Folder... does."),
                       QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("follow"),
+                      QApplication::translate("main", "Show the run that gan-playground-cli writes in RUN_DIR as it grows, as File > Follow Run... does."),
+                      QStringLiteral("RUN_DIR")});
     parser.addOption({QStringLiteral("directions"),
                       QApplication::translate("main", "The latent explorer's sliders move along these directions once the run's generator arrives."),
                       QStringLiteral("sefa|pca|random|class")});
@@ -151,6 +154,10 @@ int main(int argc, char *argv[])
         return 1;
     // Data the window cannot train on is a message in it; a script waiting for a picture ends.
     if (parser.isSet(QStringLiteral("data")) && !window.trainOnData(parser.value(QStringLiteral("data"))) && scripted) {
+        QTextStream(stderr) << window.statusBar()->currentMessage() << "\n";
+        return 1;
+    }
+    if (parser.isSet(QStringLiteral("follow")) && !window.followRun(parser.value(QStringLiteral("follow"))) && scripted) {
         QTextStream(stderr) << window.statusBar()->currentMessage() << "\n";
         return 1;
     }

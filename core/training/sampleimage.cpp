@@ -66,6 +66,32 @@ QImage grid(const SampleBatch &batch, int columns, int gap)
     return out;
 }
 
+SampleBatch fromGrid(const QImage &gridImage, int channels, int height, int width, int columns, int gap)
+{
+    SampleBatch batch;
+    if (gridImage.isNull() || (channels != 1 && channels != 3) || height <= 0 || width <= 0 || columns <= 0
+        || gridImage.width() != gap + columns * (width + gap) || (gridImage.height() - gap) % (height + gap) != 0)
+        return batch;
+    const int rows = (gridImage.height() - gap) / (height + gap);
+    const QImage rgb = gridImage.convertToFormat(QImage::Format_RGB888);
+    batch.count = rows * columns;
+    batch.channels = channels;
+    batch.height = height;
+    batch.width = width;
+    batch.pixels.resize(size_t(batch.count) * height * width * channels);
+    std::uint8_t *out = batch.pixels.data();
+    for (int i = 0; i < batch.count; ++i) {
+        const int left = gap + (i % columns) * (width + gap), top = gap + (i / columns) * (height + gap);
+        for (int y = 0; y < height; ++y) {
+            const uchar *line = rgb.constScanLine(top + y) + 3 * left;
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < channels; ++c)
+                    *out++ = line[3 * x + c];  // grey: the red of equal channels
+        }
+    }
+    return batch;
+}
+
 QImage scatter(const std::vector<float> &real, const std::vector<float> &fake, int size, double fakeRadius, bool path)
 {
     float lo = -1, hi = 1;

@@ -5,7 +5,9 @@
 #include "queuedcall.h"
 
 #include "data/dataset.h"
+#include "rundirectory.h"
 #include "rundriver.h"
+#include "spec/shapeinference.h"
 #include "trainer.h"
 
 #include <QCoreApplication>
@@ -15,6 +17,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -73,6 +76,7 @@ struct TrainingController::Impl {
     JoiningThread thread;  // last: stops and joins before the rest goes
 
     static void run(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString checkpoint, bool reshuffle);
+    static void follow(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString folder);
     struct Loop;
 };
 
@@ -384,6 +388,131 @@ void TrainingController::Impl::run(TrainingController *owner, std::shared_ptr<Co
     queuedCall(owner, [owner] { owner->setState(State::Idle); });
 }
 
+void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr<Control> c, ExperimentSpec spec, QString folder)
+{
+    constexpr qint64 kStatusEveryMs = 5000;  // a quiet run's status: its "no change for ..." moves on
+    // The images the sample grids hold: the generator's output (the data may be on another machine).
+    int channels = 0, side = 0;
+    if (!spec.isTwoDimensional()) {
+        const NetworkAnalysis g = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, {spec.latentDim});
+        if (g.outShape.size() == 3 && g.outShape[1] == g.outShape[2]) {
+            channels = int(g.outShape[0]);
+            side = int(g.outShape[1]);
+        }
+    }
+    RunFollower follower(folder, channels, side);
+    const QString checkpointPath = RunDirectory(folder).checkpointPath();
+    std::unique_ptr<Trainer> trainer;  // the newest checkpoint's networks
+    FollowStatus last;
+    QString checkpointProblem;  // the newest checkpoint would not load
+    QElapsedTimer sinceStatus;
+    bool firstSnapshot = true;
+    for (bool firstLook = true;; firstLook = false) {
+        {
+            std::unique_lock lock(c->mutex);
+            if (!firstLook)
+                c->wake.wait_for(lock, std::chrono::milliseconds(kFollowPollMs), [&c] { return c->stop; });
+            if (c->stop)
+                break;
+        }
+        FollowStatus status;
+        status.folder = folder;
+        RunFollower::Update u;
+        try {
+            u = follower.poll();
+        } catch (const std::exception &e) {  // a file system that fails under the reader
+            u.problem = errorText(e);
+        }
+        // Snapshots in step order: each sample grid with the rows up to its step, then the rest.
+        size_t next = 0;
+        std::int64_t shownStep = last.step;
+        auto send = [&](std::int64_t upTo, SampleBatch grid) {
+            TrainingSnapshot s;
+            while (next < u.records.size() && u.records[next].step <= upTo)
+                s.records.push_back(u.records[next++]);
+            double seconds = 0;
+            for (const StepRecord &r : s.records)
+                seconds += r.seconds;
+            if (!s.records.empty())
+                shownStep = s.records.back().step;
+            s.step = std::max(shownStep, upTo == std::numeric_limits<std::int64_t>::max() ? shownStep : upTo);
+            s.targetSteps = spec.steps;
+            s.elapsedSeconds = follower.trainingSeconds();
+            s.imagesPerSecond = seconds > 0 ? double(spec.batchSize) * double(s.records.size()) / seconds : 0;
+            s.samples = std::move(grid);
+            if (firstSnapshot || !s.records.empty() || s.samples.count > 0)
+                queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+            firstSnapshot = false;
+        };
+        for (auto &[step, grid] : u.grids)
+            send(step, std::move(grid));
+        if (next < u.records.size() || firstLook)
+            send(std::numeric_limits<std::int64_t>::max(), SampleBatch());
+        if (!u.quality.empty()) {
+            TrainingSnapshot s;  // the measures, with no rows of their own
+            s.step = shownStep;
+            s.targetSteps = spec.steps;
+            s.elapsedSeconds = follower.trainingSeconds();
+            s.quality = std::move(u.quality);
+            queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+        }
+        // The newest checkpoint's networks for the explorer, the grid and the 2D lab. The writer
+        // replaces it atomically, so the file read is whole; one that does not load (another
+        // experiment written into the folder since, a damaged file) is said and skipped.
+        if (u.checkpointChanged) {
+            ExperimentSpec saved;
+            QString error = Trainer::readCheckpointSpec(checkpointPath, &saved);
+            std::unique_ptr<Trainer> opened;
+            if (error.isEmpty()) {
+                runsetup::OpenOptions options;
+                options.withoutData = !saved.isTwoDimensional();  // 2D data is made, not read: the lab shows it
+                saved.threads = 1;
+                try {
+                    opened = runsetup::open(saved, checkpointPath, {}, &error, options);
+                } catch (const std::exception &e) {
+                    error = errorText(e);
+                }
+            }
+            if (opened) {
+                const bool first = !trainer;
+                trainer = std::move(opened);
+                if (first && trainer->data().kind == Dataset::Kind::Points) {
+                    TrainingSnapshot s;  // the real points, once
+                    s.step = shownStep;
+                    s.targetSteps = spec.steps;
+                    const std::vector<float> &all = trainer->data().points;
+                    s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
+                    queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+                }
+                std::shared_ptr<GeneratorCopy> g = trainer->copyGenerator();
+                std::shared_ptr<DiscriminatorCopy> d =
+                    trainer->data().kind == Dataset::Kind::Points ? trainer->copyDiscriminator() : nullptr;
+                queuedCall(owner, [owner, g, d] {
+                    if (d)
+                        emit owner->discriminatorPublished(d);
+                    emit owner->generatorPublished(g);
+                });
+                checkpointProblem.clear();
+            } else {
+                checkpointProblem = Text::tr("%1: not shown (%2); the next checkpoint written there is tried").arg(checkpointPath, error);
+            }
+        }
+        status.problem = u.problem.isEmpty() ? checkpointProblem : u.problem;
+        status.state = follower.state();
+        status.writer = follower.writer();
+        status.step = follower.lastStep();
+        status.checkpointStep = trainer ? trainer->currentStep() : 0;
+        status.secondsSinceChange = follower.msSinceChange() / 1000;
+        const bool changed = status.state != last.state || status.step != last.step || status.checkpointStep != last.checkpointStep
+            || status.problem != last.problem || status.writer != last.writer;
+        if (changed || !sinceStatus.isValid() || sinceStatus.elapsed() >= kStatusEveryMs) {
+            sinceStatus.start();
+            queuedCall(owner, [owner, status] { emit owner->followed(status); });
+        }
+        last = status;
+    }
+}
+
 TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std::make_unique<Impl>())
 {
     qRegisterMetaType<TrainingSnapshot>();
@@ -391,6 +520,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent), d(std
     qRegisterMetaType<std::shared_ptr<GeneratorCopy>>();
     qRegisterMetaType<std::shared_ptr<DiscriminatorCopy>>();
     qRegisterMetaType<TrainingController::State>();
+    qRegisterMetaType<FollowStatus>();
 }
 
 TrainingController::~TrainingController() = default;  // Impl's thread handle stops and joins the run
@@ -423,6 +553,28 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
     d->control = c;
     setState(State::Loading);
     d->thread.start([this, c, spec, checkpoint, reshuffle] { Impl::run(this, c, spec, checkpoint, reshuffle); }, QStringLiteral("training"), [c] { c->tell([](Impl::Control &k) { k.stop = true; }); });
+    return true;
+}
+
+bool TrainingController::follow(const QString &folder, const ExperimentSpec &spec)
+{
+    if (d->state != State::Idle)
+        return false;
+    d->thread.finish();
+    auto c = std::make_shared<Impl::Control>();
+    d->control = c;
+    setState(State::Following);
+    d->thread.start(
+        [this, c, spec, folder] {
+            try {
+                Impl::follow(this, c, spec, folder);
+            } catch (const std::exception &e) {  // never leaves the thread
+                const QString message = Text::tr("following %1 stopped: %2").arg(folder, errorText(e));
+                queuedCall(this, [this, message] { emit failed(message); });
+            }
+            queuedCall(this, [this] { setState(State::Idle); });
+        },
+        QStringLiteral("follow"), [c] { c->tell([](Impl::Control &k) { k.stop = true; }); });
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "discriminatorcopy.h"
 #include "generatorcopy.h"
+#include "runfollower.h"
 #include "spec/experimentspec.h"
 #include "substepreport.h"
 #include "trainingsnapshot.h"
@@ -18,7 +19,8 @@
 class TrainingController : public QObject {
     Q_OBJECT
 public:
-    enum class State { Idle, Loading, Running, Paused };
+    // Following: showing a run that another process trains (follow()).
+    enum class State { Idle, Loading, Running, Paused, Following };
     Q_ENUM(State)
 
     explicit TrainingController(QObject *parent = nullptr);
@@ -36,6 +38,14 @@ public:
     // `reshuffle`), still opens, paused, with a stand-in for its data: its generator is
     // published for the explorer, and dataUnavailable says why it cannot train.
     bool start(const ExperimentSpec &spec, const QString &checkpoint = QString(), bool paused = false, bool reshuffle = false);
+    // Follows the run folder `folder` that another process writes (File > Follow Run..., a
+    // command-line run of one process or many): its new metrics.csv rows come as snapshots
+    // (with the grids of samples/ as their samples), the networks of each new checkpoint as
+    // copies (generatorPublished, discriminatorPublished), and followed() says what the writer
+    // does, about every kFollowPollMs. `spec` is the run's experiment. Nothing is written and
+    // nothing trains; stop() ends it. False when a run is active.
+    bool follow(const QString &folder, const ExperimentSpec &spec);
+    static constexpr int kFollowPollMs = 500;
     void pause();
     void resume();
     void step();  // one training step while paused (the rest of it when one is half done)
@@ -85,6 +95,9 @@ signals:
     // the data is there but holds another number of samples than the run was trained on (a
     // start with `reshuffle` goes on with it).
     void dataUnavailable(const QString &message, qint64 trainedOn);
+    // A followed run's state (follow()), after each look at its folder that found something new,
+    // and every few seconds.
+    void followed(const FollowStatus &status);
     // `step`: the step the checkpoint holds (0 when nothing was saved).
     void checkpointSaved(const QString &path, const QString &error, qint64 step = 0);
 

@@ -10,6 +10,23 @@
             <numerusform>step %1, %n past the budget of %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Written by a process on another machine: it counts as stopped when nothing changes for %n minute(s).</source>
+        <translation>
+            <numerusform>Written by a process on another machine: it counts as stopped when nothing changes for %n minute.</numerusform>
+            <numerusform>Written by a process on another machine: it counts as stopped when nothing changes for %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DataParallel</name>
+    <message numerus="yes">
+        <source>rank(s) %1 of %2 stopped answering (ended or hung), so the run ends (%3)</source>
+        <translation>
+            <numerusform>rank %1 of %2 stopped answering (ended or hung), so the run ends (%3)</numerusform>
+            <numerusform>ranks %1 of %2 stopped answering (ended or hung), so the run ends (%3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DataPath</name>

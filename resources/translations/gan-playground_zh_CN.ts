@@ -602,6 +602,32 @@
             <numerusform>第 %1 步（超出 %2 步的预算 %n 步）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Following %1: waiting for its first step</source>
+        <translation>正在跟随 %1：等待它的第一步</translation>
+    </message>
+    <message>
+        <source>Following %1: being trained; networks of step %2</source>
+        <translation>正在跟随 %1：训练进行中；显示第 %2 步的网络</translation>
+    </message>
+    <message>
+        <source>Following %1: being trained; no checkpoint yet</source>
+        <translation>正在跟随 %1：训练进行中；尚无检查点</translation>
+    </message>
+    <message>
+        <source>Following %1: no change for %2 min; its process may have stopped</source>
+        <translation>正在跟随 %1：已 %2 分钟没有变化；它的进程可能已停止</translation>
+    </message>
+    <message>
+        <source>Followed %1: ended at step %2 (no process writes it)</source>
+        <translation>已跟随 %1：结束于第 %2 步（没有进程在写入）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written by a process on another machine: it counts as stopped when nothing changes for %n minute(s).</source>
+        <translation>
+            <numerusform>由另一台机器上的进程写入：%n 分钟内没有变化即视为已停止。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DataParallel</name>
@@ -610,8 +636,34 @@
         <translation>%1=%2 必须是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
-        <source>rank %1 of %2 cannot join the group at %3:%4 (%5)</source>
-        <translation>第 %1 个进程（共 %2 个）无法加入 %3:%4 处的进程组（%5）</translation>
+        <source>port %1 is in use on this machine, so rank 0 cannot serve the group there; set MASTER_PORT to a free port (--nproc finds one itself)</source>
+        <translation>本机端口 %1 已被占用，rank 0 无法在此为进程组提供服务；请把 MASTER_PORT 设为空闲端口（--nproc 会自行找一个）</translation>
+    </message>
+    <message>
+        <source>rank 0 of %1 cannot serve the group at %2:%3 (%4)</source>
+        <translation>%1 个进程中的 rank 0 无法在 %2:%3 为进程组提供服务（%4）</translation>
+    </message>
+    <message>
+        <source>rank %1 of %2 cannot join the group at %3:%4 within %5 s (%6); check MASTER_ADDR and MASTER_PORT, and that rank 0 runs and this machine can reach it</source>
+        <translation>%2 个进程中的 rank %1 在 %5 秒内无法加入 %3:%4 的进程组（%6）；请检查 MASTER_ADDR 和 MASTER_PORT，并确认 rank 0 正在运行且本机能连到它</translation>
+    </message>
+    <message>
+        <source>rank 0 of %1, which serves the group at %2:%3, is gone (its process ended or cannot be reached), so rank %4 ends too (%5)</source>
+        <translation>%1 个进程中在 %2:%3 提供进程组服务的 rank 0 已不在（其进程已结束或无法连接），因此 rank %4 也结束（%5）</translation>
+    </message>
+    <message>
+        <source>the group of %1 processes failed (%2); rank 0 names the rank that is gone</source>
+        <translation>%1 个进程组成的组出错（%2）；由 rank 0 指出是哪个 rank 不在了</translation>
+    </message>
+    <message>
+        <source>a collective of the %1 processes failed with every rank still there (%2)</source>
+        <translation>%1 个进程的集合通信失败，但每个 rank 都还在（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>rank(s) %1 of %2 stopped answering (ended or hung), so the run ends (%3)</source>
+        <translation>
+            <numerusform>%2 个进程中的 rank %1 不再响应（已结束或挂起），因此本次运行结束（%3）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3501,6 +3553,34 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>Explore Only</source>
         <translation>仅探索</translation>
     </message>
+    <message>
+        <source>Follow a run folder</source>
+        <translation>跟随一个运行文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Run...</source>
+        <translation>跟随运行(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Watch a run that gan-playground-cli trains (one process or several) in a run folder: its plots, samples and newest checkpoint, as they are written</source>
+        <translation>观看 gan-playground-cli 在某个运行文件夹中训练的运行（一个或多个进程）：随着写入显示它的曲线、样本和最新检查点</translation>
+    </message>
+    <message>
+        <source>Stop the current run before following another.</source>
+        <translation>请先停止当前运行，再跟随另一个。</translation>
+    </message>
+    <message>
+        <source>Cannot follow this run</source>
+        <translation>无法跟随此运行</translation>
+    </message>
+    <message>
+        <source>%1 holds no run yet (no experiment.json or checkpoint.pt): choose the folder given to gan-playground-cli train --out, once that run has started</source>
+        <translation>%1 中还没有运行（没有 experiment.json 或 checkpoint.pt）：请在运行开始后选择传给 gan-playground-cli train --out 的文件夹</translation>
+    </message>
+    <message>
+        <source>Stop following the run (Shift+F5); the process that trains it goes on</source>
+        <translation>停止跟随该运行（Shift+F5）；训练它的进程会继续</translation>
+    </message>
 </context>
 <context>
     <name>RunDirectory</name>
@@ -3562,6 +3642,21 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>%1: no checkpoint.pt here; is this a run folder written by &apos;train&apos;?</source>
         <translation>%1：这里没有 checkpoint.pt；这是由 &apos;train&apos; 写出的运行文件夹吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1 has no step column; it is not a run&apos;s metrics.csv</source>
+        <translation>%1 没有 step 列；它不是运行的 metrics.csv</translation>
     </message>
 </context>
 <context>
@@ -4476,6 +4571,14 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>no training run is active; start or resume one before saving a checkpoint</source>
         <translation>没有正在进行的训练；请先开始或继续一次运行，再保存检查点</translation>
+    </message>
+    <message>
+        <source>%1: not shown (%2); the next checkpoint written there is tried</source>
+        <translation>%1：未显示（%2）；写入那里的下一个检查点会再试</translation>
+    </message>
+    <message>
+        <source>following %1 stopped: %2</source>
+        <translation>跟随 %1 已停止：%2</translation>
     </message>
 </context>
 <context>
@@ -5401,6 +5504,14 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <source>%1 processes; this one spent %2% of its training time in their collectives (averaging gradients, waiting for the others)</source>
         <translation>%1 个进程；本进程把 %2% 的训练时间用在它们的集合通信上（平均梯度、等待其他进程）</translation>
     </message>
+    <message>
+        <source>rank %1 (process %2) was ended by signal %3 (%4)</source>
+        <translation>rank %1（进程 %2）被信号 %3（%4）结束</translation>
+    </message>
+    <message>
+        <source>rank %1: %2</source>
+        <translation>rank %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -5491,6 +5602,10 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>Train the experiment on the data at PATH (a folder of images, an IDX file or a CSV of points), its networks fitted to it, as File &gt; Train on Folder... does.</source>
         <translation>在 PATH 处的数据上训练实验（图像文件夹、IDX 文件或点的 CSV），网络会适配这些数据，与“文件 &gt; 在文件夹上训练...”相同。</translation>
+    </message>
+    <message>
+        <source>Show the run that gan-playground-cli writes in RUN_DIR as it grows, as File &gt; Follow Run... does.</source>
+        <translation>随着写入显示 gan-playground-cli 在 RUN_DIR 中写的运行，与 文件 &gt; 跟随运行... 相同。</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,7 @@ private slots:
     void measuresImageQualityBesideTheRun();
     void exploresDirectionsAndExportsWalks();
     void recoversTheRunOfAKilledWindow();
+    void followsARunTrainedByTheCommandLine();
 };
 
 using namespace windowsupport;
@@ -819,6 +820,47 @@ void TestWindowRuns::recoversTheRunOfAKilledWindow()
     QVERIFY(RecoverySession::crashed(root).empty());
     trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
+}
+
+void TestWindowRuns::followsARunTrainedByTheCommandLine()
+{
+    // A run of two processes that the command line trained; an image experiment is open.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("ring"));
+    QProcess cli;
+    cli.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"),
+                                               folder, QStringLiteral("--steps"), QStringLiteral("60"), QStringLiteral("--threads"),
+                                               QStringLiteral("1"), QStringLiteral("--nproc"), QStringLiteral("2")});
+    QVERIFY(cli.waitForFinished(120000 * kSlowdown));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("dcgan-fashion")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // A folder without a run is a message naming it.
+    QVERIFY(!w.followRun(dir.path()));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("holds no run yet")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(!child<QAction>(w, "followRunAction")->text().isEmpty());
+    // File > Follow Run...: the run's experiment, its 60 steps, its networks (the 2D lab), and
+    // what became of it; nothing here trains it.
+    QVERIFY(w.followRun(folder));
+    QCOMPARE(w.experiment().name, QStringLiteral("mlp-ring8"));
+    QCOMPARE(w.training()->state(), State::Following);
+    QTRY_COMPARE_WITH_TIMEOUT(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 60, 30000 * kSlowdown);
+    auto *label = w.findChild<QLabel *>(QStringLiteral("followStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(label->isVisible() && label->text().contains(QStringLiteral("ended at step 60")), 30000 * kSlowdown);
+    QTRY_VERIFY_WITH_TIMEOUT(child<Lab2dView>(w)->historySize() >= 1, 30000 * kSlowdown);
+    QTRY_VERIFY_WITH_TIMEOUT(child<SampleView>(w)->historySize() >= 1, 30000 * kSlowdown);
+    QCOMPARE(child<SampleView>(w)->currentStep(), std::int64_t(60));
+    QVERIFY(!child<QAction>(w, "startAction")->isEnabled());
+    QVERIFY(!child<QAction>(w, "substepAction")->isEnabled());
+    QVERIFY(!child<QAction>(w, "followRunAction")->isEnabled());
+    QVERIFY(child<QAction>(w, "stopAction")->isEnabled());
+    QVERIFY(!w.findChild<QLabel *>(QStringLiteral("threadStatus"))->isVisible());  // no thread of this window trains
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 60);  // the run stays shown
+    QVERIFY(child<QAction>(w, "followRunAction")->isEnabled());
 }
 
 QTEST_MAIN(TestWindowRuns)

@@ -15,7 +15,9 @@
 #include "session/runsession.h"
 #include "training/trainingcontroller.h"
 
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMainWindow>
 #include <QProgressBar>
@@ -57,7 +59,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
       m_stepLabel(new QLabel(window)),
       m_rateLabel(new QLabel(window)),
       m_timeLabel(new QLabel(window)),
-      m_progress(new QProgressBar(window))
+      m_progress(new QProgressBar(window)), m_followLabel(new QLabel(window))
 {
     auto *centre = new QSplitter(Qt::Vertical, window);
     centre->setObjectName(QStringLiteral("plotsSplit"));
@@ -104,6 +106,8 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     m_rateLabel->setObjectName(QStringLiteral("rateStatus"));
     m_timeLabel->setObjectName(QStringLiteral("timeStatus"));
     m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_followLabel->setObjectName(QStringLiteral("followStatus"));
+    m_followLabel->hide();  // while a run is followed
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
 
@@ -118,7 +122,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     });
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         using State = TrainingController::State;
-        m_slow->setRunState(s == State::Idle ? SlowMotionPanel::RunState::Idle
+        m_slow->setRunState(s == State::Idle || s == State::Following ? SlowMotionPanel::RunState::Idle
                             : s == State::Paused ? SlowMotionPanel::RunState::Paused
                                                  : SlowMotionPanel::RunState::Running);
         if (s != State::Paused)
@@ -139,6 +143,7 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
         m_labDock->setWindowTitle(tr("2D Lab"));
         m_slowDock->setWindowTitle(tr("Slow Motion"));
         showStatus();
+        showFollowStatus();
     });
 }
 
@@ -153,7 +158,7 @@ void Dashboard::requestLabFrame()
 
 void Dashboard::addStatusWidgets(QStatusBar *bar)
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_followLabel, m_stepLabel, m_rateLabel, m_timeLabel, m_progress})
         bar->addPermanentWidget(w);
 }
 
@@ -180,6 +185,8 @@ void Dashboard::resetViews(const ExperimentSpec &spec)
     m_slow->clear();
     m_slowLaidOut = false;
     m_status = {};
+    m_follow.reset();
+    showFollowStatus();
     m_stepLabel->clear();
     m_rateLabel->clear();
     m_timeLabel->clear();
@@ -290,6 +297,10 @@ void Dashboard::startSession(const ExperimentSpec &spec)
     // The run's own reports reach the views while this session lives, and no longer: a run
     // that is still stopping after another experiment was opened reaches none.
     connect(m_training, &TrainingController::snapshot, session, [this](const TrainingSnapshot &s) { onSnapshot(s); });
+    connect(m_training, &TrainingController::followed, session, [this](const FollowStatus &f) {
+        m_follow = f;
+        showFollowStatus();
+    });
     connect(m_training, &TrainingController::substepDone, session, [this](const SubstepReport &r) { onSubstep(r); });
     connect(m_training, &TrainingController::loadingProgress, session, [this](double f) {
         m_status.loading = true;
@@ -371,6 +382,45 @@ void Dashboard::onSnapshot(const TrainingSnapshot &snapshot)
     m_status.loading = false;
     showStatus();
     m_progress->setValue(snapshot.targetSteps > 0 ? int(std::min<qint64>(100, 100 * snapshot.step / snapshot.targetSteps)) : 0);
+}
+
+void Dashboard::showFollowStatus()
+{
+    if (!m_follow) {
+        m_followLabel->clear();
+        m_followLabel->setToolTip(QString());
+        m_followLabel->hide();
+        return;
+    }
+    const FollowStatus &f = *m_follow;
+    const QString name = QFileInfo(f.folder).fileName();
+    QString text;
+    switch (f.state) {
+    case RunFollower::State::Waiting:
+        text = tr("Following %1: waiting for its first step").arg(name);
+        break;
+    case RunFollower::State::Writing:
+        text = f.checkpointStep > 0 ? tr("Following %1: being trained; networks of step %2").arg(name).arg(f.checkpointStep)
+                                    : tr("Following %1: being trained; no checkpoint yet").arg(name);
+        break;
+    case RunFollower::State::Stale:
+        text = tr("Following %1: no change for %2 min; its process may have stopped").arg(name).arg(f.secondsSinceChange / 60);
+        break;
+    case RunFollower::State::Ended:
+        text = tr("Followed %1: ended at step %2 (no process writes it)").arg(name).arg(f.step);
+        break;
+    }
+    if (!f.problem.isEmpty())
+        text += QStringLiteral(" \u26a0");
+    m_followLabel->setText(text);
+    QString tip = QDir::toNativeSeparators(f.folder);
+    if (f.writer == RunFollower::Writer::Elsewhere)
+        tip += QLatin1Char('\n') + tr("Written by a process on another machine: it counts as stopped when nothing changes for %n minute(s).",
+                                      nullptr, int(RunFollower::kStaleMs / 60000));
+    if (!f.problem.isEmpty())
+        tip += QLatin1Char('\n') + f.problem;
+    m_followLabel->setToolTip(tip);
+    m_followLabel->show();
 }
 
 void Dashboard::showStatus()

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "spec/experimentspec.h"
+#include "training/runfollower.h"
 #include "training/trainingsnapshot.h"
 
 #include <memory>
+#include <optional>
 
 #include <QObject>
 
@@ -81,6 +83,7 @@ private:
     void onSnapshot(const TrainingSnapshot &snapshot);
     void onSubstep(const SubstepReport &report);
     void showStatus();  // the status bar's words for m_status, in the current language
+    void showFollowStatus();  // what a followed run's writer does (m_follow), in the current language
 
     TrainingController *m_training;
     TrainingPlots *m_plots;
@@ -103,6 +106,8 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_timeLabel;
     QProgressBar *m_progress;
+    QLabel *m_followLabel;  // a followed run's state (File > Follow Run...)
+    std::optional<FollowStatus> m_follow;
     struct {
         qint64 step = -1, targetSteps = 0;  // step -1: no run yet
         double imagesPerSecond = 0;

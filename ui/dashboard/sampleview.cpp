@@ -89,6 +89,16 @@ void SampleView::addSamples(std::int64_t step, const SampleBatch &samples)
 {
     if (samples.count == 0)
         return;
+    if (!m_history.empty() && step <= m_history.back().step) {
+        // A followed run's saved grid and its checkpoint's render are of one step: the newer
+        // replaces the older. The timeline goes forward only.
+        if (step == m_history.back().step) {
+            m_history.back().samples = samples;
+            if (m_shown == int(m_history.size()) - 1)
+                showEntry(m_shown);
+        }
+        return;
+    }
     const bool following = m_shown < 0 || m_shown == int(m_history.size()) - 1;
     int shown = m_shown;
     if (int(m_history.size()) >= kMaxHistory)

@@ -247,6 +247,7 @@ bool MainWindow::saveAs(const QString &path) { return m_documents->saveAs(path);
 
 bool MainWindow::resumeFromCheckpoint(const QString &path) { return m_runs->resumeFromCheckpoint(path); }
 bool MainWindow::trainOnData(const QString &path) { return m_runs->trainOnData(path); }
+bool MainWindow::followRun(const QString &folder) { return m_runs->followRun(folder); }
 void MainWindow::showError(const QString &title, const QString &message) { m_runs->showError(title, message); }
 
 void MainWindow::setBlasProbe(const BlasProbe &probe) { m_blas = probe; }

@@ -42,6 +42,7 @@ public:
     // Resume from Checkpoint without the file dialog: for tests and scripts.
     bool resumeFromCheckpoint(const QString &path);
     bool trainOnData(const QString &path);  // File > Train on Folder...
+    bool followRun(const QString &folder);  // File > Follow Run...
 
     // The run and what it computes: the controller (state, commands, signals) and the current
     // run's session (null before the first run; a new one with each run, announced by

@@ -11,11 +11,15 @@
 #include "data/datapath.h"
 #include "document/experimentdocument.h"
 #include "io/atomicfile.h"
+#include "spec/specjson.h"
+#include "training/rundirectory.h"
 #include "training/trainer.h"
 #include "training/trainingcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMainWindow>
@@ -100,10 +104,23 @@ void RunActions::addMenu()
     QMenu *file = m_documents->fileMenu();
     file->insertSeparator(m_documents->fileMenuEnd());
     file->insertAction(m_documents->fileMenuEnd(), trainOnFolder);
-    widgetevents::retranslated(m_window, [trainOnFolder] {
+    // File > Follow Run...: a run trained elsewhere (the command line, several processes).
+    auto *follow = new QAction(this);
+    follow->setObjectName(QStringLiteral("followRunAction"));
+    connect(follow, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Follow a run folder"), m_documents->lastFolder());
+        if (!dir.isEmpty())
+            followRun(dir);
+    });
+    file->insertAction(m_documents->fileMenuEnd(), follow);
+    m_follow = follow;
+    widgetevents::retranslated(m_window, [trainOnFolder, follow] {
         trainOnFolder->setText(tr("&Train on Folder..."));
         trainOnFolder->setStatusTip(tr("Train the open experiment on a folder of your images (flat, or one subfolder per class); "
                                        "its networks are fitted to their size and colour"));
+        follow->setText(tr("&Follow Run..."));
+        follow->setStatusTip(tr("Watch a run that gan-playground-cli trains (one process or several) in a run folder: its plots, "
+                                "samples and newest checkpoint, as they are written"));
     });
     train->addSeparator();
     m_resume = train->addAction(QString(), this, [this] {
@@ -294,6 +311,45 @@ bool RunActions::trainOnData(const QString &path)
     return true;
 }
 
+bool RunActions::followRun(const QString &folder)
+{
+    if (m_training->isActive()) {
+        m_window->statusBar()->showMessage(tr("Stop the current run before following another."), 5000);
+        return false;
+    }
+    const RunDirectory run(folder);
+    ExperimentSpec spec;
+    if (QFileInfo::exists(run.experimentPath())) {
+        const specjson::ParseResult parsed = specjson::fromFile(run.experimentPath());
+        if (!parsed.ok()) {
+            showError(tr("Cannot follow this run"), parsed.errors.join(QLatin1Char('\n')));
+            return false;
+        }
+        spec = parsed.spec;
+    } else if (QFileInfo::exists(run.checkpointPath())) {
+        if (const QString error = Trainer::readCheckpointSpec(run.checkpointPath(), &spec); !error.isEmpty()) {
+            showError(tr("Cannot follow this run"), error);
+            return false;
+        }
+    } else {
+        showError(tr("Cannot follow this run"),
+                  tr("%1 holds no run yet (no experiment.json or checkpoint.pt): choose the folder given to gan-playground-cli "
+                     "train --out, once that run has started")
+                      .arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    if (!m_documents->replaceWith(spec))
+        return false;
+    m_documents->rememberFolder(folder);
+    m_running = m_doc->spec();
+    m_runCheckpoint.clear();
+    m_dashboard->startRun(m_running);
+    m_training->follow(folder, m_running);
+    updateActions();
+    updateDesignChanged();
+    return true;
+}
+
 void RunActions::offerDataChoice(const QString &message, qint64 trainedOn)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("The run's data is not available"), message, QMessageBox::NoButton, m_window);
@@ -362,6 +418,8 @@ void RunActions::substepTraining()
         break;
     case State::Paused:
         break;
+    case State::Following:
+        return;  // another process trains it
     }
     m_training->substep();
 }
@@ -375,15 +433,19 @@ void RunActions::updateActions()
     using State = TrainingController::State;
     const State s = m_training->state();
     const bool idle = s == State::Idle;
+    const bool following = s == State::Following;
     const QStringList problems = m_doc->problems();
     m_start->setEnabled(idle && problems.isEmpty());
     m_start->setToolTip(problems.isEmpty() ? tr("Train this experiment from scratch (F5)") : tr("Cannot start: %1").arg(problems.first()));
     m_pause->setEnabled(s == State::Running || s == State::Paused);
     m_pause->setText(s == State::Paused ? tr("&Resume") : tr("&Pause"));
     m_step->setEnabled(s == State::Paused);
-    m_substep->setEnabled(!idle || problems.isEmpty());
+    m_substep->setEnabled(!following && (!idle || problems.isEmpty()));
     m_stop->setEnabled(!idle);
+    m_stop->setToolTip(following ? tr("Stop following the run (Shift+F5); the process that trains it goes on") : QString());
     m_resume->setEnabled(idle);
+    if (m_follow)
+        m_follow->setEnabled(idle);
     // Greyed out with its reason: one run at a time.
     m_resume->setToolTip(idle ? QString() : tr("Stop the current run (Shift+F5) to resume another from a checkpoint"));
     m_resume->setStatusTip(m_resume->toolTip());

@@ -37,6 +37,11 @@ public:
     // the networks fitted to it) as a new document, and a run of it. False, with a message,
     // when the data cannot be used.
     bool trainOnData(const QString &path);
+    // File > Follow Run...: the run that another process (gan-playground-cli train, one process
+    // or many, here or on a shared file system) writes in `folder`, shown as it grows; its
+    // experiment becomes the open document. Stop ends following. False, with a message, when
+    // the folder holds no run.
+    bool followRun(const QString &folder);
     // Continues the open experiment's run from `checkpoint` (of that same experiment).
     bool continueRun(const QString &checkpoint);
     void togglePause();
@@ -74,6 +79,7 @@ private:
     QAction *m_stop = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_saveCheckpoint = nullptr;
+    QAction *m_follow = nullptr;  // File > Follow Run...
     QAction *m_toolBarToggle = nullptr;
     QLabel *m_designChanged = nullptr;
     ThreadGovernor *m_threads;

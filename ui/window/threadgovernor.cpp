@@ -36,7 +36,7 @@ ThreadGovernor::ThreadGovernor(TrainingController *training, QWidget *window)
         } else {
             m_probe.stop();
         }
-        m_label->setVisible(s != TrainingController::State::Idle);
+        m_label->setVisible(s != TrainingController::State::Idle && s != TrainingController::State::Following);
         apply();
     });
     qApp->installEventFilter(this);
