@@ -13,13 +13,21 @@ int bench(const QStringList &args)
     QCommandLineParser parser;
     int code = kExitOk;
     if (!parseOptions(parser, args,
-                      {{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
+                      QList<QCommandLineOption>{{QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
                        dataOption(),
                        {QStringLiteral("steps"), Text::tr("Timed steps (default 50)."), QStringLiteral("N")},
                        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
-                       {QStringLiteral("autograd"), Text::tr("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}},
+                       {QStringLiteral("autograd"), Text::tr("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}}
+                          + rankOptions(),
                       &code))
         return code;
+    Ranks ranks;
+    if (!readRanks(parser, &ranks, &code))
+        return code;
+    if (ranks.processes > 1)
+        return launchRanks(QStringLiteral("bench"), args, ranks.processes);
+    // One rank of several: every rank steps, rank 0 measures and prints.
+    const bool quiet = ranks.config && ranks.config->rank > 0;
     ExperimentSpec spec;
     if (!loadExperiment(parser, &spec, &code))
         return code;
@@ -36,6 +44,14 @@ int bench(const QStringList &args)
     if (!trainer)
         return fail(error);
     trainer->setFusedMlpAllowed(!parser.isSet(QStringLiteral("autograd")));
+    std::shared_ptr<DataParallel> group;
+    if (ranks.config && ranks.config->world > 1) {
+        group = DataParallel::connect(*ranks.config, &error);
+        if (!group)
+            return fail(error);
+        if (const QString e = trainer->joinDataParallel(group); !e.isEmpty())
+            return fail(e);
+    }
     constexpr int kWarmupSteps = 5;  // first steps pay for allocation and library start-up
     StepRecord r;
     for (int i = 0; i < kWarmupSteps; ++i)
@@ -43,6 +59,8 @@ int bench(const QStringList &args)
             return fail(error);
     constexpr qint64 kMemoryBaselineStep = 1000;  // after start-up allocations have settled
     double baselineMiB = 0;
+    if (group)
+        group->resetCollectiveSeconds();
     QElapsedTimer timer;
     timer.start();
     for (qint64 i = 0; i < steps; ++i) {
@@ -52,18 +70,31 @@ int bench(const QStringList &args)
             baselineMiB = residentMiB();
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
+    if (quiet)
+        return kExitOk;
     const double finalMiB = residentMiB();
     const BlasProbe blas = probeBlas(spec.threads, 0.5);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
-    out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n"
-          << Text::tr("steps timed:       %1 after %2 warm-up").arg(steps).arg(kWarmupSteps) << "\n"
+    out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n";
+    if (group)
+        out() << Text::tr("processes:         %1 (each %2 of the batch, %n thread(s))", nullptr, spec.threads)
+                     .arg(group->world())
+                     .arg(spec.batchSize / group->world())
+              << "\n"
+              << Text::tr("collectives:       %1").arg(collectiveShare(*group, seconds)) << "\n";
+    out() << Text::tr("steps timed:       %1 after %2 warm-up").arg(steps).arg(kWarmupSteps) << "\n"
+
           << Text::tr("arithmetic:        %1").arg(trainer->usesFusedMlp() ? Text::tr("hand-written MLP") : Text::tr("autograd")) << "\n"
           << Text::tr("images/s:          %1").arg(QString::number(spec.batchSize * steps / seconds, 'f', 1)) << "\n"
           << Text::tr("steps/s:           %1").arg(QString::number(steps / seconds, 'f', 2)) << "\n"
           << Text::tr("ms per step:       %1").arg(QString::number(1000 * seconds / steps, 'f', 2)) << "\n"
           << Text::tr("achieved GFLOP/s:  %1 (from the spec's FLOP count, forward + backward)").arg(QString::number(gflops, 'f', 2)) << "\n"
           << Text::tr("sgemm GFLOP/s:     %1 (%2)").arg(QString::number(blas.gflops, 'f', 2), blas.library) << "\n"
-          << Text::tr("share of sgemm:    %1%").arg(QString::number(100 * gflops / blas.gflops, 'f', 1)) << "\n";
+          << (group ? Text::tr("share of sgemm:    %1% (of %2 processes' sgemm)")
+                          .arg(QString::number(100 * gflops / (blas.gflops * group->world()), 'f', 1))
+                          .arg(group->world())
+                    : Text::tr("share of sgemm:    %1%").arg(QString::number(100 * gflops / blas.gflops, 'f', 1)))
+          << "\n";
     if (baselineMiB > 0)
         out() << Text::tr("resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)")
                      .arg(QString::number(baselineMiB, 'f', 1))

@@ -5,6 +5,7 @@
 #include "data/dataset.h"
 #include "io/filekind.h"
 #include "spec/experimentspec.h"
+#include "training/dataparallel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <limits>
+#include <optional>
 
 namespace cli {
 
@@ -71,6 +73,20 @@ QCommandLineOption forceOption();
 // after printing, with the exit code set.
 bool checkOutput(const QCommandLineParser &parser, const QString &path, filekind::Kind kind, int *exitCode);
 void warnAboutBlas(int threads);
+
+// Several processes of one run (ranks.cpp): --nproc N and --dist-timeout S.
+QList<QCommandLineOption> rankOptions();
+struct Ranks {
+    int processes = 1;                          // --nproc: this process launches them
+    std::optional<DataParallelConfig> config;  // set by a launcher (torchrun's environment), with the timeout
+};
+// False (after printing, with the exit code set) on a bad value or environment.
+bool readRanks(const QCommandLineParser &parser, Ranks *ranks, int *exitCode);
+// `command` with `args` (the parser's: the program first) run as `count` ranks on loopback,
+// --nproc dropped; waits for all and returns the worst exit status.
+int launchRanks(const QString &command, const QStringList &args, int count);
+// What the collectives cost this rank over `stepSeconds` of steps, in one sentence.
+QString collectiveShare(const DataParallel &group, double stepSeconds);
 // Progress on stderr, `format` with the percentage as %1: every percent on a tty (one line
 // redrawn), every 25% otherwise.
 ProgressFn percentProgress(const QString &format);

@@ -159,14 +159,15 @@ const CommandHelp kCommands[] = {
      QT_TRANSLATE_NOOP("cli", "per-layer shapes, parameters, FLOPs, or every problem")},
     {"train",
      "train [--preset NAME | FILE.json] [--data PATH] --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
-     "        [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]] [--overwrite]",
+     "        [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]] [--overwrite]\n"
+     "        [--nproc N] [--dist-timeout S]",
      QT_TRANSLATE_NOOP("cli", "train a GAN into a run folder (checkpoint, metrics.csv, sample grids)")},
     {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]",
      QT_TRANSLATE_NOOP("cli", "samples of a run's generator (its data is not needed)")},
     {"evaluate", "evaluate RUN_DIR [--count N] [--json]",
      QT_TRANSLATE_NOOP("cli", "image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; "
                               "2D runs: mode coverage")},
-    {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--autograd]",
+    {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--autograd] [--nproc N]",
      QT_TRANSLATE_NOOP("cli", "training speed, against the machine's sgemm")},
     {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json",
      QT_TRANSLATE_NOOP("cli", "meaningful latent directions, and how much each changes the samples")},

@@ -12,14 +12,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <QProcess>
 
-#include <arpa/inet.h>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace cli {
@@ -78,94 +73,6 @@ private:
     qint64 m_lastDraw = -1000000;
 };
 
-// A TCP port on loopback that nothing listens on now, for the ranks' store.
-int freePort()
-{
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (s < 0)
-        return 29500;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof(address);
-    int port = 29500;
-    if (::bind(s, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0
-        && ::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(s);
-    return port;
-}
-
-// `train --nproc N`: N processes of this program, ranks 0 to N-1 of one run, in torchrun's
-// environment on loopback; waits for all and ends with the worst exit status. Ctrl-C reaches
-// them as it reaches this process (one process group); SIGTERM and SIGHUP are passed on.
-int launchRanks(const QStringList &args, int count)
-{
-    QStringList childArgs{QStringLiteral("train")};
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--nproc") || args[i] == QLatin1String("-nproc")) {
-            ++i;  // and its value
-            continue;
-        }
-        if (args[i].startsWith(QLatin1String("--nproc=")))
-            continue;
-        childArgs << args[i];
-    }
-    const int port = freePort();
-    std::vector<std::unique_ptr<QProcess>> ranks;
-    std::vector<qint64> pids;  // QProcess forgets them once they end
-    for (int rank = 0; rank < count; ++rank) {
-        auto p = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WORLD_SIZE"), QString::number(count));
-        env.insert(QStringLiteral("RANK"), QString::number(rank));
-        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
-        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
-        env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
-        p->setProcessEnvironment(env);
-        p->setProcessChannelMode(QProcess::ForwardedChannels);
-        p->start(QCoreApplication::applicationFilePath(), childArgs);
-        if (!p->waitForStarted())
-            return fail(Text::tr("cannot start rank %1: %2").arg(rank).arg(p->errorString()));
-        pids.push_back(p->processId());
-        ranks.push_back(std::move(p));
-    }
-    setSavesOnInterrupt(true);  // the ranks save; this process waits for them
-    bool passedOn = false;
-    int worst = kExitOk;
-    for (bool running = true; running;) {
-        running = false;
-        for (auto &p : ranks)
-            if (p->state() != QProcess::NotRunning && !p->waitForFinished(100))
-                running = true;
-        if (interrupted && !passedOn && interruptingSignal() != SIGINT) {
-            for (auto &p : ranks)
-                if (p->state() != QProcess::NotRunning)
-                    ::kill(pid_t(p->processId()), interruptingSignal());
-            passedOn = true;
-        }
-    }
-    for (int rank = 0; rank < count; ++rank) {
-        const QProcess &p = *ranks[size_t(rank)];
-        const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : kExitUserError;
-        // A signal this launcher did not pass on: say which rank it ended (Qt's exit code of a
-        // crashed process is the signal's number).
-        if (p.exitStatus() == QProcess::CrashExit && !interrupted)
-            QTextStream(stderr) << "gan-playground-cli: "
-                                << Text::tr("rank %1 (process %2) was ended by signal %3 (%4)")
-                                       .arg(rank)
-                                       .arg(pids[size_t(rank)])
-                                       .arg(p.exitCode())
-                                       .arg(QString::fromLocal8Bit(::strsignal(p.exitCode())))
-                                << Qt::endl;
-        if (code != kExitOk && worst == kExitOk)
-            worst = code;
-    }
-    setSavesOnInterrupt(false);
-    return worst;
-}
-
 QString saveSamples(Trainer &trainer, const RunDirectory &run)
 {
     const SampleBatch batch = trainer.sampleFixed(64);
@@ -213,7 +120,7 @@ int train(const QStringList &args)
 {
     QCommandLineParser parser;
     int code = kExitOk;
-    const QList<QCommandLineOption> options = {
+    const QList<QCommandLineOption> options = QList<QCommandLineOption>{
         {QStringLiteral("preset"), Text::tr("A built-in experiment."), QStringLiteral("NAME")},
         {QStringLiteral("out"), Text::tr("The run folder to write."), QStringLiteral("RUN_DIR")},
         {QStringLiteral("steps"), Text::tr("Total steps of the run (default: the experiment's)."), QStringLiteral("N")},
@@ -231,29 +138,15 @@ int train(const QStringList &args)
          QStringLiteral("K")},
         {QStringLiteral("eval-count"), Text::tr("How many samples each of those measurements compares (default 2000)."),
          QStringLiteral("N")},
-        {QStringLiteral("nproc"),
-         Text::tr("Train with N processes on this machine (data-parallel over PyTorch's c10d on loopback; the batch is shared "
-                  "among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one "
-                  "process per rank instead."),
-         QStringLiteral("N")},
-        {QStringLiteral("dist-timeout"), Text::tr("Seconds a rank waits for the others before the run ends (default 60)."),
-         QStringLiteral("S")},
-    };
+    } + rankOptions();
     if (!parseOptions(parser, args, options, &code))
         return code;
-    qint64 processes = 1, distTimeout = 60;
-    if (!intOption(parser, QStringLiteral("nproc"), 1, 64, &processes, &code)
-        || !intOption(parser, QStringLiteral("dist-timeout"), 1, 86400, &distTimeout, &code))
+    Ranks ranks;
+    if (!readRanks(parser, &ranks, &code))
         return code;
-    QString distError;
-    std::optional<DataParallelConfig> rankConfig = DataParallelConfig::fromEnvironment(&distError);
-    if (!distError.isEmpty())
-        return fail(distError);
-    if (processes > 1) {
-        if (rankConfig)
-            return usage(Text::tr("--nproc starts the ranks itself; under a launcher (WORLD_SIZE is set) give no --nproc"));
-        return launchRanks(args, int(processes));
-    }
+    if (ranks.processes > 1)
+        return launchRanks(QStringLiteral("train"), args, ranks.processes);
+    std::optional<DataParallelConfig> &rankConfig = ranks.config;
     const QString resumeDir = parser.value(QStringLiteral("resume"));
     const QString outDir = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : resumeDir;
     if (outDir.isEmpty())
@@ -328,7 +221,6 @@ int train(const QStringList &args)
     // writes the folder and prints; every rank trains.
     std::shared_ptr<DataParallel> group;
     if (rankConfig && rankConfig->world > 1) {
-        rankConfig->timeoutSeconds = int(distTimeout);
         group = DataParallel::connect(*rankConfig, &error);
         if (!group)
             return fail(error);
@@ -367,6 +259,8 @@ int train(const QStringList &args)
     if (const QString e = run.startMetrics(trainer->history()); !e.isEmpty())
         return fail(e);
     if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
+        return fail(e);
+    if (const QString e = run.writeRunInfo(steps, group ? group->world() : 1); !e.isEmpty())
         return fail(e);
     double qualitySeconds = 0;
     int measurements = 0;
@@ -472,11 +366,7 @@ int train(const QStringList &args)
     out() << Text::tr("trained to step %1 (%2 of training); run in %3").arg(trainer->currentStep()).arg(formatDuration(seconds), outDir)
           << "\n";
     if (const double trained = driver.activeSeconds() - secondsBefore; group && trained > 0)
-        out() << Text::tr("%1 processes; this one spent %2% of its training time in their collectives (averaging gradients, "
-                          "waiting for the others)")
-                     .arg(group->world())
-                     .arg(QString::number(100.0 * group->collectiveSeconds() / trained, 'f', 1))
-              << "\n";
+        out() << collectiveShare(*group, trained) << "\n";
     if (measurements > 0)
         out() << Text::tr("image quality measured %1 times (%2 samples each) in %3, written to %4")
                      .arg(measurements)

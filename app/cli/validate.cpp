@@ -65,6 +65,20 @@ int validate(const QStringList &args)
           << "\n";
     for (const QString &w : a.warnings)
         out() << Text::tr("warning: %1").arg(w) << "\n";
+    // Several processes (train --nproc N): what they exchange, and what differs from one.
+    const double gradientMB = 4.0 * double(a.generator.parameters + a.discriminator.parameters) / 1e6;
+    out() << Text::tr("several processes (train --nproc N): %1 MB of gradients averaged across them per step")
+                 .arg(QString::number(gradientMB, 'f', 2))
+          << "\n";
+    bool batchNorm = false;
+    for (const NetworkSpec *net : {&spec.generator, &spec.discriminator})
+        for (const LayerSpec &l : net->layers)
+            batchNorm = batchNorm || l.kind == LayerKind::BatchNorm1d || l.kind == LayerKind::BatchNorm2d;
+    if (batchNorm)
+        out() << Text::tr("note: with N processes each BatchNorm normalises its process's share of the batch (%1/N samples), as "
+                          "PyTorch's DistributedDataParallel does, so such a run differs a little from one process")
+                     .arg(spec.batchSize)
+              << "\n";
     if (!problems.isEmpty()) {
         out() << "\n" << Text::tr("%n problem(s):", nullptr, int(problems.size())) << "\n";
         for (const QString &p : problems)

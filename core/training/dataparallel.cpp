@@ -20,16 +20,17 @@ struct DataParallel::Impl {
     DataParallelConfig config;
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
-    double seconds = 0;  // in collectives
+    double averaging = 0;  // seconds in the step's collectives (gradients, the record)
+    double agreeing = 0;   // seconds in any(): mostly waiting for the slowest rank to get there
     bool lostRankZero = false;  // a failure found the store gone
 
-    // Runs `work` and counts its time.
+    // Runs `work` and adds its time to `seconds`.
     template <typename F>
-    void timed(F work)
+    static void timed(double *seconds, F work)
     {
         const auto began = std::chrono::steady_clock::now();
         work();
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        *seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     }
 };
 
@@ -142,7 +143,7 @@ std::optional<bool> DataParallel::any(bool flag, QString *error)
 {
     std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f)};
     try {
-        d->timed([&] { d->group->allreduce(t)->wait(); });
+        Impl::timed(&d->agreeing, [&] { d->group->allreduce(t)->wait(); });
     } catch (const std::exception &e) {
         *error = failure(errorText(e));
         return std::nullopt;
@@ -189,7 +190,9 @@ QString DataParallel::failure(const QString &what)
         .arg(what);
 }
 
-double DataParallel::collectiveSeconds() const { return d->seconds; }
+double DataParallel::collectiveSeconds() const { return d->averaging + d->agreeing; }
+double DataParallel::averagingSeconds() const { return d->averaging; }
+void DataParallel::resetCollectiveSeconds() { d->averaging = d->agreeing = 0; }
 
 namespace dataparallel {
 
@@ -227,7 +230,7 @@ void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &
         if (spoiled)
             bucket[0].fill_(std::numeric_limits<float>::quiet_NaN());
         try {
-            parallel.impl().timed([&] { group.allreduce(bucket)->wait(); });
+            DataParallel::Impl::timed(&parallel.impl().averaging, [&] { group.allreduce(bucket)->wait(); });
         } catch (const std::exception &e) {
             throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
         }
@@ -245,6 +248,24 @@ void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &
         }
         first = last;
     }
+}
+
+void averageRecord(DataParallel &parallel, StepRecord *r)
+{
+    float *const fields[] = {&r->lossD, &r->lossDReal, &r->lossDFake, &r->lossG, &r->dReal, &r->dFake};
+    std::vector<float> values;
+    for (float *f : fields)
+        values.push_back(*f);
+    std::vector<torch::Tensor> t{torch::tensor(values)};
+    try {
+        DataParallel::Impl::timed(&parallel.impl().averaging, [&] { parallel.impl().group->allreduce(t)->wait(); });
+    } catch (const std::exception &e) {
+        throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
+    }
+    t[0].div_(double(parallel.world()));
+    const float *averaged = t[0].data_ptr<float>();
+    for (size_t i = 0; i < std::size(fields); ++i)
+        *fields[i] = averaged[i];
 }
 
 }  // namespace dataparallel

@@ -43,8 +43,12 @@ public:
     bool lostRankZero() const;
     static constexpr int kCheckInSeconds = 10;
     // Seconds this process has spent in the group's collectives (waiting for the others
-    // included): the cost of training in several processes.
+    // included): the cost of training in several processes. Of them, those inside the steps
+    // (averaging the gradients and the step's figures); the rest went to agreeing on each
+    // step's stop (any()), mostly waiting for the slowest rank to finish its step.
     double collectiveSeconds() const;
+    double averagingSeconds() const;
+    void resetCollectiveSeconds();  // from now on (a benchmark's warm-up left out)
 
     struct Impl;
     Impl &impl() { return *d; }

@@ -3,6 +3,7 @@
 // Private to the engine: includes torch (the c10d group itself stays in dataparallel.cpp).
 
 #include "dataparallel.h"
+#include "steprecord.h"
 
 #include <torch/torch.h>
 
@@ -20,5 +21,8 @@ void broadcast(DataParallel &group, const std::vector<torch::Tensor> &tensors);
 // zeros). `spoiled`: this rank's step failed; every rank's average is made NaN, so that every
 // rank undoes the step.
 void averageGradients(DataParallel &group, const std::vector<torch::Tensor> &params, bool spoiled);
+
+// The record's losses and mean scores averaged across ranks (each rank's are of its slice).
+void averageRecord(DataParallel &group, StepRecord *record);
 
 }  // namespace dataparallel

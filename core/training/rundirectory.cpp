@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 // Messages a user reads: translated (context "RunDirectory").
@@ -75,7 +77,7 @@ QString RunDirectory::lock()
 QStringList RunDirectory::existingRunFiles() const
 {
     QStringList found;
-    for (const QString &file : {experimentPath(), checkpointPath(), metricsPath()})
+    for (const QString &file : {experimentPath(), checkpointPath(), metricsPath(), runInfoPath()})
         if (QFileInfo::exists(file))
             found << QFileInfo(file).fileName();
     if (!QDir(samplesDir()).entryList(kSamplePattern, QDir::Files).isEmpty())
@@ -85,7 +87,7 @@ QStringList RunDirectory::existingRunFiles() const
 
 QString RunDirectory::removeRunFiles() const
 {
-    QStringList files = {checkpointPath(), metricsPath(), experimentPath()};
+    QStringList files = {checkpointPath(), metricsPath(), experimentPath(), runInfoPath()};
     const QDir samples(samplesDir());
     for (const QString &name : samples.entryList(kSamplePattern, QDir::Files))
         files << samples.filePath(name);
@@ -100,7 +102,8 @@ bool RunDirectory::isRunFile(const QString &path)
     const QFileInfo info(path);
     const QString name = info.fileName();
     const QDir folder = info.absoluteDir();
-    if (name == QLatin1String("experiment.json") || name == QLatin1String("checkpoint.pt") || name == QLatin1String("metrics.csv"))
+    if (name == QLatin1String("experiment.json") || name == QLatin1String("checkpoint.pt") || name == QLatin1String("metrics.csv")
+        || name == QLatin1String("run.json"))
         return !RunDirectory(folder.path()).existingRunFiles().isEmpty();
     if (QDir::match(kSamplePattern, name) && folder.dirName() == QLatin1String("samples")) {
         QDir parent = folder;
@@ -119,6 +122,29 @@ bool RunDirectory::isSameFolder(const QString &other) const
 QString RunDirectory::experimentPath() const { return QDir(m_path).filePath(QStringLiteral("experiment.json")); }
 QString RunDirectory::checkpointPath() const { return QDir(m_path).filePath(QStringLiteral("checkpoint.pt")); }
 QString RunDirectory::metricsPath() const { return QDir(m_path).filePath(QStringLiteral("metrics.csv")); }
+QString RunDirectory::runInfoPath() const { return QDir(m_path).filePath(QStringLiteral("run.json")); }
+
+QString RunDirectory::writeRunInfo(std::int64_t targetSteps, int processes) const
+{
+    QJsonObject o;
+    o[QStringLiteral("format")] = QStringLiteral("gan-playground-run");
+    o[QStringLiteral("version")] = 1;
+    o[QStringLiteral("target_steps")] = qint64(targetSteps);
+    o[QStringLiteral("processes")] = processes;
+    return atomicfile::write(runInfoPath(), QJsonDocument(o).toJson(), Text::tr("run information"), atomicfile::Links::Refuse);
+}
+
+std::int64_t RunDirectory::readTargetSteps(const QString &folder)
+{
+    QFile f(RunDirectory(folder).runInfoPath());
+    if (!f.open(QIODevice::ReadOnly) || f.size() > 4096)
+        return 0;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    if (o.value(QStringLiteral("format")).toString() != QLatin1String("gan-playground-run"))
+        return 0;
+    const qint64 steps = o.value(QStringLiteral("target_steps")).toInteger();
+    return steps > 0 ? steps : 0;
+}
 QString RunDirectory::samplesDir() const { return QDir(m_path).filePath(QStringLiteral("samples")); }
 
 QString RunDirectory::samplePath(std::int64_t step) const

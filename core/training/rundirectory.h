@@ -41,6 +41,12 @@ public:
     QString experimentPath() const;
     QString checkpointPath() const;
     QString metricsPath() const;
+    // run.json: how many steps the writing command was asked for and with how many processes,
+    // for a window that follows the run (the experiment's own `steps` spans its learning-rate
+    // schedule, which a `train --steps` may stop short of or go past).
+    QString runInfoPath() const;
+    QString writeRunInfo(std::int64_t targetSteps, int processes) const;
+    static std::int64_t readTargetSteps(const QString &folder);  // 0 when unknown
     QString samplesDir() const;
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png
 

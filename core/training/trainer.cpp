@@ -626,6 +626,10 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
             break;
         case Substep::GeneratorUpdate:
             generatorUpdate(p, reporting);
+            // The step's figures over the whole global batch, as one process has them (every
+            // rank's slice averaged; the gradient norms are of the averaged gradients already).
+            if (parallel)
+                dataparallel::averageRecord(*parallel, &p.record);
             break;
         }
         if (report)

@@ -407,6 +407,11 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
     QString checkpointProblem;  // the newest checkpoint would not load
     QElapsedTimer sinceStatus;
     bool firstSnapshot = true;
+    // The steps the writing command was asked for (run.json; the experiment's own before it is read).
+    auto target = [&] {
+        const std::int64_t asked = RunDirectory::readTargetSteps(folder);
+        return asked > 0 ? asked : spec.steps;
+    };
     for (bool firstLook = true;; firstLook = false) {
         {
             std::unique_lock lock(c->mutex);
@@ -436,7 +441,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
             if (!s.records.empty())
                 shownStep = s.records.back().step;
             s.step = std::max(shownStep, upTo == std::numeric_limits<std::int64_t>::max() ? shownStep : upTo);
-            s.targetSteps = spec.steps;
+            s.targetSteps = target();
             s.elapsedSeconds = follower.trainingSeconds();
             s.imagesPerSecond = seconds > 0 ? double(spec.batchSize) * double(s.records.size()) / seconds : 0;
             s.samples = std::move(grid);
@@ -451,7 +456,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
         if (!u.quality.empty()) {
             TrainingSnapshot s;  // the measures, with no rows of their own
             s.step = shownStep;
-            s.targetSteps = spec.steps;
+            s.targetSteps = target();
             s.elapsedSeconds = follower.trainingSeconds();
             s.quality = std::move(u.quality);
             queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
@@ -479,7 +484,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
                 if (first && trainer->data().kind == Dataset::Kind::Points) {
                     TrainingSnapshot s;  // the real points, once
                     s.step = shownStep;
-                    s.targetSteps = spec.steps;
+                    s.targetSteps = target();
                     const std::vector<float> &all = trainer->data().points;
                     s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
                     queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });

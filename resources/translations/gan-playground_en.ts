@@ -153,13 +153,6 @@
 <context>
     <name>ThreadGovernor</name>
     <message numerus="yes">
-        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</source>
-        <translation>
-            <numerusform>Trains with the experiment&apos;s threads (at most the %n core of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</numerusform>
-            <numerusform>Trains with the experiment&apos;s threads (at most the %n cores of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n thread</numerusform>
@@ -171,6 +164,13 @@
         <translation>
             <numerusform>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n core with the window.</numerusform>
             <numerusform>Training threads now. Training &gt; Threads chooses how a run shares this machine&apos;s %n cores with the window.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window, it falls behind or the image quality is measured, so that the window stays smooth and the measures do not hold up every step</source>
+        <translation>
+            <numerusform>Trains with the experiment&apos;s threads (at most the %n core of this machine) and with one fewer for a moment whenever you work in the window, it falls behind or the image quality is measured, so that the window stays smooth and the measures do not hold up every step</numerusform>
+            <numerusform>Trains with the experiment&apos;s threads (at most the %n cores of this machine) and with one fewer for a moment whenever you work in the window, it falls behind or the image quality is measured, so that the window stays smooth and the measures do not hold up every step</numerusform>
         </translation>
     </message>
 </context>
@@ -188,6 +188,13 @@
         <translation>
             <numerusform>%n problem:</numerusform>
             <numerusform>%n problems:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>processes:         %1 (each %2 of the batch, %n thread(s))</source>
+        <translation>
+            <numerusform>processes:         %1 (each %2 of the batch, %n thread)</numerusform>
+            <numerusform>processes:         %1 (each %2 of the batch, %n threads)</numerusform>
         </translation>
     </message>
 </context>

@@ -3636,6 +3636,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
+    <message>
+        <source>run information</source>
+        <translation>运行信息</translation>
+    </message>
 </context>
 <context>
     <name>RunDriver</name>
@@ -4436,12 +4440,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>&amp;All Cores While the Window Is Calm</source>
         <translation>窗口空闲时用全部核心(&amp;A)</translation>
     </message>
-    <message numerus="yes">
-        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window or it falls behind, so that it stays smooth</source>
-        <translation>
-            <numerusform>用实验设定的线程数训练（最多为本机的 %n 个核心）；每当你在窗口里操作或窗口跟不上时，暂时少用一个线程，让窗口保持流畅</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Keep a Core for the Window</source>
         <translation>给窗口留一个核心(&amp;K)</translation>
@@ -4477,6 +4475,16 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>
             <numerusform>当前的训练线程数。“训练 &gt; 线程”选择运行如何与窗口分享本机的 %n 个核心。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trains with the experiment&apos;s threads (at most the %n core(s) of this machine) and with one fewer for a moment whenever you work in the window, it falls behind or the image quality is measured, so that the window stays smooth and the measures do not hold up every step</source>
+        <translation>
+            <numerusform>使用实验设定的线程数训练（最多为本机的 %n 个核心）；每当你在窗口中操作、窗口跟不上或正在测量图像质量时，暂时少用一个线程，使窗口保持流畅，测量也不会拖慢每一步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (of %2: image quality is being measured)</source>
+        <translation>%1（共 %2：正在测量图像质量）</translation>
     </message>
 </context>
 <context>
@@ -5489,10 +5497,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>无法启动第 %1 个进程：%2</translation>
     </message>
     <message>
-        <source>Train with N processes on this machine (data-parallel over PyTorch&apos;s c10d on loopback; the batch is shared among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one process per rank instead.</source>
-        <translation>在本机用 N 个进程训练（通过 PyTorch 的 c10d 在回环地址上做数据并行；批次由它们分担）。若由设置了 RANK、WORLD_SIZE、MASTER_ADDR 和 MASTER_PORT 的启动器（torchrun、srun）启动，则每个进程各自运行。</translation>
-    </message>
-    <message>
         <source>Seconds a rank waits for the others before the run ends (default 60).</source>
         <translation>一个进程等待其他进程的秒数，超时则训练结束（默认 60）。</translation>
     </message>
@@ -5501,16 +5505,42 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>--nproc 会自己启动各个进程；在启动器下（已设置 WORLD_SIZE）不要给出 --nproc</translation>
     </message>
     <message>
-        <source>%1 processes; this one spent %2% of its training time in their collectives (averaging gradients, waiting for the others)</source>
-        <translation>%1 个进程；本进程把 %2% 的训练时间用在它们的集合通信上（平均梯度、等待其他进程）</translation>
-    </message>
-    <message>
         <source>rank %1 (process %2) was ended by signal %3 (%4)</source>
         <translation>rank %1（进程 %2）被信号 %3（%4）结束</translation>
     </message>
     <message>
         <source>rank %1: %2</source>
         <translation>rank %1：%2</translation>
+    </message>
+    <message>
+        <source>collectives:       %1</source>
+        <translation>集合通信：        %1</translation>
+    </message>
+    <message>
+        <source>share of sgemm:    %1% (of %2 processes&apos; sgemm)</source>
+        <translation>占 sgemm 的比例：  %1%（相对 %2 个进程的 sgemm）</translation>
+    </message>
+    <message>
+        <source>Run N processes on this machine (data-parallel over PyTorch&apos;s c10d on loopback; the batch is shared among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one process per rank instead.</source>
+        <translation>在本机运行 N 个进程（基于 PyTorch 的 c10d 在回环地址上做数据并行；批次由它们分担）。若由设置 RANK、WORLD_SIZE、MASTER_ADDR 和 MASTER_PORT 的启动器（torchrun、srun）启动，则改为每个 rank 运行一个进程。</translation>
+    </message>
+    <message>
+        <source>%1 processes; this one spent %2% of its step time averaging gradients and figures across them (waiting for the slowest included), and %3 s more agreeing on each step&apos;s stop</source>
+        <translation>%1 个进程；本进程把 %2% 的步骤时间用于在进程间平均梯度和指标（含等待最慢的进程），另有 %3 秒用于商定每一步是否停止</translation>
+    </message>
+    <message>
+        <source>several processes (train --nproc N): %1 MB of gradients averaged across them per step</source>
+        <translation>多进程（train --nproc N）：每步在进程间平均 %1 MB 梯度</translation>
+    </message>
+    <message>
+        <source>note: with N processes each BatchNorm normalises its process&apos;s share of the batch (%1/N samples), as PyTorch&apos;s DistributedDataParallel does, so such a run differs a little from one process</source>
+        <translation>注意：使用 N 个进程时，每个 BatchNorm 只对本进程分到的那部分批次（%1/N 个样本）做归一化，与 PyTorch 的 DistributedDataParallel 相同，因此这样的运行与单进程略有不同</translation>
+    </message>
+    <message numerus="yes">
+        <source>processes:         %1 (each %2 of the batch, %n thread(s))</source>
+        <translation>
+            <numerusform>进程：            %1（每个承担批次中的 %2 个，%n 个线程）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
