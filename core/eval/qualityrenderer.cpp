@@ -3,6 +3,7 @@
 #include "eval/qualitymeter.h"
 #include "training/errortext.h"
 #include "training/latestworker.h"
+#include "training/queuedcall.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,19 @@ struct Text {
 struct Abandoned : std::exception {};
 
 enum Slot { kSetup, kMeasure };  // a new run's meter is made before anything is measured
+
+// Says on the renderer's thread that a job started, and when it ends that it ended, however it
+// ends.
+class WorkingSignal {
+public:
+    explicit WorkingSignal(QualityRenderer *r) : m_r(r) { queuedCall(m_r, [r] { emit r->working(true); }); }
+    ~WorkingSignal() { queuedCall(m_r, [r = m_r] { emit r->working(false); }); }
+    WorkingSignal(const WorkingSignal &) = delete;
+    WorkingSignal &operator=(const WorkingSignal &) = delete;
+
+private:
+    QualityRenderer *m_r;
+};
 }  // namespace
 
 struct QualityRenderer::Impl {
@@ -46,6 +60,7 @@ std::uint64_t QualityRenderer::start(const ExperimentSpec &spec, std::shared_ptr
     post.slot = kSetup;
     post.rests = false;
     d->worker.post([this, spec, data = std::move(data)](const LatestWorker::Context &job) {
+        const WorkingSignal working(this);
         d->meter.reset();
         QString error;
         std::unique_ptr<QualityMeter> meter;
@@ -87,6 +102,7 @@ void QualityRenderer::request(std::shared_ptr<GeneratorCopy> generator)
     d->worker.post([this, g = std::move(generator)](const LatestWorker::Context &job) {
         if (!d->meter || d->meterGeneration != job.generation)
             return;  // no meter for this run (it failed, or the run has gone)
+        const WorkingSignal working(this);
         const auto began = std::chrono::steady_clock::now();
         Measurement result;
         result.run = job.generation;

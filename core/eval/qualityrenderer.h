@@ -55,6 +55,9 @@ signals:
     void ready(quint64 run, const EvalClassifier::Info &network);
     void measured(const QualityRenderer::Measurement &m);
     void failed(const QString &message);
+    // The renderer's thread started (true) or ended (false) a job: preparing the measures or
+    // measuring. Always in pairs, also for a job of a run that has been replaced.
+    void working(bool busy);
 
 private:
     struct Impl;

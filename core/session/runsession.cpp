@@ -37,6 +37,7 @@ RunSession::RunSession(const ExperimentSpec &spec, TrainingController *training,
         emit qualityMeasured(m);
     });
     connect(m_quality, &QualityRenderer::failed, this, &RunSession::qualityFailed);
+    connect(m_quality, &QualityRenderer::working, this, &RunSession::qualityWorking);
 }
 
 // The children's destructors (QObject's) cancel their work and join their threads.

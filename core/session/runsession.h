@@ -67,6 +67,9 @@ signals:
     // A resumed run's measures, saved with its checkpoint (before any new one).
     void qualityRestored(const std::vector<QualityRecord> &records);
     void qualityFailed(const QString &message);
+    // The image measures' thread started (true) or ended (false) a job: a front end that shares
+    // the machine with the run may give it a core meanwhile (ThreadPolicy::setBackgroundWork).
+    void qualityWorking(bool busy);
 
 private:
     void onSnapshot(const TrainingSnapshot &snapshot);

@@ -56,5 +56,5 @@ int ThreadPolicy::threads(qint64 nowMs) const
     case Mode::Adaptive:
         break;
     }
-    return m_held && nowMs < m_until ? m_fewest : m_most;
+    return m_background || (m_held && nowMs < m_until) ? m_fewest : m_most;
 }

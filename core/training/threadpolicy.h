@@ -37,6 +37,15 @@ public:
     // probe timer, small ones too).
     void noteLateness(double lateMs, qint64 nowMs);
 
+    // The window's own background work (the image measures) runs from now until told it
+    // stopped: a core is given to it meanwhile (Adaptive). Beside a training team that fills
+    // every core, a measurement at the lowest priority still takes a slice of a core now and
+    // then, and every slice stalls the whole team at its next barrier, for about as long
+    // again on the other core; given a core, the measurement is done in a moment and costs
+    // the run only the thread it gave for that moment.
+    void setBackgroundWork(bool working) { m_background = working; }
+    bool backgroundWork() const { return m_background; }
+
     int threads(qint64 nowMs) const;
     // Whether it trains with fewer threads than it could at `nowMs` because of the window.
     bool holdingBack(qint64 nowMs) const { return threads(nowMs) < m_most; }
@@ -55,5 +64,6 @@ private:
     int m_fewest = 1;
     qint64 m_until = -1;  // the window keeps its core until then
     bool m_held = false;  // m_until is set
+    bool m_background = false;
     std::optional<qint64> m_lastLate;  // the last late tick
 };

@@ -524,11 +524,18 @@ void TestTrainingController::threadPolicySharesTheMachine()
     adaptive.noteActivity(5001);
     QCOMPARE(adaptive.threads(5001 + ThreadPolicy::kActivityHoldMs), 1);
     QCOMPARE(adaptive.threads(5000 + ThreadPolicy::kLateHoldMs), 2);
+    // The window's image measures get a core while they work, and give it back.
+    adaptive.setBackgroundWork(true);
+    QCOMPARE(adaptive.threads(20000), 1);
+    QVERIFY(adaptive.holdingBack(20000));
+    adaptive.setBackgroundWork(false);
+    QCOMPARE(adaptive.threads(20000), 2);
 
     ThreadPolicy keep(Mode::KeepCore, 4, 2);
     QCOMPARE(keep.threads(0), 1);
     ThreadPolicy all(Mode::AllCores, 4, 2);
     all.noteActivity(0);
+    all.setBackgroundWork(true);
     QCOMPARE(all.threads(0), 2);
     // The names settings and the command line use, both ways.
     for (Mode m : {Mode::Adaptive, Mode::KeepCore, Mode::AllCores})

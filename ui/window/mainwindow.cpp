@@ -92,6 +92,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_dashboard = new Dashboard(m_training, this);
     m_dashboard->setDataPreview(m_preview);
     connect(m_dashboard, &Dashboard::sessionStarted, this, &MainWindow::sessionStarted);
+    // The image measures get a core while they work (Training > Threads, adaptive).
+    connect(m_dashboard, &Dashboard::sessionStarted, this, [this](RunSession *session) {
+        connect(session, &RunSession::qualityWorking, m_runs->threads(), &ThreadGovernor::setBackgroundWork);
+        // A session replaced mid-measurement never says it ended.
+        connect(session, &QObject::destroyed, m_runs->threads(), [threads = m_runs->threads()] { threads->setBackgroundWork(false); });
+    });
     resizeDocks({designDock, m_dashboard->samplesDock()}, {600, 400}, Qt::Horizontal);
 
     m_documents = new DocumentActions(m_doc, this);

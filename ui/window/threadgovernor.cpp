@@ -71,8 +71,8 @@ void ThreadGovernor::addMenu(QMenu *training)
             case ThreadPolicy::Mode::Adaptive:
                 a->setText(tr("&All Cores While the Window Is Calm"));
                 a->setToolTip(tr("Trains with the experiment's threads (at most the %n core(s) of this machine) and with one "
-                                 "fewer for a moment whenever you work in the window or it falls behind, so that it stays "
-                                 "smooth",
+                                 "fewer for a moment whenever you work in the window, it falls behind or the image quality is "
+                                 "measured, so that the window stays smooth and the measures do not hold up every step",
                                  nullptr, cores));
                 break;
             case ThreadPolicy::Mode::KeepCore:
@@ -96,15 +96,25 @@ void ThreadGovernor::setMode(ThreadPolicy::Mode mode)
     if (m_choices)
         for (QAction *a : m_choices->actions())
             a->setChecked(ThreadPolicy::Mode(a->data().toInt()) == mode);
+    const bool background = m_policy.backgroundWork();
     m_policy = ThreadPolicy(m_mode, m_wanted, QThread::idealThreadCount());
+    m_policy.setBackgroundWork(background);
     apply(true);
 }
 
 void ThreadGovernor::runStarted(int threads)
 {
     m_wanted = threads;
+    const bool background = m_policy.backgroundWork();  // the new run's measures may have begun
     m_policy = ThreadPolicy(m_mode, m_wanted, QThread::idealThreadCount());
+    m_policy.setBackgroundWork(background);
     apply(true);  // before the first step: the run starts with the spec's count otherwise
+}
+
+void ThreadGovernor::setBackgroundWork(bool working)
+{
+    m_policy.setBackgroundWork(working);
+    apply();
 }
 
 bool ThreadGovernor::eventFilter(QObject *watched, QEvent *event)
@@ -155,8 +165,9 @@ void ThreadGovernor::showStatus()
     const int threads = m_applied > 0 ? m_applied : m_policy.most();
     QString text = tr("%n thread(s)", nullptr, threads);
     if (threads < m_policy.most())
-        text = m_mode == ThreadPolicy::Mode::Adaptive ? tr("%1 (of %2: the window is busy)").arg(text).arg(m_policy.most())
-                                                      : tr("%1 (a core kept for the window)").arg(text);
+        text = m_mode != ThreadPolicy::Mode::Adaptive ? tr("%1 (a core kept for the window)").arg(text)
+            : m_policy.backgroundWork()              ? tr("%1 (of %2: image quality is being measured)").arg(text).arg(m_policy.most())
+                                                     : tr("%1 (of %2: the window is busy)").arg(text).arg(m_policy.most());
     m_label->setText(text);
     m_label->setToolTip(tr("Training threads now. Training > Threads chooses how a run shares this machine's %n core(s) with the window.",
                            nullptr, QThread::idealThreadCount()));

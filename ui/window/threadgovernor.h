@@ -30,6 +30,9 @@ public:
     int current() const { return m_applied; }  // the count the run was last given
     ThreadPolicy::Mode mode() const { return m_mode; }
     void setMode(ThreadPolicy::Mode mode);  // as a person chooses it (remembered)
+    // The run's image measures are working (RunSession::qualityWorking): adaptively, the run
+    // gives them a core meanwhile.
+    void setBackgroundWork(bool working);
 
 signals:
     // Each tick of the probe while the run trains: how late the event loop ran it (ms).
