@@ -96,10 +96,10 @@ int trainRank(RunDriver &driver, DataParallel &group)
     setSavesOnInterrupt(true);
     StepRecord record;
     QString error;
-    // Rank 0 says why a run fails and keeps its last good step; this rank speaks only when rank 0
-    // is gone.
+    // Rank 0 says why the group failed and keeps its last good step; this rank speaks for its own
+    // failures (rank 0 then names it as gone), and when rank 0 is gone.
     auto failed = [&] {
-        if (group.lostRankZero())
+        if (!group.collectiveFailed() || group.lostRankZero())
             fail(Text::tr("rank %1: %2").arg(group.rank()).arg(error));
         return kExitUserError;
     };

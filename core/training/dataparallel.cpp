@@ -23,6 +23,7 @@ struct DataParallel::Impl {
     double averaging = 0;  // seconds in the step's collectives (gradients, the record)
     double agreeing = 0;   // seconds in any(): mostly waiting for the slowest rank to get there
     bool lostRankZero = false;  // a failure found the store gone
+    bool collectiveFailed = false;
 
     // Runs `work` and adds its time to `seconds`.
     template <typename F>
@@ -152,10 +153,12 @@ std::optional<bool> DataParallel::any(bool flag, QString *error)
 }
 
 bool DataParallel::lostRankZero() const { return d->lostRankZero; }
+bool DataParallel::collectiveFailed() const { return d->collectiveFailed; }
 
 QString DataParallel::failure(const QString &what)
 {
     const DataParallelConfig &c = d->config;
+    d->collectiveFailed = true;
     try {
         d->store->set(checkInKey(c.rank), std::vector<std::uint8_t>{1});
     } catch (const std::exception &) {

@@ -40,6 +40,7 @@ public:
     // timeout) for the others and names those that did not come, and a rank that cannot reach
     // the store says that rank 0 is gone (lostRankZero()).
     QString failure(const QString &what);
+    bool collectiveFailed() const;  // failure() was called: a collective of the group failed
     bool lostRankZero() const;
     static constexpr int kCheckInSeconds = 10;
     // Seconds this process has spent in the group's collectives (waiting for the others
