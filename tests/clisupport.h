@@ -62,6 +62,14 @@ inline Run cli(const QStringList &args, const Limits &limits = {}, int timeoutMs
     return finished(p, timeoutMs);
 }
 
+// `train` of the ring of 8 Gaussians (mlp-ring8, one thread) into `out`: a run made in seconds.
+inline QStringList ringTraining(const QString &out, int steps, const QStringList &more = {})
+{
+    return QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), out,
+                       QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--threads"), QStringLiteral("1")}
+        + more;
+}
+
 inline void writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);

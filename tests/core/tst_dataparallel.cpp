@@ -42,12 +42,6 @@ std::unique_ptr<QProcess> startRank(int rank, int world, int port, const QString
     return p;
 }
 
-QStringList ringTraining(const QString &out, int steps)
-{
-    return {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), out,
-            QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--threads"), QStringLiteral("1")};
-}
-
 // ringMlp's ring of 8 Gaussians (2000 points).
 std::shared_ptr<const Dataset> ring()
 {
@@ -231,11 +225,7 @@ void TestDataParallel::commandLineRanksWriteOneRun()
 {
     QTemporaryDir dir;
     auto path = [&dir](const char *name) { return dir.filePath(QLatin1String(name)); };
-    auto train = [&](const char *out, const QStringList &more) {
-        return cli(QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"), path(out),
-                               QStringLiteral("--steps"), QStringLiteral("30"), QStringLiteral("--threads"), QStringLiteral("1")}
-                   + more);
-    };
+    auto train = [&](const char *out, const QStringList &more) { return cli(ringTraining(path(out), 30, more)); };
     // Two ranks on loopback: one run folder (rank 0's), which one process samples and resumes.
     Run r = train("two", {QStringLiteral("--nproc"), QStringLiteral("2")});
     QVERIFY2(r.code == 0, qPrintable(r.err));

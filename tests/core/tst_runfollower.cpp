@@ -195,9 +195,7 @@ void TestRunFollower::followsACommandLineRunWhileItTrainsAndAfter()
     const QString folder = dir.filePath(QStringLiteral("ring"));
     // A long command-line run; the window follows it while it trains.
     QProcess cli;
-    cli.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"),
-                                               folder, QStringLiteral("--steps"), QStringLiteral("1000000"), QStringLiteral("--threads"),
-                                               QStringLiteral("1"), QStringLiteral("--checkpoint-every"), QStringLiteral("100")});
+    cli.start(qEnvironmentVariable("GP_CLI"), ringTraining(folder, 1000000, {QStringLiteral("--checkpoint-every"), QStringLiteral("100")}));
     QVERIFY(cli.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(RunDirectory(folder).checkpointPath()), 60000 * kSlowdown);
     ExperimentSpec spec;

@@ -56,6 +56,7 @@
 
 #include "windowsupport.h"
 #include "testsupport.h"
+#include "clisupport.h"
 #include "quality/classhistogram.h"
 #include "quality/qualityplot.h"
 #include "eval/qualityrenderer.h"
@@ -828,9 +829,7 @@ void TestWindowRuns::followsARunTrainedByTheCommandLine()
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("ring"));
     QProcess cli;
-    cli.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--out"),
-                                               folder, QStringLiteral("--steps"), QStringLiteral("60"), QStringLiteral("--threads"),
-                                               QStringLiteral("1"), QStringLiteral("--nproc"), QStringLiteral("2")});
+    cli.start(qEnvironmentVariable("GP_CLI"), ringTraining(folder, 60, {QStringLiteral("--nproc"), QStringLiteral("2")}));
     QVERIFY(cli.waitForFinished(120000 * kSlowdown));
     QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
     MainWindow w;
