@@ -3252,6 +3252,14 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
             <numerusform>跳过了 %n 次到期的测量（×）：每次测量后会休息它所用时间的十九倍，好让训练保持速度。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The followed run&apos;s image quality comes from its metrics.csv (train --eval-every); none is there yet.</source>
+        <translation>所跟随运行的图像质量来自它的 metrics.csv（train --eval-every）；目前还没有。</translation>
+    </message>
+    <message>
+        <source>Measured by the command line that trains the run (train --eval-every), read from its metrics.csv.</source>
+        <translation>由训练该运行的命令行测量（train --eval-every），读自它的 metrics.csv。</translation>
+    </message>
 </context>
 <context>
     <name>QualityRenderer</name>

@@ -298,6 +298,8 @@ void Dashboard::startSession(const ExperimentSpec &spec)
     // that is still stopping after another experiment was opened reaches none.
     connect(m_training, &TrainingController::snapshot, session, [this](const TrainingSnapshot &s) { onSnapshot(s); });
     connect(m_training, &TrainingController::followed, session, [this](const FollowStatus &f) {
+        if (!m_follow)
+            m_quality->setExternal(true);  // its figures are the command line's
         m_follow = f;
         showFollowStatus();
     });

@@ -38,6 +38,7 @@ QualityPlot::QualityPlot(QWidget *parent) : QWidget(parent)
     m_status->setObjectName(QStringLiteral("qualityStatus"));
     top->addWidget(m_status, 1);
     auto *every = new QLabel(this);
+    m_everyLabel = every;
     top->addWidget(every);
     m_interval = new QSpinBox(this);
     m_interval->setObjectName(QStringLiteral("qualityInterval"));
@@ -141,6 +142,7 @@ void QualityPlot::clear()
     m_lastSeconds = 0;
     m_problem.clear();
     m_follow = true;
+    setExternal(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     showStatus();
 }
@@ -170,7 +172,7 @@ void QualityPlot::add(const QualityRecord &r)
 {
     // Every multiple of the interval after the previous measurement's span and before this
     // one's was due and not taken.
-    if (const int every = m_interval->value(); every > 0 && !m_records.empty())
+    if (const int every = m_interval->value(); every > 0 && !m_records.empty() && !m_external)
         for (qint64 k = m_records.back().step / every + 1; k < r.step / every; ++k) {
             if (m_skipped.empty())
                 m_skippedMarks->addToLegend();
@@ -224,9 +226,33 @@ void QualityPlot::fit()
 
 QString QualityPlot::statusText() const { return m_status->text(); }
 
+void QualityPlot::setExternal(bool external)
+{
+    m_external = external;
+    m_everyLabel->setVisible(!external);
+    m_interval->setVisible(!external);
+    showStatus();
+}
+
 void QualityPlot::showStatus()
 {
     QString text, networkText;
+    if (m_external) {
+        if (m_records.empty()) {
+            text = tr("The followed run's image quality comes from its metrics.csv (train --eval-every); none is there yet.");
+        } else {
+            const QualityRecord &r = m_records.back();
+            text = tr("Step %1: FD %2 · KID %3 ± %4 · precision %5 · recall %6 · coverage %7")
+                       .arg(r.step)
+                       .arg(QString::number(r.fd, 'f', 1), QString::number(r.kid, 'g', 3), QString::number(r.kidStandardError, 'g', 2),
+                            QString::number(r.precision, 'f', 2), QString::number(r.recall, 'f', 2), QString::number(r.coverage, 'f', 2));
+            networkText = tr("Measured by the command line that trains the run (train --eval-every), read from its metrics.csv.");
+        }
+        m_networkLabel->setText(networkText);
+        m_networkLabel->setVisible(!networkText.isEmpty());
+        m_status->setText(text);
+        return;
+    }
     switch (m_state) {
     case State::Waiting:
         text = m_interval->value() > 0

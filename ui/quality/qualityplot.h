@@ -28,6 +28,9 @@ public:
     // A resumed run's measures, saved with its checkpoint (drawn before any new one).
     void restoreMeasurements(const std::vector<QualityRecord> &records);
     void setProblem(const QString &message);  // the measures failed; the run goes on
+    // The figures come from a followed run's metrics.csv (train --eval-every), measured by the
+    // command line: the window measures nothing and marks no skipped measurement. Until clear().
+    void setExternal(bool external);
 
     const std::vector<QualityRecord> &records() const { return m_records; }
     // The due measurements that were not taken (the measures rest to spare the training, and
@@ -62,4 +65,6 @@ private:
     QString m_problem;
     double m_lastSeconds = 0;
     bool m_follow = true;  // the axes follow new measurements until the user zooms or pans
+    bool m_external = false;
+    QLabel *m_everyLabel = nullptr;
 };
