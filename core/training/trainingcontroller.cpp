@@ -576,6 +576,9 @@ bool TrainingController::follow(const QString &folder, const ExperimentSpec &spe
             } catch (const std::exception &e) {  // never leaves the thread
                 const QString message = Text::tr("following %1 stopped: %2").arg(folder, errorText(e));
                 queuedCall(this, [this, message] { emit failed(message); });
+            } catch (...) {
+                const QString message = Text::tr("following %1 stopped on an unknown error").arg(folder);
+                queuedCall(this, [this, message] { emit failed(message); });
             }
             queuedCall(this, [this] { setState(State::Idle); });
         },

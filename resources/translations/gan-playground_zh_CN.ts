@@ -4596,6 +4596,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>following %1 stopped: %2</source>
         <translation>跟随 %1 已停止：%2</translation>
     </message>
+    <message>
+        <source>following %1 stopped on an unknown error</source>
+        <translation>跟随 %1 因未知错误停止</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPlots</name>
