@@ -198,17 +198,30 @@ double DataParallel::averagingSeconds() const { return d->averaging; }
 void DataParallel::resetCollectiveSeconds() { d->averaging = d->agreeing = 0; }
 
 namespace dataparallel {
+namespace {
+// Runs one of the group's collectives (`seconds`, when given, counts its time). A failure
+// becomes the sentence that names the rank that is gone (DataParallel::failure), thrown to the
+// step, which undoes itself and says it.
+template <typename F>
+void collective(DataParallel &parallel, double *seconds, F work)
+{
+    try {
+        if (seconds)
+            DataParallel::Impl::timed(seconds, work);
+        else
+            work();
+    } catch (const std::exception &e) {
+        throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
+    }
+}
+}  // namespace
 
 void broadcast(DataParallel &parallel, const std::vector<torch::Tensor> &tensors)
 {
     torch::NoGradGuard noGrad;
     for (const torch::Tensor &t : tensors) {
         std::vector<torch::Tensor> one{t.detach()};
-        try {
-            parallel.impl().group->broadcast(one)->wait();
-        } catch (const std::exception &e) {
-            throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
-        }
+        collective(parallel, nullptr, [&] { parallel.impl().group->broadcast(one)->wait(); });
     }
 }
 
@@ -232,11 +245,7 @@ void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &
         std::vector<torch::Tensor> bucket{torch::cat(flat)};
         if (spoiled)
             bucket[0].fill_(std::numeric_limits<float>::quiet_NaN());
-        try {
-            DataParallel::Impl::timed(&parallel.impl().averaging, [&] { group.allreduce(bucket)->wait(); });
-        } catch (const std::exception &e) {
-            throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
-        }
+        collective(parallel, &parallel.impl().averaging, [&] { group.allreduce(bucket)->wait(); });
         bucket[0].mul_(scale);
         std::int64_t at = 0;
         for (size_t i = first; i < last; ++i) {
@@ -260,11 +269,7 @@ void averageRecord(DataParallel &parallel, StepRecord *r)
     for (float *f : fields)
         values.push_back(*f);
     std::vector<torch::Tensor> t{torch::tensor(values)};
-    try {
-        DataParallel::Impl::timed(&parallel.impl().averaging, [&] { parallel.impl().group->allreduce(t)->wait(); });
-    } catch (const std::exception &e) {
-        throw std::runtime_error(parallel.failure(errorText(e)).toStdString());
-    }
+    collective(parallel, &parallel.impl().averaging, [&] { parallel.impl().group->allreduce(t)->wait(); });
     t[0].div_(double(parallel.world()));
     const float *averaged = t[0].data_ptr<float>();
     for (size_t i = 0; i < std::size(fields); ++i)
