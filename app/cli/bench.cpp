@@ -27,7 +27,7 @@ int bench(const QStringList &args)
     if (ranks.processes > 1)
         return launchRanks(QStringLiteral("bench"), args, ranks.processes);
     // One rank of several: every rank steps, rank 0 measures and prints.
-    const bool quiet = ranks.config && ranks.config->rank > 0;
+    const bool quiet = ranks.quiet();
     ExperimentSpec spec;
     if (!loadExperiment(parser, &spec, &code))
         return code;
@@ -45,13 +45,8 @@ int bench(const QStringList &args)
         return fail(error);
     trainer->setFusedMlpAllowed(!parser.isSet(QStringLiteral("autograd")));
     std::shared_ptr<DataParallel> group;
-    if (ranks.config && ranks.config->world > 1) {
-        group = DataParallel::connect(*ranks.config, &error);
-        if (!group)
-            return fail(error);
-        if (const QString e = trainer->joinDataParallel(group); !e.isEmpty())
-            return fail(e);
-    }
+    if (!joinRanks(ranks, *trainer, &group, &code))
+        return code;
     constexpr int kWarmupSteps = 5;  // first steps pay for allocation and library start-up
     StepRecord r;
     for (int i = 0; i < kWarmupSteps; ++i)

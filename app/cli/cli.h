@@ -6,6 +6,7 @@
 #include "io/filekind.h"
 #include "spec/experimentspec.h"
 #include "training/dataparallel.h"
+#include "training/trainer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 
 #include <atomic>
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace cli {
@@ -79,9 +81,15 @@ QList<QCommandLineOption> rankOptions();
 struct Ranks {
     int processes = 1;                          // --nproc: this process launches them
     std::optional<DataParallelConfig> config;  // set by a launcher (torchrun's environment), with the timeout
+    // A rank other than 0: it prints only its failures (one rank speaks for the run).
+    bool quiet() const { return config && config->rank > 0; }
 };
 // False (after printing, with the exit code set) on a bad value or environment.
 bool readRanks(const QCommandLineParser &parser, Ranks *ranks, int *exitCode);
+// This process as one rank of `ranks`' group, `trainer` joined to it (rank 0's weights
+// everywhere); null when it runs alone. False (after printing, with the exit code set) when the
+// group cannot be joined.
+bool joinRanks(const Ranks &ranks, Trainer &trainer, std::shared_ptr<DataParallel> *group, int *exitCode);
 // `command` with `args` (the parser's: the program first) run as `count` ranks on loopback,
 // --nproc dropped; waits for all and returns the worst exit status.
 int launchRanks(const QString &command, const QStringList &args, int count);

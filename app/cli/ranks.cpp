@@ -52,6 +52,21 @@ bool readRanks(const QCommandLineParser &parser, Ranks *ranks, int *exitCode)
     return true;
 }
 
+bool joinRanks(const Ranks &ranks, Trainer &trainer, std::shared_ptr<DataParallel> *group, int *exitCode)
+{
+    group->reset();
+    if (!ranks.config || ranks.config->world <= 1)
+        return true;
+    QString error;
+    *group = DataParallel::connect(*ranks.config, &error);
+    if (*group)
+        error = trainer.joinDataParallel(*group);
+    if (error.isEmpty())
+        return true;
+    *exitCode = fail(error);
+    return false;
+}
+
 QString collectiveShare(const DataParallel &group, double stepSeconds)
 {
     return Text::tr("%1 processes; this one spent %2% of its step time averaging gradients and figures across them (waiting "

@@ -146,7 +146,6 @@ int train(const QStringList &args)
         return code;
     if (ranks.processes > 1)
         return launchRanks(QStringLiteral("train"), args, ranks.processes);
-    std::optional<DataParallelConfig> &rankConfig = ranks.config;
     const QString resumeDir = parser.value(QStringLiteral("resume"));
     const QString outDir = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : resumeDir;
     if (outDir.isEmpty())
@@ -193,8 +192,7 @@ int train(const QStringList &args)
                                    "or add --overwrite to replace it")
                         .arg(outDir, existing.join(QStringLiteral(", "))));
 
-    // Ranks other than 0 print only their failures: one rank speaks for the run.
-    const bool quiet = rankConfig && rankConfig->rank > 0;
+    const bool quiet = ranks.quiet();
     if (!quiet)
         warnAboutBlas(spec.threads);
     QString error;
@@ -220,13 +218,8 @@ int train(const QStringList &args)
     // One rank of a data-parallel run: the group joined, rank 0's weights everywhere. Only rank 0
     // writes the folder and prints; every rank trains.
     std::shared_ptr<DataParallel> group;
-    if (rankConfig && rankConfig->world > 1) {
-        group = DataParallel::connect(*rankConfig, &error);
-        if (!group)
-            return fail(error);
-        if (const QString e = opened->joinDataParallel(group); !e.isEmpty())
-            return fail(e);
-    }
+    if (!joinRanks(ranks, *opened, &group, &code))
+        return code;
     const bool writes = !group || group->rank() == 0;
     RunDriver driver(std::move(opened), steps);
     Trainer *trainer = &driver.trainer();
