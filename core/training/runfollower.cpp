@@ -68,7 +68,7 @@ void RunFollower::readMetrics(Update *update)
     if (!m_metricsInode || *m_metricsInode != std::uint64_t(id->first) || file.size() < m_offset) {
         m_metricsInode = std::uint64_t(id->first);
         m_offset = 0;
-        m_columnCount = 0;
+        m_columns.reset();
     }
     if (!file.seek(m_offset))
         return;
@@ -79,51 +79,26 @@ void RunFollower::readMetrics(Update *update)
     m_offset += end + 1;
     const QList<QByteArray> lines = chunk.left(end).split('\n');
     for (const QByteArray &raw : lines) {
-        const QList<QByteArray> cells = raw.trimmed().split(',');
-        if (m_columnCount == 0) {  // the header
-            m_columnCount = int(cells.size());
-            m_stepColumns.clear();
-            m_qualityColumns.clear();
-            for (const StepColumn &c : steprecords::columns())
-                m_stepColumns.push_back(int(cells.indexOf(c.name)));
-            for (const QualityColumn &c : steprecords::qualityColumns())
-                m_qualityColumns.push_back(int(cells.indexOf(c.name)));
-            if (m_stepColumns.front() < 0) {
+        if (!m_columns) {  // the header
+            m_columns.emplace(raw);
+            if (!m_columns->hasSteps()) {
                 update->problem = Text::tr("%1 has no step column; it is not a run's metrics.csv").arg(run.metricsPath());
-                m_columnCount = 0;
+                m_columns.reset();
                 m_offset = 0;
                 return;
             }
             continue;
         }
-        if (cells.size() != m_columnCount)
+        const QList<QByteArray> cells = raw.trimmed().split(',');
+        if (cells.size() != m_columns->count())
             continue;  // a row cut short (a full disk): the writer's problem, not a step
         StepRecord r;
-        bool ok = true;
-        for (size_t i = 0; i < m_stepColumns.size(); ++i)
-            if (m_stepColumns[i] >= 0) {
-                bool cellOk = false;
-                const double v = cells[m_stepColumns[i]].toDouble(&cellOk);
-                steprecords::columns()[i].set(r, v);
-                ok = ok && cellOk;
-            }
-        if (!ok || r.step <= m_lastStep)
+        if (!m_columns->steps(cells, &r) || r.step <= m_lastStep)
             continue;
         m_lastStep = r.step;
         m_seconds += r.seconds;
         update->records.push_back(r);
-        if (m_qualityColumns.empty() || m_qualityColumns.front() < 0 || cells[m_qualityColumns.front()].isEmpty())
-            continue;
-        QualityRecord q;
-        q.step = r.step;
-        bool measured = true;
-        for (size_t i = 0; i < m_qualityColumns.size(); ++i)
-            if (m_qualityColumns[i] >= 0) {
-                bool cellOk = false;
-                steprecords::qualityColumns()[i].set(q, cells[m_qualityColumns[i]].toDouble(&cellOk));
-                measured = measured && cellOk;
-            }
-        if (measured)
+        if (QualityRecord q; m_columns->quality(cells, &q))
             update->quality.push_back(q);
     }
 }
@@ -170,9 +145,8 @@ RunFollower::Writer RunFollower::writer() const
     return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM) ? Writer::Here : Writer::Nobody;
 }
 
-RunFollower::State RunFollower::state() const
+RunFollower::State RunFollower::state(Writer w) const
 {
-    const Writer w = writer();
     if (w == Writer::Nobody)
         return m_lastStep > 0 || m_checkpoint ? State::Ended : State::Waiting;
     if (m_sinceChange.elapsed() >= kStaleMs)

@@ -47,7 +47,8 @@ public:
         Stale,    // a process holds it but nothing changed for kStaleMs
         Ended,    // no process holds it
     };
-    State state() const;
+    State state(Writer writer) const;  // with writer() as it was just read
+    State state() const { return state(writer()); }
     static constexpr qint64 kStaleMs = 120000;
 
     std::int64_t lastStep() const { return m_lastStep; }  // the newest row's step (0: none)
@@ -65,8 +66,7 @@ private:
     // metrics.csv as read so far: the file (inode), how far, and its columns.
     std::optional<std::uint64_t> m_metricsInode;
     qint64 m_offset = 0;
-    std::vector<int> m_stepColumns, m_qualityColumns;  // per column of the table, its index in the file (-1: absent)
-    int m_columnCount = 0;
+    std::optional<steprecords::MetricsColumns> m_columns;  // from its header, once read
     std::int64_t m_lastStep = 0;
     std::int64_t m_lastGrid = 0;
     double m_seconds = 0;

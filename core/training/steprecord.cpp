@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <algorithm>
+
 namespace steprecords {
 
 const std::vector<StepColumn> &columns()
@@ -79,33 +81,55 @@ QByteArray csv(const std::vector<StepRecord> &history, const std::vector<Quality
     return text;
 }
 
+MetricsColumns::MetricsColumns(const QByteArray &header)
+{
+    const QList<QByteArray> names = header.trimmed().split(',');
+    m_count = int(names.size());
+    for (const StepColumn &c : columns())
+        m_step.push_back(int(names.indexOf(c.name)));
+    for (const QualityColumn &c : qualityColumns())
+        m_quality.push_back(int(names.indexOf(c.name)));
+}
+
+bool MetricsColumns::steps(const QList<QByteArray> &cells, StepRecord *r) const
+{
+    bool ok = true;
+    for (size_t i = 0; i < m_step.size(); ++i)
+        if (m_step[i] >= 0) {
+            bool cellOk = false;
+            columns()[i].set(*r, cells[m_step[i]].toDouble(&cellOk));
+            ok = ok && cellOk;
+        }
+    return ok;
+}
+
+bool MetricsColumns::quality(const QList<QByteArray> &cells, QualityRecord *q) const
+{
+    const auto first = std::find_if(m_quality.begin(), m_quality.end(), [](int at) { return at >= 0; });
+    if (!hasSteps() || first == m_quality.end() || cells[*first].isEmpty())
+        return false;  // no measures in the table, or not measured on this row
+    bool ok = false;
+    q->step = cells[m_step.front()].toLongLong(&ok);
+    for (size_t i = 0; i < m_quality.size(); ++i)
+        if (m_quality[i] >= 0) {
+            bool cellOk = false;
+            qualityColumns()[i].set(*q, cells[m_quality[i]].toDouble(&cellOk));
+            ok = ok && cellOk;
+        }
+    return ok;
+}
+
 std::vector<QualityRecord> qualityFromCsv(const QByteArray &csv)
 {
     std::vector<QualityRecord> out;
     const QList<QByteArray> lines = csv.split('\n');
     if (lines.isEmpty())
         return out;
-    const QList<QByteArray> header = lines.first().trimmed().split(',');
-    const int stepAt = int(header.indexOf("step"));
-    std::vector<std::pair<int, const QualityColumn *>> at;
-    for (const QualityColumn &c : qualityColumns())
-        if (const int i = int(header.indexOf(c.name)); i >= 0)
-            at.emplace_back(i, &c);
-    if (stepAt < 0 || at.empty())
-        return out;
+    const MetricsColumns table(lines.first());
     for (qsizetype l = 1; l < lines.size(); ++l) {
         const QList<QByteArray> cells = lines[l].trimmed().split(',');
-        if (cells.size() != header.size() || cells[at.front().first].isEmpty())
-            continue;  // not measured, or a row cut short by a full disk
         QualityRecord q;
-        bool ok = true;
-        q.step = cells[stepAt].toLongLong(&ok);
-        for (const auto &[i, column] : at) {
-            bool cellOk = false;
-            column->set(q, cells[i].toDouble(&cellOk));
-            ok = ok && cellOk;
-        }
-        if (ok)
+        if (cells.size() == table.count() && table.quality(cells, &q))  // not a row cut short by a full disk
             out.push_back(q);
     }
     return out;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QMetaType>
 
 #include <cstdint>
@@ -54,6 +55,23 @@ QByteArray csvRow(const StepRecord &r, const QualityRecord *quality = nullptr);
 // A whole table: the header, then a row per step, with the quality figures (in step order) on
 // the rows of their steps.
 QByteArray csv(const std::vector<StepRecord> &history, const std::vector<QualityRecord> &quality);
+// Reads the rows of a metrics table by the names in its header line, as metrics.csv and the
+// window's export write them; columns the table lacks stay zero.
+class MetricsColumns {
+public:
+    explicit MetricsColumns(const QByteArray &header);
+    bool hasSteps() const { return m_step.front() >= 0; }  // it has a step column
+    int count() const { return m_count; }                   // of the header
+    // The row's step record: false when a step column's cell is not a number.
+    bool steps(const QList<QByteArray> &cells, StepRecord *r) const;
+    // The row's measures: false when the table has none, the row was not measured (its first
+    // quality cell is empty) or a cell is not a number.
+    bool quality(const QList<QByteArray> &cells, QualityRecord *q) const;
+
+private:
+    int m_count = 0;
+    std::vector<int> m_step, m_quality;  // per column of columns() / qualityColumns(): its place in a row, or -1
+};
 // The quality figures in a metrics.csv (the measured rows; other columns are ignored): what a
 // run keeps of them when its file is rewritten from its checkpoint. Empty for a file without
 // quality columns.
