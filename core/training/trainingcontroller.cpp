@@ -407,11 +407,6 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
     QString checkpointProblem;  // the newest checkpoint would not load
     QElapsedTimer sinceStatus;
     bool firstSnapshot = true;
-    // The steps the writing command was asked for (run.json; the experiment's own before it is read).
-    auto target = [&] {
-        const std::int64_t asked = RunDirectory::readTargetSteps(folder);
-        return asked > 0 ? asked : spec.steps;
-    };
     for (bool firstLook = true;; firstLook = false) {
         {
             std::unique_lock lock(c->mutex);
@@ -428,11 +423,23 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
         } catch (const std::exception &e) {  // a file system that fails under the reader
             u.problem = errorText(e);
         }
+        // The steps the writing command was asked for (run.json; the experiment's own before the
+        // command writes it), read once a look.
+        const std::int64_t asked = RunDirectory::readTargetSteps(folder);
+        const std::int64_t targetSteps = asked > 0 ? asked : spec.steps;
+        std::int64_t shownStep = last.step;
+        auto snapshot = [&] {
+            TrainingSnapshot s;
+            s.step = shownStep;
+            s.targetSteps = targetSteps;
+            s.elapsedSeconds = follower.trainingSeconds();
+            return s;
+        };
+        auto emitSnapshot = [owner](TrainingSnapshot s) { queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); }); };
         // Snapshots in step order: each sample grid with the rows up to its step, then the rest.
         size_t next = 0;
-        std::int64_t shownStep = last.step;
         auto send = [&](std::int64_t upTo, SampleBatch grid) {
-            TrainingSnapshot s;
+            TrainingSnapshot s = snapshot();
             while (next < u.records.size() && u.records[next].step <= upTo)
                 s.records.push_back(u.records[next++]);
             double seconds = 0;
@@ -441,12 +448,10 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
             if (!s.records.empty())
                 shownStep = s.records.back().step;
             s.step = std::max(shownStep, upTo == std::numeric_limits<std::int64_t>::max() ? shownStep : upTo);
-            s.targetSteps = target();
-            s.elapsedSeconds = follower.trainingSeconds();
             s.imagesPerSecond = seconds > 0 ? double(spec.batchSize) * double(s.records.size()) / seconds : 0;
             s.samples = std::move(grid);
             if (firstSnapshot || !s.records.empty() || s.samples.count > 0)
-                queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+                emitSnapshot(std::move(s));
             firstSnapshot = false;
         };
         for (auto &[step, grid] : u.grids)
@@ -454,12 +459,9 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
         if (next < u.records.size() || firstLook)
             send(std::numeric_limits<std::int64_t>::max(), SampleBatch());
         if (!u.quality.empty()) {
-            TrainingSnapshot s;  // the measures, with no rows of their own
-            s.step = shownStep;
-            s.targetSteps = target();
-            s.elapsedSeconds = follower.trainingSeconds();
+            TrainingSnapshot s = snapshot();  // the measures, with no rows of their own
             s.quality = std::move(u.quality);
-            queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+            emitSnapshot(std::move(s));
         }
         // The newest checkpoint's networks for the explorer, the grid and the 2D lab. The writer
         // replaces it atomically, so the file read is whole; one that does not load (another
@@ -482,12 +484,10 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
                 const bool first = !trainer;
                 trainer = std::move(opened);
                 if (first && trainer->data().kind == Dataset::Kind::Points) {
-                    TrainingSnapshot s;  // the real points, once
-                    s.step = shownStep;
-                    s.targetSteps = target();
+                    TrainingSnapshot s = snapshot();  // the real points, once
                     const std::vector<float> &all = trainer->data().points;
                     s.realPoints.assign(all.begin(), all.begin() + std::min<size_t>(all.size(), 2 * kRealPointCount));
-                    queuedCall(owner, [owner, s = std::move(s)] { emit owner->snapshot(s); });
+                    emitSnapshot(std::move(s));
                 }
                 std::shared_ptr<GeneratorCopy> g = trainer->copyGenerator();
                 std::shared_ptr<DiscriminatorCopy> d =
@@ -503,8 +503,8 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
             }
         }
         status.problem = u.problem.isEmpty() ? checkpointProblem : u.problem;
-        status.state = follower.state();
-        status.writer = follower.writer();
+        status.writer = follower.writer();  // the lock file, read once a look
+        status.state = follower.state(status.writer);
         status.step = follower.lastStep();
         status.checkpointStep = trainer ? trainer->currentStep() : 0;
         status.secondsSinceChange = follower.msSinceChange() / 1000;
