@@ -93,26 +93,24 @@ void RunActions::addMenu()
     m_stop->setObjectName(QStringLiteral("stopAction"));
     addSpeedChoice(train, bar);
     m_threads->addMenu(train);
-    // File > Train on Folder...: own pictures without an experiment file.
-    auto *trainOnFolder = new QAction(this);
-    trainOnFolder->setObjectName(QStringLiteral("trainOnFolderAction"));
-    connect(trainOnFolder, &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Train on a folder of images"), m_documents->lastFolder());
-        if (!dir.isEmpty())
-            trainOnData(dir);
-    });
+    // File menu items that act on a folder the person chooses.
     QMenu *file = m_documents->fileMenu();
     file->insertSeparator(m_documents->fileMenuEnd());
-    file->insertAction(m_documents->fileMenuEnd(), trainOnFolder);
+    auto addFolderAction = [this, file](const char *name, auto dialogTitle, bool (RunActions::*act)(const QString &)) {
+        auto *a = new QAction(this);
+        a->setObjectName(QLatin1String(name));
+        connect(a, &QAction::triggered, this, [this, dialogTitle, act] {
+            const QString dir = QFileDialog::getExistingDirectory(m_window, dialogTitle(), m_documents->lastFolder());
+            if (!dir.isEmpty())
+                (this->*act)(dir);
+        });
+        file->insertAction(m_documents->fileMenuEnd(), a);
+        return a;
+    };
+    // File > Train on Folder...: own pictures without an experiment file.
+    QAction *trainOnFolder = addFolderAction("trainOnFolderAction", [] { return tr("Train on a folder of images"); }, &RunActions::trainOnData);
     // File > Follow Run...: a run trained elsewhere (the command line, several processes).
-    auto *follow = new QAction(this);
-    follow->setObjectName(QStringLiteral("followRunAction"));
-    connect(follow, &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Follow a run folder"), m_documents->lastFolder());
-        if (!dir.isEmpty())
-            followRun(dir);
-    });
-    file->insertAction(m_documents->fileMenuEnd(), follow);
+    QAction *follow = addFolderAction("followRunAction", [] { return tr("Follow a run folder"); }, &RunActions::followRun);
     m_follow = follow;
     widgetevents::retranslated(m_window, [trainOnFolder, follow] {
         trainOnFolder->setText(tr("&Train on Folder..."));
