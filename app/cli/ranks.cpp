@@ -69,11 +69,14 @@ bool joinRanks(const Ranks &ranks, Trainer &trainer, std::shared_ptr<DataParalle
 
 QString collectiveShare(const DataParallel &group, double stepSeconds)
 {
-    return Text::tr("%1 processes; this one spent %2% of its step time averaging gradients and figures across them (waiting "
-                    "for the slowest included), and %3 s more agreeing on each step's stop")
+    return Text::tr("%1 processes; this one waited %2% of its step time for gradients and figures to be averaged across "
+                    "them (for the slowest rank too), and %3 s more agreeing on each step's stop; %4 of %5 gradient buckets "
+                    "were sent while backward still ran")
         .arg(group.world())
         .arg(QString::number(stepSeconds > 0 ? 100.0 * group.averagingSeconds() / stepSeconds : 0.0, 'f', 1))
-        .arg(QString::number(group.collectiveSeconds() - group.averagingSeconds(), 'f', 1));
+        .arg(QString::number(group.collectiveSeconds() - group.averagingSeconds(), 'f', 1))
+        .arg(group.bucketsOverlapped())
+        .arg(group.bucketsSent());
 }
 
 namespace {

@@ -22,6 +22,8 @@ struct DataParallel::Impl {
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
     double averaging = 0;  // seconds in the step's collectives (gradients, the record)
     double agreeing = 0;   // seconds in any(): mostly waiting for the slowest rank to get there
+    int bucketsOverlapped = 0;  // gradient buckets sent while backward ran
+    int bucketsSent = 0;
     bool lostRankZero = false;  // a failure found the store gone
     bool collectiveFailed = false;
 
@@ -195,7 +197,13 @@ QString DataParallel::failure(const QString &what)
 
 double DataParallel::collectiveSeconds() const { return d->averaging + d->agreeing; }
 double DataParallel::averagingSeconds() const { return d->averaging; }
-void DataParallel::resetCollectiveSeconds() { d->averaging = d->agreeing = 0; }
+int DataParallel::bucketsOverlapped() const { return d->bucketsOverlapped; }
+int DataParallel::bucketsSent() const { return d->bucketsSent; }
+void DataParallel::resetCollectiveSeconds()
+{
+    d->averaging = d->agreeing = 0;
+    d->bucketsOverlapped = d->bucketsSent = 0;
+}
 
 namespace dataparallel {
 namespace {
@@ -225,40 +233,177 @@ void broadcast(DataParallel &parallel, const std::vector<torch::Tensor> &tensors
     }
 }
 
-void averageGradients(DataParallel &parallel, const std::vector<torch::Tensor> &params, bool spoiled)
+struct GradientAverager::State {
+    struct Bucket {
+        std::vector<size_t> members;      // indices into params
+        std::vector<torch::Tensor> flat;  // one tensor: the bucket as sent
+        int waiting = 0;                  // members whose gradient is not in flat yet
+        c10::intrusive_ptr<c10d::Work> work;  // once sent
+    };
+
+    DataParallel *group = nullptr;
+    std::vector<torch::Tensor> params;  // the parameters the buckets are laid out for
+    std::vector<std::pair<size_t, unsigned>> hooks;  // parameter, its hook
+    std::vector<size_t> bucketOf;        // per parameter
+    std::vector<std::int64_t> offsetOf;  // per parameter: where it starts in its bucket
+    std::vector<char> arrived;           // per parameter: its gradient is in its bucket
+    std::vector<Bucket> buckets;
+    size_t nextToSend = 0;  // buckets go in order, the same on every rank
+    bool armed = false;     // between begin() and finish(): the hooks fill the buckets
+
+    // Whether `other` are the parameters the buckets were laid out for (loading a checkpoint
+    // makes new modules).
+    bool laidOutFor(const std::vector<torch::Tensor> &other) const
+    {
+        if (buckets.empty() || other.size() != params.size())
+            return false;
+        for (size_t k = 0; k < params.size(); ++k)
+            if (!other[k].is_same(params[k]))
+                return false;
+        return true;
+    }
+
+    void removeHooks()
+    {
+        for (const auto &[k, hook] : hooks)
+            params[k].remove_hook(hook);
+        hooks.clear();
+    }
+
+    void layOut(const std::vector<torch::Tensor> &ps, const std::weak_ptr<State> &self)
+    {
+        removeHooks();
+        params = ps;
+        buckets.clear();
+        bucketOf.assign(params.size(), 0);
+        offsetOf.assign(params.size(), 0);
+        // Reverse order: the last layers' gradients come first in backward.
+        std::int64_t cap = kFirstBucketBytes, size = 0;
+        for (size_t k = params.size(); k-- > 0;) {
+            const std::int64_t n = params[k].numel();
+            if (buckets.empty() || (size > 0 && (size + n) * std::int64_t(sizeof(float)) > cap)) {
+                if (!buckets.empty()) {
+                    cap = kBucketBytes;
+                    buckets.back().flat = {torch::zeros({size}, params[k].options())};
+                }
+                buckets.emplace_back();
+                size = 0;
+            }
+            buckets.back().members.push_back(k);
+            bucketOf[k] = buckets.size() - 1;
+            offsetOf[k] = size;
+            size += n;
+        }
+        if (!buckets.empty())
+            buckets.back().flat = {torch::zeros({size}, params[0].options())};
+        // The hooks hold the state weakly: the parameters hold the hooks and may outlive it.
+        for (size_t k = 0; k < params.size(); ++k)
+            if (params[k].requires_grad())
+                hooks.emplace_back(k, params[k].register_hook([self, k](const torch::Tensor &grad) {
+                    if (const std::shared_ptr<State> state = self.lock())
+                        state->made(k, grad);
+                }));
+    }
+
+    torch::Tensor slot(size_t k) { return buckets[bucketOf[k]].flat[0].slice(0, offsetOf[k], offsetOf[k] + params[k].numel()); }
+
+    // Backward made parameter k's gradient `grad` (a hook runs before it is added to .grad).
+    void made(size_t k, const torch::Tensor &grad)
+    {
+        if (!armed || arrived[k])
+            return;
+        torch::NoGradGuard noGrad;
+        torch::Tensor into = slot(k);
+        into.copy_(grad.reshape(-1));
+        if (params[k].grad().defined())
+            into.add_(params[k].grad().reshape(-1));  // what .grad holds after this backward
+        arrived[k] = 1;
+        --buckets[bucketOf[k]].waiting;
+        try {
+            send(true);
+        } catch (const std::exception &) {
+            // Not sent: finish() tries again and names what failed.
+        }
+    }
+
+    // Sends, in order, the buckets whose gradients are all in (gloo's threads do the work).
+    void send(bool duringBackward)
+    {
+        while (nextToSend < buckets.size() && buckets[nextToSend].waiting == 0) {
+            Bucket &bucket = buckets[nextToSend];
+            bucket.work = group->impl().group->allreduce(bucket.flat);
+            ++nextToSend;
+            ++group->impl().bucketsSent;
+            if (duringBackward)
+                ++group->impl().bucketsOverlapped;
+        }
+    }
+
+    void reset()
+    {
+        arrived.assign(params.size(), 0);
+        for (Bucket &bucket : buckets) {
+            bucket.flat[0].zero_();
+            bucket.waiting = int(bucket.members.size());
+            bucket.work.reset();
+        }
+        nextToSend = 0;
+    }
+};
+
+GradientAverager::GradientAverager(DataParallel &group) : d(std::make_shared<State>()) { d->group = &group; }
+
+GradientAverager::~GradientAverager() { d->removeHooks(); }
+
+void GradientAverager::begin(const std::vector<torch::Tensor> &params, bool lossFinite)
+{
+    if (!d->laidOutFor(params))
+        d->layOut(params, d);
+    d->reset();
+    d->armed = lossFinite;
+}
+
+void GradientAverager::finish(const std::vector<torch::Tensor> &params, bool spoiled)
 {
     torch::NoGradGuard noGrad;
-    c10d::ProcessGroupGloo &group = *parallel.impl().group;
+    if (params.empty())
+        return;
+    if (!d->armed) {
+        // No hooks this time (the hand-written MLP path, a loss that was not finite): every
+        // bucket is filled from the gradients now.
+        if (!d->laidOutFor(params))
+            d->layOut(params, d);
+        d->reset();
+    }
+    d->armed = false;
+    // What backward did not make: the gradient as it is (zeros when undefined).
+    for (size_t k = 0; k < params.size(); ++k) {
+        if (d->arrived[k])
+            continue;
+        if (params[k].grad().defined())
+            d->slot(k).copy_(params[k].grad().reshape(-1));
+        --d->buckets[d->bucketOf[k]].waiting;
+    }
+    if (spoiled)
+        for (size_t b = d->nextToSend; b < d->buckets.size(); ++b)
+            d->buckets[b].flat[0].fill_(std::numeric_limits<float>::quiet_NaN());
+    DataParallel &parallel = *d->group;
+    collective(parallel, &parallel.impl().averaging, [&] {
+        d->send(false);
+        for (State::Bucket &bucket : d->buckets)
+            bucket.work->wait();
+    });
     const double scale = 1.0 / double(parallel.world());
-    size_t first = 0;
-    while (first < params.size()) {
-        // The next bucket: parameters in order until it holds about kBucketBytes.
-        size_t last = first;
-        std::int64_t bytes = 0;
-        while (last < params.size() && (last == first || bytes + params[last].numel() * 4 <= kBucketBytes))
-            bytes += params[last++].numel() * 4;
-        std::vector<torch::Tensor> flat;
-        for (size_t i = first; i < last; ++i) {
-            const torch::Tensor &p = params[i];
-            flat.push_back(p.grad().defined() ? p.grad().reshape(-1) : torch::zeros({p.numel()}, p.options()));
-        }
-        std::vector<torch::Tensor> bucket{torch::cat(flat)};
-        if (spoiled)
-            bucket[0].fill_(std::numeric_limits<float>::quiet_NaN());
-        collective(parallel, &parallel.impl().averaging, [&] { group.allreduce(bucket)->wait(); });
-        bucket[0].mul_(scale);
-        std::int64_t at = 0;
-        for (size_t i = first; i < last; ++i) {
-            torch::Tensor p = params[i];
-            const std::int64_t n = p.numel();
-            torch::Tensor averaged = bucket[0].slice(0, at, at + n).view(p.sizes());
+    for (State::Bucket &bucket : d->buckets) {
+        bucket.flat[0].mul_(scale);
+        for (size_t k : bucket.members) {
+            torch::Tensor p = params[k];
+            const torch::Tensor averaged = d->slot(k).view(p.sizes());
             if (p.grad().defined())
                 p.mutable_grad().copy_(averaged);
             else
                 p.mutable_grad() = averaged.clone();
-            at += n;
         }
-        first = last;
     }
 }
 

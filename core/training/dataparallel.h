@@ -49,7 +49,10 @@ public:
     // step's stop (any()), mostly waiting for the slowest rank to finish its step.
     double collectiveSeconds() const;
     double averagingSeconds() const;
-    void resetCollectiveSeconds();  // from now on (a benchmark's warm-up left out)
+    // Gradient buckets sent so far: while backward ran (overlapped with it), and in all.
+    int bucketsOverlapped() const;
+    int bucketsSent() const;
+    void resetCollectiveSeconds();  // the times and counts from now on (a benchmark's warm-up left out)
 
     struct Impl;
     Impl &impl() { return *d; }

@@ -130,7 +130,8 @@ QString Trainer::joinDataParallel(std::shared_ptr<DataParallel> group)
 {
     if (!group || group->world() <= 1) {
         d->parallel.reset();
-        d->finishGradients = nullptr;
+        d->averageD.reset();
+        d->averageG.reset();
         return QString();
     }
     if (d->spec.batchSize % group->world() != 0)
@@ -154,9 +155,8 @@ QString Trainer::joinDataParallel(std::shared_ptr<DataParallel> group)
         return errorText(e);
     }
     d->parallel = group;
-    d->finishGradients = [g = group.get()](NetworkRole, const std::vector<torch::Tensor> &params, float loss) {
-        dataparallel::averageGradients(*g, params, !std::isfinite(loss));
-    };
+    d->averageD = std::make_shared<dataparallel::GradientAverager>(*group);
+    d->averageG = std::make_shared<dataparallel::GradientAverager>(*group);
     return QString();
 }
 
@@ -410,8 +410,9 @@ bool Trainer::Impl::discriminatorLoss(PendingStep &p, QString *error)
             lossD = lossD + penalty;
             p.penalty += penalty.item<float>();
         }
-        lossD.backward();
         r.lossD = lossD.item<float>();
+        beginGradients(p, NetworkRole::Discriminator, r.lossD);
+        lossD.backward();
     }
     return gradientsReady(p, NetworkRole::Discriminator, r.lossD, &r.gradNormD, error);
 }
@@ -464,10 +465,11 @@ bool Trainer::Impl::generatorLoss(PendingStep &p, bool reporting, QString *error
             in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
         const torch::Tensor out = D->forward(in);
         const torch::Tensor lossG = losses::generator(kind, out);
+        r.lossG = lossG.item<float>();
+        beginGradients(p, NetworkRole::Generator, r.lossG);
         lossG.backward();
         for (const torch::Tensor &param : p.dParams)
             param.requires_grad_(true);
-        r.lossG = lossG.item<float>();
         if (reporting) {
             push = in.grad();
             scores = out;
@@ -513,8 +515,8 @@ void Trainer::Impl::optimizerStep(const PendingStep &p, torch::optim::Optimizer 
 bool Trainer::Impl::gradientsReady(PendingStep &p, NetworkRole network, float lossValue, float *gradNorm, QString *error)
 {
     const std::vector<torch::Tensor> &params = network == NetworkRole::Discriminator ? p.dParams : p.gParams;
-    if (finishGradients)
-        finishGradients(network, params, lossValue);
+    if (dataparallel::GradientAverager *averager = (network == NetworkRole::Discriminator ? averageD : averageG).get())
+        averager->finish(params, !std::isfinite(lossValue));
     *gradNorm = gradientNorm(params);
     const bool lossBad = !std::isfinite(lossValue);
     if (!lossBad && std::isfinite(*gradNorm))
@@ -541,6 +543,12 @@ bool Trainer::Impl::gradientsReady(PendingStep &p, NetworkRole network, float lo
     *error = sentence.arg(QString::number(p.number), update, describeNonFinite(lossBad ? lossValue : *gradNorm),
                           QString::number(p.number - 1));
     return false;
+}
+
+void Trainer::Impl::beginGradients(const PendingStep &p, NetworkRole network, float lossValue)
+{
+    if (dataparallel::GradientAverager *averager = (network == NetworkRole::Discriminator ? averageD : averageG).get())
+        averager->begin(network == NetworkRole::Discriminator ? p.dParams : p.gParams, std::isfinite(lossValue));
 }
 
 void Trainer::Impl::describe(PendingStep &p, Substep done, SubstepReport *report) const

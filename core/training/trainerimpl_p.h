@@ -3,7 +3,7 @@
 // Private to the engine: includes torch. The trainer's state and helpers, shared by
 // trainer.cpp (create, step) and trainersampling.cpp (samples, generator copies, checkpoints).
 
-#include "dataparallel.h"
+#include "dataparallel_p.h"
 #include "fusedmlp_p.h"
 #include "losses_p.h"
 #include "seededsamples_p.h"
@@ -52,11 +52,10 @@ struct Trainer::Impl : TrainerState {
     StepRollback rollback;
     std::optional<PendingStep> pending;  // a step begun and not finished (slow motion)
 
-    // Between a network's backward pass and the check and optimiser step that follow, the one
-    // place where its gradients are finished (averaged across processes, for data-parallel
-    // training). Empty: they are used as computed.
-    // `loss` is this process's loss: one that is not finite spoils the average on every rank.
-    std::function<void(NetworkRole network, const std::vector<torch::Tensor> &params, float loss)> finishGradients;
+    // Data-parallel training (joinDataParallel): each network's gradients averaged across the
+    // ranks, begun during its backward pass and finished before the check and optimiser step
+    // that follow (gradientsReady). Null in one process: the gradients are used as computed.
+    std::shared_ptr<dataparallel::GradientAverager> averageD, averageG;
     // Data-parallel training (joinDataParallel): this rank's slice of every global batch.
     std::shared_ptr<DataParallel> parallel;
 
@@ -80,9 +79,12 @@ struct Trainer::Impl : TrainerState {
 
     // The hand-written Adam step on the fused path, else the optimiser's own.
     static void optimizerStep(const PendingStep &p, torch::optim::Optimizer &optimizer);
-    // finishGradients, then the gradient norm; false, with the sentence a user reads, when it
+    // The gradients averaged across ranks (data-parallel), then the gradient norm; false, with the sentence a user reads, when it
     // or the loss is not finite (before any optimiser step).
     bool gradientsReady(PendingStep &p, NetworkRole network, float lossValue, float *gradNorm, QString *error);
+    // Before a network's backward pass on the autograd path: its gradients' buckets are sent as
+    // backward makes them (data-parallel).
+    void beginGradients(const PendingStep &p, NetworkRole network, float lossValue);
     // Slow motion's view of the step after substep `done`.
     void describe(PendingStep &p, Substep done, SubstepReport *report) const;
 

@@ -116,7 +116,8 @@ QString Trainer::loadCheckpoint(const QString &path, bool reshuffle, std::int64_
         return e;
     fresh->fusedAllowed = d->fusedAllowed;
     fresh->parallel = d->parallel;  // a rank that loads a checkpoint stays in its group
-    fresh->finishGradients = d->finishGradients;
+    fresh->averageD = d->averageD;  // laid out again for the new modules' parameters
+    fresh->averageG = d->averageG;
     d = std::move(fresh);
     return QString();
 }

@@ -5537,10 +5537,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>在本机运行 N 个进程（基于 PyTorch 的 c10d 在回环地址上做数据并行；批次由它们分担）。若由设置 RANK、WORLD_SIZE、MASTER_ADDR 和 MASTER_PORT 的启动器（torchrun、srun）启动，则改为每个 rank 运行一个进程。</translation>
     </message>
     <message>
-        <source>%1 processes; this one spent %2% of its step time averaging gradients and figures across them (waiting for the slowest included), and %3 s more agreeing on each step&apos;s stop</source>
-        <translation>%1 个进程；本进程把 %2% 的步骤时间用于在进程间平均梯度和指标（含等待最慢的进程），另有 %3 秒用于商定每一步是否停止</translation>
-    </message>
-    <message>
         <source>several processes (train --nproc N): %1 MB of gradients averaged across them per step</source>
         <translation>多进程（train --nproc N）：每步在进程间平均 %1 MB 梯度</translation>
     </message>
@@ -5553,6 +5549,10 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>
             <numerusform>进程：            %1（每个承担批次中的 %2 个，%n 个线程）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 processes; this one waited %2% of its step time for gradients and figures to be averaged across them (for the slowest rank too), and %3 s more agreeing on each step&apos;s stop; %4 of %5 gradient buckets were sent while backward still ran</source>
+        <translation>%1 个进程；本进程有 %2% 的步时在等待梯度和数值在各进程间求平均（包括等待最慢的 rank），另有 %3 秒用于商定每步是否停止；%5 个梯度桶中有 %4 个在反向传播仍在进行时就已发出</translation>
     </message>
 </context>
 <context>

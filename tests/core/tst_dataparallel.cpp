@@ -51,6 +51,7 @@ std::shared_ptr<const Dataset> ring()
 // Both ranks' trainers stepped `steps` times in threads of their own; each step's result kept.
 struct RankRun {
     std::unique_ptr<Trainer> trainer;
+    std::shared_ptr<DataParallel> group;
     QString error;
     std::vector<bool> stepped;
 };
@@ -68,10 +69,10 @@ void runRanks(const ExperimentSpec &spec, const std::shared_ptr<const Dataset> d
         config.world = 2;
         config.masterPort = port;
         config.timeoutSeconds = 30;
-        const std::shared_ptr<DataParallel> group = DataParallel::connect(config, &r.error);
-        if (!group)
+        r.group = DataParallel::connect(config, &r.error);
+        if (!r.group)
             return;
-        if (r.error = r.trainer->joinDataParallel(group); !r.error.isEmpty())
+        if (r.error = r.trainer->joinDataParallel(r.group); !r.error.isEmpty())
             return;
         for (int i = 0; i < steps; ++i) {
             QString error;
@@ -112,15 +113,24 @@ private slots:
 void TestDataParallel::twoRanksTrainAsOneProcess_data()
 {
     QTest::addColumn<bool>("fused");
-    QTest::newRow("autograd") << false;
-    QTest::newRow("hand-written MLP") << true;
+    QTest::addColumn<int>("width");
+    QTest::newRow("autograd") << false << 32;
+    QTest::newRow("hand-written MLP") << true << 32;
+    // 512 units: each network's gradients fill two buckets (dataparallel::kFirstBucketBytes).
+    QTest::newRow("autograd, two buckets") << false << 512;
+    QTest::newRow("hand-written MLP, two buckets") << true << 512;
 }
 
 void TestDataParallel::twoRanksTrainAsOneProcess()
 {
     QFETCH(bool, fused);
+    QFETCH(int, width);
     // An MLP without BatchNorm: the average of the slices' gradients is the whole batch's.
     ExperimentSpec spec = ringMlp();
+    spec.generator.layers = {LayerSpec::linear(spec.latentDim, width), LayerSpec::simple(LayerKind::ReLU),
+                             LayerSpec::linear(width, width), LayerSpec::simple(LayerKind::ReLU), LayerSpec::linear(width, 2)};
+    spec.discriminator.layers = {LayerSpec::linear(2, width), LayerSpec::leakyRelu(0.2), LayerSpec::linear(width, width),
+                                 LayerSpec::leakyRelu(0.2), LayerSpec::linear(width, 1)};
     spec.batchSize = 64;
     const std::shared_ptr<const Dataset> data = ring();
     constexpr int kSteps = 20;
@@ -151,6 +161,13 @@ void TestDataParallel::twoRanksTrainAsOneProcess()
     for (int i = 0; i < kSteps; ++i)
         QVERIFY(stepAll());
     QCOMPARE(runs[0].trainer->usesFusedMlp(), fused);
+    // A bucket per network and update, two when wide. On the autograd path each was sent from
+    // backward's hooks as it filled; the hand-written arithmetic has no hooks: all after.
+    const int buckets = width > 256 ? 2 : 1;
+    for (const RankRun &r : runs) {
+        QCOMPARE(r.group->bucketsSent(), 2 * buckets * kSteps);
+        QCOMPARE(r.group->bucketsOverlapped(), fused ? 0 : 2 * buckets * kSteps);
+    }
     // Each rank trained on its own half of each batch; the averaged gradients made the same
     // networks as the whole batches of one process, and every rank's record of each step (the
     // halves' figures averaged) is the whole batch's, as metrics.csv of one process has it.
