@@ -29,7 +29,7 @@ void requireSameDim(const Features &a, const Features &b)
 
 torch::Tensor symmetricSqrt(const torch::Tensor &m)
 {
-    const auto [values, vectors] = torch::linalg::eigh((m + m.t()) / 2, "L");
+    const auto [values, vectors] = at::linalg_eigh((m + m.t()) / 2, "L");
     return vectors.matmul(torch::diag(values.clamp_min(0).sqrt())).matmul(vectors.t());
 }
 
@@ -78,7 +78,7 @@ double frechetDistance(const Gaussian &a, const Gaussian &b)
     const torch::Tensor c2 = torch::from_blob(const_cast<double *>(b.covariance.data()), {b.dim, b.dim}, opts);
     const torch::Tensor s1 = symmetricSqrt(c1);
     const torch::Tensor inner = s1.matmul(c2).matmul(s1);
-    const double crossTrace = torch::linalg::eigvalsh((inner + inner.t()) / 2, "L").clamp_min(0).sqrt().sum().item<double>();
+    const double crossTrace = at::linalg_eigvalsh((inner + inner.t()) / 2, "L").clamp_min(0).sqrt().sum().item<double>();
     const double meanTerm = (m1 - m2).pow(2).sum().item<double>();
     const double fd = meanTerm + c1.trace().item<double>() + c2.trace().item<double>() - 2 * crossTrace;
     return std::max(0.0, fd);  // rounding can leave -1e-12 for identical sets

@@ -94,7 +94,7 @@ void sefa(const GeneratorCopy &copy, const Options &options, Result &result)
     if (!built)
         return;
     a = a / a.norm(2, 1, true).clamp_min(1e-12);  // each output unit's weight vector
-    auto [values, vectors] = torch::linalg::eigh(a.t().mm(a), "L");  // ascending
+    auto [values, vectors] = at::linalg_eigh(a.t().mm(a), "L");  // ascending
     const std::int64_t k = std::min<std::int64_t>(options.count, d);
     values = values.flip(0).slice(0, 0, k);
     vectors = unitColumns(vectors.flip(1).slice(1, 0, k));
@@ -170,7 +170,7 @@ void pca(const GeneratorCopy &copy, const Options &options, const ProgressFn &pr
         cq /= n;
     }
     // Rayleigh-Ritz on the last subspace: the components and their variances.
-    auto [values, w] = torch::linalg::eigh(q.t().mm(cq), "L");
+    auto [values, w] = at::linalg_eigh(q.t().mm(cq), "L");
     const std::int64_t kept = std::min<std::int64_t>(k, values.size(0));
     values = values.flip(0).slice(0, 0, kept);
     const torch::Tensor components = q.mm(w.flip(1).slice(1, 0, kept));  // features x kept

@@ -1,6 +1,7 @@
 #include "fusedmlp_p.h"
 
 #include "nn/torchmodules_p.h"
+#include "optimizers_p.h"
 
 #include <cmath>
 
@@ -290,7 +291,7 @@ bool adamStep(torch::optim::Optimizer &optimizer)
         for (at::Tensor &p : group.params()) {
             if (!p.grad().defined())
                 continue;
-            const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
+            const optimizers::StateKey key = optimizers::stateKey(p);
             auto found = adam->state().find(key);
             if (found == adam->state().end()) {
                 auto fresh = std::make_unique<optim::AdamParamState>();

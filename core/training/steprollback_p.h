@@ -2,6 +2,8 @@
 
 // Private to the engine: includes torch.
 
+#include "optimizers_p.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -27,7 +29,7 @@ private:
     };
     struct OptimizerState {
         torch::optim::Optimizer *optimizer = nullptr;
-        std::vector<std::string> keys;     // entries present when kept; later ones are dropped
+        std::vector<optimizers::StateKey> keys;     // entries present when kept; later ones are dropped
         std::vector<std::int64_t> counts;  // their step counts (Adam, RMSprop)
     };
     void keepTensor(const torch::Tensor &t);
