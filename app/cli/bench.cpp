@@ -17,6 +17,8 @@ int bench(const QStringList &args)
                        dataOption(),
                        {QStringLiteral("steps"), Text::tr("Timed steps (default 50)."), QStringLiteral("N")},
                        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+                       deviceOption(),
+                       precisionOption(),
                        {QStringLiteral("autograd"), Text::tr("Train plain MLPs through autograd, not the hand-written arithmetic (for comparison).")}}
                           + rankOptions(),
                       &code))
@@ -33,7 +35,8 @@ int bench(const QStringList &args)
         return code;
     qint64 steps = 50, threads = spec.threads;
     if (!intOption(parser, QStringLiteral("steps"), 1, kNoLimit, &steps, &code)
-        || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code))
+        || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
+        || !readDevice(parser, &spec.device, &code) || !readPrecision(parser, &spec, &code))
         return code;
     spec.threads = int(threads);
     ExperimentAnalysis analysis;
@@ -71,6 +74,7 @@ int bench(const QStringList &args)
     const BlasProbe blas = probeBlas(spec.threads, 0.5);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
     out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n";
+    out() << Text::tr("device:            %1, %2").arg(Trainer::deviceName(spec.device), spec.precision == Precision::Bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32")) << "\n";
     if (group)
         out() << Text::tr("processes:         %1 (each %2 of the batch, %n thread(s))", nullptr, spec.threads)
                      .arg(group->world())

@@ -66,6 +66,15 @@ bool parseOptions(QCommandLineParser &parser, const QStringList &args, const QLi
 // of the data's kind), the decisions printed.
 bool loadExperiment(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
 QCommandLineOption dataOption();
+// --device auto|cpu|cuda|cuda:N: where the networks run (default: the experiment's or run's).
+QCommandLineOption deviceOption();
+// --device's value into `device` when given; false (after printing, exit 1) when this build
+// cannot use it, in one sentence.
+bool readDevice(const QCommandLineParser &parser, QString *device, int *exitCode);
+// --precision fp32|bf16 (train, bench): into `spec` when given; false (after printing, exit 2)
+// on another value. Whether the machine can is checked with the experiment (runsetup::problems).
+QCommandLineOption precisionOption();
+bool readPrecision(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
 // --force: lets an output replace a run's own file or a file of another kind.

@@ -158,16 +158,17 @@ const CommandHelp kCommands[] = {
     {"validate", "validate (--preset NAME | FILE.json) [--data PATH]",
      QT_TRANSLATE_NOOP("cli", "per-layer shapes, parameters, FLOPs, or every problem")},
     {"train",
-     "train [--preset NAME | FILE.json] [--data PATH] --out RUN_DIR [--steps N] [--seed S] [--threads T]\n"
-     "        [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]] [--overwrite]\n"
-     "        [--nproc N] [--dist-timeout S]",
+     "train [--preset NAME | FILE.json] [--data PATH] --out RUN_DIR [--steps N] [--seed S] [--threads T] [--device D]\n"
+     "        [--precision fp32|bf16] [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]]\n"
+     "        [--overwrite] [--nproc N] [--dist-timeout S]",
      QT_TRANSLATE_NOOP("cli", "train a GAN into a run folder (checkpoint, metrics.csv, sample grids)")},
-    {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S]",
+    {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S] [--device D]",
      QT_TRANSLATE_NOOP("cli", "samples of a run's generator (its data is not needed)")},
-    {"evaluate", "evaluate RUN_DIR [--count N] [--json]",
+    {"evaluate", "evaluate RUN_DIR [--count N] [--json] [--device D]",
      QT_TRANSLATE_NOOP("cli", "image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; "
                               "2D runs: mode coverage")},
-    {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--autograd] [--nproc N]",
+    {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--device D] [--precision P]\n"
+     "        [--autograd] [--nproc N]",
      QT_TRANSLATE_NOOP("cli", "training speed, against the machine's sgemm")},
     {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json",
      QT_TRANSLATE_NOOP("cli", "meaningful latent directions, and how much each changes the samples")},
@@ -260,6 +261,48 @@ QCommandLineOption dataOption()
             Text::tr("Train on this data instead of the experiment's: a folder of images (flat, or one subfolder per class), an "
                      "IDX images file (labels beside it, or IMAGES,LABELS) or a CSV of 2D points. The networks are fitted to it."),
             QStringLiteral("PATH")};
+}
+
+QCommandLineOption deviceOption()
+{
+    return {QStringLiteral("device"),
+            Text::tr("Where the networks run: auto (a GPU where this build sees one, else the CPU), cpu, cuda or cuda:N "
+                     "(default: the experiment's)."),
+            QStringLiteral("DEVICE")};
+}
+
+bool readDevice(const QCommandLineParser &parser, QString *device, int *exitCode)
+{
+    if (!parser.isSet(QStringLiteral("device")))
+        return true;
+    const QString asked = parser.value(QStringLiteral("device")).trimmed();
+    if (const QString problem = Trainer::deviceProblem(asked); !problem.isEmpty()) {
+        *exitCode = fail(problem);
+        return false;
+    }
+    *device = asked;
+    return true;
+}
+
+QCommandLineOption precisionOption()
+{
+    return {QStringLiteral("precision"),
+            Text::tr("fp32, or bf16: convolutions and linear layers in bfloat16 (autocast; on CPUs with AVX512-BF16 or AMX, "
+                     "and on CUDA), the losses and the optimisers in fp32 (default: the experiment's)."),
+            QStringLiteral("P")};
+}
+
+bool readPrecision(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode)
+{
+    if (!parser.isSet(QStringLiteral("precision")))
+        return true;
+    const QString value = parser.value(QStringLiteral("precision"));
+    if (value == QLatin1String("fp32") || value == QLatin1String("bf16")) {
+        spec->precision = value == QLatin1String("bf16") ? Precision::Bf16 : Precision::Fp32;
+        return true;
+    }
+    *exitCode = usage(Text::tr("--precision must be fp32 or bf16"));
+    return false;
 }
 
 // --preset NAME or a positional FILE.json, and --data PATH (without an experiment: the preset of

@@ -235,7 +235,8 @@ int evaluate(const QStringList &args)
                        {QStringLiteral("json"), Text::tr("Image runs: print the measures as JSON.")},
                        {QStringLiteral("baselines"),
                         Text::tr("Image runs: also measure other real images and uniform noise the same way, for the scale.")},
-                       {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")}},
+                       {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")},
+                       deviceOption()},
                       &code))
         return code;
     if (parser.positionalArguments().size() != 1)
@@ -244,8 +245,11 @@ int evaluate(const QStringList &args)
     if (!intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
         || !intOption(parser, QStringLiteral("count"), 2 * QualityMeter::kNeighbours + 2, 100000, &count, &code))
         return code;
+    runsetup::OpenOptions open;
+    if (!readDevice(parser, &open.device, &code))
+        return code;
     QString error;
-    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, int(threads));
+    std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, int(threads), open);
     if (!trainer)
         return fail(error);
     const Dataset &data = trainer->data();

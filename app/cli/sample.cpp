@@ -14,6 +14,7 @@ int sample(const QStringList &args)
                       {{QStringLiteral("count"), Text::tr("How many samples."), QStringLiteral("N")},
                        {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
                        {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")},
+                       deviceOption(),
                        forceOption()},
                       &code))
         return code;
@@ -42,6 +43,8 @@ int sample(const QStringList &args)
     // Sampling needs the generator, not the data: a run whose data grew or is gone samples too.
     runsetup::OpenOptions open;
     open.withoutData = true;
+    if (!readDevice(parser, &open.device, &code))
+        return code;
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, 0, open);
     if (!trainer)
         return fail(error);

@@ -126,6 +126,8 @@ int train(const QStringList &args)
         {QStringLiteral("steps"), Text::tr("Total steps of the run (default: the experiment's)."), QStringLiteral("N")},
         {QStringLiteral("seed"), Text::tr("Random seed (default: the experiment's)."), QStringLiteral("S")},
         {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the experiment's)."), QStringLiteral("T")},
+        deviceOption(),
+        precisionOption(),
         {QStringLiteral("checkpoint-every"), Text::tr("Save a checkpoint every K steps."), QStringLiteral("K")},
         dataOption(),
         {QStringLiteral("resume"), Text::tr("Continue the run saved in this folder."), QStringLiteral("RUN_DIR")},
@@ -169,7 +171,8 @@ int train(const QStringList &args)
         || !intOption(parser, QStringLiteral("threads"), 1, ExperimentSpec::kMaxThreads, &threads, &code)
         || !intOption(parser, QStringLiteral("checkpoint-every"), 1, kNoLimit, &every, &code)
         || !intOption(parser, QStringLiteral("eval-every"), 1, kNoLimit, &evalEvery, &code)
-        || !intOption(parser, QStringLiteral("eval-count"), 2 * QualityMeter::kNeighbours + 2, 100000, &evalCount, &code))
+        || !intOption(parser, QStringLiteral("eval-count"), 2 * QualityMeter::kNeighbours + 2, 100000, &evalCount, &code)
+        || !readDevice(parser, &spec.device, &code) || !readPrecision(parser, &spec, &code))
         return code;
     if (evalEvery > 0 && spec.isTwoDimensional())
         return usage(Text::tr("--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage"));

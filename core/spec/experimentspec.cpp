@@ -119,6 +119,7 @@ bool ExperimentSpec::operator==(const ExperimentSpec &o) const
         && optimizerD == o.optimizerD && batchSize == o.batchSize && dStepsPerG == o.dStepsPerG
         && seed == o.seed && threads == o.threads && steps == o.steps && dcganInit == o.dcganInit
         && emaDecay == o.emaDecay && lrDecayTo == o.lrDecayTo && sampleEvery == o.sampleEvery && device == o.device
+        && precision == o.precision
         && directions == o.directions;
 }
 

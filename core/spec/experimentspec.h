@@ -88,6 +88,8 @@ struct LatentDirectionSpec {
     bool operator!=(const LatentDirectionSpec &o) const { return !(*this == o); }
 };
 
+enum class Precision { Fp32, Bf16 };
+
 struct ExperimentSpec {
     static constexpr int kSchemaVersion = 1;
     // Ranges shared by files, the CLI and the window (fields.h).
@@ -113,7 +115,10 @@ struct ExperimentSpec {
     double emaDecay = fields::emaDecay.fallback;    // EMA of G used for sampling (0 = off)
     double lrDecayTo = fields::lrDecayTo.fallback;   // both learning rates fall linearly to this fraction at `steps` (1 = constant)
     int sampleEvery = fields::sampleEvery.defaultInt();    // steps between saved sample grids
-    QString device = QStringLiteral("cpu");  // a torch device string
+    QString device = QStringLiteral("auto");  // a torch device string, or "auto" (Trainer::resolveDevice)
+    // The arithmetic of the networks' convolutions and linear layers: fp32, or bfloat16 through
+    // autocast (the losses, the weights and the optimisers' state stay fp32).
+    Precision precision = Precision::Fp32;
     std::vector<LatentDirectionSpec> directions;  // named in the latent explorer; not part of training
 
     bool operator==(const ExperimentSpec &o) const;

@@ -486,6 +486,7 @@ QJsonObject toJson(const ExperimentSpec &s)
     training["lr_decay_to"] = s.lrDecayTo;
     training["sample_every"] = s.sampleEvery;
     training["device"] = s.device;
+    training["precision"] = s.precision == Precision::Bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32");
     j["training"] = training;
     return j;
 }
@@ -582,7 +583,7 @@ ParseResult fromJson(const QJsonObject &o)
     r.checkKeys(t, tp, {QStringLiteral("batch_size"), QStringLiteral("d_steps_per_g"), QStringLiteral("seed"),
                         QStringLiteral("threads"), QStringLiteral("steps"), QStringLiteral("dcgan_init"),
                         QStringLiteral("ema_decay"), QStringLiteral("lr_decay_to"), QStringLiteral("sample_every"),
-                        QStringLiteral("device")});
+                        QStringLiteral("device"), QStringLiteral("precision")});
     s.batchSize = r.integer(t, fields::batchSize, tp);
     s.dStepsPerG = r.integer(t, fields::dStepsPerG, tp);
     const double seed = r.number(t, fields::seed, tp);
@@ -596,6 +597,11 @@ ParseResult fromJson(const QJsonObject &o)
     s.lrDecayTo = r.number(t, fields::lrDecayTo, tp);
     s.sampleEvery = r.integer(t, fields::sampleEvery, tp);
     s.device = r.string(t, QStringLiteral("device"), tp, s.device);
+    const QString precision = r.string(t, QStringLiteral("precision"), tp, QStringLiteral("fp32"));
+    if (precision == QLatin1String("bf16"))
+        s.precision = Precision::Bf16;
+    else if (precision != QLatin1String("fp32"))
+        r.error(QStringLiteral("training.precision"), Text::tr("expected \"fp32\" or \"bf16\", not \"%1\"").arg(precision));
     return result;
 }
 

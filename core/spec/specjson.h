@@ -15,7 +15,7 @@ namespace specjson {
 inline constexpr const char *kFormat = "gan-playground-experiment";
 inline constexpr int kMajorVersion = 1;
 // 1.1 added latent.directions (named latent directions).
-inline constexpr int kMinorVersion = 1;
+inline constexpr int kMinorVersion = 2;  // 1.2: training.precision
 
 QJsonObject toJson(const ExperimentSpec &spec);
 QByteArray toBytes(const ExperimentSpec &spec);  // indented, stable key order

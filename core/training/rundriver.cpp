@@ -21,6 +21,8 @@ QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis)
     QStringList out = a.problems;
     if (const QString device = Trainer::deviceProblem(spec.device); !device.isEmpty())
         out.prepend(device);
+    else if (const QString precision = Trainer::precisionProblem(spec); !precision.isEmpty())
+        out.prepend(precision);
     if (!dataError.isEmpty())
         out.prepend(dataError);
     if (analysis)
@@ -69,6 +71,8 @@ std::unique_ptr<Trainer> openFolder(const QString &dir, const ProgressFn &progre
     }
     if (threads > 0)
         spec.threads = threads;
+    if (!options.device.isEmpty())
+        spec.device = options.device;
     return open(spec, run.checkpointPath(), progress, error, options);
 }
 

@@ -28,6 +28,9 @@ struct OpenOptions {
     std::int64_t *trainedOn = nullptr;
     // When given: whether the data could not be loaded (the error says why).
     bool *dataFailed = nullptr;
+    // openFolder: the device to open the run on instead of its own (Trainer::deviceProblem
+    // checked by the caller).
+    QString device;
 };
 // Loads the data (reporting progress from 0 to 1), builds the networks and, with
 // `checkpoint`, continues from it. Null with `error` naming the file, the layer or the cause.

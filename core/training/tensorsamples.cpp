@@ -3,7 +3,7 @@
 SampleBatch toSampleBatch(const at::Tensor &out)
 {
     SampleBatch batch;
-    const at::Tensor cpu = out.detach().to(at::kCPU).contiguous();
+    const at::Tensor cpu = out.detach().to(at::kCPU).to(at::kFloat).contiguous();  // bf16 runs' too
     batch.count = int(cpu.size(0));
     if (cpu.dim() == 4) {
         batch.channels = int(cpu.size(1));

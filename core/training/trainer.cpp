@@ -9,10 +9,16 @@
 
 #include "nn/torchmodules_p.h"
 
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
 #include <QCoreApplication>
+#include <QFile>
 #include <chrono>
 #include <cmath>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -89,7 +95,11 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         *error = problem;
         return nullptr;
     }
-    impl->device = torch::Device(s.device.toStdString());
+    if (const QString problem = precisionProblem(s); !problem.isEmpty()) {
+        *error = problem;
+        return nullptr;
+    }
+    impl->device = torch::Device(resolveDevice(s.device).toStdString());
     impl->threads = std::max(1, s.threads);
     at::set_num_threads(impl->threads);
     try {
@@ -162,23 +172,155 @@ QString Trainer::joinDataParallel(std::shared_ptr<DataParallel> group)
 
 QString Trainer::deviceProblem(const QString &device)
 {
+    if (device == QLatin1String("auto"))
+        return QString();
+    std::optional<torch::Device> d;
     try {
-        const torch::Device d(device.toStdString());
-        if (!d.is_cpu() && !(d.is_cuda() && torch::cuda::is_available()))
-            return Text::tr("device \"%1\" is not available in this build; use \"cpu\"").arg(device);
+        d = torch::Device(device.toStdString());
     } catch (const c10::Error &) {
-        return Text::tr("device \"%1\" is not a torch device (try \"cpu\")").arg(device);
+        return Text::tr("device \"%1\" is not a device name; use auto, cpu, cuda or cuda:N").arg(device);
     }
+    if (d->is_cpu())
+        return QString();
+    if (!d->is_cuda())
+        return Text::tr("device \"%1\" is not one this program trains on; use auto, cpu, cuda or cuda:N").arg(device);
+    if (!buildHasCuda())
+        return Text::tr("this build's LibTorch has no CUDA support; build against a CUDA LibTorch (README) or use --device cpu");
+    if (!torch::cuda::is_available())
+        return Text::tr("this build's LibTorch has CUDA, but it sees no GPU here (driver or CUDA_VISIBLE_DEVICES?); use --device cpu");
+    const int count = int(torch::cuda::device_count());
+    if (d->has_index() && d->index() >= count)
+        return Text::tr("there is no GPU cuda:%1 here: this machine has %n GPU(s)", nullptr, count).arg(d->index());
     return QString();
+}
+
+namespace {
+// Whether this CPU computes in bfloat16 natively (AVX512-BF16 or AMX), as the kernel lists it.
+bool cpuHasBf16()
+{
+    static const bool has = [] {
+        QFile info(QStringLiteral("/proc/cpuinfo"));
+        if (!info.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith("flags")) {
+                const QList<QByteArray> flags = line.mid(line.indexOf(':') + 1).simplified().split(' ');
+                return flags.contains("avx512_bf16") || flags.contains("amx_bf16");
+            }
+        return false;
+    }();
+    return has;
+}
+
+// Autocast to bfloat16 for the scope (a substep): convolutions and linear layers compute in
+// bf16, the rest as it is. Autocast's switch is per thread; the state before is put back.
+class AutocastScope {
+public:
+    AutocastScope(bool on, c10::DeviceType type) : m_on(on), m_type(type)
+    {
+        if (!m_on)
+            return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        m_was = at::autocast::is_autocast_enabled(type);
+        m_dtype = at::autocast::get_autocast_dtype(type);
+        at::autocast::set_autocast_enabled(type, true);
+        at::autocast::set_autocast_dtype(type, at::kBFloat16);
+#else
+        if (type == c10::DeviceType::CPU) {
+            m_was = at::autocast::is_cpu_enabled();
+            m_dtype = at::autocast::get_autocast_cpu_dtype();
+            at::autocast::set_cpu_enabled(true);
+            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        } else {
+            m_was = at::autocast::is_enabled();
+            m_dtype = at::autocast::get_autocast_gpu_dtype();
+            at::autocast::set_enabled(true);
+            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        }
+#endif
+        at::autocast::increment_nesting();
+    }
+    ~AutocastScope()
+    {
+        if (!m_on)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();  // the bf16 copies of the weights, made again next time
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(m_type, m_was);
+        at::autocast::set_autocast_dtype(m_type, m_dtype);
+#else
+        if (m_type == c10::DeviceType::CPU) {
+            at::autocast::set_cpu_enabled(m_was);
+            at::autocast::set_autocast_cpu_dtype(m_dtype);
+        } else {
+            at::autocast::set_enabled(m_was);
+            at::autocast::set_autocast_gpu_dtype(m_dtype);
+        }
+#endif
+    }
+    AutocastScope(const AutocastScope &) = delete;
+    AutocastScope &operator=(const AutocastScope &) = delete;
+
+private:
+    bool m_on;
+    c10::DeviceType m_type;
+    bool m_was = false;
+    at::ScalarType m_dtype = at::kBFloat16;
+};
+}  // namespace
+
+QString Trainer::precisionProblem(const ExperimentSpec &spec)
+{
+    if (spec.precision != Precision::Bf16 || !deviceProblem(spec.device).isEmpty())
+        return QString();
+    if (resolveDevice(spec.device) == QLatin1String("cpu") && !cpuHasBf16())
+        return Text::tr("this CPU has no bfloat16 arithmetic (AVX512-BF16 or AMX), which bf16 needs; use precision fp32 "
+                        "(--precision fp32)");
+    return QString();
+}
+
+QString Trainer::resolveDevice(const QString &device)
+{
+    if (device != QLatin1String("auto"))
+        return device;
+    return torch::cuda::is_available() ? QStringLiteral("cuda:0") : QStringLiteral("cpu");
 }
 
 QStringList Trainer::availableDevices()
 {
-    QStringList out{QStringLiteral("cpu")};
+    QStringList out{QStringLiteral("auto"), QStringLiteral("cpu")};
     if (torch::cuda::is_available())
         for (size_t i = 0; i < torch::cuda::device_count(); ++i)
             out << QStringLiteral("cuda:%1").arg(i);
     return out;
+}
+
+bool Trainer::buildHasCuda()
+{
+#ifdef GP_TORCH_CUDA
+    return true;
+#else
+    return false;
+#endif
+}
+
+QString Trainer::deviceName(const QString &device)
+{
+    const QString resolved = resolveDevice(device);
+    if (resolved != QLatin1String("cpu"))
+        return Text::tr("GPU %1").arg(resolved);
+    // The processor's name as the kernel gives it.
+    QString model;
+    QFile info(QStringLiteral("/proc/cpuinfo"));
+    if (info.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith("model name")) {
+                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+                break;
+            }
+    const int cores = int(std::thread::hardware_concurrency());
+    return model.isEmpty() ? Text::tr("CPU (%n core(s))", nullptr, cores) : Text::tr("CPU (%1, %n core(s))", nullptr, cores).arg(model);
 }
 
 std::unique_ptr<Trainer> Trainer::create(const ExperimentSpec &spec, std::shared_ptr<const Dataset> data, QString *error)
@@ -377,8 +519,9 @@ void Trainer::Impl::score(PendingStep &p)
     }
     if (spec.loss.r1Gamma > 0)
         p.realIn = p.realIn.detach().requires_grad_(true);
-    p.realOut = D->forward(p.realIn);
-    p.fakeOut = D->forward(p.fakeIn);
+    // The scores in fp32 whatever the precision (the losses are computed in fp32).
+    p.realOut = D->forward(p.realIn).to(torch::kFloat);
+    p.fakeOut = D->forward(p.fakeIn).to(torch::kFloat);
 }
 
 bool Trainer::Impl::discriminatorLoss(PendingStep &p, QString *error)
@@ -463,7 +606,7 @@ bool Trainer::Impl::generatorLoss(PendingStep &p, bool reporting, QString *error
         torch::Tensor in = regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen);
         if (reporting)
             in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
-        const torch::Tensor out = D->forward(in);
+        const torch::Tensor out = D->forward(in).to(torch::kFloat);
         const torch::Tensor lossG = losses::generator(kind, out);
         r.lossG = lossG.item<float>();
         beginGradients(p, NetworkRole::Generator, r.lossG);
@@ -601,6 +744,7 @@ bool Trainer::Impl::advance(SubstepReport *report, QString *error)
     const Substep now = p.next;
     const bool reporting = report != nullptr;
     try {
+        const AutocastScope autocast(spec.precision == Precision::Bf16, device.type());
         switch (now) {
         case Substep::Draw:
             draw(p);

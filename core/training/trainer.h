@@ -93,11 +93,22 @@ public:
     // first (every rank calls it at the same point). A batch that does not divide among the ranks
     // is refused with a sentence. Null: a run of one process again.
     QString joinDataParallel(std::shared_ptr<class DataParallel> group);
-    // Why this build cannot train on `device` ("cuda" without CUDA, "tpu"), or empty.
+    // Why this build cannot train on `device` ("cuda" in a build without CUDA, "cuda:3" on a
+    // machine with one GPU, "tpu"), in one sentence, or empty. "auto" is always fine.
     static QString deviceProblem(const QString &device);
-    // The devices this build can train on: "cpu", then "cuda:0", "cuda:1", ... when LibTorch
-    // has CUDA and a GPU is present.
+    // The device that `device` names: "auto" is CUDA's first GPU where this build sees one, else
+    // the CPU; any other is itself.
+    static QString resolveDevice(const QString &device);
+    // The devices this build can train on: "auto", "cpu", then "cuda:0", "cuda:1", ... when
+    // LibTorch has CUDA and a GPU is present.
     static QStringList availableDevices();
+    // Whether this build's LibTorch has CUDA (whether or not a GPU is present).
+    static bool buildHasCuda();
+    // Why `spec`'s precision cannot be used on its device here (bf16 on a CPU without bfloat16
+    // arithmetic), in one sentence, or empty.
+    static QString precisionProblem(const ExperimentSpec &spec);
+    // `device` (resolved) as a person reads it: "CPU (AMD EPYC 9B14, 2 cores)", "GPU cuda:0".
+    static QString deviceName(const QString &device);
 
 private:
     struct Impl;

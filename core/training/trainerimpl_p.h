@@ -100,7 +100,7 @@ struct Trainer::Impl : TrainerState {
     // through smooth activations). Rebuilt each step: loading a checkpoint replaces modules.
     void fusedNets(std::optional<fusedmlp::Net> *g, std::optional<fusedmlp::Net> *dn)
     {
-        if (!fusedAllowed || !device.is_cpu() || spec.loss.kind == LossKind::WassersteinGP)
+        if (!fusedAllowed || !device.is_cpu() || spec.loss.kind == LossKind::WassersteinGP || spec.precision != Precision::Fp32)
             return;
         *g = fusedmlp::extract(G);
         *dn = fusedmlp::extract(D);

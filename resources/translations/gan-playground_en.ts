@@ -175,6 +175,30 @@
     </message>
 </context>
 <context>
+    <name>Trainer</name>
+    <message numerus="yes">
+        <source>there is no GPU cuda:%1 here: this machine has %n GPU(s)</source>
+        <translation>
+            <numerusform>there is no GPU cuda:%1 here: this machine has %n GPU</numerusform>
+            <numerusform>there is no GPU cuda:%1 here: this machine has %n GPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n core(s))</source>
+        <translation>
+            <numerusform>CPU (%n core)</numerusform>
+            <numerusform>CPU (%n cores)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%1, %n core(s))</source>
+        <translation>
+            <numerusform>CPU (%1, %n core)</numerusform>
+            <numerusform>CPU (%1, %n cores)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>experiment:        %1 (batch %2, %n thread(s))</source>

@@ -1164,6 +1164,10 @@ Choose another folder with File &gt; Save As.</source>
         <source>%1 needs %2</source>
         <translation>%1 需要 %2</translation>
     </message>
+    <message>
+        <source>expected &quot;fp32&quot; or &quot;bf16&quot;, not &quot;%1&quot;</source>
+        <translation>应为 "fp32" 或 "bf16"，而不是 "%1"</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -2676,10 +2680,6 @@ Choose another folder with File &gt; Save As.</source>
         <source>drawn points (stroke %1)</source>
         <translation>手绘的点（第 %1 笔）</translation>
     </message>
-    <message>
-        <source>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;Design, train and explore generative adversarial networks.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;LibTorch %4 (CPU)&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;设计、训练和探索生成对抗网络。&lt;/p&gt;&lt;p&gt;Qt %2（编译时为 %3）&lt;br&gt;LibTorch %4（CPU）&lt;/p&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;p&gt;Matrix products: %1, %2 GFLOP/s with %n thread(s) (measured at start-up).&lt;/p&gt;</source>
         <translation>
@@ -2705,6 +2705,18 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;Design, train and explore generative adversarial networks.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;LibTorch %4 (%5)&lt;br&gt;Training device: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;GAN Playground %1&lt;/h3&gt;&lt;p&gt;设计、训练和探索生成对抗网络。&lt;/p&gt;&lt;p&gt;Qt %2（编译时为 %3）&lt;br&gt;LibTorch %4（%5）&lt;br&gt;训练设备：%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>with CUDA</source>
+        <translation>支持 CUDA</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
     </message>
 </context>
 <context>
@@ -4112,20 +4124,40 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         </translation>
     </message>
     <message>
-        <source>Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA</source>
-        <translation>网络在哪里训练：CPU，或在这个 LibTorch 版本带 CUDA 时用 GPU</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>GPU %1</source>
-        <translation>GPU %1</translation>
-    </message>
-    <message>
         <source>%1 (not available in this build)</source>
         <translation>%1（此版本不可用）</translation>
+    </message>
+    <message>
+        <source>Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA (Automatic: the first GPU where there is one, else the CPU)</source>
+        <translation>网络在哪里训练：CPU，或在此 LibTorch 构建支持 CUDA 时使用 GPU（自动：有 GPU 时用第一块 GPU，否则用 CPU）</translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>fp32 (full)</source>
+        <translation>fp32（全精度）</translation>
+    </message>
+    <message>
+        <source>bf16 (mixed)</source>
+        <translation>bf16（混合精度）</translation>
+    </message>
+    <message>
+        <source>bf16 (mixed; not on this machine)</source>
+        <translation>bf16（混合精度；本机不支持）</translation>
+    </message>
+    <message>
+        <source>bf16: convolutions and linear layers compute in bfloat16 (autocast), on a CPU with AVX512-BF16 or AMX or on a GPU; the losses, weights and optimisers stay fp32. It pays for large layers; small networks can be slower than in fp32 (README)</source>
+        <translation>bf16：卷积层和线性层以 bfloat16 计算（autocast），需要支持 AVX512-BF16 或 AMX 的 CPU，或 GPU；损失、权重和优化器仍为 fp32。大层才划算；小网络可能比 fp32 更慢（见 README）</translation>
     </message>
 </context>
 <context>
@@ -4506,14 +4538,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>没有加载训练数据</translation>
     </message>
     <message>
-        <source>device &quot;%1&quot; is not a torch device (try &quot;cpu&quot;)</source>
-        <translation>设备 &quot;%1&quot; 不是 torch 设备（试试 &quot;cpu&quot;）</translation>
-    </message>
-    <message>
-        <source>device &quot;%1&quot; is not available in this build; use &quot;cpu&quot;</source>
-        <translation>本版本不支持设备 &quot;%1&quot;；请使用 &quot;cpu&quot;</translation>
-    </message>
-    <message>
         <source>cannot build the networks: %1; make the layers or the batch smaller</source>
         <translation>无法构建网络：%1；请把层或批大小改小</translation>
     </message>
@@ -4568,6 +4592,48 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>the batch of %1 does not divide among %2 processes; choose a batch that is a multiple of %2</source>
         <translation>批大小 %1 不能在 %2 个进程之间均分；请选择 %2 的倍数作为批大小</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot; is not a device name; use auto, cpu, cuda or cuda:N</source>
+        <translation>设备 "%1" 不是设备名；请使用 auto、cpu、cuda 或 cuda:N</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot; is not one this program trains on; use auto, cpu, cuda or cuda:N</source>
+        <translation>本程序不能在设备 "%1" 上训练；请使用 auto、cpu、cuda 或 cuda:N</translation>
+    </message>
+    <message>
+        <source>this build&apos;s LibTorch has no CUDA support; build against a CUDA LibTorch (README) or use --device cpu</source>
+        <translation>此构建的 LibTorch 不支持 CUDA；请基于支持 CUDA 的 LibTorch 构建（见 README），或使用 --device cpu</translation>
+    </message>
+    <message>
+        <source>this build&apos;s LibTorch has CUDA, but it sees no GPU here (driver or CUDA_VISIBLE_DEVICES?); use --device cpu</source>
+        <translation>此构建的 LibTorch 支持 CUDA，但在这里看不到 GPU（驱动或 CUDA_VISIBLE_DEVICES？）；请使用 --device cpu</translation>
+    </message>
+    <message numerus="yes">
+        <source>there is no GPU cuda:%1 here: this machine has %n GPU(s)</source>
+        <translation>
+            <numerusform>这里没有 GPU cuda:%1：本机有 %n 块 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n core(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个核心）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%1, %n core(s))</source>
+        <translation>
+            <numerusform>CPU（%1，%n 个核心）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this CPU has no bfloat16 arithmetic (AVX512-BF16 or AMX), which bf16 needs; use precision fp32 (--precision fp32)</source>
+        <translation>此 CPU 没有 bf16 所需的 bfloat16 运算（AVX512-BF16 或 AMX）；请使用 fp32 精度（--precision fp32）</translation>
     </message>
 </context>
 <context>
@@ -5553,6 +5619,22 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>%1 processes; this one waited %2% of its step time for gradients and figures to be averaged across them (for the slowest rank too), and %3 s more agreeing on each step&apos;s stop; %4 of %5 gradient buckets were sent while backward still ran</source>
         <translation>%1 个进程；本进程有 %2% 的步时在等待梯度和数值在各进程间求平均（包括等待最慢的 rank），另有 %3 秒用于商定每步是否停止；%5 个梯度桶中有 %4 个在反向传播仍在进行时就已发出</translation>
+    </message>
+    <message>
+        <source>device:            %1, %2</source>
+        <translation>设备：              %1，%2</translation>
+    </message>
+    <message>
+        <source>Where the networks run: auto (a GPU where this build sees one, else the CPU), cpu, cuda or cuda:N (default: the experiment&apos;s).</source>
+        <translation>网络在哪里运行：auto（此构建看得到 GPU 时用 GPU，否则用 CPU）、cpu、cuda 或 cuda:N（默认：实验中的设置）。</translation>
+    </message>
+    <message>
+        <source>fp32, or bf16: convolutions and linear layers in bfloat16 (autocast; on CPUs with AVX512-BF16 or AMX, and on CUDA), the losses and the optimisers in fp32 (default: the experiment&apos;s).</source>
+        <translation>fp32，或 bf16：卷积层和线性层以 bfloat16 计算（autocast；需要支持 AVX512-BF16 或 AMX 的 CPU，或 CUDA），损失和优化器仍为 fp32（默认：实验中的设置）。</translation>
+    </message>
+    <message>
+        <source>--precision must be fp32 or bf16</source>
+        <translation>--precision 必须是 fp32 或 bf16</translation>
     </message>
 </context>
 <context>

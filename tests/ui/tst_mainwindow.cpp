@@ -706,15 +706,26 @@ void TestMainWindow::deviceIsAChoiceOfThisBuild()
     MainWindow w;
     QVERIFY(w.openFile(path));
     auto *device = child<QComboBox>(w, "device");
-    QCOMPARE(device->itemData(0).toString(), QStringLiteral("cpu"));
+    QCOMPARE(device->itemData(0).toString(), QStringLiteral("auto"));
+    QCOMPARE(device->itemData(1).toString(), QStringLiteral("cpu"));
+    QVERIFY2(device->itemText(1).startsWith(QStringLiteral("CPU (")), qPrintable(device->itemText(1)));  // its name
     QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:7"));
     QVERIFY2(device->currentText().contains(QStringLiteral("not available")), qPrintable(device->currentText()));
-    emit device->activated(0);  // the person picks the CPU
+    emit device->activated(1);  // the person picks the CPU
     QCOMPARE(w.experiment().device, QStringLiteral("cpu"));
     QCOMPARE(device->currentData().toString(), QStringLiteral("cpu"));
     QCOMPARE(device->count(), int(Trainer::availableDevices().size()));  // the unusable one is gone
     w.document()->undoStack()->undo();
     QCOMPARE(w.experiment().device, QStringLiteral("cuda:7"));
+    // The precision beside it: fp32 or bf16, one undoable edit.
+    auto *precision = child<QComboBox>(w, "precision");
+    QCOMPARE(precision->count(), 2);
+    QCOMPARE(precision->currentData().toInt(), int(Precision::Fp32));
+    emit precision->activated(1);
+    QCOMPARE(w.experiment().precision, Precision::Bf16);
+    QCOMPARE(precision->currentData().toInt(), int(Precision::Bf16));
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.experiment().precision, Precision::Fp32);
 }
 
 // A lesson's next step is a button under its description: lesson-saturating's switches the loss

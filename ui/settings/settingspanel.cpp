@@ -198,7 +198,8 @@ void SettingsPanel::build()
         // shown, marked, so that the person sees why a run of it would stop at once.
         auto *device = new QComboBox(this);
         device->setObjectName(QStringLiteral("device"));
-        device->setToolTip(tr("Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA"));
+        device->setToolTip(tr("Where the networks train: the CPU, or a GPU when this build of LibTorch has CUDA (Automatic: "
+                              "the first GPU where there is one, else the CPU)"));
         const QStringList devices = Trainer::availableDevices();
         connect(device, &QComboBox::activated, this, [this, device](int i) {
             const QString t = device->itemData(i).toString();
@@ -209,11 +210,32 @@ void SettingsPanel::build()
             const QString current = m_doc->spec().device;
             device->clear();
             for (const QString &d : devices)
-                device->addItem(d == QLatin1String("cpu") ? tr("CPU") : tr("GPU %1").arg(d), d);
+                device->addItem(d == QLatin1String("auto") ? tr("Automatic: %1").arg(Trainer::deviceName(d)) : Trainer::deviceName(d), d);
             if (!devices.contains(current))  // "cuda" without an index works where CUDA does
                 device->addItem(Trainer::deviceProblem(current).isEmpty() ? current : tr("%1 (not available in this build)").arg(current),
                                 current);
             device->setCurrentIndex(device->findData(current));
+        });
+    }
+    {
+        auto *precision = new QComboBox(this);
+        precision->setObjectName(QStringLiteral("precision"));
+        connect(precision, &QComboBox::activated, this, [this, precision](int i) {
+            const auto p = Precision(precision->itemData(i).toInt());
+            if (p != m_doc->spec().precision)
+                m_doc->changeSettings(tr("precision"), [p](ExperimentSpec &s) { s.precision = p; });
+        });
+        addRow(f, tr("Precision"), precision, [this, precision] {
+            precision->setToolTip(tr("bf16: convolutions and linear layers compute in bfloat16 (autocast), on a CPU with "
+                                     "AVX512-BF16 or AMX or on a GPU; the losses, weights and optimisers stay fp32. It pays "
+                                     "for large layers; small networks can be slower than in fp32 (README)"));
+            precision->clear();
+            precision->addItem(tr("fp32 (full)"), int(Precision::Fp32));
+            ExperimentSpec bf16 = m_doc->spec();
+            bf16.precision = Precision::Bf16;
+            const QString problem = Trainer::precisionProblem(bf16);
+            precision->addItem(problem.isEmpty() ? tr("bf16 (mixed)") : tr("bf16 (mixed; not on this machine)"), int(Precision::Bf16));
+            precision->setCurrentIndex(precision->findData(int(m_doc->spec().precision)));
         });
     }
     content->addStretch(1);

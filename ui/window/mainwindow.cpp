@@ -7,6 +7,7 @@
 #include "dashboard/trainingplots.h"
 #include "designer/designerwidget.h"
 #include "settings/settingspanel.h"
+#include "training/trainer.h"
 #include "window/autosave.h"
 #include "window/documentactions.h"
 #include "window/presentationmode.h"
@@ -261,9 +262,10 @@ void MainWindow::setBlasProbe(const BlasProbe &probe) { m_blas = probe; }
 QString MainWindow::aboutText() const
 {
     QString text = tr("<h3>GAN Playground %1</h3><p>Design, train and explore generative adversarial networks.</p>"
-                      "<p>Qt %2 (built with %3)<br>LibTorch %4 (CPU)</p>")
-                       .arg(QStringLiteral(GP_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-                            torchVersion());
+                      "<p>Qt %2 (built with %3)<br>LibTorch %4 (%5)<br>Training device: %6</p>")
+                       .arg(QStringLiteral(GP_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), torchVersion(),
+                            Trainer::buildHasCuda() ? tr("with CUDA") : tr("CPU only"),
+                            Trainer::deviceName(m_doc->spec().device).toHtmlEscaped());
     if (m_blas.gflops > 0)
         text += tr("<p>Matrix products: %1, %2 GFLOP/s with %n thread(s) (measured at start-up).</p>", nullptr, m_blas.threads)
                     .arg(m_blas.library.isEmpty() ? tr("an unknown BLAS") : m_blas.library.toHtmlEscaped())
