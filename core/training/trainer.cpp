@@ -195,19 +195,23 @@ QString Trainer::deviceProblem(const QString &device)
 }
 
 namespace {
+// The value of the first line of /proc/cpuinfo that starts with `field` ("model name", "flags").
+QByteArray cpuInfo(const char *field)
+{
+    QFile info(QStringLiteral("/proc/cpuinfo"));
+    if (info.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith(field))
+                return line.mid(line.indexOf(':') + 1).simplified();
+    return QByteArray();
+}
+
 // Whether this CPU computes in bfloat16 natively (AVX512-BF16 or AMX), as the kernel lists it.
 bool cpuHasBf16()
 {
     static const bool has = [] {
-        QFile info(QStringLiteral("/proc/cpuinfo"));
-        if (!info.open(QIODevice::ReadOnly))
-            return false;
-        for (const QByteArray &line : info.readAll().split('\n'))
-            if (line.startsWith("flags")) {
-                const QList<QByteArray> flags = line.mid(line.indexOf(':') + 1).simplified().split(' ');
-                return flags.contains("avx512_bf16") || flags.contains("amx_bf16");
-            }
-        return false;
+        const QList<QByteArray> flags = cpuInfo("flags").split(' ');
+        return flags.contains("avx512_bf16") || flags.contains("amx_bf16");
     }();
     return has;
 }
@@ -310,15 +314,7 @@ QString Trainer::deviceName(const QString &device)
     const QString resolved = resolveDevice(device);
     if (resolved != QLatin1String("cpu"))
         return Text::tr("GPU %1").arg(resolved);
-    // The processor's name as the kernel gives it.
-    QString model;
-    QFile info(QStringLiteral("/proc/cpuinfo"));
-    if (info.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : info.readAll().split('\n'))
-            if (line.startsWith("model name")) {
-                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
-                break;
-            }
+    const QString model = QString::fromUtf8(cpuInfo("model name"));  // as the kernel names the processor
     const int cores = int(std::thread::hardware_concurrency());
     return model.isEmpty() ? Text::tr("CPU (%n core(s))", nullptr, cores) : Text::tr("CPU (%1, %n core(s))", nullptr, cores).arg(model);
 }
