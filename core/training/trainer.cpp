@@ -314,7 +314,7 @@ QString Trainer::deviceName(const QString &device)
     const QString resolved = resolveDevice(device);
     if (resolved != QLatin1String("cpu"))
         return Text::tr("GPU %1").arg(resolved);
-    const QString model = QString::fromUtf8(cpuInfo("model name"));  // as the kernel names the processor
+    static const QString model = QString::fromUtf8(cpuInfo("model name"));  // as the kernel names the processor
     const int cores = int(std::thread::hardware_concurrency());
     return model.isEmpty() ? Text::tr("CPU (%n core(s))", nullptr, cores) : Text::tr("CPU (%1, %n core(s))", nullptr, cores).arg(model);
 }
