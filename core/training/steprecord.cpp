@@ -91,16 +91,26 @@ MetricsColumns::MetricsColumns(const QByteArray &header)
         m_quality.push_back(int(names.indexOf(c.name)));
 }
 
-bool MetricsColumns::steps(const QList<QByteArray> &cells, StepRecord *r) const
+namespace {
+// Each of `columns` found in the table (`at`: its place in a row, or -1) set in `record` from
+// `cells`; false when one of those cells is not a number.
+template <typename Column, typename Record>
+bool setFound(const std::vector<Column> &columns, const std::vector<int> &at, const QList<QByteArray> &cells, Record *record)
 {
     bool ok = true;
-    for (size_t i = 0; i < m_step.size(); ++i)
-        if (m_step[i] >= 0) {
+    for (size_t i = 0; i < at.size(); ++i)
+        if (at[i] >= 0) {
             bool cellOk = false;
-            columns()[i].set(*r, cells[m_step[i]].toDouble(&cellOk));
+            columns[i].set(*record, cells[at[i]].toDouble(&cellOk));
             ok = ok && cellOk;
         }
     return ok;
+}
+}  // namespace
+
+bool MetricsColumns::steps(const QList<QByteArray> &cells, StepRecord *r) const
+{
+    return setFound(columns(), m_step, cells, r);
 }
 
 bool MetricsColumns::quality(const QList<QByteArray> &cells, QualityRecord *q) const
@@ -110,13 +120,7 @@ bool MetricsColumns::quality(const QList<QByteArray> &cells, QualityRecord *q) c
         return false;  // no measures in the table, or not measured on this row
     bool ok = false;
     q->step = cells[m_step.front()].toLongLong(&ok);
-    for (size_t i = 0; i < m_quality.size(); ++i)
-        if (m_quality[i] >= 0) {
-            bool cellOk = false;
-            qualityColumns()[i].set(*q, cells[m_quality[i]].toDouble(&cellOk));
-            ok = ok && cellOk;
-        }
-    return ok;
+    return setFound(qualityColumns(), m_quality, cells, q) && ok;
 }
 
 std::vector<QualityRecord> qualityFromCsv(const QByteArray &csv)
