@@ -15,7 +15,12 @@
 
 namespace {
 constexpr double kSmoothing = 0.02;  // EMA weight of a new step in the thick curves (~50-step memory)
-constexpr int kMinReplotMs = 100;    // at most ten repaints a second
+// At most four repaints a second: curves of hundreds of steps move smoothly enough at that
+// pace, and a repaint is not free for the run. Painting the three plots is most of the window's
+// own work while it trains (perf: 58 % of the GUI thread), and on a machine whose cores the
+// training team fills, every slice of a core the GUI thread takes stalls the whole team at its
+// next barrier, so it costs the run about twice its own time.
+constexpr int kMinReplotMs = 250;
 constexpr int kReplotBudget = 4;     // and at most a quarter of the GUI thread's time
 constexpr int kBetweenPlotsMs = 5;   // gap between the plots of one round: input and timers run in it
 
