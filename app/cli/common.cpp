@@ -170,9 +170,10 @@ const CommandHelp kCommands[] = {
     {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--device D] [--precision P]\n"
      "        [--autograd] [--nproc N]",
      QT_TRANSLATE_NOOP("cli", "training speed, against the machine's sgemm")},
-    {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] --out FILE.json",
+    {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] [--device D] --out FILE.json",
      QT_TRANSLATE_NOOP("cli", "meaningful latent directions, and how much each changes the samples")},
-    {"walk", "walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] --out FILE.(gif|png)",
+    {"walk", "walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] [--device D]\n"
+     "        --out FILE.(gif|png)",
      QT_TRANSLATE_NOOP("cli", "a latent walk as an animated GIF, PNG frames or a samples x steps grid")},
     {"timeline", "timeline RUN_DIR --out FILE.gif", QT_TRANSLATE_NOOP("cli", "the run's saved sample grids as an animation")},
 };

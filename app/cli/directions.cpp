@@ -57,6 +57,8 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
     // others sample the generator, so that a run whose data grew or is gone still has them.
     runsetup::OpenOptions open;
     open.withoutData = !(needDirections && !parser.isSet(QStringLiteral("directions")) && *method == latentdirections::Method::Class);
+    if (!readDevice(parser, &open.device, code))
+        return false;
     const std::unique_ptr<Trainer> trainer =
         runsetup::openFolder(parser.positionalArguments()[0], loadingProgress(), &error, int(threads), open);
     if (!trainer) {
@@ -64,6 +66,7 @@ bool findDirections(const QCommandLineParser &parser, bool needDirections, Found
         return false;
     }
     found->generator = trainer->copyGenerator();
+    found->generator->setDevice(trainer->spec().device);  // the run's, or --device
     if (!needDirections)
         return true;
     const QString file = parser.isSet(QStringLiteral("directions")) ? parser.value(QStringLiteral("directions")) : QString();
@@ -108,7 +111,8 @@ const QList<QCommandLineOption> &findingOptions()
          QStringLiteral("ID")},
         {QStringLiteral("samples"), Text::tr("pca: random latent vectors (default 100000); class: labelled samples (default 5000)."),
          QStringLiteral("N")},
-        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")}};
+        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")},
+        deviceOption()};
     return options;
 }
 

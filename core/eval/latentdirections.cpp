@@ -33,10 +33,11 @@ struct Cancelled {};
 torch::Tensor forwardTo(torch::nn::Sequential &net, int upTo, torch::Tensor x)
 {
     const std::int64_t n = x.size(0);
+    x = x.to(networkDevice(net));
     auto it = net->begin();
     for (int i = 0; i <= upTo; ++i, ++it)
         x = it->forward(x);
-    return x.reshape({n, -1});
+    return x.reshape({n, -1}).to(torch::kCPU);
 }
 
 // Unit columns with a fixed sign (the largest entry positive), so results are reproducible.

@@ -1,5 +1,6 @@
 #include "generatorcopy_p.h"
 #include "errortext.h"
+#include "trainer.h"
 
 #include "nn/torchmodules_p.h"
 #include "seededsamples_p.h"
@@ -23,6 +24,7 @@ struct GeneratorCopy::Impl {
     QByteArray state;
     std::int64_t step = 0;
     std::vector<float> evalLatents;
+    torch::Device device{torch::kCPU};
     // Built once by whichever thread needs it first; read-only from then on.
     std::once_flag built;
     torch::nn::Sequential net{nullptr};
@@ -33,6 +35,7 @@ struct GeneratorCopy::Impl {
         std::call_once(built, [this] {
             try {
                 net = modulebuilder::rebuild(spec.generator, QStringLiteral("g"), state);
+                net->to(device);
                 state.clear();  // the network holds the weights now
             } catch (const std::exception &e) {
                 buildError = Text::tr("cannot rebuild the generator from step %1: %2").arg(step).arg(errorText(e));
@@ -56,6 +59,13 @@ GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::
 }
 
 GeneratorCopy::~GeneratorCopy() = default;
+
+void GeneratorCopy::setDevice(const QString &device)
+{
+    d->device = torch::Device(Trainer::resolveDevice(device).toStdString());
+}
+
+QString GeneratorCopy::device() const { return QString::fromStdString(d->device.str()); }
 
 const ExperimentSpec &GeneratorCopy::spec() const { return d->spec; }
 int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
@@ -91,7 +101,7 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
     try {
         torch::NoGradGuard noGrad;
         const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
-        return toSampleBatch(d->net->forward(z));
+        return toSampleBatch(d->net->forward(z.to(d->device)));
     } catch (const std::exception &e) {
         // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
         setError(error, errorText(e));
@@ -109,7 +119,7 @@ SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error)
         return {};
     try {
         torch::NoGradGuard noGrad;
-        return seededsamples::draw([this](const torch::Tensor &z) { return toSampleBatch(d->net->forward(z)); }, count, seed,
+        return seededsamples::draw([this](const torch::Tensor &z) { return toSampleBatch(d->net->forward(z.to(d->device))); }, count, seed,
                                    d->spec.latentDim, d->spec.prior);
     } catch (const std::exception &e) {
         setError(error, errorText(e));
@@ -123,4 +133,11 @@ bool withGeneratorNetwork(const GeneratorCopy &copy, const std::function<void(to
         return false;
     work(copy.d->net);
     return true;
+}
+
+torch::Device networkDevice(const torch::nn::Sequential &net)
+{
+    for (const torch::Tensor &p : net->parameters())
+        return p.device();
+    return torch::kCPU;
 }

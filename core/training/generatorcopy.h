@@ -30,6 +30,13 @@ public:
     GeneratorCopy(const GeneratorCopy &) = delete;
     GeneratorCopy &operator=(const GeneratorCopy &) = delete;
 
+    // Where the network runs (a name Trainer::resolveDevice reads: "auto", "cpu", "cuda:1"); the
+    // CPU unless set, before the copy's first use and before it is shared. The command line's
+    // directions and walk follow --device; the window's renderers keep the CPU, so that they
+    // never queue work behind the training on a GPU. Inputs and results stay on the CPU either way.
+    void setDevice(const QString &device);
+    QString device() const;  // resolved: "cpu", "cuda:0"
+
     const ExperimentSpec &spec() const;
     int latentDim() const;
     std::int64_t step() const;  // the training step the weights are from

@@ -180,8 +180,8 @@ QString Trainer::deviceProblem(const QString &device)
     } catch (const c10::Error &) {
         return Text::tr("device \"%1\" is not a device name; use auto, cpu, cuda or cuda:N").arg(device);
     }
-    if (d->is_cpu())
-        return QString();
+    if (d->is_cpu())  // one CPU device: "cpu:3" names nothing
+        return d->has_index() ? Text::tr("device \"%1\": the CPU has no index; use cpu").arg(device) : QString();
     if (!d->is_cuda())
         return Text::tr("device \"%1\" is not one this program trains on; use auto, cpu, cuda or cuda:N").arg(device);
     if (!buildHasCuda())

@@ -1166,7 +1166,7 @@ Choose another folder with File &gt; Save As.</source>
     </message>
     <message>
         <source>expected &quot;fp32&quot; or &quot;bf16&quot;, not &quot;%1&quot;</source>
-        <translation>应为 "fp32" 或 "bf16"，而不是 "%1"</translation>
+        <translation>应为 &quot;fp32&quot; 或 &quot;bf16&quot;，而不是 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -4595,11 +4595,11 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     </message>
     <message>
         <source>device &quot;%1&quot; is not a device name; use auto, cpu, cuda or cuda:N</source>
-        <translation>设备 "%1" 不是设备名；请使用 auto、cpu、cuda 或 cuda:N</translation>
+        <translation>设备 &quot;%1&quot; 不是设备名；请使用 auto、cpu、cuda 或 cuda:N</translation>
     </message>
     <message>
         <source>device &quot;%1&quot; is not one this program trains on; use auto, cpu, cuda or cuda:N</source>
-        <translation>本程序不能在设备 "%1" 上训练；请使用 auto、cpu、cuda 或 cuda:N</translation>
+        <translation>本程序不能在设备 &quot;%1&quot; 上训练；请使用 auto、cpu、cuda 或 cuda:N</translation>
     </message>
     <message>
         <source>this build&apos;s LibTorch has no CUDA support; build against a CUDA LibTorch (README) or use --device cpu</source>
@@ -4634,6 +4634,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>this CPU has no bfloat16 arithmetic (AVX512-BF16 or AMX), which bf16 needs; use precision fp32 (--precision fp32)</source>
         <translation>此 CPU 没有 bf16 所需的 bfloat16 运算（AVX512-BF16 或 AMX）；请使用 fp32 精度（--precision fp32）</translation>
+    </message>
+    <message>
+        <source>device &quot;%1&quot;: the CPU has no index; use cpu</source>
+        <translation>设备“%1”：CPU 没有编号；请用 cpu</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "spec/presets.h"
 #include "spec/specjson.h"
 #include "trainersupport.h"
+#include "training/generatorcopy.h"
 #include "training/rundirectory.h"
 #include "training/rundriver.h"
 
@@ -35,6 +36,7 @@ void TestDevices::namesAreChecked()
     QCOMPARE(Trainer::deviceProblem(QStringLiteral("cpu")), QString());
     QVERIFY(Trainer::deviceProblem(QStringLiteral("tpu")).contains(QStringLiteral("use auto, cpu, cuda or cuda:N")));
     QVERIFY(Trainer::deviceProblem(QStringLiteral("gpu please")).contains(QStringLiteral("is not a device name")));
+    QVERIFY(Trainer::deviceProblem(QStringLiteral("cpu:3")).contains(QStringLiteral("the CPU has no index")));
     const QStringList devices = Trainer::availableDevices();
     QCOMPARE(devices.mid(0, 2), (QStringList{QStringLiteral("auto"), QStringLiteral("cpu")}));
     // "auto" is the first GPU where there is one, else the CPU.
@@ -62,7 +64,12 @@ void TestDevices::cudaOnACpuBuildIsRefused()
     const QString out = dir.filePath(QStringLiteral("run"));
     for (const QStringList &args : {ringTraining(out, 5, {QStringLiteral("--device"), QStringLiteral("cuda")}),
                                     QStringList{QStringLiteral("bench"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"),
-                                                QStringLiteral("--device"), QStringLiteral("cuda:0")}}) {
+                                                QStringLiteral("--device"), QStringLiteral("cuda:0")},
+                                    // refused before the run folder is opened
+                                    QStringList{QStringLiteral("directions"), out, QStringLiteral("--out"), dir.filePath(QStringLiteral("d.json")),
+                                                QStringLiteral("--device"), QStringLiteral("cuda")},
+                                    QStringList{QStringLiteral("walk"), out, QStringLiteral("--out"), dir.filePath(QStringLiteral("w.gif")),
+                                                QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--device"), QStringLiteral("cuda")}}) {
         const Run r = cli(args);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.trimmed() == QStringLiteral("gan-playground-cli: ") + kNoCuda, qPrintable(r.err));
@@ -91,17 +98,27 @@ void TestDevices::checkpointOpensOnEveryDevice()
         const std::unique_ptr<Trainer> opened = runsetup::openFolder(out, {}, &error, 1, options);
         QVERIFY2(opened, qPrintable(device + QStringLiteral(": ") + error));
         QCOMPARE(opened->currentStep(), std::int64_t(20));
-        const std::vector<float> got = opened->sample(256, 3).points;
-        QCOMPARE(got.size(), expected.size());
-        for (size_t i = 0; i < got.size(); ++i)
-            QVERIFY2(std::abs(got[i] - expected[i]) < 1e-5f, qPrintable(QStringLiteral("%1: point value %2: %3 against %4")
-                                                                              .arg(device).arg(i).arg(got[i]).arg(expected[i])));
+        // The run's own sampling, and a frozen copy of its generator placed there (the command
+        // line's directions and walk).
+        const std::shared_ptr<GeneratorCopy> copy = opened->copyGenerator();
+        copy->setDevice(device);
+        QCOMPARE(copy->device(), Trainer::resolveDevice(device));
+        for (const std::vector<float> &got : {opened->sample(256, 3).points, copy->sample(256, 3).points}) {
+            QCOMPARE(got.size(), expected.size());
+            for (size_t i = 0; i < got.size(); ++i)
+                QVERIFY2(std::abs(got[i] - expected[i]) < 1e-5f, qPrintable(QStringLiteral("%1: point value %2: %3 against %4")
+                                                                                  .arg(device).arg(i).arg(got[i]).arg(expected[i])));
+        }
     }
     // The command line opens it there too.
     r = cli({QStringLiteral("sample"), out, QStringLiteral("--count"), QStringLiteral("10"), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("s.csv")), QStringLiteral("--device"), QStringLiteral("auto")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("s.csv"))).size() > 0);
+    r = cli({QStringLiteral("directions"), out, QStringLiteral("--out"), dir.filePath(QStringLiteral("d.json")), QStringLiteral("--device"),
+             QStringLiteral("cpu")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("d.json"))).size() > 0);
 }
 
 void TestDevices::precisionIsAnExperimentSetting()
