@@ -2,11 +2,33 @@
 
 #include "spec/shapeinference.h"
 #include "training/blasprobe.h"
+#include "training/roofprobe.h"
 #include "training/rundriver.h"
 
 #include <QElapsedTimer>
 
 namespace cli {
+
+namespace {
+// The roof for the run's precision (every process's threads together) and the run's share of it.
+QString roofLines(const RoofProbe &roof, bool bf16, double gflops)
+{
+    const double fma = bf16 ? roof.fmaBf16 : roof.fmaFp32;
+    const double kernel = bf16 ? roof.torchBf16 : roof.torchFp32;
+    const QString precision = bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32");
+    const auto number = [](double v) { return QString::number(v, 'f', 1); };
+    QString text = Text::tr("roof GFLOP/s:      %1 in LibTorch's fastest kernel here (%2, %3, %n thread(s))", nullptr, roof.threads)
+                       .arg(number(kernel), bf16 ? roof.torchBf16Kernel : roof.torchFp32Kernel, precision)
+                   + QLatin1Char('\n');
+    if (fma > 0)
+        text += Text::tr("                   %1 at the CPU's %2 FMA peak (%3, measured)").arg(number(fma), roof.vectors, precision)
+                + QLatin1Char('\n');
+    text += fma > 0 ? Text::tr("share of roof:     %1% of the fastest kernel, %2% of the FMA peak")
+                          .arg(number(100 * gflops / kernel), number(100 * gflops / fma))
+                    : Text::tr("share of roof:     %1% of the fastest kernel").arg(number(100 * gflops / kernel));
+    return text + QLatin1Char('\n');
+}
+}  // namespace
 
 int bench(const QStringList &args)
 {
@@ -72,6 +94,10 @@ int bench(const QStringList &args)
         return kExitOk;
     const double finalMiB = residentMiB();
     const BlasProbe blas = probeBlas(spec.threads, 0.5);
+    // The roof of every process together: their threads at once.
+    const int world = group ? group->world() : 1;
+    const bool bf16 = spec.precision == Precision::Bf16;
+    const RoofProbe roof = probeRoof(spec.threads * world, bf16);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
     out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n";
     out() << Text::tr("device:            %1, %2").arg(Trainer::deviceName(spec.device), spec.precision == Precision::Bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32")) << "\n";
@@ -89,11 +115,7 @@ int bench(const QStringList &args)
           << Text::tr("ms per step:       %1").arg(QString::number(1000 * seconds / steps, 'f', 2)) << "\n"
           << Text::tr("achieved GFLOP/s:  %1 (from the spec's FLOP count, forward + backward)").arg(QString::number(gflops, 'f', 2)) << "\n"
           << Text::tr("sgemm GFLOP/s:     %1 (%2)").arg(QString::number(blas.gflops, 'f', 2), blas.library) << "\n"
-          << (group ? Text::tr("share of sgemm:    %1% (of %2 processes' sgemm)")
-                          .arg(QString::number(100 * gflops / (blas.gflops * group->world()), 'f', 1))
-                          .arg(group->world())
-                    : Text::tr("share of sgemm:    %1%").arg(QString::number(100 * gflops / blas.gflops, 'f', 1)))
-          << "\n";
+          << roofLines(roof, bf16, gflops);
     if (baselineMiB > 0)
         out() << Text::tr("resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)")
                      .arg(QString::number(baselineMiB, 'f', 1))

@@ -169,7 +169,7 @@ const CommandHelp kCommands[] = {
                               "2D runs: mode coverage")},
     {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--device D] [--precision P]\n"
      "        [--autograd] [--nproc N]",
-     QT_TRANSLATE_NOOP("cli", "training speed, against the machine's sgemm")},
+     QT_TRANSLATE_NOOP("cli", "training speed, against the machine's measured arithmetic roof")},
     {"directions", "directions RUN_DIR --method sefa|pca|random|class [--count K] [--device D] --out FILE.json",
      QT_TRANSLATE_NOOP("cli", "meaningful latent directions, and how much each changes the samples")},
     {"walk", "walk RUN_DIR (--direction K | --between A,B) [--frames N] [--loop] [--grid ROWS] [--device D]\n"

@@ -221,5 +221,12 @@
             <numerusform>processes:         %1 (each %2 of the batch, %n threads)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>roof GFLOP/s:      %1 in LibTorch&apos;s fastest kernel here (%2, %3, %n thread(s))</source>
+        <translation>
+            <numerusform>roof GFLOP/s:      %1 in LibTorch&apos;s fastest kernel here (%2, %3, %n thread)</numerusform>
+            <numerusform>roof GFLOP/s:      %1 in LibTorch&apos;s fastest kernel here (%2, %3, %n threads)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3308,6 +3308,17 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
     </message>
 </context>
 <context>
+    <name>RoofProbe</name>
+    <message>
+        <source>3x3 convolution, %1 channels at %2x%2</source>
+        <translation>3x3 卷积，%1 个通道，%2x%2</translation>
+    </message>
+    <message>
+        <source>1024x1024 matrix product</source>
+        <translation>1024x1024 矩阵乘法</translation>
+    </message>
+</context>
+<context>
     <name>RunActions</name>
     <message>
         <source>Training stopped</source>
@@ -4861,10 +4872,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>sgemm GFLOP/s：     %1（%2）</translation>
     </message>
     <message>
-        <source>share of sgemm:    %1%</source>
-        <translation>占 sgemm 的比例：   %1%</translation>
-    </message>
-    <message>
         <source>resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)</source>
         <translation>常驻内存：          第 %2 步 %1 MiB，第 %4 步 %3 MiB（%5%）</translation>
     </message>
@@ -5475,10 +5482,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>图像训练：FD、KID、精确率/召回率、密度/覆盖率、分类器得分、生成的类别；二维训练：模式覆盖</translation>
     </message>
     <message>
-        <source>training speed, against the machine&apos;s sgemm</source>
-        <translation>训练速度，与本机 sgemm 对比</translation>
-    </message>
-    <message>
         <source>meaningful latent directions, and how much each changes the samples</source>
         <translation>有意义的潜空间方向，以及每个方向对样本的改变程度</translation>
     </message>
@@ -5599,10 +5602,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>集合通信：        %1</translation>
     </message>
     <message>
-        <source>share of sgemm:    %1% (of %2 processes&apos; sgemm)</source>
-        <translation>占 sgemm 的比例：  %1%（相对 %2 个进程的 sgemm）</translation>
-    </message>
-    <message>
         <source>Run N processes on this machine (data-parallel over PyTorch&apos;s c10d on loopback; the batch is shared among them). A launcher that sets RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (torchrun, srun) runs one process per rank instead.</source>
         <translation>在本机运行 N 个进程（基于 PyTorch 的 c10d 在回环地址上做数据并行；批次由它们分担）。若由设置 RANK、WORLD_SIZE、MASTER_ADDR 和 MASTER_PORT 的启动器（torchrun、srun）启动，则改为每个 rank 运行一个进程。</translation>
     </message>
@@ -5639,6 +5638,28 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>--precision must be fp32 or bf16</source>
         <translation>--precision 必须是 fp32 或 bf16</translation>
+    </message>
+    <message numerus="yes">
+        <source>roof GFLOP/s:      %1 in LibTorch&apos;s fastest kernel here (%2, %3, %n thread(s))</source>
+        <translation>
+            <numerusform>上限 GFLOP/s：      LibTorch 在本机最快的内核 %1（%2，%3，%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>                   %1 at the CPU&apos;s %2 FMA peak (%3, measured)</source>
+        <translation>                   CPU 的 %2 FMA 峰值 %1（%3，实测）</translation>
+    </message>
+    <message>
+        <source>share of roof:     %1% of the fastest kernel, %2% of the FMA peak</source>
+        <translation>占上限的比例：      最快内核的 %1%，FMA 峰值的 %2%</translation>
+    </message>
+    <message>
+        <source>share of roof:     %1% of the fastest kernel</source>
+        <translation>占上限的比例：      最快内核的 %1%</translation>
+    </message>
+    <message>
+        <source>training speed, against the machine&apos;s measured arithmetic roof</source>
+        <translation>训练速度，与本机实测的算力上限相比</translation>
     </message>
 </context>
 <context>

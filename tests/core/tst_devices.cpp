@@ -7,6 +7,7 @@
 #include "spec/specjson.h"
 #include "trainersupport.h"
 #include "training/generatorcopy.h"
+#include "training/roofprobe.h"
 #include "training/rundirectory.h"
 #include "training/rundriver.h"
 
@@ -28,6 +29,7 @@ private slots:
     void checkpointOpensOnEveryDevice();
     void precisionIsAnExperimentSetting();
     void bf16TrainsWhereTheCpuCan();
+    void roofIsMeasured();
 };
 
 void TestDevices::namesAreChecked()
@@ -181,6 +183,34 @@ void TestDevices::bf16TrainsWhereTheCpuCan()
     const SampleBatch grid = mixed->sampleFixed(16);
     QCOMPARE(grid.count, 16);
     QCOMPARE(int(grid.pixels.size()), 16 * 28 * 28);
+}
+
+void TestDevices::roofIsMeasured()
+{
+    // bench's share is of a measured roof: LibTorch's fastest kernel here and the CPU's FMA peak,
+    // for bf16 only where asked and where the CPU computes in it.
+    ExperimentSpec bf16;
+    bf16.device = QStringLiteral("cpu");
+    bf16.precision = Precision::Bf16;
+    const bool cpuBf16 = Trainer::precisionProblem(bf16).isEmpty();
+    const RoofProbe fp32 = probeRoof(1, false, 0.03);
+    QCOMPARE(fp32.threads, 1);
+    QVERIFY2(fp32.torchFp32 > 1 && !fp32.torchFp32Kernel.isEmpty(), qPrintable(QString::number(fp32.torchFp32)));
+    QCOMPARE(fp32.torchBf16, 0.0);
+    QCOMPARE(fp32.fmaBf16, 0.0);
+#if defined(__x86_64__)
+    // Every x86-64 CPU that LibTorch 1.13 runs well on has AVX2 and FMA at least.
+    QVERIFY2(fp32.fmaFp32 > 1 && !fp32.vectors.isEmpty(), qPrintable(fp32.vectors));
+#endif
+    const RoofProbe both = probeRoof(1, true, 0.03);
+    QVERIFY(both.torchBf16 > 1 && !both.torchBf16Kernel.isEmpty());
+    if (cpuBf16 && both.vectors == QLatin1String("AVX-512"))
+        QVERIFY2(both.fmaBf16 > 1, qPrintable(QString::number(both.fmaBf16)));
+    const Run r = cli({QStringLiteral("bench"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--steps"),
+                       QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("in LibTorch's fastest kernel here")) && r.out.contains(QStringLiteral("share of roof:")),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestDevices)
