@@ -268,7 +268,13 @@ QString restore(const File &file, TrainerState &fresh, bool anyData)
         c10::IValue cursor;
         archive.read("cursor", cursor);
         const std::int64_t count = fresh.data->count;
-        if (anyData) {
+        if (fresh.data->standIn) {
+            // Opened to be explored, without its data: the order is kept as it is (checked when
+            // the run is opened on its data), so that a checkpoint saved from here (the
+            // window's autosave) continues the run's batches as the original does.
+            fresh.batches.order = order.numel() > 0 ? order : torch::Tensor();
+            fresh.batches.cursor = cursor.toInt();
+        } else if (anyData) {
             // A new shuffle of whatever the data is now, at its next batch.
             fresh.batches.order = torch::Tensor();
             fresh.batches.cursor = 0;

@@ -2,6 +2,7 @@
 // a damaged one, one with altered weights or an unwritable folder each give a message and
 // change nothing.
 #include "trainersupport.h"
+#include "training/rundriver.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,6 +19,7 @@ class TestCheckpoint : public QObject {
 private slots:
     void resumeIsExact_data();
     void resumeIsExact();
+    void explorationKeepsTheDataOrder();
     void refusesOtherArchitecture();
     void refusesDamagedCheckpoint();
     void refusesNonFiniteWeights();
@@ -63,6 +65,36 @@ void TestCheckpoint::resumeIsExact()
     for (size_t i = 0; i < 20; ++i)
         QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
     QCOMPARE(resumed->sampleFixed(16).points, straight->sampleFixed(16).points);
+}
+
+// A run opened without its data (to be explored: the window does so when the data is gone or
+// changed) saves a checkpoint that continues the run exactly as the original does: the data
+// order and the position in it are kept, not dropped (the window's autosave saves one).
+void TestCheckpoint::explorationKeepsTheDataOrder()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.pt")), explored = dir.filePath(QStringLiteral("explored.pt"));
+    const ExperimentSpec s = smallMlp();
+    MAKE_TRAINER(straight, s);
+    QString error;
+    for (int i = 0; i < 14; ++i)
+        QVERIFY(straight->step(nullptr, &error));
+    MAKE_TRAINER(first, s);
+    for (int i = 0; i < 7; ++i)
+        QVERIFY(first->step(nullptr, &error));
+    QCOMPARE(first->saveCheckpoint(path), QString());
+    runsetup::OpenOptions without;
+    without.withoutData = true;
+    const std::unique_ptr<Trainer> standIn = runsetup::open(s, path, {}, &error, without);
+    QVERIFY2(standIn, qPrintable(error));
+    QVERIFY(!standIn->step(nullptr, &error));  // it cannot train
+    QCOMPARE(standIn->saveCheckpoint(explored), QString());
+    MAKE_TRAINER(resumed, s);
+    QCOMPARE(resumed->loadCheckpoint(explored), QString());
+    for (int i = 0; i < 7; ++i)
+        QVERIFY2(resumed->step(nullptr, &error), qPrintable(error));
+    for (size_t i = 0; i < 14; ++i)
+        QVERIFY2(sameRecords(straight->history()[i], resumed->history()[i]), qPrintable(QStringLiteral("step %1").arg(i + 1)));
 }
 
 void TestCheckpoint::refusesOtherArchitecture()
