@@ -356,10 +356,18 @@ void TestWindowRuns::trainsOnAFolderAndOpensARunWithoutItsData()
     QTRY_COMPARE(w.training()->state(), State::Paused);
     QTRY_VERIFY(!published.isEmpty());
     QCOMPARE(published.last().at(0).value<std::shared_ptr<GeneratorCopy>>()->step(), step);
+    // It cannot train as it is: Resume, Step and Slow Motion are greyed out, saying why.
+    for (const char *name : {"pauseAction", "stepAction", "substepAction"}) {
+        QAction *a = child<QAction>(w, name);
+        QVERIFY2(!a->isEnabled(), name);
+        QVERIFY2(a->toolTip().contains(QStringLiteral("open without its data")), qPrintable(a->toolTip()));
+    }
     const QPointer<QMessageBox> open = box;
     child<QPushButton>(*box, "reshuffleButton")->click();
     QTRY_VERIFY(open.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(w.training()->state() == State::Running, 30000 * kSlowdown);
+    QVERIFY(child<QAction>(w, "pauseAction")->isEnabled());  // on the data as it is now, it trains
+    QVERIFY(!child<QAction>(w, "pauseAction")->toolTip().contains(QStringLiteral("open without its data")));
     QTRY_VERIFY_WITH_TIMEOUT(snapshots.last().at(0).value<TrainingSnapshot>().step > step, 30000 * kSlowdown);
     trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);

@@ -44,7 +44,9 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
     m_designChanged->setStyleSheet(QStringLiteral("color: #9a5b00"));
     connect(m_training, &TrainingController::failed, this, [this](const QString &message) { showError(tr("Training stopped"), message); });
     connect(m_training, &TrainingController::dataUnavailable, this, &RunActions::offerDataChoice);
-    connect(m_training, &TrainingController::stateChanged, this, [this] {
+    connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        if (s == TrainingController::State::Idle)
+            m_withoutData = false;  // that run is over
         updateActions();
         updateDesignChanged();
     });
@@ -170,7 +172,8 @@ void RunActions::addMenu()
         bar->setWindowTitle(tr("Training"));
         // The toolbar's tips name the key.
         auto keyTip = [](QAction *a, const QString &tip) {
-            a->setToolTip(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
+            a->setProperty("keyTip", QString(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')')));
+            a->setToolTip(a->property("keyTip").toString());
         };
         m_start->setText(tr("&Start"));  // its tip and the pause action's text follow the state
         keyTip(m_pause, tr("Pause or resume training"));
@@ -257,6 +260,7 @@ void RunActions::beginRun(const QString &checkpoint, bool paused, bool reshuffle
 {
     m_running = m_doc->spec();
     m_runCheckpoint = checkpoint;
+    m_withoutData = false;
     // The run trains with the experiment's threads as the window's thread policy allows
     // (Training > Threads): the count moves between steps, the experiment keeps its own.
     m_dashboard->startRun(m_running);
@@ -381,6 +385,8 @@ void RunActions::offerDataChoice(const QString &message, qint64 trainedOn)
     box->setModal(false);
     box->show();
     m_window->statusBar()->showMessage(message);
+    m_withoutData = true;
+    updateActions();
 }
 
 bool RunActions::continueRun(const QString &checkpoint)
@@ -435,10 +441,19 @@ void RunActions::updateActions()
     const QStringList problems = m_doc->problems();
     m_start->setEnabled(idle && problems.isEmpty());
     m_start->setToolTip(problems.isEmpty() ? tr("Train this experiment from scratch (F5)") : tr("Cannot start: %1").arg(problems.first()));
-    m_pause->setEnabled(s == State::Running || s == State::Paused);
+    // A run open without its data shows its generator but cannot train: greyed out with why.
+    const QString noData = m_withoutData ? tr("The run is open without its data: its generator can be explored, not trained. Put "
+                                              "the data back and resume from the checkpoint, or continue on the data as it is now "
+                                              "(Training > Resume from Checkpoint).")
+                                         : QString();
+    m_pause->setEnabled((s == State::Running || s == State::Paused) && !m_withoutData);
     m_pause->setText(s == State::Paused ? tr("&Resume") : tr("&Pause"));
-    m_step->setEnabled(s == State::Paused);
-    m_substep->setEnabled(!following && (!idle || problems.isEmpty()));
+    m_step->setEnabled(s == State::Paused && !m_withoutData);
+    m_substep->setEnabled(!following && !m_withoutData && (!idle || problems.isEmpty()));
+    for (QAction *a : {m_pause, m_step, m_substep}) {
+        a->setToolTip(m_withoutData ? noData : a->property("keyTip").toString());
+        a->setStatusTip(noData);
+    }
     m_stop->setEnabled(!idle);
     m_stop->setToolTip(following ? tr("Stop following the run (Shift+F5); the process that trains it goes on") : QString());
     m_resume->setEnabled(idle);

@@ -85,5 +85,6 @@ private:
     ThreadGovernor *m_threads;
     ExperimentSpec m_running;  // the document as it was when the current run started
     QString m_runCheckpoint;   // the checkpoint the current run continues, if any
+    bool m_withoutData = false;  // the current run was opened without its data: explored, not trained
     QString m_quietCheckpointPath;
 };
