@@ -45,6 +45,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QWheelEvent>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -78,6 +79,7 @@ private slots:
     void followsTheSystemSwitchingToDark();
     void speedIsAChoiceThatIsRemembered();
     void deviceIsAChoiceOfThisBuild();
+    void wheelScrollsTheSettingsNotTheirValues();
     void threadsFollowTheWindowAndAreShown();
     void lessonsOfferTheirNextStep();
 };
@@ -726,6 +728,36 @@ void TestMainWindow::deviceIsAChoiceOfThisBuild()
     QCOMPARE(precision->currentData().toInt(), int(Precision::Bf16));
     w.document()->undoStack()->undo();
     QCOMPARE(w.experiment().precision, Precision::Fp32);
+}
+
+// The wheel over a settings combo that was not clicked into leaves its value alone (Qt passes the
+// event on to the scrolling panel); once it has focus, the wheel changes it as usual.
+void TestMainWindow::wheelScrollsTheSettingsNotTheirValues()
+{
+    MainWindow w;
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto *precision = child<QComboBox>(w, "precision");
+    QVERIFY(!precision->hasFocus());
+    const int edits = w.document()->undoStack()->count();
+    auto wheel = [&] {
+        const QPoint at = precision->rect().center();
+        QWheelEvent event(at, precision->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                          false);
+        QApplication::sendEvent(precision, &event);
+        return event.isAccepted();
+    };
+    QVERIFY(!wheel());  // not taken: left for the panel
+    QCOMPARE(precision->currentIndex(), 0);
+    QCOMPARE(w.experiment().precision, Precision::Fp32);
+    QCOMPARE(w.document()->undoStack()->count(), edits);
+    QCOMPARE(precision->focusPolicy(), Qt::StrongFocus);  // nor does the wheel give it focus
+    precision->setFocus(Qt::MouseFocusReason);
+    QVERIFY(precision->hasFocus());
+    wheel();
+    QCOMPARE(precision->currentIndex(), 1);
+    QCOMPARE(w.experiment().precision, Precision::Bf16);
 }
 
 // A lesson's next step is a button under its description: lesson-saturating's switches the loss

@@ -18,4 +18,10 @@ void onEvent(QWidget *widget, QEvent::Type type, std::function<void()> handler);
 // where a panel sets its tr() texts, so that they follow View > Language without a restart.
 void retranslated(QWidget *owner, const std::function<void()> &setTexts);
 
+// In scrolling panels (QScrollArea) of `window`, the mouse wheel scrolls the panel: a combo box
+// or spin box that it passes over takes the wheel only once it has been clicked into
+// (has focus), so that scrolling through a settings page never changes a setting by accident.
+// For the window's lifetime.
+void wheelScrollsPanels(QWidget *window);
+
 }  // namespace widgetevents

@@ -44,6 +44,7 @@
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new ExperimentDocument(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    widgetevents::wheelScrollsPanels(this);
     // The experiment dock: its description, then the designer and the settings as tabs.
     auto *experiment = new QWidget(this);
     auto *experimentLayout = new QVBoxLayout(experiment);
