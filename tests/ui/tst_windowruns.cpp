@@ -362,11 +362,16 @@ void TestWindowRuns::trainsOnAFolderAndOpensARunWithoutItsData()
         QVERIFY2(!a->isEnabled(), name);
         QVERIFY2(a->toolTip().contains(QStringLiteral("open without its data")), qPrintable(a->toolTip()));
     }
+    QPushButton *next = child<QPushButton>(w, "nextSubstep");  // the Slow Motion panel's button follows
+    QVERIFY(!next->isEnabled());
+    QVERIFY2(next->toolTip().contains(QStringLiteral("open without its data")), qPrintable(next->toolTip()));
+    QVERIFY(w.grab().save(qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/run-without-data.png")));
     const QPointer<QMessageBox> open = box;
     child<QPushButton>(*box, "reshuffleButton")->click();
     QTRY_VERIFY(open.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(w.training()->state() == State::Running, 30000 * kSlowdown);
     QVERIFY(child<QAction>(w, "pauseAction")->isEnabled());  // on the data as it is now, it trains
+    QVERIFY(next->isEnabled());
     QVERIFY(!child<QAction>(w, "pauseAction")->toolTip().contains(QStringLiteral("open without its data")));
     QTRY_VERIFY_WITH_TIMEOUT(snapshots.last().at(0).value<TrainingSnapshot>().step > step, 30000 * kSlowdown);
     trigger(w, "stopAction");

@@ -316,6 +316,12 @@ void SlowMotionPanel::updateHint()
     m_finish->setEnabled(m_state == RunState::Paused && halfDone);
 }
 
+void SlowMotionPanel::setNextAllowed(bool allowed, const QString &whyNot)
+{
+    m_next->setEnabled(allowed);
+    m_next->setToolTip(allowed ? QString() : whyNot);
+}
+
 QString SlowMotionPanel::narration() const { return m_narration->text(); }
 
 QString SlowMotionPanel::formulaText() const { return m_formula->text(); }

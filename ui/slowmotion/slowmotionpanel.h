@@ -25,6 +25,9 @@ public:
     // The run is idle, running or paused: what pressing Next Substep will do.
     enum class RunState { Idle, Running, Paused };
     void setRunState(RunState state);
+    // Whether the Next button can act now (it follows Training > Slow Motion), and, where that
+    // is known, why not (its tooltip then).
+    void setNextAllowed(bool allowed, const QString &whyNot);
     // A snapshot reached `step`: a step half done here was finished by Step or Resume.
     void stepReached(std::int64_t step);
     void clear();

@@ -117,6 +117,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     tabifyDockWidget(designDock, m_dashboard->slowMotionDock());
     designDock->raise();
     connect(m_dashboard->slowMotion(), &SlowMotionPanel::nextRequested, m_runs, &RunActions::substepTraining);
+    // The panel's Next is Training > Slow Motion: greyed out when it is, with its reason.
+    if (QAction *substep = findChild<QAction *>(QStringLiteral("substepAction"))) {
+        auto follow = [panel = m_dashboard->slowMotion(), substep] { panel->setNextAllowed(substep->isEnabled(), substep->statusTip()); };
+        connect(substep, &QAction::changed, this, follow);
+        follow();
+    }
     connect(m_dashboard->slowMotion(), &SlowMotionPanel::finishRequested, m_runs, &RunActions::stepTraining);
 
     QMenu *view = menuBar()->addMenu(QString());
