@@ -45,6 +45,12 @@ inline void applyLimits(QProcess &p, const Limits &limits)
 
 inline Run finished(QProcess &p, int timeoutMs)
 {
+    // A program that never started is not a timeout: say which, and where its path comes from.
+    if (!p.waitForStarted(timeoutMs) && p.error() == QProcess::FailedToStart)
+        return {-1, QString(),
+                QStringLiteral("cannot start \"%1\": %2 (the tests take the programs' paths from GP_CLI and GP_GUI, which ctest "
+                               "sets; run them through ctest)")
+                    .arg(p.program(), p.errorString())};
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
