@@ -256,7 +256,9 @@ int train(const QStringList &args)
         return fail(e);
     if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
         return fail(e);
-    if (const QString e = run.writeRunInfo(steps, group ? group->world() : 1); !e.isEmpty())
+    // A run resumed in its own folder stays the same run for a window that follows it.
+    const QString kept = intoOwnFolder ? RunDirectory::readRunId(outDir) : QString();
+    if (const QString e = run.writeRunInfo(steps, group ? group->world() : 1, kept.isEmpty() ? RunDirectory::newRunId() : kept); !e.isEmpty())
         return fail(e);
     double qualitySeconds = 0;
     int measurements = 0;

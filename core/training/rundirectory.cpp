@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace {
 // Messages a user reads: translated (context "RunDirectory").
@@ -124,27 +125,43 @@ QString RunDirectory::checkpointPath() const { return QDir(m_path).filePath(QStr
 QString RunDirectory::metricsPath() const { return QDir(m_path).filePath(QStringLiteral("metrics.csv")); }
 QString RunDirectory::runInfoPath() const { return QDir(m_path).filePath(QStringLiteral("run.json")); }
 
-QString RunDirectory::writeRunInfo(std::int64_t targetSteps, int processes) const
+QString RunDirectory::writeRunInfo(std::int64_t targetSteps, int processes, const QString &runId) const
 {
     QJsonObject o;
     o[QStringLiteral("format")] = QStringLiteral("gan-playground-run");
     o[QStringLiteral("version")] = 1;
     o[QStringLiteral("target_steps")] = qint64(targetSteps);
     o[QStringLiteral("processes")] = processes;
+    o[QStringLiteral("run_id")] = runId;
     return atomicfile::write(runInfoPath(), QJsonDocument(o).toJson(), Text::tr("run information"), atomicfile::Links::Refuse);
 }
 
-std::int64_t RunDirectory::readTargetSteps(const QString &folder)
+namespace {
+// run.json's object; empty when the file is missing, too large or not one.
+QJsonObject runInfo(const QString &folder)
 {
     QFile f(RunDirectory(folder).runInfoPath());
     if (!f.open(QIODevice::ReadOnly) || f.size() > 4096)
-        return 0;
+        return {};
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     if (o.value(QStringLiteral("format")).toString() != QLatin1String("gan-playground-run"))
-        return 0;
-    const qint64 steps = o.value(QStringLiteral("target_steps")).toInteger();
+        return {};
+    return o;
+}
+}  // namespace
+
+std::int64_t RunDirectory::readTargetSteps(const QString &folder)
+{
+    const qint64 steps = runInfo(folder).value(QStringLiteral("target_steps")).toInteger();
     return steps > 0 ? steps : 0;
 }
+
+QString RunDirectory::readRunId(const QString &folder)
+{
+    return runInfo(folder).value(QStringLiteral("run_id")).toString().left(64);
+}
+
+QString RunDirectory::newRunId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 QString RunDirectory::samplesDir() const { return QDir(m_path).filePath(QStringLiteral("samples")); }
 
 QString RunDirectory::samplePath(std::int64_t step) const

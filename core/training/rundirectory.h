@@ -44,9 +44,13 @@ public:
     // run.json: how many steps the writing command was asked for and with how many processes,
     // for a window that follows the run (the experiment's own `steps` spans its learning-rate
     // schedule, which a `train --steps` may stop short of or go past).
+    // `runId` names the run for as long as it is resumed in its folder: a window that follows
+    // the folder sees a new run there (train --overwrite) by a new id.
     QString runInfoPath() const;
-    QString writeRunInfo(std::int64_t targetSteps, int processes) const;
+    QString writeRunInfo(std::int64_t targetSteps, int processes, const QString &runId) const;
     static std::int64_t readTargetSteps(const QString &folder);  // 0 when unknown
+    static QString readRunId(const QString &folder);             // empty when unknown (a run of before version 1.x)
+    static QString newRunId();
     QString samplesDir() const;
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png
 

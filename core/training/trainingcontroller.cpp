@@ -407,6 +407,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
     QString checkpointProblem;  // the newest checkpoint would not load
     QElapsedTimer sinceStatus;
     bool firstSnapshot = true;
+    QString knownRunId;  // run.json's at the first look
     for (bool firstLook = true;; firstLook = false) {
         {
             std::unique_lock lock(c->mutex);
@@ -422,6 +423,15 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
             u = follower.poll();
         } catch (const std::exception &e) {  // a file system that fails under the reader
             u.problem = errorText(e);
+        }
+        // A new run in the folder (run.json names another run): what was read belongs to the
+        // old one, so this following ends and the window starts again on the new run.
+        const QString runId = RunDirectory::readRunId(folder);
+        if (firstLook) {
+            knownRunId = runId;
+        } else if (!runId.isEmpty() && runId != knownRunId) {
+            queuedCall(owner, [owner, folder] { emit owner->followedRunReplaced(folder); });
+            break;
         }
         // The steps the writing command was asked for (run.json; the experiment's own before the
         // command writes it), read once a look.

@@ -98,6 +98,9 @@ signals:
     // A followed run's state (follow()), after each look at its folder that found something new,
     // and every few seconds.
     void followed(const FollowStatus &status);
+    // Another run took the followed folder (train --overwrite): the following ends (Idle
+    // follows); follow the folder again to show the new run from its start.
+    void followedRunReplaced(const QString &folder);
     // `step`: the step the checkpoint holds (0 when nothing was saved).
     void checkpointSaved(const QString &path, const QString &error, qint64 step = 0);
 

@@ -3616,6 +3616,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>The run is open without its data: its generator can be explored, not trained. Put the data back and resume from the checkpoint, or continue on the data as it is now (Training &gt; Resume from Checkpoint).</source>
         <translation>运行已在没有数据的情况下打开：可以探索它的生成器，但不能训练。请把数据放回原处后从检查点继续，或在当前数据上继续（训练 &gt; 从检查点继续）。</translation>
     </message>
+    <message>
+        <source>%1 holds a new run now: following it from its start</source>
+        <translation>%1 现在是一个新的运行：从它的开头开始跟随</translation>
+    </message>
 </context>
 <context>
     <name>RunDirectory</name>

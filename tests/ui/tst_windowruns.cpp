@@ -869,9 +869,18 @@ void TestWindowRuns::followsARunTrainedByTheCommandLine()
     QVERIFY(!child<QAction>(w, "followRunAction")->isEnabled());
     QVERIFY(child<QAction>(w, "stopAction")->isEnabled());
     QVERIFY(!w.findChild<QLabel *>(QStringLiteral("threadStatus"))->isVisible());  // no thread of this window trains
+    // Another run takes the folder (train --overwrite): the window follows it from its start,
+    // showing its 20 steps and none of the old run's 60.
+    cli.start(qEnvironmentVariable("GP_CLI"), ringTraining(folder, 20, {QStringLiteral("--overwrite"), QStringLiteral("--seed"), QStringLiteral("9")}));
+    QVERIFY(cli.waitForFinished(120000 * kSlowdown));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(label->isVisible() && label->text().contains(QStringLiteral("ended at step 20")), 30000 * kSlowdown);
+    QCOMPARE(w.training()->state(), State::Following);
+    QTRY_COMPARE_WITH_TIMEOUT(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 20, 30000 * kSlowdown);
+    QTRY_COMPARE_WITH_TIMEOUT(child<SampleView>(w)->currentStep(), std::int64_t(20), 30000 * kSlowdown);
     trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
-    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 60);  // the run stays shown
+    QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 20);  // the run stays shown
     QVERIFY(child<QAction>(w, "followRunAction")->isEnabled());
 }
 

@@ -44,6 +44,18 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
     m_designChanged->setStyleSheet(QStringLiteral("color: #9a5b00"));
     connect(m_training, &TrainingController::failed, this, [this](const QString &message) { showError(tr("Training stopped"), message); });
     connect(m_training, &TrainingController::dataUnavailable, this, &RunActions::offerDataChoice);
+    // A followed folder taken by a new run (train --overwrite): followed again, from the new
+    // run's start, once the old following has ended.
+    connect(m_training, &TrainingController::followedRunReplaced, this, [this](const QString &folder) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_training, &TrainingController::stateChanged, this, [this, folder, once](TrainingController::State s) {
+            if (s != TrainingController::State::Idle)
+                return;
+            disconnect(*once);
+            if (followRun(folder))
+                m_window->statusBar()->showMessage(tr("%1 holds a new run now: following it from its start").arg(QDir::toNativeSeparators(folder)), 10000);
+        });
+    });
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         if (s == TrainingController::State::Idle)
             m_withoutData = false;  // that run is over
