@@ -26,64 +26,50 @@ double secondsSince(std::chrono::steady_clock::time_point start)
 
 #ifdef GP_ROOF_X86
 // Sixteen independent chains, more than FMA latency x FMA units on any current core, each
-// started from its own value so that no two can be merged. Returns FLOP done.
+// started from its own value so that no two can be merged. One body serves the three loops (the
+// intrinsics differ by instruction set, so a template cannot take them): every round replaces
+// each accumulator `v` by STEP(v); the sum is stored so that nothing is optimised away. Returns
+// the FLOP done.
 constexpr int kChains = 16;
+#define GP_FMA_CHAINS(Vector, SET1, ADD, STORE, flopPerStep)                  \
+    Vector a[kChains];                                                        \
+    for (int i = 0; i < kChains; ++i)                                         \
+        a[i] = SET1(float(i));                                                \
+    for (long n = 0; n < rounds; ++n)                                         \
+        _Pragma("GCC unroll 16") for (int i = 0; i < kChains; ++i) a[i] = STEP(a[i]); \
+    Vector sum = a[0];                                                        \
+    for (int i = 1; i < kChains; ++i)                                         \
+        sum = ADD(sum, a[i]);                                                 \
+    alignas(64) float out[sizeof(Vector) / sizeof(float)];                    \
+    STORE(out, sum);                                                          \
+    volatile float sink = out[0];                                             \
+    (void)sink;                                                               \
+    return double(rounds) * kChains * (flopPerStep)
 
 __attribute__((target("avx512f"))) double fmaAvx512(long rounds)
 {
-    __m512 a[kChains];
-    for (int i = 0; i < kChains; ++i)
-        a[i] = _mm512_set1_ps(float(i));
     const __m512 x = _mm512_set1_ps(0.999999f), y = _mm512_set1_ps(1e-6f);
-    for (long n = 0; n < rounds; ++n)
-#pragma GCC unroll 16
-        for (int i = 0; i < kChains; ++i)
-            a[i] = _mm512_fmadd_ps(a[i], x, y);
-    __m512 sum = a[0];
-    for (int i = 1; i < kChains; ++i)
-        sum = _mm512_add_ps(sum, a[i]);
-    volatile float sink = _mm512_reduce_add_ps(sum);
-    (void)sink;
-    return double(rounds) * kChains * 16 * 2;
+#define STEP(v) _mm512_fmadd_ps(v, x, y)
+    GP_FMA_CHAINS(__m512, _mm512_set1_ps, _mm512_add_ps, _mm512_store_ps, 16 * 2);
+#undef STEP
 }
 
 __attribute__((target("avx512f,avx512bf16"))) double fmaAvx512Bf16(long rounds)
 {
-    __m512 a[kChains];
-    for (int i = 0; i < kChains; ++i)
-        a[i] = _mm512_set1_ps(float(i));
     const __m512bh x = (__m512bh)_mm512_set1_epi16(0x3f80);  // 1.0 in bfloat16
-    for (long n = 0; n < rounds; ++n)
-#pragma GCC unroll 16
-        for (int i = 0; i < kChains; ++i)
-            a[i] = _mm512_dpbf16_ps(a[i], x, x);  // 32 products, 32 sums
-    __m512 sum = a[0];
-    for (int i = 1; i < kChains; ++i)
-        sum = _mm512_add_ps(sum, a[i]);
-    volatile float sink = _mm512_reduce_add_ps(sum);
-    (void)sink;
-    return double(rounds) * kChains * 64;
+#define STEP(v) _mm512_dpbf16_ps(v, x, x)  // 32 products, 32 sums
+    GP_FMA_CHAINS(__m512, _mm512_set1_ps, _mm512_add_ps, _mm512_store_ps, 64);
+#undef STEP
 }
 
 __attribute__((target("avx2,fma"))) double fmaAvx2(long rounds)
 {
-    __m256 a[kChains];
-    for (int i = 0; i < kChains; ++i)
-        a[i] = _mm256_set1_ps(float(i));
     const __m256 x = _mm256_set1_ps(0.999999f), y = _mm256_set1_ps(1e-6f);
-    for (long n = 0; n < rounds; ++n)
-#pragma GCC unroll 16
-        for (int i = 0; i < kChains; ++i)
-            a[i] = _mm256_fmadd_ps(a[i], x, y);
-    __m256 sum = a[0];
-    for (int i = 1; i < kChains; ++i)
-        sum = _mm256_add_ps(sum, a[i]);
-    alignas(32) float out[8];
-    _mm256_store_ps(out, sum);
-    volatile float sink = out[0];
-    (void)sink;
-    return double(rounds) * kChains * 8 * 2;
+#define STEP(v) _mm256_fmadd_ps(v, x, y)
+    GP_FMA_CHAINS(__m256, _mm256_set1_ps, _mm256_add_ps, _mm256_store_ps, 8 * 2);
+#undef STEP
 }
+#undef GP_FMA_CHAINS
 
 // GFLOP/s of `loop` on `threads` threads at once: rounds are calibrated on one thread first.
 double peak(const std::function<double(long)> &loop, int threads, double seconds)
