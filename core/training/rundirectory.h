@@ -49,7 +49,7 @@ public:
     QString runInfoPath() const;
     QString writeRunInfo(std::int64_t targetSteps, int processes, const QString &runId) const;
     static std::int64_t readTargetSteps(const QString &folder);  // 0 when unknown
-    static QString readRunId(const QString &folder);             // empty when unknown (a run of before version 1.x)
+    static QString readRunId(const QString &folder);             // empty when unknown (a run written before run ids)
     static QString newRunId();
     QString samplesDir() const;
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png
