@@ -959,6 +959,10 @@ void TestWindowRuns::anotherExperimentLeavesNothingOfTheRun()
     verifyNothingOfARun(w);
     QVERIFY(labDock->isVisible());
     QVERIFY(!explorerDock->isVisible());
+    // The 2D layout as the first run left it, but on the new experiment's tab, not on the
+    // Slow Motion tab that run raised.
+    QTRY_VERIFY(!child<QDockWidget>(w, "experimentDock")->visibleRegion().isEmpty());
+    QVERIFY(child<QDockWidget>(w, "slowMotionDock")->visibleRegion().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!lab->request().real.empty(), 10000);
     const QString dir = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(dir + QStringLiteral("/before-start-2d.png")));

@@ -265,8 +265,14 @@ void Dashboard::layOut(Kind kind)
     m_kind = kind;
     auto *window = static_cast<QMainWindow *>(parent());
     const QByteArray saved = QSettings().value(layoutKey(kind)).toByteArray();
-    if (!saved.isEmpty() && window->restoreState(saved))
+    if (!saved.isEmpty() && window->restoreState(saved)) {
+        // The panels as they were left, but a new experiment opens on its description and
+        // design, not on the Slow Motion tab beside them that the last run of this kind raised
+        // (a slow-motion step raises it again).
+        if (auto *design = window->findChild<QDockWidget *>(QStringLiteral("experimentDock")); design && design->isVisible())
+            design->raise();
         return;
+    }
     // The panels that fit the data: a 2D run is watched in the lab (the latent explorer adds
     // little to two numbers); an image run in the samples and the explorer (no lab).
     const bool twoD = kind == Kind::TwoD;
