@@ -61,18 +61,23 @@ BlasProbe probeHere(int threads, double seconds)
     torch::Tensor c = torch::mm(a, b);  // warm up and load the library
     p.library = loadedBlas();
     p.reference = p.library.contains(QLatin1String("/blas/libblas.so"));
-    int runs = 0;
-    const auto start = std::chrono::steady_clock::now();
-    double elapsed = 0;
-    while (elapsed < seconds) {
-        c = torch::mm(a, b);
-        ++runs;
-        elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    p.gflops = 2.0 * kSize * kSize * kSize * runs / elapsed / 1e9;
+    p.gflops = kernelGflops([&] { c = torch::mm(a, b); }, 2.0 * kSize * kSize * kSize, seconds);
     return p;
 }
 }  // namespace
+
+double kernelGflops(const std::function<void()> &kernel, double flop, double seconds, int minRuns)
+{
+    int runs = 0;
+    const auto start = std::chrono::steady_clock::now();
+    double elapsed = 0;
+    while (elapsed < seconds || runs < minRuns) {
+        kernel();
+        ++runs;
+        elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    return flop * runs / elapsed / 1e9;
+}
 
 BlasProbe probeBlas(int threads, double seconds)
 {

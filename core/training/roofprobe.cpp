@@ -1,4 +1,5 @@
 #include "roofprobe.h"
+#include "blasprobe.h"
 
 #include <QCoreApplication>
 #include <torch/torch.h>
@@ -19,12 +20,12 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(RoofProbe)
 };
 
+#ifdef GP_ROOF_X86
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-#ifdef GP_ROOF_X86
 // Sixteen independent chains, more than FMA latency x FMA units on any current core, each
 // started from its own value so that no two can be merged. One body serves the three loops (the
 // intrinsics differ by instruction set, so a template cannot take them): every round replaces
@@ -108,15 +109,7 @@ double bestTorchKernel(torch::ScalarType dtype, double seconds, QString *which)
     double best = 0;
     auto time = [&](const std::function<void()> &kernel, double flop, const QString &name) {
         kernel();  // warm up: oneDNN picks and builds its kernel on first use
-        int runs = 0;
-        const auto start = std::chrono::steady_clock::now();
-        double elapsed = 0;
-        while (elapsed < seconds / 3 || runs < 2) {
-            kernel();
-            ++runs;
-            elapsed = secondsSince(start);
-        }
-        const double rate = flop * runs / elapsed / 1e9;
+        const double rate = kernelGflops(kernel, flop, seconds / 3, 2);
         if (rate > best) {
             best = rate;
             *which = name;
