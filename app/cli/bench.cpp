@@ -11,11 +11,10 @@ namespace cli {
 
 namespace {
 // The roof for the run's precision (every process's threads together) and the run's share of it.
-QString roofLines(const RoofProbe &roof, bool bf16, double gflops)
+QString roofLines(const RoofProbe &roof, bool bf16, const QString &precision, double gflops)
 {
     const double fma = bf16 ? roof.fmaBf16 : roof.fmaFp32;
     const double kernel = bf16 ? roof.torchBf16 : roof.torchFp32;
-    const QString precision = bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32");
     const auto number = [](double v) { return QString::number(v, 'f', 1); };
     QString text = Text::tr("roof GFLOP/s:      %1 in LibTorch's fastest kernel here (%2, %3, %n thread(s))", nullptr, roof.threads)
                        .arg(number(kernel), bf16 ? roof.torchBf16Kernel : roof.torchFp32Kernel, precision)
@@ -97,10 +96,11 @@ int bench(const QStringList &args)
     // The roof of every process together: their threads at once.
     const int world = group ? group->world() : 1;
     const bool bf16 = spec.precision == Precision::Bf16;
+    const QString precision = bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32");
     const RoofProbe roof = probeRoof(spec.threads * world, bf16);
     const double gflops = analysis.trainingStepFlops(spec) * steps / seconds / 1e9;
     out() << Text::tr("experiment:        %1 (batch %2, %n thread(s))", nullptr, spec.threads).arg(spec.name).arg(spec.batchSize) << "\n";
-    out() << Text::tr("device:            %1, %2").arg(Trainer::deviceName(spec.device), spec.precision == Precision::Bf16 ? QStringLiteral("bf16") : QStringLiteral("fp32")) << "\n";
+    out() << Text::tr("device:            %1, %2").arg(Trainer::deviceName(spec.device), precision) << "\n";
     if (group)
         out() << Text::tr("processes:         %1 (each %2 of the batch, %n thread(s))", nullptr, spec.threads)
                      .arg(group->world())
@@ -115,7 +115,7 @@ int bench(const QStringList &args)
           << Text::tr("ms per step:       %1").arg(QString::number(1000 * seconds / steps, 'f', 2)) << "\n"
           << Text::tr("achieved GFLOP/s:  %1 (from the spec's FLOP count, forward + backward)").arg(QString::number(gflops, 'f', 2)) << "\n"
           << Text::tr("sgemm GFLOP/s:     %1 (%2)").arg(QString::number(blas.gflops, 'f', 2), blas.library) << "\n"
-          << roofLines(roof, bf16, gflops);
+          << roofLines(roof, bf16, precision, gflops);
     if (baselineMiB > 0)
         out() << Text::tr("resident memory:   %1 MiB at step %2, %3 MiB at step %4 (%5%)")
                      .arg(QString::number(baselineMiB, 'f', 1))
