@@ -47,11 +47,7 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
     // A followed folder taken by a new run (train --overwrite): followed again, from the new
     // run's start, once the old following has ended.
     connect(m_training, &TrainingController::followedRunReplaced, this, [this](const QString &folder) {
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = connect(m_training, &TrainingController::stateChanged, this, [this, folder, once](TrainingController::State s) {
-            if (s != TrainingController::State::Idle)
-                return;
-            disconnect(*once);
+        whenIdle([this, folder] {
             if (followRun(folder))
                 m_window->statusBar()->showMessage(tr("%1 holds a new run now: following it from its start").arg(QDir::toNativeSeparators(folder)), 10000);
         });
@@ -364,6 +360,17 @@ bool RunActions::followRun(const QString &folder)
     return true;
 }
 
+void RunActions::whenIdle(std::function<void()> then)
+{
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_training, &TrainingController::stateChanged, this, [this, then = std::move(then), once](TrainingController::State s) {
+        if (s != TrainingController::State::Idle)
+            return;
+        disconnect(*once);
+        then();
+    });
+}
+
 void RunActions::offerDataChoice(const QString &message, qint64 trainedOn)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("The run's data is not available"), message, QMessageBox::NoButton, m_window);
@@ -385,13 +392,7 @@ void RunActions::offerDataChoice(const QString &message, qint64 trainedOn)
         if (!reshuffle || clicked != reshuffle)
             return;
         // The run without data ends; the same checkpoint starts again on the data as it is.
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = connect(m_training, &TrainingController::stateChanged, this, [this, checkpoint, once](TrainingController::State s) {
-            if (s != TrainingController::State::Idle)
-                return;
-            disconnect(*once);
-            beginRun(checkpoint, false, true);
-        });
+        whenIdle([this, checkpoint] { beginRun(checkpoint, false, true); });
         m_training->stop();
     });
     box->setModal(false);

@@ -3,6 +3,8 @@
 #include "spec/experimentspec.h"
 
 #include <QObject>
+
+#include <functional>
 #include <QString>
 
 class Dashboard;
@@ -60,6 +62,8 @@ signals:
 
 private:
     void addSpeedChoice(class QMenu *menu, class QToolBar *bar);
+    // Calls `then` once, when the training controller next becomes idle (the run now ending).
+    void whenIdle(std::function<void()> then);
     // Starts a run of the document as it is now (from `checkpoint` when given) with fresh plots.
     void beginRun(const QString &checkpoint, bool paused = false, bool reshuffle = false);
     // The run was opened without its data: says why, and offers to go on with the data as it is.
