@@ -257,7 +257,7 @@ int train(const QStringList &args)
     if (const QString e = specjson::writeFile(trainer->spec(), run.experimentPath()); !e.isEmpty())
         return fail(e);
     // A run resumed in its own folder stays the same run for a window that follows it.
-    const QString kept = intoOwnFolder ? RunDirectory::readRunId(outDir) : QString();
+    const QString kept = intoOwnFolder ? RunDirectory::readRunInfo(outDir).runId : QString();
     if (const QString e = run.writeRunInfo(steps, group ? group->world() : 1, kept.isEmpty() ? RunDirectory::newRunId() : kept); !e.isEmpty())
         return fail(e);
     double qualitySeconds = 0;

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace {
 // Messages a user reads: translated (context "RunDirectory").
 struct Text {
@@ -136,29 +138,18 @@ QString RunDirectory::writeRunInfo(std::int64_t targetSteps, int processes, cons
     return atomicfile::write(runInfoPath(), QJsonDocument(o).toJson(), Text::tr("run information"), atomicfile::Links::Refuse);
 }
 
-namespace {
-// run.json's object; empty when the file is missing, too large or not one.
-QJsonObject runInfo(const QString &folder)
+RunDirectory::RunInfo RunDirectory::readRunInfo(const QString &folder)
 {
+    RunInfo info;
     QFile f(RunDirectory(folder).runInfoPath());
     if (!f.open(QIODevice::ReadOnly) || f.size() > 4096)
-        return {};
+        return info;
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     if (o.value(QStringLiteral("format")).toString() != QLatin1String("gan-playground-run"))
-        return {};
-    return o;
-}
-}  // namespace
-
-std::int64_t RunDirectory::readTargetSteps(const QString &folder)
-{
-    const qint64 steps = runInfo(folder).value(QStringLiteral("target_steps")).toInteger();
-    return steps > 0 ? steps : 0;
-}
-
-QString RunDirectory::readRunId(const QString &folder)
-{
-    return runInfo(folder).value(QStringLiteral("run_id")).toString().left(64);
+        return info;
+    info.targetSteps = std::max<qint64>(0, o.value(QStringLiteral("target_steps")).toInteger());
+    info.runId = o.value(QStringLiteral("run_id")).toString().left(64);
+    return info;
 }
 
 QString RunDirectory::newRunId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }

@@ -48,8 +48,11 @@ public:
     // the folder sees a new run there (train --overwrite) by a new id.
     QString runInfoPath() const;
     QString writeRunInfo(std::int64_t targetSteps, int processes, const QString &runId) const;
-    static std::int64_t readTargetSteps(const QString &folder);  // 0 when unknown
-    static QString readRunId(const QString &folder);             // empty when unknown (a run written before run ids)
+    struct RunInfo {
+        std::int64_t targetSteps = 0;  // 0 when unknown
+        QString runId;                 // empty when unknown (a run written before run ids)
+    };
+    static RunInfo readRunInfo(const QString &folder);  // one read of run.json
     static QString newRunId();
     QString samplesDir() const;
     QString samplePath(std::int64_t step) const;  // samples/step_000500.png

@@ -407,7 +407,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
     QString checkpointProblem;  // the newest checkpoint would not load
     QElapsedTimer sinceStatus;
     bool firstSnapshot = true;
-    QString knownRunId;  // run.json's at the first look
+    QString knownRunId;  // run.json's, from the first look that found one
     for (bool firstLook = true;; firstLook = false) {
         {
             std::unique_lock lock(c->mutex);
@@ -418,6 +418,10 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
         }
         FollowStatus status;
         status.folder = folder;
+        // The lock first, then the files: a writer seen gone had written everything before it
+        // ended, so this look's rows are the run's last ones. (Read the other way round, a run
+        // that ended between the two reads was reported ended at a step short of its last.)
+        const RunFollower::Writer writer = follower.writer();  // the lock file, read once a look
         RunFollower::Update u;
         try {
             u = follower.poll();
@@ -426,17 +430,16 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
         }
         // A new run in the folder (run.json names another run): what was read belongs to the
         // old one, so this following ends and the window starts again on the new run.
-        const QString runId = RunDirectory::readRunId(folder);
-        if (firstLook) {
-            knownRunId = runId;
-        } else if (!runId.isEmpty() && runId != knownRunId) {
+        const RunDirectory::RunInfo info = RunDirectory::readRunInfo(folder);  // run.json, read once a look
+        if (knownRunId.isEmpty()) {
+            knownRunId = info.runId;  // the run followed: the first one seen (the folder may have held none yet)
+        } else if (!info.runId.isEmpty() && info.runId != knownRunId) {
             queuedCall(owner, [owner, folder] { emit owner->followedRunReplaced(folder); });
             break;
         }
-        // The steps the writing command was asked for (run.json; the experiment's own before the
-        // command writes it), read once a look.
-        const std::int64_t asked = RunDirectory::readTargetSteps(folder);
-        const std::int64_t targetSteps = asked > 0 ? asked : spec.steps;
+        // The steps the writing command was asked for (the experiment's own before the command
+        // writes run.json).
+        const std::int64_t targetSteps = info.targetSteps > 0 ? info.targetSteps : spec.steps;
         std::int64_t shownStep = last.step;
         auto snapshot = [&] {
             TrainingSnapshot s;
@@ -513,7 +516,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
             }
         }
         status.problem = u.problem.isEmpty() ? checkpointProblem : u.problem;
-        status.writer = follower.writer();  // the lock file, read once a look
+        status.writer = writer;
         status.state = follower.state(status.writer);
         status.step = follower.lastStep();
         status.checkpointStep = trainer ? trainer->currentStep() : 0;
