@@ -171,7 +171,12 @@ void TrainingPlots::append(const std::vector<StepRecord> &records)
 
 void TrainingPlots::replotAll()
 {
-    if (!m_replot.isActive())
+    // A round replots the three plots one per tick; data that arrive during it may be newer than
+    // the plots it has drawn already, so another round follows (a followed run that ended
+    // delivers its whole history at once: its loss plot stayed at the empty range before).
+    if (m_replot.isActive())
+        m_roundAgain = true;
+    else
         m_replot.start();
 }
 
@@ -193,6 +198,10 @@ void TrainingPlots::replotNow()
     // Back off when repainting is slow (software rendering, huge windows).
     m_replot.setInterval(std::max<int>(kMinReplotMs, int(kReplotBudget * m_cycleMs)));
     m_cycleMs = 0;
+    if (m_roundAgain) {
+        m_roundAgain = false;
+        m_replot.start();
+    }
 }
 
 void TrainingPlots::clear()

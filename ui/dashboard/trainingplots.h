@@ -63,5 +63,6 @@ private:
     bool m_follow = true;
     QTimer m_replot;  // single-shot, armed only when idle: many snapshots, one repaint
     int m_nextPlot = 0;      // plots repaint one per timer event, so no event blocks for all three
+    bool m_roundAgain = false;  // data arrived during a round: its plots already drawn need another
     double m_cycleMs = 0;    // repaint time of the current round of plots
 };
