@@ -77,6 +77,13 @@ QCommandLineOption precisionOption();
 bool readPrecision(const QCommandLineParser &parser, ExperimentSpec *spec, int *exitCode);
 // --name as a whole number in [min, max], when given.
 bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, qint64 *value, int *exitCode);
+// --class K|NAME (|all where `allowAll`): the classes a conditional run is asked for, in order
+// (all of them for "all"); K a label, NAME a class name of the run's data (Fashion-MNIST's
+// "Sneaker", an image folder's subfolder), any case. Empty when not given. False (after
+// printing, exit 1 or 2) for a run without classes or a class it does not have.
+QCommandLineOption classOption(bool allowAll);
+bool readClasses(const QCommandLineParser &parser, const ExperimentSpec &spec, bool allowAll, std::vector<int> *classes,
+                 int *exitCode);
 // --force: lets an output replace a run's own file or a file of another kind.
 QCommandLineOption forceOption();
 // Whether the command may write `path` as a file of `kind`: never over one of a run folder's own

@@ -354,6 +354,56 @@ bool intOption(const QCommandLineParser &parser, const QString &name, qint64 min
     return true;
 }
 
+QCommandLineOption classOption(bool allowAll)
+{
+    return allowAll ? QCommandLineOption(QStringLiteral("class"),
+                                         Text::tr("Conditional runs: the class asked for, as a label or a class name, or all "
+                                                  "(--count samples of each, class by class, with the same noise)."),
+                                         QStringLiteral("K|NAME|all"))
+                    : QCommandLineOption(QStringLiteral("class"),
+                                         Text::tr("Conditional runs: the class asked for, as a label or a class name."),
+                                         QStringLiteral("K|NAME"));
+}
+
+bool readClasses(const QCommandLineParser &parser, const ExperimentSpec &spec, bool allowAll, std::vector<int> *classes,
+                 int *exitCode)
+{
+    classes->clear();
+    if (!parser.isSet(QStringLiteral("class")))
+        return true;
+    const QString text = parser.value(QStringLiteral("class")).trimmed();
+    const int count = spec.conditioning.enabled() ? spec.conditioning.classes : 0;
+    if (count == 0) {
+        *exitCode = fail(Text::tr("--class: this run is not conditional (its experiment has conditioning none), so it has no "
+                                  "classes to ask for"));
+        return false;
+    }
+    if (allowAll && text.compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+        for (int k = 0; k < count; ++k)
+            classes->push_back(k);
+        return true;
+    }
+    bool number = false;
+    int label = text.toInt(&number);
+    const QStringList names = datasets::classNames(spec.data);
+    if (!number) {
+        label = -1;
+        for (int k = 0; k < int(names.size()); ++k)
+            if (names[k].compare(text, Qt::CaseInsensitive) == 0
+                || QCoreApplication::translate("ClassNames", names[k].toUtf8().constData()).compare(text, Qt::CaseInsensitive) == 0)
+                label = k;
+    }
+    if (label < 0 || label >= count) {
+        QStringList known;
+        for (int k = 0; k < count; ++k)
+            known << (k < int(names.size()) ? QStringLiteral("%1 (%2)").arg(k).arg(names[k]) : QString::number(k));
+        *exitCode = usage(Text::tr("--class %1: this run's classes are %2").arg(text, known.join(QStringLiteral(", "))));
+        return false;
+    }
+    classes->push_back(label);
+    return true;
+}
+
 QCommandLineOption forceOption()
 {
     return {QStringLiteral("force"), Text::tr("Replace the output file even if it is a run's own file or a file of another kind.")};

@@ -131,7 +131,7 @@ int directions(const QStringList &args)
     int code = kExitOk;
     QList<QCommandLineOption> options = findingOptions();
     options << QCommandLineOption(QStringLiteral("out"), Text::tr("The directions as FILE.json (for walk --directions)."), QStringLiteral("FILE"))
-            << forceOption();
+            << classOption(false) << forceOption();
     if (!parseOptions(parser, args, options, &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -181,7 +181,7 @@ int walk(const QStringList &args)
                                   QStringLiteral("X"))
             << QCommandLineOption(QStringLiteral("delay"), Text::tr("Milliseconds per frame (default 80)."), QStringLiteral("MS"))
             << QCommandLineOption(QStringLiteral("out"), Text::tr("FILE.gif, or FILE.png for numbered PNG frames (or the grid)."), QStringLiteral("FILE"))
-            << forceOption();
+            << classOption(false) << forceOption();
     if (!parseOptions(parser, args, options, &code))
         return code;
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -228,6 +228,9 @@ int walk(const QStringList &args)
     GeneratorCopy &g = *found.generator;
     if (g.spec().isTwoDimensional())
         return fail(Text::tr("walks are exported for image runs; this run makes 2D points"));
+    std::vector<int> asked;
+    if (!readClasses(parser, g.spec(), false, &asked, &code))
+        return code;
     latentwalk::Walk w;
     w.frames = int(frames);
     w.loop = parser.isSet(QStringLiteral("loop"));
@@ -273,8 +276,14 @@ int walk(const QStringList &args)
         latents = latentwalk::latents(w);
         count = w.frames;
     }
+    // A conditional run draws every frame as one class: the one asked, else that of the grid
+    // sample the walk starts from.
+    const int startSample = between ? ends[0] : int(sample - 1);
+    const int label = !asked.empty() ? asked.front()
+                      : size_t(startSample) < g.evalLabels().size() ? g.evalLabels()[size_t(startSample)] : 0;
     QString error;
-    const SampleBatch samples = latentwalk::render(g, latents, count, percentProgress(Text::tr("rendering %1%")), &interrupted, &error);
+    const SampleBatch samples =
+        latentwalk::render(g, latents, count, percentProgress(Text::tr("rendering %1%")), &interrupted, &error, label);
     if (interrupted)
         return interruptedExit();
     if (samples.count == 0)

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 namespace cli {
@@ -36,6 +38,68 @@ QJsonObject toJson(const imagemeasures::Quality &row)
     if (!row.classHistogram.empty())
         o.insert(QStringLiteral("classifier_score"), row.classifierScore);
     return o;
+}
+
+// A conditional run asked for each class in turn: how often the program's classifier names the
+// class that was asked, and the FD of the class's samples against the reference images of that
+// class.
+struct ClassRow {
+    int label = 0;
+    QString name;
+    int samples = 0;
+    double agreement = 0;  // share of samples the classifier puts in the class asked
+    double fd = -1;        // -1: too few reference images of the class
+    int realCount = 0;
+};
+
+std::vector<ClassRow> measureClasses(Trainer &trainer, const QualityMeter &meter, int count)
+{
+    const ExperimentSpec &spec = trainer.spec();
+    const int classes = spec.conditioning.classes;
+    const int per = std::max(2, count / classes);
+    const QStringList names = datasets::classNames(spec.data);
+    const std::vector<int> &refLabels = meter.reference().labels;
+    const imagemeasures::Features &real = meter.referenceFeatures();
+    std::vector<ClassRow> rows;
+    for (int k = 0; k < classes; ++k) {
+        ClassRow row;
+        row.label = k;
+        row.name = k < int(names.size()) ? QCoreApplication::translate("ClassNames", names[k].toUtf8().constData()) : QString();
+        const SampleBatch samples = trainer.sample(per, QualityMeter::kSampleSeed, nullptr, k);
+        imagemeasures::Features fake;
+        std::vector<float> probabilities;
+        meter.classifier().measure(samples, &fake, &probabilities);
+        const int c = meter.classifier().info().classes;
+        int agree = 0;
+        for (int i = 0; i < samples.count; ++i) {
+            const float *p = probabilities.data() + std::ptrdiff_t(i) * c;
+            agree += int(std::max_element(p, p + c) - p) == k ? 1 : 0;
+        }
+        row.samples = samples.count;
+        row.agreement = samples.count > 0 ? double(agree) / samples.count : 0;
+        imagemeasures::Features mine{0, real.dim, {}};
+        for (int i = 0; i < real.count && size_t(i) < refLabels.size(); ++i)
+            if (refLabels[size_t(i)] == k) {
+                mine.values.insert(mine.values.end(), real.values.begin() + std::ptrdiff_t(i) * real.dim,
+                                   real.values.begin() + std::ptrdiff_t(i + 1) * real.dim);
+                ++mine.count;
+            }
+        row.realCount = mine.count;
+        if (mine.count > 1 && fake.count > 1)
+            row.fd = imagemeasures::frechetDistance(mine, fake);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+double overallAgreement(const std::vector<ClassRow> &rows)
+{
+    double agree = 0, all = 0;
+    for (const ClassRow &r : rows) {
+        agree += r.agreement * r.samples;
+        all += r.samples;
+    }
+    return all > 0 ? agree / all : 0;
 }
 
 QString oneLine(const imagemeasures::Quality &row)
@@ -120,6 +184,18 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
             sum += n.rms;
         return v.empty() ? 0.0 : sum / double(v.size());
     };
+    // A conditional run: each class asked in turn, when the classifier knows the same classes.
+    std::vector<ClassRow> perClass;
+    const ConditioningSpec &conditioning = trainer.spec().conditioning;
+    const bool conditional = conditioning.enabled() && info.classes == conditioning.classes;
+    if (conditioning.enabled() && !conditional)
+        err << Text::tr("note: the run asks for %1 classes, but the classifier of its data knows %2; the agreement with the "
+                        "class asked is not measured")
+                   .arg(conditioning.classes)
+                   .arg(info.classes)
+            << "\n";
+    if (conditional)
+        perClass = measureClasses(trainer, *meter, n);
     const double seconds = double(clock.elapsed()) / 1000.0;
 
     if (json) {
@@ -161,6 +237,15 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         o.insert(QStringLiteral("nearest_training_image"), near);
         for (const auto &[name, row] : scale)
             o.insert(QStringLiteral("baseline_") + name, toJson(row));
+        if (conditional) {
+            QJsonArray rows;
+            for (const ClassRow &r : perClass)
+                rows.append(QJsonObject{{QStringLiteral("class"), r.label}, {QStringLiteral("name"), r.name},
+                                        {QStringLiteral("samples"), r.samples}, {QStringLiteral("agreement"), r.agreement},
+                                        {QStringLiteral("fd"), r.fd}, {QStringLiteral("real_images"), r.realCount}});
+            o.insert(QStringLiteral("class_agreement"), overallAgreement(perClass));
+            o.insert(QStringLiteral("per_class"), rows);
+        }
         o.insert(QStringLiteral("seconds"), seconds);
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
         return kExitOk;
@@ -204,6 +289,21 @@ int evaluateImages(Trainer &trainer, const QString &runDir, int count, bool json
         for (size_t c = 0; c < histogram.size(); ++c)
             bars << QStringLiteral("%1:%2").arg(c).arg(histogram[c]);
         out() << Text::tr("classes made:      %1").arg(bars.join(QLatin1Char(' '))) << "\n";
+    }
+    if (conditional) {
+        out() << Text::tr("class asked:       the classifier names the class asked for %1% of %2 samples (%3 of each class)")
+                     .arg(QString::number(100.0 * overallAgreement(perClass), 'f', 1))
+                     .arg(perClass.size() * size_t(perClass.front().samples))
+                     .arg(perClass.front().samples)
+              << "\n";
+        for (const ClassRow &r : perClass)
+            out() << Text::tr("  class %1 %2 agreement %3%, FD %4 (against %5 real images of the class)")
+                         .arg(r.label)
+                         .arg(r.name.isEmpty() ? QString() : QStringLiteral("(%1)").arg(r.name), -14)
+                         .arg(QString::number(100.0 * r.agreement, 'f', 1))
+                         .arg(r.fd >= 0 ? QString::number(r.fd, 'f', 3) : Text::tr("n/a"))
+                         .arg(r.realCount)
+                  << "\n";
     }
     QStringList near;
     for (size_t i = 0; i < nearest.size(); ++i)
@@ -277,6 +377,30 @@ int evaluate(const QStringList &args)
               << (c.captured > 0 ? Text::tr("reverse KL:        %1").arg(QString::number(c.reverseKL, 'f', 4))
                                  : Text::tr("reverse KL:        undefined (no mode captured)"))
               << "\n";
+    }
+    // A conditional run on a set whose classes are its modes: each class asked in turn, and
+    // the share of its samples within 3 sigma of its own mode.
+    const ConditioningSpec &conditioning = trainer->spec().conditioning;
+    if (!data.modes.empty() && conditioning.enabled() && conditioning.classes == int(data.modes.size())) {
+        const int per = kCoverageSamples / conditioning.classes;
+        QStringList shares;
+        double inOwn = 0;
+        for (int k = 0; k < conditioning.classes; ++k) {
+            const SampleBatch mine = trainer->sample(per, kCoverageSeed, nullptr, k);
+            int near = 0;
+            for (int i = 0; i < mine.count; ++i) {
+                const double dx = mine.points[2 * size_t(i)] - data.modes[size_t(k)][0];
+                const double dy = mine.points[2 * size_t(i) + 1] - data.modes[size_t(k)][1];
+                near += std::sqrt(dx * dx + dy * dy) <= 3 * data.modeSigma ? 1 : 0;
+            }
+            inOwn += near;
+            shares << QStringLiteral("%1:%2%").arg(k).arg(QString::number(100.0 * near / std::max(1, mine.count), 'f', 1));
+        }
+        out() << Text::tr("own mode:          %1% of %2 samples per class lie within 3 sigma of their class's mode")
+                     .arg(QString::number(100.0 * inOwn / (double(per) * conditioning.classes), 'f', 2))
+                     .arg(per)
+              << "\n"
+              << Text::tr("  by class:        %1").arg(shares.join(QLatin1Char(' '))) << "\n";
     }
     // The 2D lab's estimate, on more points: its bias (the noise floor) shrinks with the sample.
     const auto [lo, hi] = divergence::viewAround(data.points);

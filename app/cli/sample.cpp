@@ -14,6 +14,7 @@ int sample(const QStringList &args)
                       {{QStringLiteral("count"), Text::tr("How many samples."), QStringLiteral("N")},
                        {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
                        {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")},
+                       classOption(true),
                        deviceOption(),
                        forceOption()},
                       &code))
@@ -48,6 +49,12 @@ int sample(const QStringList &args)
     std::unique_ptr<Trainer> trainer = runsetup::openFolder(parser.positionalArguments()[0], {}, &error, 0, open);
     if (!trainer)
         return fail(error);
+    std::vector<int> classes;
+    if (!readClasses(parser, trainer->spec(), true, &classes, &code))
+        return code;
+    const qint64 total = count * qint64(std::max<size_t>(1, classes.size()));
+    if (total > kMaxSamples)
+        return usage(Text::tr("--count is limited to %1").arg(kMaxSamples / qint64(std::max<size_t>(1, classes.size()))));
     // What the samples will take in memory, from one of them, before any is made: the samples
     // themselves and what the file format builds from them (IDX a reordered copy, PNG the grid,
     // CSV its text).
@@ -56,19 +63,48 @@ int sample(const QStringList &args)
     const double extra = format == QLatin1String("idx")   ? perSample
                          : format == QLatin1String("png") ? (one.isImages() ? 3.0 * (one.height + 2) * (one.width + 2) : 0.0)
                                                           : 32.0;
-    const double needed = double(count) * (perSample + extra);
+    const double needed = double(total) * (perSample + extra);
     const double budget = double(memorybudget::availableBytes());
     if (needed > 0.8 * budget)
         return fail(Text::tr("%1 samples need about %2 of memory, more than the %3 this process can use; ask for at most %4")
-                        .arg(count)
+                        .arg(total)
                         .arg(memorybudget::describe(needed), memorybudget::describe(budget))
-                        .arg(qint64(0.8 * budget / (perSample + extra))));
-    const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed), &interrupted);
-    if (interrupted)
-        return interruptedExit();
-    if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
+                        .arg(qint64(0.8 * budget / (perSample + extra)) / qint64(std::max<size_t>(1, classes.size()))));
+    if (classes.empty()) {
+        const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed), &interrupted);
+        if (interrupted)
+            return interruptedExit();
+        if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
+            return fail(e);
+        out() << Text::tr("wrote %1 samples to %2").arg(batch.count).arg(outPath) << "\n";
+        return kExitOk;
+    }
+    // Class by class from the same seed: sample i of every class has the same noise, so a PNG
+    // grid shows one class per row and one z per column.
+    SampleBatch batch;
+    std::vector<int> labels;
+    for (int label : classes) {
+        const SampleBatch part = trainer->sample(int(count), std::uint64_t(seed), &interrupted, label);
+        if (interrupted)
+            return interruptedExit();
+        if (batch.count == 0) {
+            batch = part;
+        } else {
+            batch.count += part.count;
+            batch.pixels.insert(batch.pixels.end(), part.pixels.begin(), part.pixels.end());
+            batch.points.insert(batch.points.end(), part.points.begin(), part.points.end());
+        }
+        labels.insert(labels.end(), size_t(part.count), label);
+    }
+    constexpr qint64 kMaxRowWidth = 32;
+    const int columns = classes.size() > 1 && count <= kMaxRowWidth ? int(count) : 0;
+    if (const QString e = samplefiles::write(batch, outPath, labels, columns); !e.isEmpty())
         return fail(e);
-    out() << Text::tr("wrote %1 samples to %2").arg(batch.count).arg(outPath) << "\n";
+    out() << (classes.size() == 1 ? Text::tr("wrote %1 samples of class %2 to %3").arg(batch.count).arg(classes[0]).arg(outPath)
+                                  : Text::tr("wrote %1 samples of each of %2 classes to %3").arg(count).arg(classes.size()).arg(outPath))
+          << "\n";
+    if (samplefiles::format(outPath) == QLatin1String("idx"))
+        out() << Text::tr("their labels: %1").arg(samplefiles::labelsPath(outPath)) << "\n";
     return kExitOk;
 }
 

@@ -75,7 +75,7 @@ private:
 
 QString saveSamples(Trainer &trainer, const RunDirectory &run)
 {
-    const SampleBatch batch = trainer.sampleFixed(64);
+    const SampleBatch batch = trainer.sampleFixed(trainer.fixedGridCount());
     QImage image;
     if (batch.isImages()) {
         image = sampleimage::grid(batch, 8);

@@ -97,7 +97,7 @@ int upsamplingFactor(const ExperimentSpec &spec)
     if (reshape < 0)
         return 0;
     const std::vector<int> &grid = spec.generator.layers[size_t(reshape)].shape;
-    const NetworkAnalysis a = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim});
+    const NetworkAnalysis a = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, ShapeInference::generatorInput(spec));
     if (a.outShape.size() != 3 || grid[1] < 1 || a.outShape[1] % grid[1] != 0)
         return 0;
     return int(a.outShape[1] / grid[1]);
@@ -129,8 +129,8 @@ bool fitGenerator(ExperimentSpec *spec, int channels, int side)
         }
     if (lastConv >= 0)
         g.layers[size_t(lastConv)].outChannels = channels;
-    conform(&g, NetworkRole::Generator, Shape{spec->latentDim});
-    return ShapeInference::analyzeNetwork(g, NetworkRole::Generator, Shape{spec->latentDim}).outShape == Shape{channels, side, side};
+    conform(&g, NetworkRole::Generator, ShapeInference::generatorInput(*spec));
+    return ShapeInference::analyzeNetwork(g, NetworkRole::Generator, ShapeInference::generatorInput(*spec)).outShape == Shape{channels, side, side};
 }
 
 }  // namespace
@@ -178,18 +178,18 @@ QString fitNetworks(ExperimentSpec *spec, Shape shape, QStringList *notes)
                             "upsampling, and a side its upsampling can make); design one in the window or an experiment file")
                 .arg(channels)
                 .arg(side);
-        conform(&fitted.discriminator, NetworkRole::Discriminator, shape);
+        conform(&fitted.discriminator, NetworkRole::Discriminator, ShapeInference::discriminatorInput(fitted, shape));
         notes->append(Text::tr("the networks were fitted to %1x%2x%2 images: generator from %3 to %4 parameters, discriminator "
                                "from %5 to %6")
                           .arg(channels)
                           .arg(side)
                           .arg(before.generator.parameters)
-                          .arg(ShapeInference::analyzeNetwork(fitted.generator, NetworkRole::Generator, Shape{fitted.latentDim}).parameters)
+                          .arg(ShapeInference::analyzeNetwork(fitted.generator, NetworkRole::Generator, ShapeInference::generatorInput(fitted)).parameters)
                           .arg(before.discriminator.parameters)
-                          .arg(ShapeInference::analyzeNetwork(fitted.discriminator, NetworkRole::Discriminator, shape).parameters));
+                          .arg(ShapeInference::analyzeNetwork(fitted.discriminator, NetworkRole::Discriminator, ShapeInference::discriminatorInput(fitted, shape)).parameters));
     } else {
-        conform(&fitted.generator, NetworkRole::Generator, Shape{fitted.latentDim});
-        conform(&fitted.discriminator, NetworkRole::Discriminator, shape);
+        conform(&fitted.generator, NetworkRole::Generator, ShapeInference::generatorInput(fitted));
+        conform(&fitted.discriminator, NetworkRole::Discriminator, ShapeInference::discriminatorInput(fitted, shape));
     }
     const ExperimentAnalysis after = ShapeInference::analyze(fitted, shape);
     if (!after.problems.isEmpty())

@@ -1,5 +1,7 @@
 #include "dataset.h"
 
+#include <algorithm>
+
 #include "idxfile.h"
 #include "imagefolder.h"
 #include "synthetic2d.h"
@@ -49,13 +51,102 @@ std::shared_ptr<const Dataset> standIn(const ExperimentSpec &spec)
         d->kind = Dataset::Kind::Points;
         return d;
     }
-    const Shape out = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim}).outShape;
+    const Shape out = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, ShapeInference::generatorInput(spec)).outShape;
     if (out.size() == 3) {
         d->channels = int(out[0]);
         d->height = int(out[1]);
         d->width = int(out[2]);
     }
     return d;
+}
+
+int knownClassCount(const DataSpec &spec)
+{
+    switch (spec.kind) {
+    case DataKind::FashionMnist:
+        return 10;
+    case DataKind::ImageFolder:
+        return int(imagefolder::classNames(spec.path).size());
+    case DataKind::Synthetic2D:
+        switch (spec.synthetic) {
+        case Synthetic2DKind::Ring8:
+            return 8;
+        case Synthetic2DKind::Grid25:
+            return 25;
+        case Synthetic2DKind::TwoMoons:
+            return 2;
+        case Synthetic2DKind::Spiral:
+        case Synthetic2DKind::Gaussian:
+            return 0;
+        }
+        return 0;
+    case DataKind::Idx:
+    case DataKind::Csv2D:
+    case DataKind::Drawn2D:
+        return 0;
+    }
+    return 0;
+}
+
+namespace {
+QString tooFewClasses(const ExperimentSpec &spec, int dataClasses)
+{
+    return Text::tr("the data has %1 classes, but the experiment's conditioning has %2; set conditioning classes to %1")
+        .arg(dataClasses)
+        .arg(spec.conditioning.classes);
+}
+
+QString unlabelled(const ExperimentSpec &spec)
+{
+    return Text::tr("%1 conditioning needs labelled data, and %2 has no class labels; choose labelled data (Fashion-MNIST, "
+                    "an IDX pair with labels, an image folder of class subfolders, ring8, grid25 or two-moons) or set "
+                    "conditioning to none")
+        .arg(specnames::conditioning(spec.conditioning.kind),
+             spec.data.kind == DataKind::Synthetic2D ? specnames::synthetic(spec.data.synthetic) : specnames::data(spec.data.kind));
+}
+}  // namespace
+
+QString conditioningProblem(const ExperimentSpec &spec)
+{
+    if (!spec.conditioning.enabled())
+        return QString();
+    const DataSpec &d = spec.data;
+    const bool noLabels = d.kind == DataKind::Drawn2D || (d.kind == DataKind::Idx && d.labelsPath.isEmpty())
+        || (d.kind == DataKind::Synthetic2D && knownClassCount(d) == 0)
+        || (d.kind == DataKind::ImageFolder && !d.path.isEmpty() && knownClassCount(d) == 0);
+    if (noLabels)
+        return unlabelled(spec);
+    if (const int known = knownClassCount(d); known > spec.conditioning.classes)
+        return tooFewClasses(spec, known);
+    return QString();
+}
+
+QString conditioningProblem(const ExperimentSpec &spec, const Dataset &data)
+{
+    if (!spec.conditioning.enabled() || data.standIn)
+        return QString();
+    if (const QString problem = conditioningProblem(spec); !problem.isEmpty())
+        return problem;
+    if (data.labels.empty() || std::int64_t(data.labels.size()) != data.count)
+        return unlabelled(spec);
+    const int highest = *std::max_element(data.labels.begin(), data.labels.end());
+    const int lowest = *std::min_element(data.labels.begin(), data.labels.end());
+    if (lowest < 0)
+        return Text::tr("%1 has a negative label (%2); labels must be 0 to the number of classes - 1").arg(data.source).arg(lowest);
+    if (highest >= spec.conditioning.classes)
+        return tooFewClasses(spec, highest + 1);
+    return QString();
+}
+
+QStringList classLabels(const ExperimentSpec &spec)
+{
+    if (!spec.conditioning.enabled())
+        return {};
+    const QStringList names = classNames(spec.data);
+    QStringList out;
+    for (int k = 0; k < spec.conditioning.classes; ++k)
+        out << (k < int(names.size()) ? QCoreApplication::translate("ClassNames", names[k].toUtf8().constData()) : QString::number(k));
+    return out;
 }
 
 QStringList classNames(const DataSpec &spec)

@@ -59,6 +59,22 @@ DatasetLoad loadTestSplit(const DataSpec &spec);
 // folder. Empty otherwise (show the label number).
 QStringList classNames(const DataSpec &spec);
 
+// Why `spec`'s conditioning cannot train on the data it names, read without loading it
+// (unlabelled data, fewer classes than the data has), in one sentence; empty when it fits or
+// cannot be known before loading (a CSV file's labels). Unconditional experiments always fit.
+QString conditioningProblem(const ExperimentSpec &spec);
+// The same for the loaded data: it has labels, and every label is below the class count.
+QString conditioningProblem(const ExperimentSpec &spec, const Dataset &data);
+// The number of classes of the data `spec` names, where it is known without loading the data
+// (Fashion-MNIST 10, ring8 8, grid25 25, two-moons 2, a labelled image folder's subfolders);
+// 0 when unknown or unlabelled.
+int knownClassCount(const DataSpec &spec);
+
+// What to call each class of a conditional run, as a person reads it: the data's class names
+// (translated), else the label numbers; `spec.conditioning.classes` of them (none for an
+// unconditional run).
+QStringList classLabels(const ExperimentSpec &spec);
+
 // A dataset of no samples with the shape of the data `spec`'s generator makes (Dataset::standIn).
 std::shared_ptr<const Dataset> standIn(const ExperimentSpec &spec);
 

@@ -283,4 +283,6 @@ void ExperimentDocument::analyze()
 {
     m_dataProblem.clear();
     m_analysis = ShapeInference::analyze(m_spec, datasets::sampleShape(m_spec.data, &m_dataProblem));
+    if (const QString labels = datasets::conditioningProblem(m_spec); !labels.isEmpty())
+        m_analysis.problems << labels;
 }

@@ -38,6 +38,7 @@ Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &reque
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j)
             centres.insert(centres.end(), {float(cellX(f.request, j)), float(cellY(f.request, i))});
+    d.setLabel(request.label);
     f.heat = d.scores(centres, n * n);
     f.probabilities = d.scoresAreProbabilities();
     if (f.heat.empty()) {
@@ -48,16 +49,21 @@ Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &reque
     const int latentDim = g.latentDim();
     const int fakes = latentDim > 0 ? int(g.evalLatents().size()) / latentDim : 0;
     if (fakes > 0) {
-        const SampleBatch batch = g.generate(g.evalLatents(), fakes, error);
+        const SampleBatch batch = g.generate(g.evalLatents(), fakes, error, g.evalLabels());
         if (batch.count == 0 || batch.isImages()) {
             if (batch.isImages())
                 *error = Text::tr("the 2D lab needs a generator of 2D points");
             return Frame{};
         }
         f.fakes = batch.points;
-        const int arrowed = std::min(fakes, std::max(0, request.arrows));
+        f.fakeLabels = g.evalLabels();
+        // The arrows of the first fakes (a conditional run: of the class shown, whose loss they are).
+        std::vector<float> points;
+        for (int k = 0; k < fakes && int(points.size()) < 2 * std::max(0, request.arrows); ++k)
+            if (f.fakeLabels.empty() || f.fakeLabels[size_t(k)] == d.label())
+                points.insert(points.end(), {f.fakes[2 * size_t(k)], f.fakes[2 * size_t(k) + 1]});
+        const int arrowed = int(points.size() / 2);
         if (arrowed > 0) {
-            const std::vector<float> points(f.fakes.begin(), f.fakes.begin() + 2 * arrowed);
             const std::vector<float> push = d.generatorPush(points, arrowed);
             if (push.empty()) {
                 *error = d.error();
@@ -79,7 +85,8 @@ Frame compute(const GeneratorCopy &g, DiscriminatorCopy &d, const Request &reque
                 if (b >= 0 && b < latentDim && b != a)
                     z[b] = float(-request.meshRange + 2 * request.meshRange * i / (lines - 1));
             }
-        const SampleBatch mesh = g.generate(grid, lines * lines, error);
+        const SampleBatch mesh = g.generate(grid, lines * lines, error,
+                                            g.classes() > 0 ? std::vector<int>(size_t(lines) * lines, d.label()) : std::vector<int>());
         if (mesh.count == 0)
             return Frame{};
         f.mesh = mesh.points;

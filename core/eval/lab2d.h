@@ -22,6 +22,9 @@ struct Request {
     int arrows = 32;         // gradient arrows on the first this many generated points
     int meshLines = 17;      // the manifold: a meshLines x meshLines grid in latent space
     int meshDimA = 0, meshDimB = 1;  // the two latent dimensions it spans (the rest are 0)
+    // Conditional runs: the class whose heatmap (D's opinion of points as that class), mesh and
+    // arrows (on the generated points of that class) are shown.
+    int label = 0;
     double meshRange = 2.0;  // each spans [-meshRange, meshRange]
     // Live measures. With known modes: coverage by the evaluate protocol (kCoverageSamples from
     // kCoverageSeed). With real points: the Jensen-Shannon divergence of as many generated
@@ -40,6 +43,7 @@ struct Frame {
     // cell (i, j) is centred at (xMin + (j + 0.5)·w, yMin + (i + 0.5)·h), w and h the cell size.
     std::vector<float> heat;
     std::vector<float> fakes;   // G of the run's fixed evaluation noise: x0, y0, x1, y1, ...
+    std::vector<int> fakeLabels;  // conditional runs: the class each fake was asked as (else empty)
     std::vector<float> arrows;  // for the first fakes: x, y, dx, dy with (dx, dy) = -dl_G/dx
     std::vector<float> mesh;    // G of the latent grid: meshLines rows of meshLines points, x, y
     bool hasCoverage = false;

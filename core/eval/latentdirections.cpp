@@ -5,6 +5,8 @@
 #include "training/generatorcopy_p.h"
 #include "training/seededsamples_p.h"
 
+#include "nn/torchmodules_p.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <QCoreApplication>
 
@@ -35,6 +37,14 @@ torch::Tensor forwardTo(torch::nn::Sequential &net, int upTo, torch::Tensor x)
     const std::int64_t n = x.size(0);
     x = x.to(networkDevice(net));
     auto it = net->begin();
+    // A conditional generator: the directions are of z, found with the label held at class 0
+    // (the label embedding is a constant of z; a SeFa layer's response to z is the same for all).
+    if (const auto *label = it->ptr()->as<LabelEmbeddingImpl>()) {
+        const torch::Tensor y = torch::zeros({n, label->weight.size(0)}, x.options());
+        y.select(1, 0).fill_(1);
+        x = it->forward(torch::cat({x, y}, 1));
+        ++it;
+    }
     for (int i = 0; i <= upTo; ++i, ++it)
         x = it->forward(x);
     return x.reshape({n, -1}).to(torch::kCPU);

@@ -95,7 +95,7 @@ std::vector<float> sweepGrid(const std::vector<float> &origins, int rows, const 
 }
 
 SampleBatch render(const GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
-                   const std::atomic<bool> *cancel, QString *error)
+                   const std::atomic<bool> *cancel, QString *error, int label)
 {
     const size_t dim = size_t(generator.latentDim());
     if (count < 1 || latents.size() != size_t(count) * dim) {
@@ -111,7 +111,7 @@ SampleBatch render(const GeneratorCopy &generator, const std::vector<float> &lat
         const int n = std::min(kRenderBatch, count - first);
         const std::vector<float> part(latents.begin() + std::ptrdiff_t(size_t(first) * dim),
                                       latents.begin() + std::ptrdiff_t(size_t(first + n) * dim));
-        SampleBatch batch = generator.generate(part, n, error);
+        SampleBatch batch = generator.generate(part, n, error, generator.classes() > 0 ? std::vector<int>(size_t(n), label) : std::vector<int>());
         if (batch.count == 0)
             return {};
         if (all.count == 0) {

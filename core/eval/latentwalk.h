@@ -45,9 +45,10 @@ std::vector<float> sweepGrid(const std::vector<float> &origins, int rows, const 
                              double to, double spread, int steps);
 
 // Samples for `count` latent vectors, rendered through `generator` 64 at a time (progress from
-// 0 to 1). An empty batch with `error` set when the generator fails or `cancel` is raised.
+// 0 to 1), all of class `label` when the generator is conditional. An empty batch with `error`
+// set when the generator fails or `cancel` is raised.
 SampleBatch render(const GeneratorCopy &generator, const std::vector<float> &latents, int count, const ProgressFn &progress,
-                   const std::atomic<bool> *cancel, QString *error);
+                   const std::atomic<bool> *cancel, QString *error, int label = 0);
 
 // Every sample of an image batch as its own frame, enlarged `scale` times (nearest pixel).
 std::vector<QImage> frames(const SampleBatch &samples, int scale);

@@ -1,5 +1,7 @@
 #include "torchmodules_p.h"
 
+#include "training/losses_p.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <sstream>
@@ -197,6 +199,30 @@ torch::Tensor SeededDropoutImpl::forward(const torch::Tensor &input)
     return input * keep / (1.0 - p);
 }
 
+LabelEmbeddingImpl::LabelEmbeddingImpl(int latent, int classes, int embedding, at::Generator generator) : latent(latent)
+{
+    weight = register_parameter("weight", torch::randn({classes, embedding}, generator, torch::kFloat));
+}
+
+torch::Tensor LabelEmbeddingImpl::forward(const torch::Tensor &input)
+{
+    const torch::Tensor z = input.slice(1, 0, latent);
+    // One-hot rows times the table: the embedding of each label, differentiable in the table.
+    const torch::Tensor embedded = input.slice(1, latent).to(weight.scalar_type()).matmul(weight);
+    return torch::cat({z, embedded.to(z.scalar_type())}, 1);
+}
+
+ClassHeadImpl::ClassHeadImpl(WeightLayer scoreLayer, WeightLayer classLayer)
+    : score(register_module("score", std::move(scoreLayer))), classes(register_module("classes", std::move(classLayer)))
+{
+}
+
+torch::Tensor ClassHeadImpl::forward(const torch::Tensor &features)
+{
+    const torch::Tensor s = score->forward(features);
+    return torch::cat({s, classes->forward(features).to(s.scalar_type())}, 1);
+}
+
 torch::Tensor ReshapeImpl::forward(const torch::Tensor &input)
 {
     std::vector<int64_t> full{input.size(0)};
@@ -206,17 +232,50 @@ torch::Tensor ReshapeImpl::forward(const torch::Tensor &input)
 
 namespace modulebuilder {
 
-torch::nn::Sequential rebuild(NetworkSpec network, const QString &idPrefix, const QByteArray &state, bool dropFinalSigmoid)
+torch::nn::Sequential rebuild(ExperimentSpec spec, NetworkRole role, const QByteArray &state)
 {
-    network.assignMissingIds(idPrefix);
+    spec.network(role).assignMissingIds(role == NetworkRole::Generator ? QStringLiteral("g") : QStringLiteral("d"));
     // Every weight is overwritten by the state; the generator only fills the shapes.
-    torch::nn::Sequential net = build(network, at::make_generator<at::CPUGeneratorImpl>(0), dropFinalSigmoid);
+    torch::nn::Sequential net = buildNetwork(spec, role, at::make_generator<at::CPUGeneratorImpl>(0));
     std::istringstream in(std::string(state.constData(), size_t(state.size())));
     torch::serialize::InputArchive archive;
     archive.load_from(in);
     net->load(archive);
     net->eval();
     return net;
+}
+
+torch::nn::Sequential buildNetwork(const ExperimentSpec &spec, NetworkRole role, at::Generator generator)
+{
+    const bool generatorRole = role == NetworkRole::Generator;
+    // The BCE losses work on logits: a trailing Sigmoid is the same function, computed stably.
+    torch::nn::Sequential stack = build(spec.network(role), generator, !generatorRole && losses::usesSigmoid(spec.loss.kind));
+    const ConditioningSpec &c = spec.conditioning;
+    const bool head = c.kind == ConditioningKind::Projection || c.kind == ConditioningKind::Auxiliary;
+    if (!c.enabled() || (!generatorRole && !head))
+        return stack;
+    const auto names = stack->named_children();
+    torch::nn::Sequential out;
+    if (generatorRole) {
+        out->push_back("label", LabelEmbedding(spec.latentDim, c.classes, c.embedding, generator));
+        size_t i = 0;
+        for (auto it = stack->begin(); it != stack->end(); ++it, ++i)
+            out->push_back(std::string(names[i].key()), *it);
+        return out;
+    }
+    // The last child must be the Linear score layer (ShapeInference checks it first).
+    if (stack->size() == 0 || !stack->ptr(stack->size() - 1)->as<WeightLayerImpl>())
+        throw std::invalid_argument("the discriminator must end in a Linear layer with 1 output for this conditioning");
+    size_t i = 0;
+    for (auto it = stack->begin(); i + 1 < stack->size(); ++it, ++i)
+        out->push_back(std::string(names[i].key()), *it);
+    WeightLayer score(std::dynamic_pointer_cast<WeightLayerImpl>(stack->ptr(stack->size() - 1)));
+    LayerSpec classLayer = score->spec;
+    classLayer.id = QStringLiteral("classes");
+    classLayer.outFeatures = c.classes;
+    classLayer.bias = c.kind == ConditioningKind::Auxiliary;  // a projection is a bare inner product
+    out->push_back(std::string(names.back().key()), ClassHead(score, WeightLayer(classLayer, generator)));
+    return out;
 }
 
 torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid)
@@ -291,15 +350,15 @@ void applyDcganInit(torch::nn::Sequential &net, at::Generator generator)
 {
     constexpr double kStd = 0.02;  // Radford et al. 2015, section 4
     torch::NoGradGuard noGrad;
-    for (const auto &child : net->named_children()) {
-        if (auto *w = child.value()->as<WeightLayerImpl>()) {
+    for (const auto &child : net->modules(/*include_self=*/false)) {
+        if (auto *w = child->as<WeightLayerImpl>()) {
             w->weight.normal_(0.0, kStd, generator);
             if (w->bias.defined())
                 w->bias.zero_();
-        } else if (auto *bn = child.value()->as<torch::nn::BatchNorm1dImpl>()) {
+        } else if (auto *bn = child->as<torch::nn::BatchNorm1dImpl>()) {
             bn->weight.normal_(1.0, kStd, generator);
             bn->bias.zero_();
-        } else if (auto *bn2 = child.value()->as<torch::nn::BatchNorm2dImpl>()) {
+        } else if (auto *bn2 = child->as<torch::nn::BatchNorm2dImpl>()) {
             bn2->weight.normal_(1.0, kStd, generator);
             bn2->bias.zero_();
         }

@@ -51,6 +51,31 @@ public:
 };
 TORCH_MODULE(Reshape);
 
+// A conditional generator's first child: z joined with the learned embedding of its label. The
+// label arrives as one-hot columns after z (conditioning::generatorInput), so that the network
+// stays a stack of one input: [n, latent + classes] -> [n, latent + embedding].
+class LabelEmbeddingImpl : public torch::nn::Module {
+public:
+    LabelEmbeddingImpl(int latent, int classes, int embedding, at::Generator generator);
+    torch::Tensor forward(const torch::Tensor &input);
+    int latent;
+    torch::Tensor weight;  // [classes, embedding], N(0, 1) as torch.nn.Embedding starts
+};
+TORCH_MODULE(LabelEmbedding);
+
+// A projection or auxiliary discriminator's last child: the score layer (the experiment's last
+// Linear) and a class layer reading the same features. Output [n, 1 + classes]: the score,
+// then per class the projection <embed(y), features> or the auxiliary classifier's logit
+// (conditioning::read picks what the loss needs).
+class ClassHeadImpl : public torch::nn::Module {
+public:
+    ClassHeadImpl(WeightLayer score, WeightLayer classes);
+    torch::Tensor forward(const torch::Tensor &features);
+    WeightLayer score{nullptr};
+    WeightLayer classes{nullptr};
+};
+TORCH_MODULE(ClassHead);
+
 // ConvTranspose2d (weight [in, out, k, k]) computed as the input gradient of the matching
 // Conv2d. LibTorch 1.13 runs transposed convolutions on its im2col path
 // (slow_conv_transpose2d); the convolution gradients run on oneDNN, and the backward of this
@@ -69,12 +94,20 @@ namespace modulebuilder {
 // which is the same function, computed stably.
 torch::nn::Sequential build(const NetworkSpec &network, at::Generator generator, bool dropFinalSigmoid = false);
 
-// The stack of `network` (ids assigned with `idPrefix` where missing) with the weights and
-// buffers of `state`, a serialized copy of such a stack, in eval mode: for frozen copies.
-// Throws what LibTorch throws when the state does not fit.
-torch::nn::Sequential rebuild(NetworkSpec network, const QString &idPrefix, const QByteArray &state, bool dropFinalSigmoid = false);
+// A run's network as the trainer trains it (ids must be set): the stack, and in a conditional
+// run the generator's label embedding before it (child "label"), or the projection or
+// auxiliary discriminator's last Linear inside a ClassHead; the discriminator's final Sigmoid
+// dropped for the losses that work on logits. The label embedding and the class layer draw
+// their weights from `generator` after the stack's.
+torch::nn::Sequential buildNetwork(const ExperimentSpec &spec, NetworkRole role, at::Generator generator);
 
-// N(0, 0.02) for Linear/Conv weights and zero biases, N(1, 0.02) for BatchNorm scales.
+// The run's network of `role` (ids assigned where missing) with the weights and buffers of
+// `state`, a serialized copy of such a network, in eval mode: for frozen copies.
+// Throws what LibTorch throws when the state does not fit.
+torch::nn::Sequential rebuild(ExperimentSpec spec, NetworkRole role, const QByteArray &state);
+
+// N(0, 0.02) for Linear/Conv weights and zero biases, N(1, 0.02) for BatchNorm scales (a label
+// embedding keeps its N(0, 1)).
 void applyDcganInit(torch::nn::Sequential &net, at::Generator generator);
 
 }  // namespace modulebuilder

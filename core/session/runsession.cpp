@@ -64,7 +64,7 @@ void RunSession::onGenerator(std::shared_ptr<GeneratorCopy> g)
     const std::vector<float> &latents = g->evalLatents();
     const int count = g->latentDim() > 0 ? int(latents.size()) / g->latentDim() : 0;
     if (count > 0)
-        m_renderer->request(m_gridChannel, latents, count);
+        m_renderer->request(m_gridChannel, latents, count, g->evalLabels());
     requestQuality();
     emit generatorChanged(g);
     emit labCopiesChanged();

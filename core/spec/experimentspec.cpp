@@ -33,6 +33,12 @@ const std::array<std::pair<Synthetic2DKind, const char *>, 5> kSynthetic = {{
     {Synthetic2DKind::TwoMoons, "two-moons"},
     {Synthetic2DKind::Gaussian, "gaussian"},
 }};
+const std::array<std::pair<ConditioningKind, const char *>, 4> kConditioning = {{
+    {ConditioningKind::None, "none"},
+    {ConditioningKind::Concat, "concat"},
+    {ConditioningKind::Projection, "projection"},
+    {ConditioningKind::Auxiliary, "auxiliary"},
+}};
 const std::array<std::pair<UpsampleMode, const char *>, 2> kUpsampleModes = {{
     {UpsampleMode::Nearest, "nearest"},
     {UpsampleMode::Bilinear, "bilinear"},
@@ -111,6 +117,17 @@ bool ExperimentSpec::trainsLike(const ExperimentSpec &o, bool threadsMatter) con
     return mine == o;
 }
 
+bool ConditioningSpec::operator==(const ConditioningSpec &o) const
+{
+    // Fields that do not apply to the kind do not tell two experiments apart.
+    if (kind != o.kind)
+        return false;
+    if (kind == ConditioningKind::None)
+        return true;
+    return classes == o.classes && embedding == o.embedding
+        && (kind != ConditioningKind::Auxiliary || auxWeight == o.auxWeight);
+}
+
 bool ExperimentSpec::operator==(const ExperimentSpec &o) const
 {
     return name == o.name && description == o.description && latentDim == o.latentDim
@@ -119,7 +136,7 @@ bool ExperimentSpec::operator==(const ExperimentSpec &o) const
         && optimizerD == o.optimizerD && batchSize == o.batchSize && dStepsPerG == o.dStepsPerG
         && seed == o.seed && threads == o.threads && steps == o.steps && dcganInit == o.dcganInit
         && emaDecay == o.emaDecay && lrDecayTo == o.lrDecayTo && sampleEvery == o.sampleEvery && device == o.device
-        && precision == o.precision
+        && precision == o.precision && conditioning == o.conditioning
         && directions == o.directions;
 }
 
@@ -156,6 +173,9 @@ QStringList dataNames() { return enumNames(kData); }
 QString synthetic(Synthetic2DKind k) { return enumName(kSynthetic, k); }
 std::optional<Synthetic2DKind> syntheticFromName(const QString &n) { return enumFromName<Synthetic2DKind>(kSynthetic, n); }
 QStringList syntheticNames() { return enumNames(kSynthetic); }
+QString conditioning(ConditioningKind k) { return enumName(kConditioning, k); }
+std::optional<ConditioningKind> conditioningFromName(const QString &n) { return enumFromName<ConditioningKind>(kConditioning, n); }
+QStringList conditioningNames() { return enumNames(kConditioning); }
 QString upsampleMode(UpsampleMode m) { return enumName(kUpsampleModes, m); }
 std::optional<UpsampleMode> upsampleModeFromName(const QString &n) { return enumFromName<UpsampleMode>(kUpsampleModes, n); }
 }  // namespace specnames

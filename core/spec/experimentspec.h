@@ -31,6 +31,14 @@ enum class LossKind { Minimax, NonSaturating, LeastSquares, Wasserstein, Wassers
 enum class OptimizerKind { Adam, SGD, RMSprop };
 enum class DataKind { FashionMnist, Idx, ImageFolder, Synthetic2D, Csv2D, Drawn2D };
 enum class Synthetic2DKind { Ring8, Grid25, Spiral, TwoMoons, Gaussian };
+// How the class label enters the networks (none: an unconditional GAN). In every kind the
+// generator takes a learned embedding of the label joined to z (Mirza & Osindero 2014). The
+// discriminator: concat takes the label as extra input channels (images) or features (2D
+// points); projection adds <embed(y), features> to the score (Miyato & Koyama 2018);
+// auxiliary adds a classifier head whose cross-entropy both networks minimise (AC-GAN, Odena
+// et al. 2017). Projection and auxiliary work on the features the discriminator's last Linear
+// layer takes.
+enum class ConditioningKind { None, Concat, Projection, Auxiliary };
 
 struct OptimizerSpec {
     OptimizerKind kind = OptimizerKind::Adam;
@@ -75,6 +83,16 @@ struct LossSpec {
     bool operator!=(const LossSpec &o) const { return !(*this == o); }
 };
 
+struct ConditioningSpec {
+    ConditioningKind kind = ConditioningKind::None;
+    int classes = fields::classes.defaultInt();          // labels 0 .. classes-1
+    int embedding = fields::labelEmbedding.defaultInt();  // the generator's label embedding size
+    double auxWeight = fields::auxWeight.fallback;        // auxiliary: the class loss's weight
+    bool enabled() const { return kind != ConditioningKind::None; }
+    bool operator==(const ConditioningSpec &o) const;
+    bool operator!=(const ConditioningSpec &o) const { return !(*this == o); }
+};
+
 // A direction in latent space that the user named in the latent explorer and saved with the
 // experiment: unit length, one value per latent dimension. `method` says how it was found
 // ("sefa", "pca", "random", "class"); it describes the trained generator it was found in, so it
@@ -91,7 +109,6 @@ struct LatentDirectionSpec {
 enum class Precision { Fp32, Bf16 };
 
 struct ExperimentSpec {
-    static constexpr int kSchemaVersion = 1;
     // Ranges shared by files, the CLI and the window (fields.h).
     static constexpr std::uint64_t kMaxSeed = std::uint64_t(fields::seed.max);
     static constexpr int kMaxThreads = int(fields::threads.max);  // intra-op threads; more only thrash
@@ -106,6 +123,7 @@ struct ExperimentSpec {
     LossSpec loss;
     OptimizerSpec optimizerG;
     OptimizerSpec optimizerD;
+    ConditioningSpec conditioning;
     int batchSize = fields::batchSize.defaultInt();
     int dStepsPerG = fields::dStepsPerG.defaultInt();
     std::uint64_t seed = std::uint64_t(fields::seed.fallback);
@@ -156,6 +174,9 @@ QStringList dataNames();
 QString synthetic(Synthetic2DKind k);
 std::optional<Synthetic2DKind> syntheticFromName(const QString &n);
 QStringList syntheticNames();
+QString conditioning(ConditioningKind k);  // "none", "concat", "projection", "auxiliary"
+std::optional<ConditioningKind> conditioningFromName(const QString &n);
+QStringList conditioningNames();
 QString upsampleMode(UpsampleMode m);
 std::optional<UpsampleMode> upsampleModeFromName(const QString &n);
 }  // namespace specnames

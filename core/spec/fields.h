@@ -127,4 +127,15 @@ inline constexpr NumberField lrDecayTo{"lr_decay_to", QT_TRANSLATE_NOOP("Fields"
 inline constexpr NumberField sampleEvery{"sample_every", QT_TRANSLATE_NOOP("Fields", "Save samples every"),
     QT_TRANSLATE_NOOP("Fields", "Steps between sample grids saved by the command line"), 1, kIntMax, 500, 100};
 
+// conditioning
+inline constexpr NumberField classes{"classes", QT_TRANSLATE_NOOP("Fields", "Classes"),
+    QT_TRANSLATE_NOOP("Fields", "Number of classes the networks are told (labels 0 to classes - 1); must cover the data's labels"),
+    2, 1000, 10};
+inline constexpr NumberField labelEmbedding{"embedding", QT_TRANSLATE_NOOP("Fields", "Label embedding"),
+    QT_TRANSLATE_NOOP("Fields", "Size of the learned vector that stands for a class and is joined to z at the generator's input"),
+    1, 1024, 10};
+inline constexpr NumberField auxWeight{"aux_weight", QT_TRANSLATE_NOOP("Fields", "Class loss weight"),
+    QT_TRANSLATE_NOOP("Fields", "AC-GAN: weight of the auxiliary classifier's cross-entropy in both networks' losses"),
+    0, 100, 1.0, 0.1, 3};
+
 }  // namespace fields

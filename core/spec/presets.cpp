@@ -1,5 +1,7 @@
 #include "presets.h"
 
+#include "classgrid.h"
+
 #include "specjson.h"
 
 #include <QCoreApplication>
@@ -42,8 +44,12 @@ struct Title {
     const char *title;
 };
 constexpr Title kTitles[] = {
+    {"acgan-fashion", QT_TRANSLATE_NOOP("PresetTitles", "AC-GAN on Fashion-MNIST: ask for a class")},
+    {"cdcgan-fashion", QT_TRANSLATE_NOOP("PresetTitles", "Conditional DCGAN on Fashion-MNIST: ask for a class")},
+    {"cgan-ring8", QT_TRANSLATE_NOOP("PresetTitles", "Conditional MLP GAN on a ring of 8 Gaussians")},
     {"dcgan-fashion", QT_TRANSLATE_NOOP("PresetTitles", "DCGAN on Fashion-MNIST")},
     {"hinge-sn-fashion", QT_TRANSLATE_NOOP("PresetTitles", "Hinge loss and spectral norm on Fashion-MNIST")},
+    {"lesson-conditioning", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: labels against mode collapse")},
     {"lesson-mode-collapse", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: mode collapse")},
     {"lesson-mode-collapse-cured", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: mode collapse, cured")},
     {"lesson-saturating", QT_TRANSLATE_NOOP("PresetTitles", "Lesson: the saturating loss")},
@@ -80,6 +86,13 @@ std::optional<FollowUp> followUp(const ExperimentSpec &spec)
                         text(QT_TRANSLATE_NOOP("PresetFollowUps", "lesson-mode-collapse-cured: the same networks with an R1 penalty, two "
                                                                   "time-scales and EMA")),
                         QStringLiteral("lesson-mode-collapse-cured"), {}, {}};
+    if (spec.name == QLatin1String("lesson-conditioning") && spec.conditioning.enabled())
+        return FollowUp{text(QT_TRANSLATE_NOOP("PresetFollowUps", "Take the labels away")),
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "The lesson's other half: the same networks, seed and steps without the "
+                                                                  "class, which is lesson-mode-collapse. One undo step; Start again to "
+                                                                  "compare the live mode count.")),
+                        QString(), [](ExperimentSpec &s) { conditioningfit::apply(&s, ConditioningSpec{}); },
+                        text(QT_TRANSLATE_NOOP("PresetFollowUps", "conditioning"))};
     if (spec.name == QLatin1String("lesson-wgan-clip"))
         return FollowUp{text(QT_TRANSLATE_NOOP("PresetFollowUps", "Open the gradient-penalty version")),
                         text(QT_TRANSLATE_NOOP("PresetFollowUps", "lesson-wgan-gp: the same critic kept Lipschitz by a gradient penalty "
@@ -114,6 +127,25 @@ std::optional<Lesson> lesson(const QString &name)
             l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Take the cures away one at a time (Data & Training: R1, the learning rates, EMA) "
                                                              "and see which one this seed needs."));
         }
+        return l;
+    }
+    if (name == QLatin1String("lesson-conditioning")) {
+        l.measured = text(QT_TRANSLATE_NOOP("PresetLessons", "gan-playground-cli train, then evaluate; %1")).arg(seeds);
+        l.columns = QStringList{text(QT_TRANSLATE_NOOP("PresetLessons", "Run")), text(QT_TRANSLATE_NOOP("PresetLessons", "Modes captured of 8")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "High quality %")),
+                                text(QT_TRANSLATE_NOOP("PresetLessons", "Worst class in its own mode %"))};
+        l.rows = {{text(QT_TRANSLATE_NOOP("PresetLessons", "lesson-mode-collapse (no labels, 10000 steps)")), QStringLiteral("6, 8, 5, 7, 7 (6.6)"),
+                   QStringLiteral("91, 91, 24, 45, 81"), QStringLiteral("-")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "lesson-conditioning (labels, 10000 steps)")), QStringLiteral("8, 7, 8, 8, 8 (7.8)"),
+                   QStringLiteral("98.6, 88.4, 99.6, 90.2, 93.5"), QStringLiteral("86.2, 0.0, 99.4, 15.1, 50.3")},
+                  {text(QT_TRANSLATE_NOOP("PresetLessons", "cgan-ring8 (labels, R1, two time-scales, EMA, 6000 steps)")),
+                   QStringLiteral("8, 8, 8, 8, 8 (8.0)"), QStringLiteral("100, 100, 99.9, 100, 100"), QStringLiteral("100, 100, 100, 100, 100")}};
+        l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The 2D lab: each class's points (one colour per class) go to their own cluster, "
+                                                          "and the live mode count reaches 8 where the same networks without labels "
+                                                          "stop short. Pick a class beside the lab to see the discriminator's opinion of "
+                                                          "points as that class."));
+        l.next = text(QT_TRANSLATE_NOOP("PresetLessons", "Take the labels away (the button below) and start again; then open cgan-ring8, "
+                                                         "the cures that also settle the one class that drifts here."));
         return l;
     }
     if (name == QLatin1String("lesson-saturating")) {

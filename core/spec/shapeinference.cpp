@@ -312,14 +312,61 @@ NetworkAnalysis ShapeInference::analyzeNetwork(const NetworkSpec &network, Netwo
     return n;
 }
 
+Shape ShapeInference::generatorInput(const ExperimentSpec &spec)
+{
+    return Shape{std::int64_t(spec.latentDim) + (spec.conditioning.enabled() ? spec.conditioning.embedding : 0)};
+}
+
+Shape ShapeInference::discriminatorInput(const ExperimentSpec &spec, const Shape &dataShape)
+{
+    Shape in = dataShape;
+    if (spec.conditioning.kind == ConditioningKind::Concat && !in.empty())
+        in[0] += spec.conditioning.classes;
+    return in;
+}
+
 ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Shape &dataShape, std::int64_t memoryBudget)
 {
     ExperimentAnalysis e;
-    e.generator = analyzeNetwork(spec.generator, NetworkRole::Generator, Shape{spec.latentDim});
-    e.discriminator = analyzeNetwork(spec.discriminator, NetworkRole::Discriminator, dataShape);
+    const ConditioningSpec &c = spec.conditioning;
+    // A conditional generator takes z joined with the label's embedding; a concat discriminator
+    // the data with one channel (feature) per class.
+    std::optional<LabelBlock> gLabel, dLabel;
+    const Shape dInput = discriminatorInput(spec, dataShape);
+    if (c.enabled()) {
+        gLabel = LabelBlock{Text::tr("label embedding"), Shape{c.classes}, generatorInput(spec),
+                            std::int64_t(c.classes) * c.embedding, 0};
+        if (c.kind == ConditioningKind::Concat && !dataShape.empty())
+            dLabel = LabelBlock{Text::tr("label channels"), Shape{c.classes}, dInput, 0, 0};
+    }
+    e.generator = analyzeNetwork(spec.generator, NetworkRole::Generator, generatorInput(spec));
+    e.discriminator = analyzeNetwork(spec.discriminator, NetworkRole::Discriminator, dInput);
 
     NetworkAnalysis &g = e.generator;
     NetworkAnalysis &d = e.discriminator;
+    const bool headReadsFeatures = c.kind == ConditioningKind::Projection || c.kind == ConditioningKind::Auxiliary;
+    if (headReadsFeatures && !spec.discriminator.layers.empty()) {
+        const LayerSpec &last = spec.discriminator.layers.back();
+        if (last.kind != LayerKind::Linear || last.outFeatures != 1) {
+            d.problems << Text::tr("%1 conditioning reads the features that the discriminator's last layer takes, so the "
+                                   "discriminator must end in a Linear layer with 1 output (it ends in %2)")
+                              .arg(specnames::conditioning(c.kind), layerkind::name(last.kind));
+        } else {
+            const std::int64_t f = last.inFeatures;
+            if (c.kind == ConditioningKind::Projection)
+                dLabel = LabelBlock{Text::tr("projection"), Shape{f}, Shape{1}, std::int64_t(c.classes) * f, 2.0 * double(f)};
+            else
+                dLabel = LabelBlock{Text::tr("class head"), Shape{f}, Shape{c.classes}, std::int64_t(c.classes) * (f + 1),
+                                    2.0 * double(f) * c.classes};
+        }
+    }
+    for (auto [network, block] : {std::pair{&g, &gLabel}, std::pair{&d, &dLabel}}) {
+        network->label = *block;
+        if (*block) {
+            network->parameters += (*block)->parameters;
+            network->flops += (*block)->flops;
+        }
+    }
     // Memory, before anything is allocated: what one layer needs alone, then the whole run.
     // G keeps an EMA copy and a published copy for the window besides its training copies; D
     // sees a real and a fake batch per update.

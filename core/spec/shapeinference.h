@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 using Shape = std::vector<std::int64_t>;  // per sample, without the batch dimension
@@ -21,8 +22,20 @@ struct LayerAnalysis {
     QStringList problems;    // full sentences naming network, layer and kind
 };
 
+// The block by which a conditional network takes the class label (ConditioningSpec), shown in
+// the designer like a layer: the generator's label embedding joined to z; the discriminator's
+// label channels (concat), projection embedding or auxiliary classifier head.
+struct LabelBlock {
+    QString name;            // "label embedding", "label channels", "projection", "class head" (translated)
+    Shape inShape;           // what the block takes: [classes] (a label), or the features it reads
+    Shape outShape;          // what it hands on: [latent + embedding], [channels + classes, H, W], ...
+    std::int64_t parameters = 0;
+    double flops = 0;        // forward, per sample
+};
+
 struct NetworkAnalysis {
     NetworkRole role = NetworkRole::Generator;
+    std::optional<LabelBlock> label;  // conditional runs only
     Shape inShape;
     std::vector<LayerAnalysis> layers;
     Shape outShape;
@@ -48,6 +61,11 @@ struct ExperimentAnalysis {
 class ShapeInference {
 public:
     static NetworkAnalysis analyzeNetwork(const NetworkSpec &network, NetworkRole role, const Shape &input);
+    // What each network's first layer takes: z ([latent], joined with the label embedding in a
+    // conditional run), and the data's shape (with one channel or feature per class for concat
+    // conditioning).
+    static Shape generatorInput(const ExperimentSpec &spec);
+    static Shape discriminatorInput(const ExperimentSpec &spec, const Shape &dataShape);
     // Layers or a run that cannot fit in `memoryBudget` bytes are problems (the budget this
     // process has when negative: memorybudget::availableBytes()).
     static ExperimentAnalysis analyze(const ExperimentSpec &spec, const Shape &dataShape, std::int64_t memoryBudget = -1);

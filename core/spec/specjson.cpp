@@ -470,6 +470,15 @@ QJsonObject toJson(const ExperimentSpec &s)
     j["generator"] = networkToJson(s.generator);
     j["discriminator"] = networkToJson(s.discriminator);
     j["data"] = dataToJson(s.data);
+    if (s.conditioning.enabled()) {  // absent: unconditional, as every file before 1.3
+        QJsonObject c;
+        c["kind"] = specnames::conditioning(s.conditioning.kind);
+        c["classes"] = s.conditioning.classes;
+        c["embedding"] = s.conditioning.embedding;
+        if (s.conditioning.kind == ConditioningKind::Auxiliary)
+            c["aux_weight"] = s.conditioning.auxWeight;
+        j["conditioning"] = c;
+    }
     j["loss"] = lossToJson(s.loss);
     QJsonObject optimizers;
     optimizers["generator"] = optimizerToJson(s.optimizerG);
@@ -524,8 +533,8 @@ ParseResult fromJson(const QJsonObject &o)
     Reader r(errors, minor > kMinorVersion);
     r.checkKeys(o, QString(), {QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("name"),
                                QStringLiteral("description"), QStringLiteral("latent"), QStringLiteral("generator"),
-                               QStringLiteral("discriminator"), QStringLiteral("data"), QStringLiteral("loss"),
-                               QStringLiteral("optimizers"), QStringLiteral("training")});
+                               QStringLiteral("discriminator"), QStringLiteral("data"), QStringLiteral("conditioning"),
+                               QStringLiteral("loss"), QStringLiteral("optimizers"), QStringLiteral("training")});
     s.name = r.string(o, QStringLiteral("name"), QString(), QString());
     s.description = r.string(o, QStringLiteral("description"), QString(), QString());
 
@@ -557,6 +566,16 @@ ParseResult fromJson(const QJsonObject &o)
     if ((s.data.kind == DataKind::Idx || s.data.kind == DataKind::ImageFolder || s.data.kind == DataKind::Csv2D)
         && s.data.path.isEmpty())
         r.error(QStringLiteral("data.path"), Text::tr("%1 data needs a path").arg(specnames::data(s.data.kind)));
+
+    const QJsonObject conditioning = r.object(o, QStringLiteral("conditioning"), QString(), false);
+    const QString cp = QStringLiteral("conditioning");
+    r.checkKeys(conditioning, cp, {QStringLiteral("kind"), QStringLiteral("classes"), QStringLiteral("embedding"),
+                                   QStringLiteral("aux_weight")});
+    s.conditioning.kind = r.enumeration(conditioning, QStringLiteral("kind"), cp, s.conditioning.kind,
+                                        specnames::conditioningFromName, specnames::conditioningNames());
+    s.conditioning.classes = r.integer(conditioning, fields::classes, cp);
+    s.conditioning.embedding = r.integer(conditioning, fields::labelEmbedding, cp);
+    s.conditioning.auxWeight = r.number(conditioning, fields::auxWeight, cp);
 
     const QJsonObject loss = r.object(o, QStringLiteral("loss"), QString(), false);
     const QString lp = QStringLiteral("loss");

@@ -15,7 +15,7 @@ namespace specjson {
 inline constexpr const char *kFormat = "gan-playground-experiment";
 inline constexpr int kMajorVersion = 1;
 // 1.1 added latent.directions (named latent directions).
-inline constexpr int kMinorVersion = 2;  // 1.2: training.precision
+inline constexpr int kMinorVersion = 3;  // 1.2: training.precision; 1.3: conditioning
 
 QJsonObject toJson(const ExperimentSpec &spec);
 QByteArray toBytes(const ExperimentSpec &spec);  // indented, stable key order

@@ -194,6 +194,13 @@ QString fits(const QString &path, ExperimentSpec saved, const ExperimentSpec &cu
                     .arg(i + 1);
         }
     }
+    if (saved.conditioning != current.conditioning)
+        return Text::tr("%1: saved with conditioning %2 (%3 classes), this experiment uses %4 (%5 classes); open the experiment it "
+                        "was saved with")
+            .arg(path, specnames::conditioning(saved.conditioning.kind))
+            .arg(saved.conditioning.enabled() ? saved.conditioning.classes : 0)
+            .arg(specnames::conditioning(current.conditioning.kind))
+            .arg(current.conditioning.enabled() ? current.conditioning.classes : 0);
     if (saved.latentDim != current.latentDim)
         return Text::tr("%1: saved with latent size %2, this experiment uses %3").arg(path).arg(saved.latentDim).arg(current.latentDim);
     if ((saved.emaDecay > 0) != (current.emaDecay > 0))

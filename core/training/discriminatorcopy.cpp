@@ -3,7 +3,10 @@
 #include "errortext.h"
 #include "losses_p.h"
 
+#include "nn/conditioning_p.h"
 #include "nn/torchmodules_p.h"
+
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <ATen/CPUGeneratorImpl.h>
@@ -23,6 +26,14 @@ struct DiscriminatorCopy::Impl {
     std::int64_t step = 0;
     torch::nn::Sequential net{nullptr};
     QString error;
+    int label = 0;
+
+    // D(x | label) for a batch of points: the score and (auxiliary) the class logits.
+    conditioning::Output judge(const torch::Tensor &x) const
+    {
+        const torch::Tensor labels = torch::full({x.size(0)}, std::int64_t(label), torch::kLong);
+        return conditioning::discriminate(const_cast<torch::nn::Sequential &>(net), spec, x, labels);
+    }
 
     bool build()
     {
@@ -31,7 +42,7 @@ struct DiscriminatorCopy::Impl {
         try {
             // Built as the trainer builds it: a final Sigmoid dropped for the sigmoid losses,
             // which work on logits.
-            net = modulebuilder::rebuild(spec.discriminator, QStringLiteral("d"), state, losses::usesSigmoid(spec.loss.kind));
+            net = modulebuilder::rebuild(spec, NetworkRole::Discriminator, state);
             state.clear();
             return true;
         } catch (const std::exception &e) {
@@ -71,6 +82,12 @@ DiscriminatorCopy::~DiscriminatorCopy() = default;
 const ExperimentSpec &DiscriminatorCopy::spec() const { return d->spec; }
 std::int64_t DiscriminatorCopy::step() const { return d->step; }
 bool DiscriminatorCopy::scoresAreProbabilities() const { return losses::usesSigmoid(d->spec.loss.kind); }
+void DiscriminatorCopy::setLabel(int label)
+{
+    const int classes = d->spec.conditioning.enabled() ? d->spec.conditioning.classes : 1;
+    d->label = std::clamp(label, 0, classes - 1);
+}
+int DiscriminatorCopy::label() const { return d->label; }
 QString DiscriminatorCopy::error() const { return d->error; }
 
 std::vector<float> DiscriminatorCopy::rawOutputs(const std::vector<float> &points, int count)
@@ -80,7 +97,7 @@ std::vector<float> DiscriminatorCopy::rawOutputs(const std::vector<float> &point
         if (!x.defined())
             return {};
         torch::NoGradGuard noGrad;
-        return Impl::values(d->net->forward(x).reshape({count}));
+        return Impl::values(d->judge(x).score.reshape({count}));
     } catch (const std::exception &e) {
         d->error = errorText(e);
         return {};
@@ -103,9 +120,12 @@ std::vector<float> DiscriminatorCopy::generatorPush(const std::vector<float> &po
         if (!x.defined())
             return {};
         x.requires_grad_(true);
-        const torch::Tensor out = d->net->forward(x).reshape({count, 1});
+        const conditioning::Output judged = d->judge(x);
+        const torch::Tensor labels = torch::full({count}, std::int64_t(d->label), torch::kLong);
         // The loss is a mean over the batch: times count, each sample's own loss's gradient.
-        const torch::Tensor loss = losses::generator(d->spec.loss.kind, out) * double(count);
+        const torch::Tensor loss = (losses::generator(d->spec.loss.kind, judged.score.reshape({count, 1}))
+                                    + conditioning::classLoss(d->spec, judged, labels))
+            * double(count);
         const torch::Tensor grad = torch::autograd::grad({loss}, {x})[0];
         return Impl::values(-grad);
     } catch (const std::exception &e) {

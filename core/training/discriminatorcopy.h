@@ -25,6 +25,9 @@ public:
     // True for the sigmoid losses (minimax, non-saturating): scores() are probabilities of
     // "real" in [0, 1]; otherwise they are the raw scores the loss uses.
     bool scoresAreProbabilities() const;
+    // Conditional runs: the class whose opinion the outputs are (0 unless set).
+    void setLabel(int label);
+    int label() const;
 
     // For `count` 2D points (x0, y0, x1, y1, ...): D's raw output, and the score the lab shows
     // (the probability for sigmoid losses, else the raw output). Empty, with error() set, when

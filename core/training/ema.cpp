@@ -6,9 +6,9 @@
 
 namespace ema {
 
-torch::nn::Sequential copyOf(const NetworkSpec &spec, const torch::nn::Sequential &live, const torch::Device &device)
+torch::nn::Sequential copyOf(const ExperimentSpec &spec, const torch::nn::Sequential &live, const torch::Device &device)
 {
-    torch::nn::Sequential copy = modulebuilder::build(spec, at::make_generator<at::CPUGeneratorImpl>(0));
+    torch::nn::Sequential copy = modulebuilder::buildNetwork(spec, NetworkRole::Generator, at::make_generator<at::CPUGeneratorImpl>(0));
     copy->to(device);
     torch::NoGradGuard noGrad;
     for (size_t i = 0; i < copy->parameters().size(); ++i)

@@ -11,7 +11,7 @@
 namespace ema {
 // A copy of `live` (weights and buffers), built from its own throwaway random generator so
 // that the run's random stream is the same with or without EMA.
-torch::nn::Sequential copyOf(const NetworkSpec &spec, const torch::nn::Sequential &live, const torch::Device &device);
+torch::nn::Sequential copyOf(const ExperimentSpec &spec, const torch::nn::Sequential &live, const torch::Device &device);
 // ema = decay·ema + (1 − decay)·live for weights; buffers (BatchNorm statistics) are copied.
 void update(torch::nn::Sequential &average, const torch::nn::Sequential &live, double decay);
 }  // namespace ema

@@ -2,6 +2,7 @@
 #include "errortext.h"
 #include "trainer.h"
 
+#include "nn/conditioning_p.h"
 #include "nn/torchmodules_p.h"
 #include "seededsamples_p.h"
 #include "tensorsamples_p.h"
@@ -24,6 +25,7 @@ struct GeneratorCopy::Impl {
     QByteArray state;
     std::int64_t step = 0;
     std::vector<float> evalLatents;
+    std::vector<int> evalLabels;
     torch::Device device{torch::kCPU};
     // Built once by whichever thread needs it first; read-only from then on.
     std::once_flag built;
@@ -34,7 +36,7 @@ struct GeneratorCopy::Impl {
     {
         std::call_once(built, [this] {
             try {
-                net = modulebuilder::rebuild(spec.generator, QStringLiteral("g"), state);
+                net = modulebuilder::rebuild(spec, NetworkRole::Generator, state);
                 net->to(device);
                 state.clear();  // the network holds the weights now
             } catch (const std::exception &e) {
@@ -49,13 +51,15 @@ struct GeneratorCopy::Impl {
     }
 };
 
-GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step, std::vector<float> evalLatents)
+GeneratorCopy::GeneratorCopy(const ExperimentSpec &spec, QByteArray state, std::int64_t step, std::vector<float> evalLatents,
+                             std::vector<int> evalLabels)
     : d(std::make_unique<Impl>())
 {
     d->spec = spec;
     d->state = std::move(state);
     d->step = step;
     d->evalLatents = std::move(evalLatents);
+    d->evalLabels = std::move(evalLabels);
 }
 
 GeneratorCopy::~GeneratorCopy() = default;
@@ -72,6 +76,8 @@ int GeneratorCopy::latentDim() const { return d->spec.latentDim; }
 std::int64_t GeneratorCopy::step() const { return d->step; }
 
 const std::vector<float> &GeneratorCopy::evalLatents() const { return d->evalLatents; }
+const std::vector<int> &GeneratorCopy::evalLabels() const { return d->evalLabels; }
+int GeneratorCopy::classes() const { return d->spec.conditioning.enabled() ? d->spec.conditioning.classes : 0; }
 
 std::vector<float> GeneratorCopy::evalLatent(int index) const
 {
@@ -90,8 +96,50 @@ void setError(QString *error, const QString &message)
 }
 }  // namespace
 
-SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count, QString *error) const
+SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count, QString *error,
+                                    const std::vector<int> &labels) const
 {
+    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
+        setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim));
+        return {};
+    }
+    const int classes = this->classes();
+    if (!labels.empty() && labels.size() != size_t(count)) {
+        setError(error, Text::tr("%1 labels for %2 samples").arg(labels.size()).arg(count));
+        return {};
+    }
+    for (int label : labels)
+        if (label < 0 || label >= std::max(classes, 1)) {
+            setError(error, classes > 0 ? Text::tr("class %1 does not exist: this run has classes 0 to %2").arg(label).arg(classes - 1)
+                                        : Text::tr("class %1 asked of a run without classes").arg(label));
+            return {};
+        }
+    if (!d->build(error))
+        return {};
+    try {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
+        torch::Tensor y = torch::zeros({count}, torch::kLong);
+        if (!labels.empty())
+            y = torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kLong);
+        return toSampleBatch(d->net->forward(conditioning::generatorInput(d->spec, z, y).to(d->device)));
+    } catch (const std::exception &e) {
+        // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
+        setError(error, errorText(e));
+        return {};
+    }
+}
+
+SampleBatch GeneratorCopy::generateBetween(const std::vector<float> &latents, int count, int from, int to,
+                                           const std::vector<float> &t, QString *error) const
+{
+    const int classes = this->classes();
+    if (classes == 0 || from < 0 || to < 0 || from >= classes || to >= classes || t.size() != size_t(count)) {
+        setError(error, classes > 0 ? Text::tr("classes %1 and %2, %3 mixes for %4 samples: this run has classes 0 to %5")
+                                          .arg(from).arg(to).arg(t.size()).arg(count).arg(classes - 1)
+                                    : Text::tr("classes asked of a run without classes"));
+        return {};
+    }
     if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
         setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim));
         return {};
@@ -101,26 +149,34 @@ SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count
     try {
         torch::NoGradGuard noGrad;
         const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
-        return toSampleBatch(d->net->forward(z.to(d->device)));
+        const torch::Tensor share = torch::from_blob(const_cast<float *>(t.data()), {count}, torch::kFloat);
+        torch::Tensor weights = torch::zeros({count, classes});
+        weights.select(1, from).add_(1 - share);
+        weights.select(1, to).add_(share);
+        return toSampleBatch(d->net->forward(conditioning::generatorInputMixed(d->spec, z, weights).to(d->device)));
     } catch (const std::exception &e) {
-        // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
         setError(error, errorText(e));
         return {};
     }
 }
 
-SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error) const
+SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error, int label) const
 {
     if (count < 1) {
         setError(error, Text::tr("no samples asked for"));
+        return {};
+    }
+    if (label >= classes()) {
+        setError(error, classes() > 0 ? Text::tr("class %1 does not exist: this run has classes 0 to %2").arg(label).arg(classes() - 1)
+                                      : Text::tr("class %1 asked of a run without classes").arg(label));
         return {};
     }
     if (!d->build(error))
         return {};
     try {
         torch::NoGradGuard noGrad;
-        return seededsamples::draw([this](const torch::Tensor &z) { return toSampleBatch(d->net->forward(z.to(d->device))); }, count, seed,
-                                   d->spec.latentDim, d->spec.prior);
+        return seededsamples::draw([this](const torch::Tensor &input) { return toSampleBatch(d->net->forward(input.to(d->device))); },
+                                   count, seed, d->spec, label);
     } catch (const std::exception &e) {
         setError(error, errorText(e));
         return {};

@@ -51,18 +51,32 @@ void LatentRenderer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
 
 bool LatentRenderer::hasGenerator() const { return d->newest() != nullptr; }
 
-quint64 LatentRenderer::request(int channel, std::vector<float> latents, int count)
+quint64 LatentRenderer::request(int channel, std::vector<float> latents, int count, std::vector<int> labels)
+{
+    return post(channel, [latents = std::move(latents), count, labels = std::move(labels)](const GeneratorCopy &g, QString *error) {
+        return g.generate(latents, count, error, labels);
+    });
+}
+
+quint64 LatentRenderer::requestBetween(int channel, std::vector<float> latents, int count, int from, int to, std::vector<float> t)
+{
+    return post(channel, [latents = std::move(latents), count, from, to, t = std::move(t)](const GeneratorCopy &g, QString *error) {
+        return g.generateBetween(latents, count, from, to, t, error);
+    });
+}
+
+quint64 LatentRenderer::post(int channel, std::function<SampleBatch(const GeneratorCopy &, QString *)> render)
 {
     LatestWorker::Post post;
     post.slot = channel;
-    return d->worker.post([this, channel, latents = std::move(latents), count](const LatestWorker::Context &job) {
+    return d->worker.post([this, channel, render = std::move(render)](const LatestWorker::Context &job) {
         const std::shared_ptr<GeneratorCopy> generator = d->newest();
         if (!generator)
             return;  // none yet: the explorer asks again when one arrives
         SampleBatch samples;
         QString error;
         try {
-            samples = generator->generate(latents, count, &error);
+            samples = render(*generator, &error);
         } catch (...) {
             error = Text::tr("cannot render: unexpected error");
         }

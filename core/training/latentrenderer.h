@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -25,8 +26,11 @@ public:
     // A channel of its own for a caller: requests on it replace only each other.
     int newChannel();
     // Queues `count` latent vectors (count x latentDim values) on `channel`, replacing a request
-    // of that channel that has not started yet. Returns the request's number.
-    quint64 request(int channel, std::vector<float> latents, int count);
+    // of that channel that has not started yet; a conditional generator makes sample i of class
+    // labels[i] (GeneratorCopy::generate). Returns the request's number.
+    quint64 request(int channel, std::vector<float> latents, int count, std::vector<int> labels = {});
+    // The same for a conditional generator between two classes (GeneratorCopy::generateBetween).
+    quint64 requestBetween(int channel, std::vector<float> latents, int count, int from, int to, std::vector<float> t);
     int renderCount() const;  // renders actually run (a burst of requests runs few)
 
 signals:
@@ -34,6 +38,8 @@ signals:
     void failed(int channel, const QString &message);
 
 private:
+    // Queues `render` on `channel` with the newest generator (the request's number).
+    quint64 post(int channel, std::function<SampleBatch(const GeneratorCopy &, QString *)> render);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -18,14 +18,14 @@ torch::Tensor withInstanceNoise(const torch::Tensor &x, double sigma, at::Genera
     return x + sigma * torch::randn(x.sizes(), gen, x.options().device(torch::kCPU)).to(x.device());
 }
 
-torch::Tensor gradientPenalty(torch::nn::Sequential &D, const torch::Tensor &real, const torch::Tensor &fake, double lambda,
-                              at::Generator &gen)
+torch::Tensor gradientPenalty(const std::function<torch::Tensor(const torch::Tensor &)> &score, const torch::Tensor &real,
+                              const torch::Tensor &fake, double lambda, at::Generator &gen)
 {
     std::vector<int64_t> epsShape(real.dim(), 1);
     epsShape[0] = real.size(0);
     const torch::Tensor eps = torch::rand(epsShape, gen, torch::TensorOptions().dtype(torch::kFloat)).to(real.device());
     const torch::Tensor mixed = (eps * real + (1 - eps) * fake).detach().requires_grad_(true);
-    const torch::Tensor out = D->forward(mixed);
+    const torch::Tensor out = score(mixed);
     const torch::Tensor grad = torch::autograd::grad({out.sum()}, {mixed}, {}, true, true)[0];
     return lambda * (grad.flatten(1).norm(2, 1) - 1).pow(2).mean();
 }

@@ -19,6 +19,8 @@ QStringList problems(const ExperimentSpec &spec, ExperimentAnalysis *analysis)
     QString dataError;
     const ExperimentAnalysis a = ShapeInference::analyze(spec, datasets::sampleShape(spec.data, &dataError));
     QStringList out = a.problems;
+    if (const QString labels = datasets::conditioningProblem(spec); !labels.isEmpty())
+        out << labels;
     if (const QString device = Trainer::deviceProblem(spec.device); !device.isEmpty())
         out.prepend(device);
     else if (const QString precision = Trainer::precisionProblem(spec); !precision.isEmpty())

@@ -37,19 +37,28 @@ std::vector<std::uint8_t> channelsFirst(const SampleBatch &batch)
     return bytes;
 }
 
-QString write(const SampleBatch &batch, const QString &path)
+QString labelsPath(const QString &idxPath)
+{
+    const QFileInfo info(idxPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-labels.idx"));
+}
+
+QString write(const SampleBatch &batch, const QString &path, const std::vector<int> &labels, int columns)
 {
     const QString kind = format(path);
+    const bool labelled = !labels.empty() && labels.size() == size_t(batch.count);
     if (kind == QLatin1String("csv")) {
         if (batch.isImages())
             return Text::tr("%1: .csv output is for 2D runs; this run makes images (use .png or .idx)").arg(path);
         QByteArray text;
         for (size_t i = 0; i < size_t(batch.count); ++i)
-            text += QByteArray::number(batch.points[2 * i], 'g', 8) + ',' + QByteArray::number(batch.points[2 * i + 1], 'g', 8) + '\n';
+            text += QByteArray::number(batch.points[2 * i], 'g', 8) + ',' + QByteArray::number(batch.points[2 * i + 1], 'g', 8)
+                + (labelled ? ',' + QByteArray::number(labels[i]) : QByteArray()) + '\n';
         return atomicfile::write(path, text, Text::tr("samples file"));
     }
     if (kind == QLatin1String("png")) {
-        const QImage image = batch.isImages() ? sampleimage::grid(batch, std::max(1, int(std::ceil(std::sqrt(double(batch.count))))))
+        const int width = columns > 0 ? columns : std::max(1, int(std::ceil(std::sqrt(double(batch.count)))));
+        const QImage image = batch.isImages() ? sampleimage::grid(batch, width)
                                               : sampleimage::scatter({}, batch.points);
         return sampleimage::savePng(image, path);
     }
@@ -61,6 +70,11 @@ QString write(const SampleBatch &batch, const QString &path)
             dims.push_back(batch.channels);
         dims.push_back(batch.height);
         dims.push_back(batch.width);
+        if (labelled) {
+            std::vector<std::uint8_t> bytes(labels.begin(), labels.end());
+            if (const QString e = idxfile::write(labelsPath(path), {batch.count}, bytes); !e.isEmpty())
+                return e;
+        }
         return idxfile::write(path, dims, channelsFirst(batch));
     }
     return Text::tr("%1: samples are written as .png, .idx or .csv").arg(path);

@@ -1,5 +1,7 @@
 #include "seededsamples_p.h"
 
+#include "nn/conditioning_p.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 namespace seededsamples {
@@ -10,8 +12,8 @@ torch::Tensor noise(std::int64_t n, int latentDim, LatentPrior prior, at::Genera
     return prior == LatentPrior::Normal ? torch::randn({n, latentDim}, g, cpu) : torch::rand({n, latentDim}, g, cpu).mul_(2).sub_(1);
 }
 
-SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &generate, int count, std::uint64_t seed, int latentDim,
-                 LatentPrior prior, const std::atomic<bool> *cancel)
+SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &input)> &generate, int count, std::uint64_t seed,
+                 const ExperimentSpec &spec, int label, const std::atomic<bool> *cancel)
 {
     at::Generator g = at::make_generator<at::CPUGeneratorImpl>(seed);
     constexpr int kChunk = 1024;
@@ -19,7 +21,9 @@ SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &z)> &gener
     for (int done = 0; done < count; done += kChunk) {
         if (cancel && *cancel)
             return {};
-        SampleBatch part = generate(noise(std::min(kChunk, count - done), latentDim, prior, g));
+        const int n = std::min(kChunk, count - done);
+        const torch::Tensor z = noise(n, spec.latentDim, spec.prior, g);
+        SampleBatch part = generate(conditioning::generatorInput(spec, z, conditioning::sampleLabels(spec, n, label, g)));
         if (done == 0) {
             all = std::move(part);
             continue;

@@ -37,6 +37,11 @@ struct SubstepReport {
     SampleBatch real, fake;
     std::vector<float> z;     // the first shown sample's noise vector
     int batchSize = 0;        // the whole batch (the means below are over all of it)
+    // Conditional runs: the number of classes, the class of each shown real sample (its label)
+    // and of each shown fake (the class asked of G). AC-GAN's class loss is inside lossReal and
+    // lossFake. Empty (0) for an unconditional run.
+    int classes = 0;
+    std::vector<int> realLabels, fakeLabels;
 
     // Substep 3: D's score of each shown sample, and the means over the batch.
     std::vector<float> realScores, fakeScores;

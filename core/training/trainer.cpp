@@ -7,6 +7,8 @@
 #include "optimizers_p.h"
 #include "regularisers_p.h"
 
+#include "spec/classgrid.h"
+
 #include "nn/torchmodules_p.h"
 
 #include <ATen/autocast_mode.h>
@@ -99,19 +101,22 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         *error = problem;
         return nullptr;
     }
+    if (const QString problem = datasets::conditioningProblem(s, *impl->data); !problem.isEmpty()) {
+        *error = problem;
+        return nullptr;
+    }
     impl->device = torch::Device(resolveDevice(s.device).toStdString());
     impl->threads = std::max(1, s.threads);
     at::set_num_threads(impl->threads);
     try {
         impl->gen = makeGenerator(s.seed);
-        const bool strip = losses::usesSigmoid(s.loss.kind);
         // The random draws come in PyTorch's order for `G = ...; D = ...; G.apply(init);
         // D.apply(init)` followed by a permutation and then noise each step: with the same seed
         // a run starts from the same weights and sees the same batches as that PyTorch script
         // (tests/benchmarks/dcgan_fashion.py; tst_trainer pins step 1 to its values, and
         // tests/benchmarks/compare_metrics.py compares whole runs).
-        impl->G = modulebuilder::build(impl->spec.generator, impl->gen);
-        impl->D = modulebuilder::build(impl->spec.discriminator, impl->gen, strip);
+        impl->G = modulebuilder::buildNetwork(impl->spec, NetworkRole::Generator, impl->gen);
+        impl->D = modulebuilder::buildNetwork(impl->spec, NetworkRole::Discriminator, impl->gen);
         if (s.dcganInit) {
             modulebuilder::applyDcganInit(impl->G, impl->gen);
             modulebuilder::applyDcganInit(impl->D, impl->gen);
@@ -119,11 +124,11 @@ std::unique_ptr<Trainer::Impl> Trainer::Impl::create(const ExperimentSpec &s, st
         impl->G->to(impl->device);
         impl->D->to(impl->device);
         if (s.emaDecay > 0)
-            impl->Gema = ema::copyOf(impl->spec.generator, impl->G, impl->device);
+            impl->Gema = ema::copyOf(impl->spec, impl->G, impl->device);
         impl->optG = optimizers::make(s.optimizerG, impl->G->parameters());
         impl->optD = optimizers::make(s.optimizerD, impl->D->parameters());
         at::Generator evalGen = makeGenerator(s.seed + kEvalNoiseSeedOffset);
-        impl->evalNoise = impl->noise(64, evalGen);
+        impl->evalNoise = impl->noise(classgrid::noiseCount(s), evalGen);
 
         if (!impl->data->standIn)
             impl->batches.setData(*impl->data);
@@ -471,16 +476,20 @@ bool Trainer::Impl::beginStep(QString *error)
 void Trainer::Impl::draw(PendingStep &p)
 {
     // A new D update: what the previous one computed no longer belongs to this batch.
-    p.fake = p.realIn = p.fakeIn = p.realOut = p.fakeOut = torch::Tensor();
+    p.fake = p.realIn = p.fakeIn = p.realOut = p.fakeOut = p.realLogits = p.fakeLogits = torch::Tensor();
     p.parts = {};
-    p.real = batches.next(spec.batchSize, gen, device);
+    const bool labelled = spec.conditioning.enabled();
+    p.real = batches.next(spec.batchSize, gen, device, labelled ? &p.realLabels : nullptr);
     p.z = noise(spec.batchSize, gen);
+    // The classes asked of G: uniform, drawn after the noise (an unconditional run draws none).
+    p.fakeLabels = labelled ? conditioning::randomLabels(spec.batchSize, spec.conditioning.classes, gen).to(device) : torch::Tensor();
     if (parallel) {
         // Every rank draws the whole batch and its noise, then trains on its own slice: the run
         // sees the batches of a run of one process.
         const std::int64_t share = spec.batchSize / parallel->world(), from = share * parallel->rank();
-        p.real = p.real.slice(0, from, from + share);
-        p.z = p.z.slice(0, from, from + share);
+        for (torch::Tensor *t : {&p.real, &p.z, &p.realLabels, &p.fakeLabels})
+            if (t->defined())
+                *t = t->slice(0, from, from + share);
     }
 }
 
@@ -492,11 +501,11 @@ void Trainer::Impl::generate(PendingStep &p, bool last)
             p.fakeForG = p.fake;
     } else if (last) {
         // The last D update's fakes are reused for the G update (one G forward per step).
-        p.fakeForG = G->forward(p.z);
+        p.fakeForG = G->forward(conditioning::generatorInput(spec, p.z, p.fakeLabels));
         p.fake = p.fakeForG.detach();
     } else {
         torch::NoGradGuard noGrad;
-        p.fake = G->forward(p.z);
+        p.fake = G->forward(conditioning::generatorInput(spec, p.z, p.fakeLabels));
     }
 }
 
@@ -515,9 +524,14 @@ void Trainer::Impl::score(PendingStep &p)
     }
     if (spec.loss.r1Gamma > 0)
         p.realIn = p.realIn.detach().requires_grad_(true);
-    // The scores in fp32 whatever the precision (the losses are computed in fp32).
-    p.realOut = D->forward(p.realIn).to(torch::kFloat);
-    p.fakeOut = D->forward(p.fakeIn).to(torch::kFloat);
+    // The scores in fp32 whatever the precision (the losses are computed in fp32); a
+    // conditional D judges each sample with its class (the real batch's labels, those asked of G).
+    const conditioning::Output real = conditioning::discriminate(D, spec, p.realIn, p.realLabels);
+    const conditioning::Output fake = conditioning::discriminate(D, spec, p.fakeIn, p.fakeLabels);
+    p.realOut = real.score;
+    p.fakeOut = fake.score;
+    p.realLogits = real.classLogits;
+    p.fakeLogits = fake.classLogits;
 }
 
 bool Trainer::Impl::discriminatorLoss(PendingStep &p, QString *error)
@@ -538,9 +552,18 @@ bool Trainer::Impl::discriminatorLoss(PendingStep &p, QString *error)
             r.lossD += p.penalty;
         }
     } else {
+        if (spec.conditioning.kind == ConditioningKind::Auxiliary) {
+            // AC-GAN: D also learns to name the class of real and of generated samples.
+            p.parts.real = p.parts.real + conditioning::classLoss(spec, {p.realOut, p.realLogits}, p.realLabels);
+            p.parts.fake = p.parts.fake + conditioning::classLoss(spec, {p.fakeOut, p.fakeLogits}, p.fakeLabels);
+        }
         torch::Tensor lossD = p.parts.total();
         if (kind == LossKind::WassersteinGP) {
-            const torch::Tensor gp = regularisers::gradientPenalty(D, p.realIn.detach(), p.fakeIn, spec.loss.gpLambda, gen);
+            // At points between a real and a fake sample, judged with the real sample's class.
+            const auto score = [this, &p](const torch::Tensor &x) {
+                return conditioning::discriminate(D, spec, x, p.realLabels).score;
+            };
+            const torch::Tensor gp = regularisers::gradientPenalty(score, p.realIn.detach(), p.fakeIn, spec.loss.gpLambda, gen);
             lossD = lossD + gp;
             p.penalty = gp.item<float>();
         }
@@ -602,8 +625,10 @@ bool Trainer::Impl::generatorLoss(PendingStep &p, bool reporting, QString *error
         torch::Tensor in = regularisers::withInstanceNoise(p.fakeForG, p.sigma, gen);
         if (reporting)
             in.retain_grad();  // keeps dL_G/dx for the arrows; the parameter gradients are the same
-        const torch::Tensor out = D->forward(in).to(torch::kFloat);
-        const torch::Tensor lossG = losses::generator(kind, out);
+        const conditioning::Output judged = conditioning::discriminate(D, spec, in, p.fakeLabels);
+        const torch::Tensor out = judged.score;
+        // AC-GAN: G also makes samples whose class D names as the one asked.
+        const torch::Tensor lossG = losses::generator(kind, out) + conditioning::classLoss(spec, judged, p.fakeLabels);
         r.lossG = lossG.item<float>();
         beginGradients(p, NetworkRole::Generator, r.lossG);
         lossG.backward();
@@ -640,8 +665,11 @@ void Trainer::Impl::generatorUpdate(PendingStep &p, bool reporting)
     p.view.weightNormG = weightNorm(p.gParams);
     if (forwardIsPure(spec.generator)) {
         torch::NoGradGuard noGrad;
-        const torch::Tensor z = p.z.slice(0, 0, shownCount(p.fakeForG));
-        p.view.moved = toSampleBatch(p.fused ? fusedmlp::forward(*p.fusedG, z) : G->forward(z));
+        const std::int64_t n = shownCount(p.fakeForG);
+        const torch::Tensor z = p.z.slice(0, 0, n);
+        p.view.moved = toSampleBatch(p.fused ? fusedmlp::forward(*p.fusedG, z)
+                                             : G->forward(conditioning::generatorInput(
+                                                   spec, z, p.fakeLabels.defined() ? p.fakeLabels.slice(0, 0, n) : p.fakeLabels)));
     }
 }
 
@@ -711,6 +739,16 @@ void Trainer::Impl::describe(PendingStep &p, Substep done, SubstepReport *report
         o.z.assign(z0.data_ptr<float>(), z0.data_ptr<float>() + z0.numel());
     }
     o.fake = p.fake.defined() ? toSampleBatch(p.fake.detach().slice(0, 0, shownCount(p.fake))) : SampleBatch();
+    // The classes of the shown samples (conditional runs): the narration names them.
+    const auto shownLabels = [](const torch::Tensor &labels, const torch::Tensor &batch) {
+        if (!labels.defined() || !batch.defined())
+            return std::vector<int>();
+        const torch::Tensor l = labels.slice(0, 0, shownCount(batch)).to(torch::kCPU).to(torch::kInt).contiguous();
+        return std::vector<int>(l.data_ptr<int>(), l.data_ptr<int>() + l.numel());
+    };
+    o.classes = spec.conditioning.enabled() ? spec.conditioning.classes : 0;
+    o.realLabels = shownLabels(p.realLabels, p.real);
+    o.fakeLabels = shownLabels(p.fakeLabels, p.fake.defined() ? p.fake : p.z);
     const bool scored = p.realOut.defined();
     o.realScores = scored ? shownScores(kind, p.realOut, shownCount(p.real)) : std::vector<float>();
     o.fakeScores = scored ? shownScores(kind, p.fakeOut, shownCount(p.fake)) : std::vector<float>();

@@ -65,11 +65,15 @@ public:
     std::shared_ptr<const Dataset> sharedData() const;  // the same, for readers on other threads (immutable)
 
     // Samples from the fixed evaluation noise (the same for the whole run); from the EMA of G
-    // when enabled. BatchNorm uses running statistics.
+    // when enabled. BatchNorm uses running statistics. A conditional run's grid has one row of
+    // 8 per class (conditioning::gridLabels), its noise fixed per column; `count` caps it.
     SampleBatch sampleFixed(int count = 64);
-    // Samples from fresh noise drawn from `seed` (independent of training randomness).
+    // The grid's samples and columns for the live view (conditional: 8 per class row).
+    int fixedGridCount() const;
+    // Samples from fresh noise drawn from `seed` (independent of training randomness), of class
+    // `label` in a conditional run (-1: labels drawn from `seed` too, uniformly).
     // An empty batch when `cancel` is raised.
-    SampleBatch sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel = nullptr);
+    SampleBatch sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel = nullptr, int label = -1);
 
     // A frozen copy of the generator (its EMA when enabled) for use on another thread.
     std::shared_ptr<GeneratorCopy> copyGenerator() const;

@@ -4,6 +4,7 @@
 // trainer.cpp (create, step) and trainersampling.cpp (samples, generator copies, checkpoints).
 
 #include "dataparallel_p.h"
+#include "nn/conditioning_p.h"
 #include "fusedmlp_p.h"
 #include "losses_p.h"
 #include "seededsamples_p.h"
@@ -33,6 +34,8 @@ struct PendingStep {
     double seconds = 0;  // time spent in the step's substeps
 
     torch::Tensor real, z, fake, fakeForG, realIn, fakeIn, realOut, fakeOut;
+    torch::Tensor realLabels, fakeLabels;  // conditional runs: the real batch's classes and those asked of G
+    torch::Tensor realLogits, fakeLogits;  // auxiliary conditioning: D's class logits
     fusedmlp::Pass gPass, dPass;
     losses::DiscriminatorLoss parts;
     float penalty = 0;
@@ -94,13 +97,16 @@ struct Trainer::Impl : TrainerState {
     {
         return seededsamples::noise(n, spec.latentDim, spec.prior, g).to(device);
     }
+    // The fixed grid's generator input (classgrid): its noise rows, joined with its labels.
+    torch::Tensor gridInput(int count) const;
 
     // The hand-written MLP arithmetic (fusedmlp_p.h) serves when both networks are plain MLPs on
     // the CPU and the loss needs nothing it lacks (the WGAN-GP penalty at mixed points; R1
     // through smooth activations). Rebuilt each step: loading a checkpoint replaces modules.
     void fusedNets(std::optional<fusedmlp::Net> *g, std::optional<fusedmlp::Net> *dn)
     {
-        if (!fusedAllowed || !device.is_cpu() || spec.loss.kind == LossKind::WassersteinGP || spec.precision != Precision::Fp32)
+        if (!fusedAllowed || !device.is_cpu() || spec.loss.kind == LossKind::WassersteinGP || spec.precision != Precision::Fp32
+            || spec.conditioning.enabled())
             return;
         *g = fusedmlp::extract(G);
         *dn = fusedmlp::extract(D);
@@ -108,12 +114,14 @@ struct Trainer::Impl : TrainerState {
             g->reset(), dn->reset();
     }
 
-    SampleBatch generateFrom(const torch::Tensor &z)
+    // Samples of the sampling generator for `input` (z, joined with one-hot labels in a
+    // conditional run: conditioning::generatorInput).
+    SampleBatch generateFrom(const torch::Tensor &input)
     {
         torch::NoGradGuard noGrad;
         torch::nn::Sequential &net = Gema ? Gema : G;
         net->eval();
-        const torch::Tensor out = net->forward(z.to(device));
+        const torch::Tensor out = net->forward(input.to(device));
         net->train();
         return toSampleBatch(out);
     }

@@ -4,6 +4,10 @@
 
 #include "checkpoint_p.h"
 
+#include "spec/classgrid.h"
+
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <sstream>
 
@@ -27,16 +31,27 @@ bool Trainer::usesFusedMlp() const
     return g && dn;
 }
 
-SampleBatch Trainer::sampleFixed(int count)
+torch::Tensor Trainer::Impl::gridInput(int count) const
 {
-    const int n = std::min<int>(count, int(d->evalNoise.size(0)));
-    return d->generateFrom(d->evalNoise.slice(0, 0, n));
+    const std::vector<int> rows = classgrid::noiseRows(spec);
+    const int n = std::clamp(count, 0, int(rows.size()));
+    const torch::Tensor index = torch::tensor(std::vector<std::int64_t>(rows.begin(), rows.begin() + n), torch::kLong);
+    const torch::Tensor z = evalNoise.index_select(0, index.to(evalNoise.device()));
+    const std::vector<int> labels = classgrid::labels(spec);
+    if (labels.empty())
+        return z;
+    const torch::Tensor y = torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.begin() + n), torch::kLong);
+    return conditioning::generatorInput(spec, z, y);
 }
 
-SampleBatch Trainer::sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel)
+SampleBatch Trainer::sampleFixed(int count) { return d->generateFrom(d->gridInput(std::min(count, fixedGridCount()))); }
+
+int Trainer::fixedGridCount() const { return classgrid::count(d->spec); }
+
+SampleBatch Trainer::sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel, int label)
 {
-    return seededsamples::draw([this](const torch::Tensor &z) { return d->generateFrom(z); }, count, seed, d->spec.latentDim,
-                               d->spec.prior, cancel);
+    return seededsamples::draw([this](const torch::Tensor &input) { return d->generateFrom(input); }, count, seed, d->spec, label,
+                               cancel);
 }
 
 namespace {
@@ -58,9 +73,11 @@ std::shared_ptr<DiscriminatorCopy> Trainer::copyDiscriminator() const
 
 std::shared_ptr<GeneratorCopy> Trainer::copyGenerator() const
 {
-    const torch::Tensor noise = d->evalNoise.to(torch::kCPU).to(torch::kFloat).contiguous();
+    // The grid's own latent vectors, one per grid sample (a conditional grid repeats a column's).
+    const torch::Tensor noise = d->gridInput(fixedGridCount()).slice(1, 0, d->spec.latentDim).to(torch::kCPU).to(torch::kFloat).contiguous();
     std::vector<float> latents(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
-    return std::make_shared<GeneratorCopy>(d->spec, serialized(d->Gema ? d->Gema : d->G), d->step, std::move(latents));
+    return std::make_shared<GeneratorCopy>(d->spec, serialized(d->Gema ? d->Gema : d->G), d->step, std::move(latents),
+                                           classgrid::labels(d->spec));
 }
 
 QString Trainer::saveCheckpoint(const QString &path) const

@@ -22,7 +22,7 @@ struct TrainerState {
     torch::nn::Sequential G{nullptr}, D{nullptr}, Gema{nullptr};
     std::unique_ptr<torch::optim::Optimizer> optG, optD;
     BatchSampler batches;
-    torch::Tensor evalNoise;              // the fixed noise of the sample grid
+    torch::Tensor evalNoise;              // the fixed noise of the sample grid (classgrid::noiseCount rows)
     std::int64_t step = 0;
     std::vector<StepRecord> history;
     std::vector<QualityRecord> quality;   // image measures taken during the run, by step

@@ -36,7 +36,6 @@ constexpr int kDefaultSnapshotMs = 80;   // ~12 updates a second: smooth plots, 
 constexpr int kDefaultSampleMs = 500;    // a sample grid costs a generator pass; twice a second is live enough
 constexpr int kGeneratorPublishMs = 1000;  // a frozen generator costs a serialisation of its weights
 constexpr int kTwoDPublishMs = 200;        // 2D nets are small; the 2D lab redraws 5 times a second
-constexpr int kSampleGridCount = 64;     // the 8x8 grid
 constexpr int kRealPointCount = 1000;    // enough to show a 2D set's shape in a scatter plot
 }  // namespace
 
@@ -279,7 +278,7 @@ private:
         const double recent = m_driver.takeRecentSeconds();
         s.imagesPerSecond = recent > 0 ? double(m_spec.batchSize) * double(s.records.size()) / recent : 0;
         if (withSamples && m_sampleMs >= 0) {
-            s.samples = m_trainer.sampleFixed(kSampleGridCount);
+            s.samples = m_trainer.sampleFixed(m_trainer.fixedGridCount());
             m_sinceSamples.restart();
         }
         if (!m_realSent) {
@@ -394,7 +393,7 @@ void TrainingController::Impl::follow(TrainingController *owner, std::shared_ptr
     // The images the sample grids hold: the generator's output (the data may be on another machine).
     int channels = 0, side = 0;
     if (!spec.isTwoDimensional()) {
-        const NetworkAnalysis g = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, {spec.latentDim});
+        const NetworkAnalysis g = ShapeInference::analyzeNetwork(spec.generator, NetworkRole::Generator, ShapeInference::generatorInput(spec));
         if (g.outShape.size() == 3 && g.outShape[1] == g.outShape[2]) {
             channels = int(g.outShape[0]);
             side = int(g.outShape[1]);

@@ -148,7 +148,7 @@ void TestSpecJson::latentDirectionsRoundTrip()
     v[1] = -0.8f;
     spec.directions.push_back({QStringLiteral("round 并 trip"), QStringLiteral("sefa"), v});
     const QByteArray bytes = specjson::toBytes(spec);
-    QVERIFY(bytes.contains("\"version\": \"1.2\""));
+    QVERIFY(bytes.contains("\"version\": \"1.3\""));
     const specjson::ParseResult back = specjson::fromBytes(bytes, QStringLiteral("directions"));
     QVERIFY2(back.ok(), qPrintable(back.errors.join(QLatin1Char('\n'))));
     QCOMPARE(back.spec.directions, spec.directions);
