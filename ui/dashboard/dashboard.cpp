@@ -11,6 +11,7 @@
 #include "widgets/widgetevents.h"
 
 #include "data/synthetic2d.h"
+#include "spec/classgrid.h"
 #include "session/datapreview.h"
 #include "session/runsession.h"
 #include "training/trainingcontroller.h"
@@ -181,7 +182,9 @@ void Dashboard::resetViews(const ExperimentSpec &spec)
     m_histogram->clear();
     m_histogram->hide();
     m_samples->clear();
+    m_samples->setClasses(datasets::classLabels(spec), classgrid::labels(spec));
     m_lab->clear();
+    m_lab->setClasses(spec.isTwoDimensional() ? datasets::classLabels(spec) : QStringList());
     m_slow->clear();
     m_slowLaidOut = false;
     m_status = {};

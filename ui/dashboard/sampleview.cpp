@@ -9,6 +9,7 @@
 
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -85,6 +86,32 @@ void SampleView::setRealPoints(const std::vector<float> &points)
     m_scatter->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SampleView::setClasses(const QStringList &names, const std::vector<int> &gridLabels)
+{
+    m_classNames = names;
+    m_gridLabels = gridLabels;
+    for (QCPGraph *g : m_classGraphs)
+        m_scatter->removeGraph(g);
+    m_classGraphs.clear();
+    // 2D: one graph of generated points per class, in the colours of the 2D lab's classes.
+    for (int k = 0; k < int(names.size()); ++k) {
+        QCPGraph *g = m_scatter->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, palettecolors::classColor(k, int(names.size())), 5));
+        g->setName(names[k]);
+        if (names.size() > 10)
+            g->removeFromLegend();
+        m_classGraphs.push_back(g);
+    }
+    m_fakeGraph->setVisible(names.isEmpty());
+    if (names.isEmpty())
+        m_fakeGraph->addToLegend();
+    else
+        m_fakeGraph->removeFromLegend();
+    if (m_shown >= 0)
+        showEntry(m_shown);
+}
+
 void SampleView::addSamples(std::int64_t step, const SampleBatch &samples)
 {
     if (samples.count == 0)
@@ -120,6 +147,8 @@ void SampleView::clear()
     m_grid->clear();
     m_realGraph->data()->clear();
     m_fakeGraph->data()->clear();
+    for (QCPGraph *g : m_classGraphs)
+        g->data()->clear();
     m_timeline->setEnabled(false);
     showCaption();
 }
@@ -133,21 +162,61 @@ void SampleView::showEntry(int index)
     showCaption();
     if (e.samples.isImages()) {
         m_stack->setCurrentWidget(m_grid);
-        m_image = sampleimage::grid(e.samples, kGridColumns, kGridGap);
-        const int side = std::max(1, std::min(m_grid->width(), m_grid->height()));
-        m_grid->setPixmap(QPixmap::fromImage(m_image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
+        showGrid(e.samples);
     } else {
         m_stack->setCurrentWidget(m_scatter);
-        QVector<double> x, y;
+        const int classes = int(m_classGraphs.size());
+        std::vector<QVector<double>> x(size_t(classes) + 1), y(size_t(classes) + 1);
         for (size_t i = 0; i + 1 < e.samples.points.size(); i += 2) {
-            x.append(e.samples.points[i]);
-            y.append(e.samples.points[i + 1]);
+            const size_t n = i / 2;
+            // Conditional: the class each grid point was asked as; else the one generated graph.
+            const size_t graph = classes > 0 && n < m_gridLabels.size() && m_gridLabels[n] < classes ? size_t(m_gridLabels[n]) + 1 : 0;
+            x[graph].append(e.samples.points[i]);
+            y[graph].append(e.samples.points[i + 1]);
         }
-        m_fakeGraph->setData(x, y);
+        m_fakeGraph->setData(x[0], y[0]);
+        for (int k = 0; k < classes; ++k)
+            m_classGraphs[size_t(k)]->setData(x[size_t(k) + 1], y[size_t(k) + 1]);
         if (m_realGraph->dataCount() == 0)
             m_scatter->rescaleAxes();
         m_scatter->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void SampleView::showGrid(const SampleBatch &samples)
+{
+    m_image = sampleimage::grid(samples, kGridColumns, kGridGap);
+    const QSize area = m_grid->size().expandedTo(QSize(1, 1));
+    const int rows = (samples.count + kGridColumns - 1) / kGridColumns;
+    // Class names beside the rows when each row is one class (a conditional run's grid).
+    const bool named = !m_classNames.isEmpty() && rows == int(m_classNames.size());
+    int nameWidth = 0;
+    if (named) {
+        const QFontMetrics metrics(m_grid->font());
+        for (const QString &name : m_classNames)
+            nameWidth = std::max(nameWidth, metrics.horizontalAdvance(name));
+        nameWidth = std::min(nameWidth + 8, area.width() / 3);
+    }
+    const QImage scaled = m_image.scaled(std::max(1, area.width() - nameWidth), area.height(), Qt::KeepAspectRatio,
+                                         Qt::FastTransformation);
+    QPixmap canvas(nameWidth + scaled.width(), scaled.height());
+    canvas.fill(Qt::transparent);
+    {
+        QPainter painter(&canvas);
+        painter.drawImage(nameWidth, 0, scaled);
+        if (named) {
+            painter.setPen(m_grid->palette().color(QPalette::WindowText));
+            painter.setFont(m_grid->font());
+            const double rowHeight = double(scaled.height()) / rows;
+            for (int r = 0; r < rows; ++r)
+                painter.drawText(QRectF(0, r * rowHeight, nameWidth - 6, rowHeight), Qt::AlignRight | Qt::AlignVCenter,
+                                 painter.fontMetrics().elidedText(m_classNames[r], Qt::ElideRight, nameWidth - 6));
+        }
+    }
+    m_grid->setPixmap(canvas);
+    // The label centres the pixmap; the cells are right of the names.
+    const QPoint origin((area.width() - canvas.width()) / 2, (area.height() - canvas.height()) / 2);
+    m_cells = QRect(origin + QPoint(nameWidth, 0), scaled.size());
 }
 
 QImage SampleView::currentGrid() const { return m_image; }
@@ -189,17 +258,14 @@ bool SampleView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_grid && event->type() == QEvent::Resize && m_shown >= 0)
         showEntry(m_shown);
-    if (watched == m_grid && event->type() == QEvent::MouseButtonPress && !m_image.isNull()) {
-        // Map the click through the scaled pixmap to a cell of the 8x8 grid.
-        const QPoint p = static_cast<QMouseEvent *>(event)->position().toPoint();
-        const int side = std::max(1, std::min(m_grid->width(), m_grid->height()));
-        const QPoint origin((m_grid->width() - side) / 2, (m_grid->height() - side) / 2);
-        const QPoint inGrid = p - origin;
-        if (inGrid.x() >= 0 && inGrid.y() >= 0 && inGrid.x() < side && inGrid.y() < side) {
+    if (watched == m_grid && event->type() == QEvent::MouseButtonPress && !m_image.isNull() && m_cells.isValid()) {
+        // Map the click through the scaled grid to a cell (the image is gap + columns x cell wide).
+        const QPoint p = static_cast<QMouseEvent *>(event)->position().toPoint() - m_cells.topLeft();
+        if (p.x() >= 0 && p.y() >= 0 && p.x() < m_cells.width() && p.y() < m_cells.height()) {
+            const int col = p.x() * kGridColumns / m_cells.width();
             const int rows = (m_history[size_t(m_shown)].samples.count + kGridColumns - 1) / kGridColumns;
-            const int col = inGrid.x() * kGridColumns / side;
-            const int row = inGrid.y() * std::max(rows, kGridColumns) / side;
-            const int index = row * kGridColumns + col;
+            const int row = p.y() * rows / m_cells.height();
+            const int index = row * kGridColumns + std::min(col, kGridColumns - 1);
             if (index < m_history[size_t(m_shown)].samples.count)
                 emit sampleClicked(index);
         }

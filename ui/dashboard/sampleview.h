@@ -23,6 +23,10 @@ public:
     explicit SampleView(QWidget *parent = nullptr);
 
     void setRealPoints(const std::vector<float> &points);
+    // A conditional run: the class names (one per class) and the class of each grid sample.
+    // Image grids get a class name beside each row; 2D points are coloured by class. Empty names:
+    // an unconditional run.
+    void setClasses(const QStringList &names, const std::vector<int> &gridLabels);
     void addSamples(std::int64_t step, const SampleBatch &samples);
     void clear();
 
@@ -51,6 +55,7 @@ private:
         SampleBatch samples;
     };
     void showEntry(int index);
+    void showGrid(const SampleBatch &samples);  // the image grid, with the class names when there are
     void showCaption();  // the shown entry's step, or that there is none
 
     std::vector<Entry> m_history;
@@ -64,4 +69,8 @@ private:
     QImage m_image;
     std::vector<float> m_real;  // 2D: the real points, for exported frames
     int m_shown = -1;
+    QStringList m_classNames;
+    std::vector<int> m_gridLabels;
+    std::vector<QCPGraph *> m_classGraphs;  // 2D conditional: the generated points of each class
+    QRect m_cells;  // where the grid's cells are drawn in m_grid (for clicks)
 };

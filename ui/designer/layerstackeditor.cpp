@@ -122,6 +122,12 @@ LayerStackEditor::LayerStackEditor(ExperimentDocument *doc, NetworkRole role, QW
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_duplicate, m_delete, m_up, m_down});
+    m_labelBlock = new QLabel(this);
+    m_labelBlock->setObjectName(QStringLiteral("labelBlock"));
+    m_labelBlock->setWordWrap(true);
+    m_labelBlock->setStyleSheet(QStringLiteral("background: palette(alternate-base); padding: 3px"));
+    m_labelBlock->hide();
+    layout->addWidget(m_labelBlock);
     layout->addWidget(m_view, 1);
     m_summary = new QLabel(this);
     layout->addWidget(m_summary);
@@ -227,6 +233,18 @@ void LayerStackEditor::updateButtons()
     m_down->setEnabled(has && row + 1 < m_model->layerCount());
     const NetworkAnalysis &a = m_role == NetworkRole::Generator ? m_doc->analysis().generator : m_doc->analysis().discriminator;
     const int problems = int(a.problems.size());
+    // The label's block, shown like a layer: before the first layer (the generator's embedding,
+    // concat's channels) or after the last (projection, the auxiliary head).
+    if (a.label) {
+        const LabelBlock &b = *a.label;
+        const bool head = m_role == NetworkRole::Discriminator && m_doc->spec().conditioning.kind != ConditioningKind::Concat;
+        m_labelBlock->setText((head ? tr("After the last layer: %1, %2 → %3, %4 parameters, %5 MFLOPs per sample")
+                                    : tr("Before the first layer: %1, %2 → %3, %4 parameters, %5 MFLOPs per sample"))
+                                  .arg(b.name, shapeToString(b.inShape), shapeToString(b.outShape),
+                                       QLocale().toString(qlonglong(b.parameters)))
+                                  .arg(b.flops / 1e6, 0, 'g', 3));
+    }
+    m_labelBlock->setVisible(a.label.has_value());
     m_summary->setText(problems == 0 ? tr("%1 layers, %2 parameters, %3 MFLOPs per sample")
                                            .arg(m_model->layerCount())
                                            .arg(QLocale().toString(qlonglong(a.parameters)))

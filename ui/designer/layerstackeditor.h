@@ -44,6 +44,7 @@ private:
     NetworkRole m_role;
     LayerStackModel *m_model;
     QTableView *m_view;
+    QLabel *m_labelBlock = nullptr;  // a conditional run: how the class enters this network
     QLabel *m_summary;
     QAction *m_duplicate, *m_delete, *m_up, *m_down;
     QString m_announced;

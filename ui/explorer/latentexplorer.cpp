@@ -1,5 +1,7 @@
 #include "explorer/latentexplorer.h"
 
+#include "data/dataset.h"
+
 #include "explorer/walkexportdialog.h"
 
 #include "eval/directionfinder.h"
@@ -10,6 +12,7 @@
 #include "widgets/widgetevents.h"
 
 #include <QComboBox>
+#include <QStandardItemModel>
 #include <QDialog>
 #include <QDir>
 #include <QFileDialog>
@@ -110,6 +113,19 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
     m_count->setRange(1, 64);
     countRow->addWidget(m_count);
     buttons->addLayout(countRow);
+    auto *classRow = new QHBoxLayout;
+    m_classLabel = new QLabel(this);
+    classRow->addWidget(m_classLabel);
+    m_class = new QComboBox(this);
+    m_class->setObjectName(QStringLiteral("latentClass"));
+    classRow->addWidget(m_class);
+    buttons->addLayout(classRow);
+    m_classLabel->hide();
+    m_class->hide();
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
+        render(true);
+        renderStrip();
+    });
     buttons->addStretch(1);
     row->addLayout(buttons);
     layout->addLayout(row);
@@ -171,12 +187,16 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
     auto *interpLayout = new QVBoxLayout(interp);
     auto *interpRow = new QHBoxLayout;
     m_mode = new QComboBox(interp);
-    m_mode->addItems({QString(), QString()});  // linear, spherical
+    m_mode->addItems({QString(), QString(), QString()});  // linear, spherical, between classes (conditional runs)
+    m_classTo = new QComboBox(interp);
+    m_classTo->setObjectName(QStringLiteral("latentClassTo"));
+    m_classTo->hide();
     m_steps = new QSpinBox(interp);
     m_steps->setRange(2, 16);
     m_steps->setValue(8);
     auto *stepsLabel = new QLabel(interp);
     interpRow->addWidget(m_mode);
+    interpRow->addWidget(m_classTo);
     interpRow->addWidget(stepsLabel);
     interpRow->addWidget(m_steps);
     interpRow->addStretch(1);
@@ -198,6 +218,8 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
     layout->addLayout(exportRow);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &LatentExplorer::renderStrip);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { m_classTo->setVisible(i == 2 && m_class->count() > 0); });
+    connect(m_classTo, &QComboBox::currentIndexChanged, this, &LatentExplorer::renderStrip);
     connect(m_steps, &QSpinBox::valueChanged, this, &LatentExplorer::renderStrip);
     connect(m_count, &QSpinBox::valueChanged, this, [this](int n) {
         QSettings().setValue(QStringLiteral("latent/sliders"), n);
@@ -223,6 +245,8 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
         name(useA, tr("Use as A"), tr("Start of the interpolation"));
         name(useB, tr("Use as B"), tr("End of the interpolation"));
         countLabel->setText(tr("Sliders:"));
+        m_classLabel->setText(tr("Class:"));
+        m_class->setToolTip(tr("The class the conditional generator is asked for: the same z drawn as another class"));
         m_count->setToolTip(tr("How many latent dimensions get a slider (the first ones), or how many directions to find"));
         directionsBox->setTitle(tr("Directions"));
         methodLabel->setText(tr("Sliders move:"));
@@ -244,6 +268,9 @@ LatentExplorer::LatentExplorer(QWidget *parent) : QWidget(parent)
         interp->setTitle(tr("Interpolation from A to B"));
         m_mode->setItemText(0, tr("Linear"));
         m_mode->setItemText(1, tr("Spherical"));
+        m_mode->setItemText(2, tr("Between classes, same z"));
+        m_classTo->setToolTip(tr("The strip draws the explored z from the class picked above to this one, the two classes' "
+                                 "embeddings mixed in even steps"));
         m_mode->setToolTip(tr("Linear mixes the two vectors; spherical follows the great circle, keeping the norm typical of the prior"));
         m_steps->setToolTip(tr("Images in the strip, A and B included"));
         stepsLabel->setText(tr("Steps:"));
@@ -348,6 +375,29 @@ void LatentExplorer::setGenerator(std::shared_ptr<GeneratorCopy> generator)
     setStatus([step = generator->step()] { return tr("Generator from step %1").arg(step); });
     m_evalLatents = generator->evalLatents();
     m_uniformPrior = generator->spec().prior == LatentPrior::Uniform;
+    {
+        // A conditional run: the class picker, filled once per set of classes (the choice kept).
+        const QStringList names = datasets::classLabels(generator->spec());
+        QStringList shown;
+        for (int i = 0; i < m_class->count(); ++i)
+            shown << m_class->itemText(i);
+        if (shown != names) {
+            const QSignalBlocker block(m_class), blockTo(m_classTo);
+            m_class->clear();
+            m_class->addItems(names);
+            m_classTo->clear();
+            m_classTo->addItems(names);
+            m_classTo->setCurrentIndex(names.size() > 1 ? 1 : 0);
+        }
+        m_classLabel->setVisible(!names.isEmpty());
+        m_class->setVisible(!names.isEmpty());
+        // Between classes is a choice of conditional runs only.
+        if (names.isEmpty() && m_mode->currentIndex() == 2)
+            m_mode->setCurrentIndex(0);
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_mode->model()))
+            model->item(2)->setEnabled(!names.isEmpty());
+        m_classTo->setVisible(!names.isEmpty() && m_mode->currentIndex() == 2);
+    }
     const std::vector<float> firstSample = generator->evalLatent(0);
     if (first) {
         // The layers PCA may analyse, the first activation chosen.
@@ -741,6 +791,9 @@ void LatentExplorer::pickSample(int index)
     const auto begin = m_evalLatents.begin() + std::ptrdiff_t(size_t(index) * n);
     m_origin.assign(begin, begin + std::ptrdiff_t(n));
     m_picked = index;
+    // A conditional grid's sample is of its row's class: the explorer asks for that class too.
+    if (m_generator && size_t(index) < m_generator->evalLabels().size())
+        m_class->setCurrentIndex(m_generator->evalLabels()[size_t(index)]);
     setLatent(m_origin);
 }
 
@@ -891,9 +944,10 @@ void LatentExplorer::exportWalk(const latentwalk::Walk &walk, const QString &pat
         return;
     }
     const int frames = walk.frames;
-    startExport([latents, frames, path, scale, delayMs](GeneratorCopy &g, const std::atomic<bool> &cancel, const ProgressFn &progress) {
+    startExport([latents, frames, path, scale, delayMs, label = askedClass()](GeneratorCopy &g, const std::atomic<bool> &cancel,
+                                                                           const ProgressFn &progress) {
         QString error;
-        const SampleBatch samples = latentwalk::render(g, latents, frames, [&](double f) { progress(0.9 * f); }, &cancel, &error);
+        const SampleBatch samples = latentwalk::render(g, latents, frames, [&](double f) { progress(0.9 * f); }, &cancel, &error, label);
         if (samples.count == 0)
             return error;
         error = latentwalk::writeFrames(path, latentwalk::frames(samples, scale), delayMs);
@@ -923,9 +977,10 @@ void LatentExplorer::exportGrid(int direction, int rows, int steps, double range
         origins.insert(origins.end(), z.begin(), z.end());
     }
     const std::vector<float> latents = latentwalk::sweepGrid(origins, rows, w.direction, -range, range, w.spread, steps);
-    startExport([latents, rows, steps, path, scale](GeneratorCopy &g, const std::atomic<bool> &cancel, const ProgressFn &progress) {
+    startExport([latents, rows, steps, path, scale, label = askedClass()](GeneratorCopy &g, const std::atomic<bool> &cancel,
+                                                                        const ProgressFn &progress) {
         QString error;
-        const SampleBatch samples = latentwalk::render(g, latents, rows * steps, progress, &cancel, &error);
+        const SampleBatch samples = latentwalk::render(g, latents, rows * steps, progress, &cancel, &error, label);
         if (samples.count == 0)
             return error;
         return sampleimage::savePng(latentwalk::tile(samples, steps, scale), path);
@@ -961,24 +1016,43 @@ void LatentExplorer::render(bool byUser)
 {
     if (!m_session || !m_hasGenerator || int(m_z.size()) != m_latentDim)
         return;
-    const quint64 number = m_session->renderer()->request(m_singleChannel, m_z, 1);
+    const quint64 number = m_session->renderer()->request(m_singleChannel, m_z, 1, {askedClass()});
     if (byUser)
         m_pending[number] = m_clock.nsecsElapsed();
+    if (m_mode->currentIndex() == 2)
+        renderStrip();  // the strip between classes is of this z
 }
 
 void LatentExplorer::renderStrip()
 {
-    if (!m_session || !m_hasGenerator || int(m_a.size()) != m_latentDim || int(m_b.size()) != m_latentDim)
+    if (!m_session || !m_hasGenerator)
         return;
     const int n = m_steps->value();
+    if (m_mode->currentIndex() == 2) {
+        // The explored z from one class to another: only the label's embedding moves.
+        if (m_class->count() == 0 || int(m_z.size()) != m_latentDim)
+            return;
+        std::vector<float> latents, t;
+        for (int i = 0; i < n; ++i) {
+            latents.insert(latents.end(), m_z.begin(), m_z.end());
+            t.push_back(float(i) / float(n - 1));
+        }
+        m_session->renderer()->requestBetween(m_stripChannel, std::move(latents), n, askedClass(), std::max(0, m_classTo->currentIndex()),
+                                              std::move(t));
+        return;
+    }
+    if (int(m_a.size()) != m_latentDim || int(m_b.size()) != m_latentDim)
+        return;
     std::vector<float> latents;
     latents.reserve(size_t(n) * size_t(m_latentDim));
     for (int i = 0; i < n; ++i) {
         const std::vector<float> z = latentwalk::interpolate(m_a, m_b, double(i) / (n - 1), m_mode->currentIndex() == 1);
         latents.insert(latents.end(), z.begin(), z.end());
     }
-    m_session->renderer()->request(m_stripChannel, std::move(latents), n);
+    m_session->renderer()->request(m_stripChannel, std::move(latents), n, std::vector<int>(size_t(n), askedClass()));
 }
+
+int LatentExplorer::askedClass() const { return std::max(0, m_class->currentIndex()); }
 
 void LatentExplorer::onRendered(int channel, quint64 request, const SampleBatch &samples, qint64 step)
 {

@@ -146,6 +146,12 @@ private:
     QLabel *m_view;
     QLabel *m_stripView;
     QSpinBox *m_count;
+    // Conditional runs: the class the generator is asked for (same z, another class); hidden
+    // for an unconditional run.
+    QLabel *m_classLabel = nullptr;
+    QComboBox *m_class = nullptr;
+    QComboBox *m_classTo = nullptr;  // the strip between classes: the class it ends at
+    int askedClass() const;
     QComboBox *m_mode;
     QSpinBox *m_steps;
     QComboBox *m_method;

@@ -8,6 +8,7 @@
 #include "widgets/history.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -53,6 +54,17 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
         m_showTrails->setChecked(false);
     }
     legend->addStretch(1);
+    m_classLabel = new QLabel(this);
+    m_class = new QComboBox(this);
+    m_class->setObjectName(QStringLiteral("labClass"));
+    legend->addWidget(m_classLabel);
+    legend->addWidget(m_class);
+    m_classLabel->hide();
+    m_class->hide();
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_request.label = std::max(0, index);
+        emit viewChanged();  // D's opinion of the points as this class
+    });
     layout->addLayout(legend);
 
     m_tools = new QWidget(this);
@@ -174,6 +186,9 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
             box->setToolTip(tip);
         };
         name(m_showReal, tr("Real"), tr("The training data (blue)"));
+        m_classLabel->setText(tr("Class:"));
+        m_class->setToolTip(tr("The class whose heatmap, mesh and arrows are shown: the discriminator's opinion of every "
+                               "point as a sample of this class. Generated points are coloured by the class they were asked as."));
         name(m_showFake, tr("Generated"), tr("G applied to the run's fixed noise (orange): the same samples at every step"));
         name(m_showHeat, tr("D's opinion"),
              tr("The discriminator at every point of the plane: blue where it says \"real\", orange where it says "
@@ -455,12 +470,19 @@ void Lab2dView::draw(size_t index)
         m_heat->setDataRange(QCPRange(mid - half, mid + half));
     }
 
-    QVector<double> x, y;
+    // Conditional: each class's points in its colour; else all in orange.
+    const int classes = int(m_classGraphs.size());
+    const bool byClass = classes > 0 && 2 * f.fakeLabels.size() == f.fakes.size();
+    std::vector<QVector<double>> x(size_t(classes) + 1), y(size_t(classes) + 1);
     for (size_t i = 0; i + 1 < f.fakes.size(); i += 2) {
-        x.append(f.fakes[i]);
-        y.append(f.fakes[i + 1]);
+        const int label = byClass ? f.fakeLabels[i / 2] : -1;
+        const size_t graph = label >= 0 && label < classes ? size_t(label) + 1 : 0;
+        x[graph].append(f.fakes[i]);
+        y[graph].append(f.fakes[i + 1]);
     }
-    m_fake->setData(x, y);
+    m_fake->setData(x[0], y[0]);
+    for (int k = 0; k < classes; ++k)
+        m_classGraphs[size_t(k)]->setData(x[size_t(k) + 1], y[size_t(k) + 1]);
     // Trails: this frame and the few before it.
     const size_t first = index + 1 > size_t(kTrailFrames) ? index + 1 - size_t(kTrailFrames) : 0;
     for (size_t p = 0; p < m_trails.size(); ++p) {
@@ -525,6 +547,8 @@ void Lab2dView::clear()
     m_batch->clear();
     m_step = -1;
     m_fake->data()->clear();
+    for (QCPGraph *g : m_classGraphs)
+        g->data()->clear();
     m_heat->data()->clear();
     m_history.clear();
     m_follow = true;
@@ -542,10 +566,36 @@ void Lab2dView::clear()
     applyVisibility();
 }
 
+void Lab2dView::setClasses(const QStringList &names)
+{
+    for (QCPGraph *g : m_classGraphs)
+        m_plot->removeGraph(g);
+    m_classGraphs.clear();
+    for (int k = 0; k < int(names.size()); ++k) {
+        QCPGraph *g = m_plot->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        const QColor c = palettecolors::classColor(k, int(names.size()));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c.darker(115), c, 6));
+        m_classGraphs.push_back(g);
+    }
+    {
+        const QSignalBlocker block(m_class);
+        m_class->clear();
+        m_class->addItems(names);
+        m_class->setCurrentIndex(names.isEmpty() ? -1 : 0);
+    }
+    m_request.label = 0;
+    m_classLabel->setVisible(!names.isEmpty());
+    m_class->setVisible(!names.isEmpty());
+    applyVisibility();
+}
+
 void Lab2dView::applyVisibility()
 {
     m_real->setVisible(m_showReal->isChecked());
     m_fake->setVisible(m_showFake->isChecked());
+    for (QCPGraph *g : m_classGraphs)
+        g->setVisible(m_showFake->isChecked());
     m_heat->setVisible(m_showHeat->isChecked() && m_step >= 0);
     m_scale->setVisible(m_showHeat->isChecked() && m_step >= 0);
     for (QCPItemLine *a : m_arrows)

@@ -43,6 +43,9 @@ public:
     void setDrawing(bool on);
     // The experiment's drawn set, which strokes start from (empty when its data is not drawn).
     void setDrawnPoints(const std::vector<float> &points);
+    // A conditional run: the class names. Generated points are coloured by the class asked, and
+    // a picker chooses the class whose heatmap, mesh and arrows are shown. Empty: unconditional.
+    void setClasses(const QStringList &names);
     // The known modes of the data (empty for sets without), for the live coverage.
     void setModes(const std::vector<std::array<double, 2>> &modes, double sigma);
     // What to compute next: the visible area, the detail of each layer, the live measures.
@@ -116,6 +119,9 @@ private:
     bool m_stroking = false;
     quint32 m_strokeSeed = 1;
     QLabel *m_caption;
+    QLabel *m_classLabel = nullptr;
+    class QComboBox *m_class = nullptr;
+    std::vector<QCPGraph *> m_classGraphs;  // the generated points of each class (conditional runs)
     lab2d::Request m_request;
     std::int64_t m_step = -1;
     std::unique_ptr<BatchOverlay> m_batch;

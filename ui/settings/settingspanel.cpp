@@ -1,4 +1,6 @@
 #include "settings/settingspanel.h"
+
+#include "spec/classgrid.h"
 #include "widgets/lossformulas.h"
 
 #include "widgets/spinboxes.h"
@@ -136,6 +138,31 @@ void SettingsPanel::build()
     addCombo(f, tr("prior"), tr("Prior"), tr("Distribution the latent vectors are drawn from"), {tr("normal N(0, 1)"), tr("uniform U(-1, 1)")},
              [](const ExperimentSpec &s) { return int(s.prior); }, [](ExperimentSpec &s, int i) { s.prior = LatentPrior(i); });
 
+    // Conditioning: one choice; the first layers follow it (conditioningfit), classes from the data.
+    f = addGroup(tr("Conditioning"));
+    auto setConditioning = [](ExperimentSpec &s, auto change) {
+        ConditioningSpec next = s.conditioning;
+        change(next);
+        if (!s.conditioning.enabled() && next.enabled())
+            if (const int known = datasets::knownClassCount(s.data); known > 0)
+                next.classes = known;
+        conditioningfit::apply(&s, next);
+    };
+    addCombo(f, tr("conditioning"), tr("Conditioning"),
+             tr("Whether both networks are told the class of each sample (the data's labels), and how the discriminator takes it"),
+             {tr("none"), tr("concat (cGAN)"), tr("projection"), tr("auxiliary classifier (AC-GAN)")},
+             [](const ExperimentSpec &s) { return int(s.conditioning.kind); },
+             [setConditioning](ExperimentSpec &s, int i) { setConditioning(s, [i](ConditioningSpec &c) { c.kind = ConditioningKind(i); }); });
+    addInt(f, tr("classes"), fields::classes, [](const ExperimentSpec &s) { return s.conditioning.classes; },
+           [setConditioning](ExperimentSpec &s, int v) { setConditioning(s, [v](ConditioningSpec &c) { c.classes = v; }); })
+        .visible = [](const ExperimentSpec &s) { return s.conditioning.enabled(); };
+    addInt(f, tr("label embedding"), fields::labelEmbedding, [](const ExperimentSpec &s) { return s.conditioning.embedding; },
+           [setConditioning](ExperimentSpec &s, int v) { setConditioning(s, [v](ConditioningSpec &c) { c.embedding = v; }); })
+        .visible = [](const ExperimentSpec &s) { return s.conditioning.enabled(); };
+    addDouble(f, tr("class loss weight"), fields::auxWeight, [](const ExperimentSpec &s) { return s.conditioning.auxWeight; },
+              [](ExperimentSpec &s, double v) { s.conditioning.auxWeight = v; })
+        .visible = [](const ExperimentSpec &s) { return s.conditioning.kind == ConditioningKind::Auxiliary; };
+
     // Loss
     f = addGroup(tr("Loss and regularisers"));
     QStringList losses;
@@ -150,7 +177,7 @@ void SettingsPanel::build()
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formula->setTextFormat(Qt::RichText);
     m_formula->setStyleSheet(QStringLiteral("background: palette(alternate-base); padding: 4px"));
-    addRow(f, QString(), m_formula, [this] { m_formula->setText(LossFormulas::definition(m_doc->spec().loss)); });
+    addRow(f, QString(), m_formula, [this] { m_formula->setText(LossFormulas::definition(m_doc->spec().loss, m_doc->spec().conditioning)); });
     addDouble(f, tr("gradient penalty"), fields::gpLambda,
               [](const ExperimentSpec &s) { return s.loss.gpLambda; }, [](ExperimentSpec &s, double v) { s.loss.gpLambda = v; })
         .visible = [](const ExperimentSpec &s) { return losskind::info(s.loss.kind).gradientPenalty; };

@@ -151,10 +151,19 @@ QString SlowMotionPanel::narrate(const SubstepReport &r)
             z << num(r.z[i]);
         if (r.z.size() > size_t(kShownLatents))
             z << QStringLiteral("…");
-        return tr("A batch of %1 real samples is drawn from the training data, and %1 noise vectors <i>z</i> from the "
-                  "prior; the first is <i>z</i> = (%2). Nothing has been computed yet.")
-            .arg(r.batchSize)
-            .arg(z.join(QStringLiteral(", ")));
+        QString text = tr("A batch of %1 real samples is drawn from the training data, and %1 noise vectors <i>z</i> from the "
+                          "prior; the first is <i>z</i> = (%2). Nothing has been computed yet.")
+                           .arg(r.batchSize)
+                           .arg(z.join(QStringLiteral(", ")));
+        if (r.classes > 0 && !r.realLabels.empty() && !r.fakeLabels.empty())
+            text += QLatin1Char(' ')
+                + tr("This run is conditional: each real sample comes with its class <i>y</i> (the first is of class %1), and "
+                     "each <i>z</i> with a class asked of the generator, drawn uniformly from the %2 classes (the first: %3). "
+                     "Both networks are told the class of every sample they see.")
+                      .arg(r.realLabels.front())
+                      .arg(r.classes)
+                      .arg(r.fakeLabels.front());
+        return text;
     }
     case Substep::Generate:
         return (twoD ? tr("The generator maps each noise vector to a point: these %1 fakes <i>G</i>(<i>z</i>) (ringed in dark "

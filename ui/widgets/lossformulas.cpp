@@ -137,11 +137,42 @@ QString LossFormulas::others(const LossSpec &loss)
     return lines.join(QStringLiteral("<br>"));
 }
 
-QString LossFormulas::definition(const LossSpec &loss)
+QString LossFormulas::conditional(const ConditioningSpec &c)
+{
+    const QString generatorForm = tr("conditional: <i>G</i>(<i>z</i>, <i>y</i>) = <i>G</i>([<i>z</i>, <i>e</i>(<i>y</i>)]) with a "
+                                     "learned embedding <i>e</i> of %1 numbers; <i>y</i> is the real sample's label, and for "
+                                     "fakes a class drawn uniformly from %2")
+                                      .arg(c.embedding)
+                                      .arg(c.classes);
+    switch (c.kind) {
+    case ConditioningKind::None:
+        return QString();
+    case ConditioningKind::Concat:
+        return generatorForm + QStringLiteral("<br>")
+            + tr("<i>D</i>(<i>x</i>, <i>y</i>) = <i>D</i>([<i>x</i>, onehot(<i>y</i>)]): the class joins the input as %1 "
+                 "channels (cGAN, Mirza &amp; Osindero 2014)")
+                  .arg(c.classes);
+    case ConditioningKind::Projection:
+        return generatorForm + QStringLiteral("<br>")
+            + tr("<i>D</i>(<i>x</i>, <i>y</i>) = <i>ψ</i>(<i>φ</i>(<i>x</i>)) + <i>e</i><sub>D</sub>(<i>y</i>)·<i>φ</i>(<i>x</i>): "
+                 "the score plus the class embedding's inner product with the features (projection, Miyato &amp; Koyama 2018)");
+    case ConditioningKind::Auxiliary:
+        return generatorForm + QStringLiteral("<br>")
+            + tr("AC-GAN: <i>L</i><sub>D</sub> += %1·(CE(<i>C</i>(<i>x</i>), <i>y</i>) + CE(<i>C</i>(<i>G</i>(<i>z</i>, <i>y</i>)), "
+                 "<i>y</i>)), <i>L</i><sub>G</sub> += %1·CE(<i>C</i>(<i>G</i>(<i>z</i>, <i>y</i>)), <i>y</i>): a second head "
+                 "<i>C</i> of D names the class (Odena et al. 2017)")
+                  .arg(number(c.auxWeight));
+    }
+    return QString();
+}
+
+QString LossFormulas::definition(const LossSpec &loss, const ConditioningSpec &conditioning)
 {
     QString html = discriminator(loss) + QStringLiteral("<br>") + generator(loss.kind);
     if (const QString o = others(loss); !o.isEmpty())
         html += QStringLiteral("<br>") + o;
+    if (const QString c = conditional(conditioning); !c.isEmpty())
+        html += QStringLiteral("<br>") + c;
     return html + QStringLiteral("<br><small>%1</small>").arg(note(loss.kind));
 }
 

@@ -22,8 +22,11 @@ public:
     // The regularisers that act outside the two formulas (clipping, instance noise), one per
     // line; empty when none is on.
     static QString others(const LossSpec &loss);
-    // Everything above as one block.
-    static QString definition(const LossSpec &loss);
+    // Everything above as one block; for a conditional run with the conditional form below.
+    static QString definition(const LossSpec &loss, const ConditioningSpec &conditioning = {});
+    // A conditional run: how the class y enters D and G (and AC-GAN's class loss); empty when
+    // unconditional.
+    static QString conditional(const ConditioningSpec &conditioning);
 
     // Slow motion: the formula, then "= real + fake + penalty = L_D" with this step's values.
     static QString discriminatorWithNumbers(const SubstepReport &r);

@@ -4,6 +4,9 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace palettecolors {
 namespace {
 
@@ -50,6 +53,15 @@ void apply(QCustomPlot *plot)
 }
 
 }  // namespace
+
+QColor classColor(int index, int count)
+{
+    // Tableau's ten without its blue, which the real data are drawn in, and a dark indigo.
+    static const QRgb tableau[] = {0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x393b79};
+    if (count <= 10)
+        return QColor(tableau[std::clamp(index, 0, 9)]);
+    return QColor::fromHsvF(std::fmod(double(index) / count, 1.0), 0.75, 0.85);
+}
 
 bool isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightnessF() < 0.5; }
 

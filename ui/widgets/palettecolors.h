@@ -14,6 +14,10 @@ bool isDark(const QPalette &palette);
 QColor valid(const QPalette &palette);    // "the experiment is valid"
 QColor problem(const QPalette &palette);  // problems, red layers
 QColor problemBackground(const QPalette &palette);  // the row of a layer with a problem
+// The colour of class `index` of `count` (a conditional run's points): distinct hues, readable
+// on light and dark backgrounds alike and none the real data's blue (Tableau's, then hues
+// spread around the circle).
+QColor classColor(int index, int count);
 
 // Colours the plot's background, axes, labels, grid, legend, colour scales and titles from its
 // palette, now and again whenever the palette changes (the system switching light and dark).
