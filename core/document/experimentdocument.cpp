@@ -184,10 +184,33 @@ void ExperimentDocument::changeSettings(const QString &field, const std::functio
 {
     ExperimentSpec after = m_spec;
     edit(after);
-    after.generator = m_spec.generator;  // the layer stacks have their own commands
+    // The layer stacks have their own commands. A setting that keeps layers fitting it (the
+    // conditioning's first layers) changes their parameters, never the stacks: those changes
+    // join the setting's in one undo step.
+    std::vector<std::pair<NetworkRole, LayerSpec>> fitted;
+    for (NetworkRole role : {NetworkRole::Generator, NetworkRole::Discriminator}) {
+        const auto &mine = m_spec.network(role).layers, &theirs = after.network(role).layers;
+        if (mine.size() != theirs.size())
+            continue;
+        for (size_t i = 0; i < mine.size(); ++i)
+            if (mine[i] != theirs[i] && mine[i].id == theirs[i].id && mine[i].kind == theirs[i].kind)
+                fitted.emplace_back(role, theirs[i]);
+    }
+    after.generator = m_spec.generator;
     after.discriminator = m_spec.discriminator;
+    if (fitted.empty()) {
+        if (after != m_spec)
+            m_undo->push(changeSettingsCommand(this, m_spec, after, field));
+        return;
+    }
+    m_undo->beginMacro(tr("change %1").arg(field));
     if (after != m_spec)
         m_undo->push(changeSettingsCommand(this, m_spec, after, field));
+    for (const auto &[role, layer] : fitted) {
+        const NetworkSpec &net = m_spec.network(role);
+        m_undo->push(changeLayerCommand(this, role, net.layers[size_t(net.indexOfId(layer.id))], layer, field));
+    }
+    m_undo->endMacro();
 }
 
 void ExperimentDocument::restoreUnsaved(const ExperimentSpec &spec, const QString &path)

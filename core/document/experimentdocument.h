@@ -60,7 +60,9 @@ public:
     // Replaces the layer with `layer`'s id. Consecutive edits of the same `field` of the same
     // layer merge into one undo step (a spin box dragged through many values).
     void changeLayer(NetworkRole role, const LayerSpec &layer, const QString &field);
-    // Edits anything but the layer stacks; consecutive edits of the same `field` merge.
+    // Edits anything but the layer stacks; consecutive edits of the same `field` merge. Layer
+    // parameters that `edit` changes to keep the layers fitting the setting (conditioning's
+    // first layers: conditioningfit) change with it, in the same undo step.
     void changeSettings(const QString &field, const std::function<void(ExperimentSpec &)> &edit);
     // Named latent directions (the latent explorer's): each save and each removal is an undo
     // step of its own.

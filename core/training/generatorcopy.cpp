@@ -32,6 +32,11 @@ struct GeneratorCopy::Impl {
     torch::nn::Sequential net{nullptr};
     QString buildError;
 
+    // Samples for `count` latent vectors joined with the class weights `classWeights` makes
+    // (count x classes rows; undefined for an unconditional generator), after the checks.
+    SampleBatch render(const std::vector<float> &latents, int count, const std::function<torch::Tensor()> &classWeights,
+                       QString *error);
+
     bool build(QString *error)
     {
         std::call_once(built, [this] {
@@ -96,38 +101,58 @@ void setError(QString *error, const QString &message)
 }
 }  // namespace
 
+namespace {
+// Why `label` cannot be asked of a generator of `classes` classes (0: unconditional), or empty.
+QString classProblem(int label, int classes)
+{
+    if (label >= 0 && label < std::max(classes, 1))
+        return QString();
+    return classes > 0 ? Text::tr("class %1 does not exist: this run has classes 0 to %2").arg(label).arg(classes - 1)
+                       : Text::tr("class %1 asked of a run without classes").arg(label);
+}
+}  // namespace
+
+SampleBatch GeneratorCopy::Impl::render(const std::vector<float> &latents, int count,
+                                        const std::function<torch::Tensor()> &classWeights, QString *error)
+{
+    if (count < 1 || latents.size() != size_t(count) * size_t(spec.latentDim)) {
+        setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(spec.latentDim));
+        return {};
+    }
+    if (!build(error))
+        return {};
+    try {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, spec.latentDim}, torch::kFloat);
+        return toSampleBatch(net->forward(conditioning::generatorInputMixed(spec, z, classWeights()).to(device)));
+    } catch (const std::exception &e) {
+        // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
+        setError(error, errorText(e));
+        return {};
+    }
+}
+
 SampleBatch GeneratorCopy::generate(const std::vector<float> &latents, int count, QString *error,
                                     const std::vector<int> &labels) const
 {
-    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
-        setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim));
-        return {};
-    }
     const int classes = this->classes();
     if (!labels.empty() && labels.size() != size_t(count)) {
         setError(error, Text::tr("%1 labels for %2 samples").arg(labels.size()).arg(count));
         return {};
     }
     for (int label : labels)
-        if (label < 0 || label >= std::max(classes, 1)) {
-            setError(error, classes > 0 ? Text::tr("class %1 does not exist: this run has classes 0 to %2").arg(label).arg(classes - 1)
-                                        : Text::tr("class %1 asked of a run without classes").arg(label));
+        if (const QString problem = classProblem(label, classes); !problem.isEmpty()) {
+            setError(error, problem);
             return {};
         }
-    if (!d->build(error))
-        return {};
-    try {
-        torch::NoGradGuard noGrad;
-        const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
-        torch::Tensor y = torch::zeros({count}, torch::kLong);
+    return d->render(latents, count, [&] {
+        if (classes == 0)
+            return torch::Tensor();
+        torch::Tensor y = torch::zeros({count}, torch::kLong);  // class 0 unless asked
         if (!labels.empty())
             y = torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kLong);
-        return toSampleBatch(d->net->forward(conditioning::generatorInput(d->spec, z, y).to(d->device)));
-    } catch (const std::exception &e) {
-        // c10::Error (an allocation the allocator refused among them) or std::bad_alloc.
-        setError(error, errorText(e));
-        return {};
-    }
+        return conditioning::oneHot(y, classes);
+    }, error);
 }
 
 SampleBatch GeneratorCopy::generateBetween(const std::vector<float> &latents, int count, int from, int to,
@@ -140,24 +165,13 @@ SampleBatch GeneratorCopy::generateBetween(const std::vector<float> &latents, in
                                     : Text::tr("classes asked of a run without classes"));
         return {};
     }
-    if (count < 1 || latents.size() != size_t(count) * size_t(d->spec.latentDim)) {
-        setError(error, Text::tr("%1 latent values do not make %2 vectors of %3").arg(latents.size()).arg(count).arg(d->spec.latentDim));
-        return {};
-    }
-    if (!d->build(error))
-        return {};
-    try {
-        torch::NoGradGuard noGrad;
-        const torch::Tensor z = torch::from_blob(const_cast<float *>(latents.data()), {count, d->spec.latentDim}, torch::kFloat);
+    return d->render(latents, count, [&] {
         const torch::Tensor share = torch::from_blob(const_cast<float *>(t.data()), {count}, torch::kFloat);
         torch::Tensor weights = torch::zeros({count, classes});
         weights.select(1, from).add_(1 - share);
         weights.select(1, to).add_(share);
-        return toSampleBatch(d->net->forward(conditioning::generatorInputMixed(d->spec, z, weights).to(d->device)));
-    } catch (const std::exception &e) {
-        setError(error, errorText(e));
-        return {};
-    }
+        return weights;
+    }, error);
 }
 
 SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error, int label) const
@@ -166,11 +180,11 @@ SampleBatch GeneratorCopy::sample(int count, std::uint64_t seed, QString *error,
         setError(error, Text::tr("no samples asked for"));
         return {};
     }
-    if (label >= classes()) {
-        setError(error, classes() > 0 ? Text::tr("class %1 does not exist: this run has classes 0 to %2").arg(label).arg(classes() - 1)
-                                      : Text::tr("class %1 asked of a run without classes").arg(label));
-        return {};
-    }
+    if (label >= 0)
+        if (const QString problem = classProblem(label, classes()); !problem.isEmpty()) {
+            setError(error, problem);
+            return {};
+        }
     if (!d->build(error))
         return {};
     try {

@@ -4,6 +4,7 @@
 #include "trainersupport.h"
 #include "clisupport.h"
 
+#include "document/experimentdocument.h"
 #include "spec/classgrid.h"
 #include "spec/presets.h"
 #include "spec/shapeinference.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QImage>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <cmath>
@@ -82,6 +84,7 @@ private slots:
     void substepsAreTheStepWithLabels();
     void aRunIsAskedForAClass();
     void checkpointOfAnotherConditioningIsRefused();
+    void choosingAKindFitsTheFirstLayersInOneUndoStep();
     void commandLineAsksForClasses();
 };
 
@@ -380,6 +383,32 @@ void TestConditioning::checkpointOfAnotherConditioningIsRefused()
     MAKE_TRAINER(auxiliary, other);
     const QString error = auxiliary->loadCheckpoint(path);
     QVERIFY2(error.contains(QLatin1String("conditioning projection")) && error.contains(QLatin1String("auxiliary")), qPrintable(error));
+}
+
+// The window's Conditioning choice: the first layers follow it, the classes come from the data,
+// and one undo puts everything back.
+void TestConditioning::choosingAKindFitsTheFirstLayersInOneUndoStep()
+{
+    ExperimentDocument doc;
+    doc.reset(smallRing(ConditioningKind::Concat), QString());
+    doc.changeSettings(QStringLiteral("conditioning"), [](ExperimentSpec &s) { conditioningfit::apply(&s, ConditioningSpec{}); });
+    QCOMPARE(doc.spec().generator.layers[0].inFeatures, 16);
+    QCOMPARE(doc.spec().discriminator.layers[0].inFeatures, 2);
+    QVERIFY2(doc.analysis().ok(), qPrintable(doc.analysis().problems.join(QLatin1Char('\n'))));
+    const ExperimentSpec plain = doc.spec();
+    ConditioningSpec projection;
+    projection.kind = ConditioningKind::Projection;
+    projection.classes = datasets::knownClassCount(plain.data);
+    projection.embedding = 4;
+    doc.changeSettings(QStringLiteral("conditioning"), [&](ExperimentSpec &s) { conditioningfit::apply(&s, projection); });
+    QCOMPARE(doc.spec().conditioning, projection);
+    QCOMPARE(doc.spec().generator.layers[0].inFeatures, 16 + 4);
+    QCOMPARE(doc.spec().discriminator.layers[0].inFeatures, 2);
+    QVERIFY2(doc.analysis().ok(), qPrintable(doc.analysis().problems.join(QLatin1Char('\n'))));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.spec(), plain);
+    doc.undoStack()->redo();
+    QCOMPARE(doc.spec().generator.layers[0].inFeatures, 20);
 }
 
 void TestConditioning::commandLineAsksForClasses()
