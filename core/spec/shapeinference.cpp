@@ -353,8 +353,11 @@ ExperimentAnalysis ShapeInference::analyze(const ExperimentSpec &spec, const Sha
                               .arg(specnames::conditioning(c.kind), layerkind::name(last.kind));
         } else {
             const std::int64_t f = last.inFeatures;
+            // The engine projects onto every class's embedding at once and picks the asked one
+            // (ClassHead): the cost is of all of them.
             if (c.kind == ConditioningKind::Projection)
-                dLabel = LabelBlock{Text::tr("projection"), Shape{f}, Shape{1}, std::int64_t(c.classes) * f, 2.0 * double(f)};
+                dLabel = LabelBlock{Text::tr("projection"), Shape{f}, Shape{1}, std::int64_t(c.classes) * f,
+                                    2.0 * double(f) * c.classes};
             else
                 dLabel = LabelBlock{Text::tr("class head"), Shape{f}, Shape{c.classes}, std::int64_t(c.classes) * (f + 1),
                                     2.0 * double(f) * c.classes};

@@ -29,10 +29,10 @@ struct DiscriminatorCopy::Impl {
     int label = 0;
 
     // D(x | label) for a batch of points: the score and (auxiliary) the class logits.
-    conditioning::Output judge(const torch::Tensor &x) const
+    conditioning::Output judge(const torch::Tensor &x)
     {
         const torch::Tensor labels = torch::full({x.size(0)}, std::int64_t(label), torch::kLong);
-        return conditioning::discriminate(const_cast<torch::nn::Sequential &>(net), spec, x, labels);
+        return conditioning::discriminate(net, spec, x, labels);
     }
 
     bool build()

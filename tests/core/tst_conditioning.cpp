@@ -103,7 +103,7 @@ void TestConditioning::shapesOfEachKind()
     QCOMPARE(a.generator.layers.front().inShape, Shape{110});
     QCOMPARE(a.discriminator.label->inShape, Shape{6272});
     QCOMPARE(a.discriminator.label->parameters, std::int64_t(10 * 6272));
-    QCOMPARE(a.discriminator.label->flops, 2.0 * 6272);
+    QCOMPARE(a.discriminator.label->flops, 2.0 * 6272 * 10);  // every class's projection, the asked one picked
     const std::int64_t dLayers = ShapeInference::analyzeNetwork(s.discriminator, NetworkRole::Discriminator, image).parameters;
     QCOMPARE(a.discriminator.parameters, dLayers + 10 * 6272);
 
