@@ -14,7 +14,6 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <cmath>
 #include <random>
 
 namespace cli {
@@ -387,12 +386,8 @@ int evaluate(const QStringList &args)
         double inOwn = 0;
         for (int k = 0; k < conditioning.classes; ++k) {
             const SampleBatch mine = trainer->sample(per, kCoverageSeed, nullptr, k);
-            int near = 0;
-            for (int i = 0; i < mine.count; ++i) {
-                const double dx = mine.points[2 * size_t(i)] - data.modes[size_t(k)][0];
-                const double dy = mine.points[2 * size_t(i) + 1] - data.modes[size_t(k)][1];
-                near += std::sqrt(dx * dx + dy * dy) <= 3 * data.modeSigma ? 1 : 0;
-            }
+            // The coverage protocol's test (within 3 sigma), the class's own mode the only one.
+            const int near = evaluateModeCoverage(mine.points, {data.modes[size_t(k)]}, data.modeSigma).highQuality;
             inOwn += near;
             shares << QStringLiteral("%1:%2%").arg(k).arg(QString::number(100.0 * near / std::max(1, mine.count), 'f', 1));
         }

@@ -1,5 +1,6 @@
 #include "dashboard/sampleview.h"
 
+#include "widgets/classpoints.h"
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
 #include "widgets/history.h"
@@ -45,6 +46,7 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     m_fakeGraph = m_scatter->addGraph();
     m_fakeGraph->setLineStyle(QCPGraph::lsNone);
     m_fakeGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(255, 127, 14, 200), 5));
+    m_fakes = std::make_unique<ClassPoints>(m_scatter, m_fakeGraph, 5);
     m_stack->addWidget(m_scatter);
     layout->addWidget(m_stack, 1);
 
@@ -68,6 +70,8 @@ SampleView::SampleView(QWidget *parent) : QWidget(parent)
     });
 }
 
+SampleView::~SampleView() = default;
+
 void SampleView::showCaption()
 {
     m_caption->setText(m_shown < 0 ? tr("no samples yet") : tr("step %1").arg(m_history[size_t(m_shown)].step));
@@ -90,24 +94,7 @@ void SampleView::setClasses(const QStringList &names, const std::vector<int> &gr
 {
     m_classNames = names;
     m_gridLabels = gridLabels;
-    for (QCPGraph *g : m_classGraphs)
-        m_scatter->removeGraph(g);
-    m_classGraphs.clear();
-    // 2D: one graph of generated points per class, in the colours of the 2D lab's classes.
-    for (int k = 0; k < int(names.size()); ++k) {
-        QCPGraph *g = m_scatter->addGraph();
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, palettecolors::classColor(k, int(names.size())), 5));
-        g->setName(names[k]);
-        if (names.size() > 10)
-            g->removeFromLegend();
-        m_classGraphs.push_back(g);
-    }
-    m_fakeGraph->setVisible(names.isEmpty());
-    if (names.isEmpty())
-        m_fakeGraph->addToLegend();
-    else
-        m_fakeGraph->removeFromLegend();
+    m_fakes->setClasses(names);  // 2D: the generated points of each class in its colour, as in the 2D lab
     if (m_shown >= 0)
         showEntry(m_shown);
 }
@@ -146,9 +133,7 @@ void SampleView::clear()
     m_image = QImage();
     m_grid->clear();
     m_realGraph->data()->clear();
-    m_fakeGraph->data()->clear();
-    for (QCPGraph *g : m_classGraphs)
-        g->data()->clear();
+    m_fakes->clear();
     m_timeline->setEnabled(false);
     showCaption();
 }
@@ -165,18 +150,8 @@ void SampleView::showEntry(int index)
         showGrid(e.samples);
     } else {
         m_stack->setCurrentWidget(m_scatter);
-        const int classes = int(m_classGraphs.size());
-        std::vector<QVector<double>> x(size_t(classes) + 1), y(size_t(classes) + 1);
-        for (size_t i = 0; i + 1 < e.samples.points.size(); i += 2) {
-            const size_t n = i / 2;
-            // Conditional: the class each grid point was asked as; else the one generated graph.
-            const size_t graph = classes > 0 && n < m_gridLabels.size() && m_gridLabels[n] < classes ? size_t(m_gridLabels[n]) + 1 : 0;
-            x[graph].append(e.samples.points[i]);
-            y[graph].append(e.samples.points[i + 1]);
-        }
-        m_fakeGraph->setData(x[0], y[0]);
-        for (int k = 0; k < classes; ++k)
-            m_classGraphs[size_t(k)]->setData(x[size_t(k) + 1], y[size_t(k) + 1]);
+        // Conditional: each grid point in the colour of the class it was asked as.
+        m_fakes->setPoints(e.samples.points, m_gridLabels);
         if (m_realGraph->dataCount() == 0)
             m_scatter->rescaleAxes();
         m_scatter->replot(QCustomPlot::rpQueuedReplot);

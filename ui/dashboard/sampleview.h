@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
@@ -21,6 +22,7 @@ class SampleView : public QWidget {
     Q_OBJECT
 public:
     explicit SampleView(QWidget *parent = nullptr);
+    ~SampleView() override;
 
     void setRealPoints(const std::vector<float> &points);
     // A conditional run: the class names (one per class) and the class of each grid sample.
@@ -71,6 +73,6 @@ private:
     int m_shown = -1;
     QStringList m_classNames;
     std::vector<int> m_gridLabels;
-    std::vector<QCPGraph *> m_classGraphs;  // 2D conditional: the generated points of each class
+    std::unique_ptr<class ClassPoints> m_fakes;  // m_fakeGraph, or the generated points of each class
     QRect m_cells;  // where the grid's cells are drawn in m_grid (for clicks)
 };

@@ -1,6 +1,7 @@
 #include "lab/lab2dview.h"
 
 #include "slowmotion/batchoverlay.h"
+#include "widgets/classpoints.h"
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
 #include "eval/divergence.h"
@@ -137,6 +138,7 @@ Lab2dView::Lab2dView(QWidget *parent) : QWidget(parent)
     }
     m_real = scatter(kRealColor, 3);
     m_fake = scatter(kFakeColor, 6);
+    m_fakes = std::make_unique<ClassPoints>(m_plot, m_fake, 6);
     for (int i = 0; i < m_request.arrows; ++i) {
         auto *arrow = new QCPItemLine(m_plot);
         arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 5, 6));
@@ -471,18 +473,7 @@ void Lab2dView::draw(size_t index)
     }
 
     // Conditional: each class's points in its colour; else all in orange.
-    const int classes = int(m_classGraphs.size());
-    const bool byClass = classes > 0 && 2 * f.fakeLabels.size() == f.fakes.size();
-    std::vector<QVector<double>> x(size_t(classes) + 1), y(size_t(classes) + 1);
-    for (size_t i = 0; i + 1 < f.fakes.size(); i += 2) {
-        const int label = byClass ? f.fakeLabels[i / 2] : -1;
-        const size_t graph = label >= 0 && label < classes ? size_t(label) + 1 : 0;
-        x[graph].append(f.fakes[i]);
-        y[graph].append(f.fakes[i + 1]);
-    }
-    m_fake->setData(x[0], y[0]);
-    for (int k = 0; k < classes; ++k)
-        m_classGraphs[size_t(k)]->setData(x[size_t(k) + 1], y[size_t(k) + 1]);
+    m_fakes->setPoints(f.fakes, f.fakeLabels);
     // Trails: this frame and the few before it.
     const size_t first = index + 1 > size_t(kTrailFrames) ? index + 1 - size_t(kTrailFrames) : 0;
     for (size_t p = 0; p < m_trails.size(); ++p) {
@@ -546,9 +537,7 @@ void Lab2dView::clear()
 {
     m_batch->clear();
     m_step = -1;
-    m_fake->data()->clear();
-    for (QCPGraph *g : m_classGraphs)
-        g->data()->clear();
+    m_fakes->clear();
     m_heat->data()->clear();
     m_history.clear();
     m_follow = true;
@@ -568,16 +557,7 @@ void Lab2dView::clear()
 
 void Lab2dView::setClasses(const QStringList &names)
 {
-    for (QCPGraph *g : m_classGraphs)
-        m_plot->removeGraph(g);
-    m_classGraphs.clear();
-    for (int k = 0; k < int(names.size()); ++k) {
-        QCPGraph *g = m_plot->addGraph();
-        g->setLineStyle(QCPGraph::lsNone);
-        const QColor c = palettecolors::classColor(k, int(names.size()));
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c.darker(115), c, 6));
-        m_classGraphs.push_back(g);
-    }
+    m_fakes->setClasses(names);
     {
         const QSignalBlocker block(m_class);
         m_class->clear();
@@ -593,9 +573,7 @@ void Lab2dView::setClasses(const QStringList &names)
 void Lab2dView::applyVisibility()
 {
     m_real->setVisible(m_showReal->isChecked());
-    m_fake->setVisible(m_showFake->isChecked());
-    for (QCPGraph *g : m_classGraphs)
-        g->setVisible(m_showFake->isChecked());
+    m_fakes->setVisible(m_showFake->isChecked());
     m_heat->setVisible(m_showHeat->isChecked() && m_step >= 0);
     m_scale->setVisible(m_showHeat->isChecked() && m_step >= 0);
     for (QCPItemLine *a : m_arrows)

@@ -121,7 +121,7 @@ private:
     QLabel *m_caption;
     QLabel *m_classLabel = nullptr;
     class QComboBox *m_class = nullptr;
-    std::vector<QCPGraph *> m_classGraphs;  // the generated points of each class (conditional runs)
+    std::unique_ptr<class ClassPoints> m_fakes;  // m_fake, or the generated points of each class
     lab2d::Request m_request;
     std::int64_t m_step = -1;
     std::unique_ptr<BatchOverlay> m_batch;
