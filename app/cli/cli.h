@@ -130,5 +130,6 @@ int bench(const QStringList &args);
 int directions(const QStringList &args);
 int walk(const QStringList &args);
 int timeline(const QStringList &args);
+int sweep(const QStringList &args);
 
 }  // namespace cli

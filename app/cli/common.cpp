@@ -164,7 +164,7 @@ const CommandHelp kCommands[] = {
      QT_TRANSLATE_NOOP("cli", "train a GAN into a run folder (checkpoint, metrics.csv, sample grids)")},
     {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S] [--device D]",
      QT_TRANSLATE_NOOP("cli", "samples of a run's generator (its data is not needed)")},
-    {"evaluate", "evaluate RUN_DIR [--count N] [--json] [--device D]",
+    {"evaluate", "evaluate RUN_DIR [--count N] [--json] [--threads T] [--device D]",
      QT_TRANSLATE_NOOP("cli", "image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; "
                               "2D runs: mode coverage")},
     {"bench", "bench (--preset NAME | FILE.json) [--data PATH] [--steps N] [--threads T] [--device D] [--precision P]\n"
@@ -176,6 +176,12 @@ const CommandHelp kCommands[] = {
      "        --out FILE.(gif|png)",
      QT_TRANSLATE_NOOP("cli", "a latent walk as an animated GIF, PNG frames or a samples x steps grid")},
     {"timeline", "timeline RUN_DIR --out FILE.gif", QT_TRANSLATE_NOOP("cli", "the run's saved sample grids as an animation")},
+    {"sweep",
+     "sweep (--preset NAME | FILE.json) [--vary KEY=V1,V2,...]... [--seeds 1-5] --out DIR [--parallel P]\n"
+     "        [--steps N] [--threads T] [--eval-count N]\n"
+     "  sweep --table DIR",
+     QT_TRANSLATE_NOOP("cli", "every combination of some settings on several seeds, each an ordinary run folder, with a table "
+                              "of their measures (mean and spread over the seeds); resumable")},
 };
 
 QString g_command;  // the command being run, as typed (for its help)

@@ -331,7 +331,7 @@ int evaluate(const QStringList &args)
     if (!parseOptions(parser, args,
                       {{QStringLiteral("count"), Text::tr("Image runs: how many generated and real images to compare (default 10000)."),
                         QStringLiteral("N")},
-                       {QStringLiteral("json"), Text::tr("Image runs: print the measures as JSON.")},
+                       {QStringLiteral("json"), Text::tr("Print the measures as JSON.")},
                        {QStringLiteral("baselines"),
                         Text::tr("Image runs: also measure other real images and uniform noise the same way, for the scale.")},
                        {QStringLiteral("threads"), Text::tr("Intra-op threads (default: the run's)."), QStringLiteral("T")},
@@ -357,25 +357,34 @@ int evaluate(const QStringList &args)
                               parser.isSet(QStringLiteral("baselines")));
     }
     // The options of image runs are refused rather than ignored.
-    for (const QString &imageOnly : {QStringLiteral("count"), QStringLiteral("json"), QStringLiteral("baselines")})
+    for (const QString &imageOnly : {QStringLiteral("count"), QStringLiteral("baselines")})
         if (parser.isSet(imageOnly))
             return usage(Text::tr("--%1 is for image runs; a 2D run is measured on %2 samples, as the mode-coverage protocol asks")
                              .arg(imageOnly)
                              .arg(kCoverageSamples));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const QString runDir = parser.positionalArguments()[0];
     const SampleBatch batch = trainer->sample(kCoverageSamples, kCoverageSeed);
-    out() << Text::tr("run:               %1 (step %2, %3)").arg(parser.positionalArguments()[0]).arg(trainer->currentStep()).arg(data.source)
-          << "\n"
-          << Text::tr("samples:           %1").arg(batch.count) << "\n";
+    QJsonObject o;  // --json: the same figures, for scripts and sweeps
+    o.insert(QStringLiteral("run"), runDir);
+    o.insert(QStringLiteral("step"), qint64(trainer->currentStep()));
+    o.insert(QStringLiteral("samples"), batch.count);
+    QStringList lines;
+    lines << Text::tr("run:               %1 (step %2, %3)").arg(runDir).arg(trainer->currentStep()).arg(data.source)
+          << Text::tr("samples:           %1").arg(batch.count);
     if (!data.modes.empty()) {
         const ModeCoverage c = evaluateModeCoverage(batch.points, data.modes, data.modeSigma);
-        out() << Text::tr("modes captured:    %1 of %2").arg(c.captured).arg(c.modes) << "\n"
+        o.insert(QStringLiteral("modes_captured"), c.captured);
+        o.insert(QStringLiteral("modes"), c.modes);
+        o.insert(QStringLiteral("high_quality"), c.highQualityFraction);
+        if (c.captured > 0)
+            o.insert(QStringLiteral("reverse_kl"), c.reverseKL);
+        lines << Text::tr("modes captured:    %1 of %2").arg(c.captured).arg(c.modes)
               << Text::tr("high quality:      %1% (within 3 sigma = %2 of a mode)")
                      .arg(QString::number(100.0 * c.highQualityFraction, 'f', 2))
                      .arg(data.modeSigma * 3)
-              << "\n"
               << (c.captured > 0 ? Text::tr("reverse KL:        %1").arg(QString::number(c.reverseKL, 'f', 4))
-                                 : Text::tr("reverse KL:        undefined (no mode captured)"))
-              << "\n";
+                                 : Text::tr("reverse KL:        undefined (no mode captured)"));
     }
     // A conditional run on a set whose classes are its modes: each class asked in turn, and
     // the share of its samples within 3 sigma of its own mode.
@@ -383,29 +392,41 @@ int evaluate(const QStringList &args)
     if (!data.modes.empty() && conditioning.enabled() && conditioning.classes == int(data.modes.size())) {
         const int per = kCoverageSamples / conditioning.classes;
         QStringList shares;
+        QJsonArray byClass;
         double inOwn = 0;
         for (int k = 0; k < conditioning.classes; ++k) {
             const SampleBatch mine = trainer->sample(per, kCoverageSeed, nullptr, k);
             // The coverage protocol's test (within 3 sigma), the class's own mode the only one.
             const int near = evaluateModeCoverage(mine.points, {data.modes[size_t(k)]}, data.modeSigma).highQuality;
             inOwn += near;
-            shares << QStringLiteral("%1:%2%").arg(k).arg(QString::number(100.0 * near / std::max(1, mine.count), 'f', 1));
+            const double share = double(near) / std::max(1, mine.count);
+            byClass.append(share);
+            shares << QStringLiteral("%1:%2%").arg(k).arg(QString::number(100.0 * share, 'f', 1));
         }
-        out() << Text::tr("own mode:          %1% of %2 samples per class lie within 3 sigma of their class's mode")
-                     .arg(QString::number(100.0 * inOwn / (double(per) * conditioning.classes), 'f', 2))
+        const double own = inOwn / (double(per) * conditioning.classes);
+        o.insert(QStringLiteral("own_mode"), own);
+        o.insert(QStringLiteral("own_mode_by_class"), byClass);
+        lines << Text::tr("own mode:          %1% of %2 samples per class lie within 3 sigma of their class's mode")
+                     .arg(QString::number(100.0 * own, 'f', 2))
                      .arg(per)
-              << "\n"
-              << Text::tr("  by class:        %1").arg(shares.join(QLatin1Char(' '))) << "\n";
+              << Text::tr("  by class:        %1").arg(shares.join(QLatin1Char(' ')));
     }
     // The 2D lab's estimate, on more points: its bias (the noise floor) shrinks with the sample.
     const auto [lo, hi] = divergence::viewAround(data.points);
     const divergence::Estimate e = divergence::againstReal(data.points, batch.points, kJsPoints, lo, hi);
-    if (e.js >= 0)
-        out() << Text::tr("Jensen-Shannon:    %1 bits (noise floor %2; %3 points each on a 32x32 histogram over [%4, %5]^2)")
+    if (e.js >= 0) {
+        o.insert(QStringLiteral("js"), e.js);
+        o.insert(QStringLiteral("js_floor"), e.floor);
+        lines << Text::tr("Jensen-Shannon:    %1 bits (noise floor %2; %3 points each on a 32x32 histogram over [%4, %5]^2)")
                      .arg(QString::number(e.js, 'f', 4), QString::number(e.floor, 'f', 4))
                      .arg(e.points)
-                     .arg(QString::number(lo, 'g', 3), QString::number(hi, 'g', 3))
-              << "\n";
+                     .arg(QString::number(lo, 'g', 3), QString::number(hi, 'g', 3));
+    }
+    if (json)
+        out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    else
+        for (const QString &line : lines)
+            out() << line << "\n";
     return kExitOk;
 }
 

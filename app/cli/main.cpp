@@ -48,6 +48,8 @@ int run(const QStringList &arguments)
         return cli::walk(args);
     if (command == QLatin1String("timeline"))
         return cli::timeline(args);
+    if (command == QLatin1String("sweep"))
+        return cli::sweep(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
         return cli::help();
     return usage(cli::Text::tr("unknown command \"%1\"").arg(command));

@@ -116,6 +116,8 @@ std::optional<Lesson> lesson(const QString &name)
                    QStringLiteral("8, 8, 8, 8, 8 (8.0)"), QStringLiteral("90, 87, 90, 87, 17")},
                   {text(QT_TRANSLATE_NOOP("PresetLessons", "Published plain GAN (Lin et al., PacGAN, 2018)")), QStringLiteral("6.3"),
                    QStringLiteral("98.2")}};
+        l.sweeps = {QStringLiteral("gan-playground-cli sweep --preset lesson-mode-collapse --seeds 1-5 --parallel 2 --out mode-collapse"),
+                    QStringLiteral("gan-playground-cli sweep --preset lesson-mode-collapse-cured --seeds 1-5 --parallel 2 --out mode-collapse-cured")};
         if (name == QLatin1String("lesson-mode-collapse")) {
             l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The 2D lab: the orange points gather on a few of the blue clusters, and the live "
                                                               "mode count under it stays below 8."));
@@ -140,6 +142,9 @@ std::optional<Lesson> lesson(const QString &name)
                    QStringLiteral("98.6, 88.4, 99.6, 90.2, 93.5"), QStringLiteral("86.2, 0.0, 99.4, 15.1, 50.3")},
                   {text(QT_TRANSLATE_NOOP("PresetLessons", "cgan-ring8 (labels, R1, two time-scales, EMA, 6000 steps)")),
                    QStringLiteral("8, 8, 8, 8, 8 (8.0)"), QStringLiteral("100, 100, 99.9, 100, 100"), QStringLiteral("100, 100, 100, 100, 100")}};
+        l.sweeps = {QStringLiteral("gan-playground-cli sweep --preset lesson-mode-collapse --seeds 1-5 --parallel 2 --out mode-collapse"),
+                    QStringLiteral("gan-playground-cli sweep --preset lesson-conditioning --seeds 1-5 --parallel 2 --out conditioning"),
+                    QStringLiteral("gan-playground-cli sweep --preset cgan-ring8 --seeds 1-5 --parallel 2 --out cgan-ring8")};
         l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The 2D lab: each class's points (one colour per class) go to their own cluster, "
                                                           "and the live mode count reaches 8 where the same networks without labels "
                                                           "stop short. Pick a class beside the lab to see the discriminator's opinion of "
@@ -163,6 +168,7 @@ std::optional<Lesson> lesson(const QString &name)
                    QStringLiteral("0.000, 0.037, 0.022, 0.021, 0.008"), QStringLiteral("0.0, 3.2, 0.9, 0.0, 0.2")},
                   {text(QT_TRANSLATE_NOOP("PresetLessons", "non-saturating")), QStringLiteral("32, 50, 101, 66, 78"),
                    text(QT_TRANSLATE_NOOP("PresetLessons", "0.09 to 0.18")), QStringLiteral("100, 97, 99, 76, 59")}};
+        l.sweeps = {QStringLiteral("gan-playground-cli sweep --preset lesson-saturating --vary loss.kind=minimax,non-saturating --seeds 1-5 --parallel 2 --out saturating")};
         return l;
     }
     if (name == QLatin1String("lesson-wgan-clip") || name == QLatin1String("lesson-wgan-gp")) {
@@ -178,6 +184,7 @@ std::optional<Lesson> lesson(const QString &name)
                   {text(QT_TRANSLATE_NOOP("PresetLessons", "gradient penalty")), QStringLiteral("23, 17, 17, 15, 22 (18.8)"),
                    QStringLiteral("12.8, 1.6, 1.9, 2.0, 9.2"), QStringLiteral("0.59, 0.83, 0.83, 0.83, 0.58"),
                    QStringLiteral("2.2, 2.8, 2.5, 2.6, 1.9")}};
+        l.sweeps = {QStringLiteral("gan-playground-cli sweep --preset lesson-wgan-clip --vary loss.kind=wasserstein,wasserstein-gp --seeds 1-5 --parallel 2 --out wgan")};
         if (name == QLatin1String("lesson-wgan-clip")) {
             l.watch = text(QT_TRANSLATE_NOOP("PresetLessons", "The critic: |grad G| about 0.0005 in the gradient plot, and in the 2D lab an "
                                                               "almost flat ramp that cannot bend around 25 modes, so the points spread along "

@@ -39,6 +39,7 @@ struct Lesson {
     QString watch;
     QString next;
     QString measured;      // how the table was measured
+    QStringList sweeps;    // the sweep commands that measure it again (command lines: not translated)
     QStringList columns;   // the first one names the runs
     std::vector<QStringList> rows;
 };

@@ -56,6 +56,13 @@ bool LessonPanel::present(const ExperimentSpec &spec)
     }
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p><small>%1</small></p>").arg(e(tr("%1. Cells of five figures list the seeds in order, with the mean in brackets.").arg(lesson->measured)));
+    if (!lesson->sweeps.isEmpty()) {
+        h += QStringLiteral("<p><small>%1</small></p><pre>").arg(e(tr("The command line measures the table again, each row over the same "
+                                                                       "seeds (a sweep; its results.md holds the table):")));
+        for (const QString &command : lesson->sweeps)
+            h += e(command) + QLatin1Char('\n');
+        h += QStringLiteral("</pre>");
+    }
     h += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(e(tr("About this lesson")), e(language::presetDescription(spec.description)));
     const int scrolled = m_text->verticalScrollBar() ? m_text->verticalScrollBar()->value() : 0;
     m_text->setHtml(h);
