@@ -1,5 +1,6 @@
 // gan-playground: the desktop application. Wiring only.
 #include "window/mainwindow.h"
+#include "runs/runspanel.h"
 #include "window/autosave.h"
 #include "document/experimentdocument.h"
 #include "i18n/language.h"
@@ -117,6 +118,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("sweep"),
                       QApplication::translate("main", "With --directions: the interpolation strip sweeps direction K from one end of the sliders' range to the other."),
                       QStringLiteral("K")});
+    parser.addOption({QStringLiteral("compare"),
+                      QApplication::translate("main", "Add the runs in DIR (a run folder, a sweep's folder or a folder of run folders) to the Runs panel, their curves over the plots; may be given more than once."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("compare-with"),
+                      QApplication::translate("main", "Train the experiment and, beside it, a copy with KEY set to VALUE (as the experiment file names it, such as loss.kind=non-saturating), as Training > Compare With... does."),
+                      QStringLiteral("KEY=VALUE")});
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An experiment file to open."));
     parser.process(app);
 
@@ -160,6 +167,24 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("follow")) && !window.followRun(parser.value(QStringLiteral("follow"))) && scripted) {
         QTextStream(stderr) << window.statusBar()->currentMessage() << "\n";
         return 1;
+    }
+    for (const QString &folder : parser.values(QStringLiteral("compare"))) {
+        if (const QString e = window.runsPanel()->addFolder(folder); !e.isEmpty() && scripted) {
+            QTextStream(stderr) << e << "\n";
+            return 1;
+        }
+        if (auto *runs = window.findChild<QDockWidget *>(QStringLiteral("runsDock")))
+            runs->raise();
+    }
+    if (parser.isSet(QStringLiteral("compare-with"))) {
+        const QString change = parser.value(QStringLiteral("compare-with"));
+        const qsizetype eq = change.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            QTextStream(stderr) << QApplication::translate("main", "--compare-with needs KEY=VALUE, such as loss.kind=non-saturating") << "\n";
+            return 2;
+        }
+        if (!window.compareWith(change.left(eq), change.mid(eq + 1)) && scripted)
+            return 1;
     }
     if (parser.isSet(QStringLiteral("directions")) && !parser.isSet(QStringLiteral("benchmark-ui"))) {
         const std::optional<latentdirections::Method> method = latentdirections::methodFromKey(parser.value(QStringLiteral("directions")));

@@ -56,6 +56,8 @@ struct TrainingController::Impl {
         double stepsPerSecond = 0;        // the pace of a running run; 0: full speed
         int threads = 0;                  // intra-op threads of the steps; 0: the spec's
         std::vector<QualityRecord> quality;  // measures to keep with the run
+        std::shared_ptr<StepTurns> turns;   // taking turns with another run (setTurns); null: alone
+        int turn = 0;
 
         // Changes the commands under the lock, then wakes the training thread (a run waiting
         // while paused or for its next paced step looks at them at once).
@@ -88,6 +90,8 @@ struct TrainingController::Impl::Loop {
     {
         std::unique_lock lock(m_c->mutex);
         m_sampleMs = m_c->sampleMs;
+        m_turns = m_c->turns;
+        m_turn = m_c->turn;
     }
 
     // Until stopped or a step fails: the failure's message, or empty.
@@ -105,6 +109,8 @@ struct TrainingController::Impl::Loop {
         m_sincePublish.start();
         flush(true);
         publish();
+        if (m_turns)
+            m_turns->join(m_turn, m_trainer.currentStep());
         for (;;) {
             Command command = next();
             for (const QualityRecord &q : command.quality)
@@ -116,12 +122,19 @@ struct TrainingController::Impl::Loop {
                 announce(command.paused);
             if (command.work == Work::Steps && !due())
                 continue;  // waited for the pace; a command may have come meanwhile
+            if (command.work == Work::Steps && m_turns && !m_driver.budgetReached() && !m_turns->mayStep(m_turn, m_trainer.currentStep()))
+                continue;  // the other run's turn
+
             const int threads = command.threads > 0 ? command.threads : m_spec.threads;
             if (threads != m_trainer.threads())
                 m_trainer.setThreads(threads);
             if (command.work != Work::None && !train(command.work))
                 break;
+            if (m_turns && command.work != Work::None)
+                m_turns->reached(m_turn, m_trainer.currentStep(), m_driver.budgetReached());
         }
+        if (m_turns)
+            m_turns->leave(m_turn);
         // A step left half done in slow motion is undone: the run ends at the last whole step.
         m_trainer.abandonStep();
         // The last steps and samples; the caller then says why the run ended if it failed.
@@ -329,6 +342,8 @@ private:
     bool m_announced = false;  // the state has been announced; m_paused is it
     bool m_paused = false;
     double m_pace = 0;  // steps a second, as last read (0: full speed)
+    std::shared_ptr<StepTurns> m_turns;  // shared with the other run of a comparison
+    int m_turn = 0;
     std::optional<std::chrono::steady_clock::time_point> m_due;  // when the next paced step may go
     QString m_failure;
 };
@@ -565,6 +580,8 @@ bool TrainingController::start(const ExperimentSpec &spec, const QString &checkp
         c->snapshotMs = d->control->snapshotMs;
         c->sampleMs = d->control->sampleMs;
         c->stepsPerSecond = d->control->stepsPerSecond;
+        c->turns = d->control->turns;
+        c->turn = d->control->turn;
     }
     c->paused = paused;
     d->control = c;
@@ -653,6 +670,13 @@ void TrainingController::setSampleInterval(int milliseconds)
 void TrainingController::addQuality(const QualityRecord &record)
 {
     d->control->tell([&record](Impl::Control &c) { c.quality.push_back(record); });
+}
+
+void TrainingController::setTurns(std::shared_ptr<StepTurns> turns, int index)
+{
+    std::unique_lock lock(d->control->mutex);
+    d->control->turns = std::move(turns);
+    d->control->turn = index;
 }
 
 void TrainingController::setThreads(int threads)

@@ -4,6 +4,7 @@
 #include "generatorcopy.h"
 #include "runfollower.h"
 #include "spec/experimentspec.h"
+#include "stepturns.h"
 #include "substepreport.h"
 #include "trainingsnapshot.h"
 
@@ -65,6 +66,10 @@ public:
     // front end that shares the machine with the run moves this while it trains; each run
     // starts with its spec's count.
     void setThreads(int threads);
+
+    // Runs started from now on take turns with the other run given the same `turns` (index 0 or
+    // 1): a step only while not ahead of it (StepTurns). Null: alone, as by default.
+    void setTurns(std::shared_ptr<StepTurns> turns, int index);
 
     // Image measures of the running run's generator copies, kept with the run (its checkpoints
     // save them; a resumed run's first snapshot brings them back).

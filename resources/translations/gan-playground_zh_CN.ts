@@ -567,6 +567,64 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare With</source>
+        <translation>对比运行</translation>
+    </message>
+    <message>
+        <source>A second run of this experiment with one change trains beside the window&apos;s run, from the same seed, at the same time. Its 2D lab (or sample grid) appears beside the window&apos;s; the Runs panel draws its curves over the plots.</source>
+        <translation>本实验改动一处后作为第二个运行，与窗口的运行同时训练，种子相同。它的二维实验室（或样本网格）显示在窗口的旁边；“运行”面板把它的曲线叠加在图上。</translation>
+    </message>
+    <message>
+        <source>As the experiment file names it: loss.kind, loss.r1_gamma, optimizers.generator.lr, training.batch_size, generator.layers[g1].out, ...</source>
+        <translation>按实验文件中的名称：loss.kind、loss.r1_gamma、optimizers.generator.lr、training.batch_size、generator.layers[g1].out……</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前值：</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比值：</translation>
+    </message>
+    <message>
+        <source>(not set in this experiment)</source>
+        <translation>（本实验未设置）</translation>
+    </message>
+    <message>
+        <source>That is the experiment&apos;s own value; give another to compare with.</source>
+        <translation>这就是实验本身的值；请给出另一个值来对比。</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>The comparison run stopped: %1</source>
+        <translation>对比运行已停止：%1</translation>
+    </message>
+    <message>
+        <source>The comparison run cannot start while the previous one is stopping; try again.</source>
+        <translation>上一个对比运行正在停止，无法开始新的对比运行；请再试一次。</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>Training &gt; Compare With... trains the experiment with one change beside the window&apos;s run, and shows it here.</source>
+        <translation>“训练 &gt; 对比运行...”会把改动一处的实验与窗口的运行并排训练，并在这里显示。</translation>
+    </message>
+    <message>
+        <source>B: the experiment with %1 (the window&apos;s run is A; the plots draw B in this colour)</source>
+        <translation>B：实验改为 %1（窗口的运行为 A；图中以此颜色绘制 B）</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Samples</source>
@@ -2659,6 +2717,10 @@ Choose another folder with File &gt; Save As.</source>
         <source>About this lesson</source>
         <translation>关于这一课</translation>
     </message>
+    <message>
+        <source>The command line measures the table again, each row over the same seeds (a sweep; its results.md holds the table):</source>
+        <translation>命令行可以重新测量此表，每行使用相同的种子（一次扫描；表格在其 results.md 中）：</translation>
+    </message>
 </context>
 <context>
     <name>LossFormulas</name>
@@ -2829,6 +2891,14 @@ Choose another folder with File &gt; Save As.</source>
     <message>
         <source>CPU only</source>
         <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>对比运行</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +3874,14 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>%1 holds a new run now: following it from its start</source>
         <translation>%1 现在是一个新的运行：从它的开头开始跟随</translation>
     </message>
+    <message>
+        <source>&amp;Compare With...</source>
+        <translation>对比运行(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Train this experiment and, beside it, a copy with one change (a loss, a regulariser, a learning rate): both at once, from the same seed</source>
+        <translation>训练本实验，同时在旁边训练改动一处（损失、正则项、学习率）的副本：两者同时进行，种子相同</translation>
+    </message>
 </context>
 <context>
     <name>RunDirectory</name>
@@ -3884,6 +3962,85 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>%1 has no step column; it is not a run&apos;s metrics.csv</source>
         <translation>%1 没有 step 列；它不是运行的 metrics.csv</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Add Run Folder...</source>
+        <translation>添加运行文件夹...</translation>
+    </message>
+    <message>
+        <source>A run folder of gan-playground-cli train, a sweep&apos;s folder (all its runs) or a folder of run folders</source>
+        <translation>gan-playground-cli train 的运行文件夹、扫描的文件夹（其全部运行）或包含运行文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Takes the selected runs off the list (their folders stay on disk); the current run stays</source>
+        <translation>从列表中移除所选运行（其文件夹仍留在磁盘上）；当前运行保留</translation>
+    </message>
+    <message>
+        <source>%1 (window run %2)</source>
+        <translation>%1（窗口运行 %2）</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Add Run Folder</source>
+        <translation>添加运行文件夹</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Last samples</source>
+        <translation>最新样本</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>D loss</source>
+        <translation>D 损失</translation>
+    </message>
+    <message>
+        <source>G loss</source>
+        <translation>G 损失</translation>
+    </message>
+    <message>
+        <source>D(x)</source>
+        <translation>D(x)</translation>
+    </message>
+    <message>
+        <source>D(G(z))</source>
+        <translation>D(G(z))</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Mean over the last third of the run&apos;s steps</source>
+        <translation>运行最后三分之一步数上的平均值</translation>
+    </message>
+    <message>
+        <source>%1, training</source>
+        <translation>%1，训练中</translation>
+    </message>
+    <message>
+        <source>The current run: its curves are the plots&apos; own (blue D, orange G)</source>
+        <translation>当前运行：它的曲线就是图本身的曲线（蓝色 D，橙色 G）</translation>
+    </message>
+    <message>
+        <source>A run of this window</source>
+        <translation>本窗口的一个运行</translation>
     </message>
 </context>
 <context>
@@ -4996,6 +5153,10 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>step</source>
         <translation>步</translation>
     </message>
+    <message>
+        <source>%1 (D solid, G dashed)</source>
+        <translation>%1（D 实线，G 虚线）</translation>
+    </message>
 </context>
 <context>
     <name>UserGuide</name>
@@ -5420,10 +5581,6 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>Image runs: how many generated and real images to compare (default 10000).</source>
         <translation>图像运行：要比较多少张生成图像和真实图像（默认 10000）。</translation>
-    </message>
-    <message>
-        <source>Image runs: print the measures as JSON.</source>
-        <translation>图像运行：以 JSON 输出各项指标。</translation>
     </message>
     <message>
         <source>Image runs: also measure other real images and uniform noise the same way, for the scale.</source>
@@ -5969,6 +6126,188 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <source>their labels: %1</source>
         <translation>它们的标签：%1</translation>
     </message>
+    <message>
+        <source>every combination of some settings on several seeds, each an ordinary run folder, with a table of their measures (mean and spread over the seeds); resumable</source>
+        <translation>若干设置的每种组合在多个种子上运行，每个都是普通的运行文件夹，并生成测量表（各种子的平均值和离散程度）；可续跑</translation>
+    </message>
+    <message>
+        <source>Print the measures as JSON.</source>
+        <translation>以 JSON 打印测量结果。</translation>
+    </message>
+    <message>
+        <source>table written to %1, %2 and %3</source>
+        <translation>表格已写入 %1、%2 和 %3</translation>
+    </message>
+    <message>
+        <source>A field and its values, as the experiment file names it (loss.kind=minimax,non-saturating; optimizers.generator.lr=0.0002,0.001; generator.layers[g1].out=64,128). Repeat for more fields: every combination runs. Without --vary, the experiment alone runs on each seed.</source>
+        <translation>一个字段及其取值，名称与实验文件一致（loss.kind=minimax,non-saturating；optimizers.generator.lr=0.0002,0.001；generator.layers[g1].out=64,128）。可重复给出多个字段：每种组合都会运行。不给 --vary 时，只在每个种子上运行该实验本身。</translation>
+    </message>
+    <message>
+        <source>The seeds of each combination: 1-5, 1,3,9 (default: the experiment&apos;s).</source>
+        <translation>每种组合的种子：1-5、1,3,9（默认：实验自身的种子）。</translation>
+    </message>
+    <message>
+        <source>The sweep&apos;s folder.</source>
+        <translation>扫描的文件夹。</translation>
+    </message>
+    <message>
+        <source>How many runs train at a time (default 1).</source>
+        <translation>同时训练的运行数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Steps of every run (default: the experiment&apos;s).</source>
+        <translation>每个运行的步数（默认：实验自身的步数）。</translation>
+    </message>
+    <message>
+        <source>Threads in all, split between the runs that train at a time, each run at most the experiment&apos;s own count (default: the machine&apos;s cores).</source>
+        <translation>线程总数，在同时训练的运行之间分配，每个运行最多使用实验自身的线程数（默认：机器的核心数）。</translation>
+    </message>
+    <message>
+        <source>Image runs: samples each run is measured on (default 2000).</source>
+        <translation>图像运行：每个运行测量所用的样本数（默认 2000）。</translation>
+    </message>
+    <message>
+        <source>Only rebuild the table of the sweep in DIR from its run folders.</source>
+        <translation>只根据运行文件夹重建 DIR 中扫描的表格。</translation>
+    </message>
+    <message>
+        <source>--table DIR rebuilds a sweep&apos;s table; give it alone</source>
+        <translation>--table DIR 用于重建扫描的表格；请单独使用它</translation>
+    </message>
+    <message>
+        <source>sweep needs --out DIR</source>
+        <translation>sweep 需要 --out DIR</translation>
+    </message>
+    <message>
+        <source>the sweep cannot run; nothing was started:
+%1</source>
+        <translation>扫描无法运行；没有启动任何运行：
+%1</translation>
+    </message>
+    <message>
+        <source>%1 holds another sweep (its sweep.json differs from this command&apos;s: another experiment, field, value, seed or step count); choose another --out folder</source>
+        <translation>%1 中保存着另一个扫描（其 sweep.json 与本命令不同：实验、字段、取值、种子或步数不同）；请选择另一个 --out 文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no sweep; choose another --out folder</source>
+        <translation>%1 不是空的，也不包含扫描；请选择另一个 --out 文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>sweep plan</source>
+        <translation>扫描计划</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs are finished already and are skipped</source>
+        <translation>%2 个运行中已有 %1 个完成，将跳过</translation>
+    </message>
+    <message>
+        <source>%1 runs to make, %2 at a time with %3 thread(s) each, in %4</source>
+        <translation>要进行 %1 个运行，每次 %2 个，每个 %3 个线程，位于 %4</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 seed %2</source>
+        <translation>%1 种子 %2</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 steps in %4)</source>
+        <translation>%1：%2（%3 步，用时 %4）</translation>
+    </message>
+    <message>
+        <source>%1: evaluate printed no measures; see %2</source>
+        <translation>%1：evaluate 没有输出测量结果；请查看 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed (exit %3); its output is in %4:
+%5</source>
+        <translation>%1：%2 失败（退出码 %3）；其输出在 %4 中：
+%5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs are finished; the same command goes on with the others (a stopped run resumes from its checkpoint)</source>
+        <translation>%2 个运行中已完成 %1 个；再次执行同一命令会继续其余运行（中途停止的运行从其检查点继续）</translation>
+    </message>
+    <message>
+        <source>sweep finished in %1 (wall time; %2 runs made now, %3 skipped); the steps of all %4 runs took %5 together</source>
+        <translation>扫描用时 %1 完成（墙上时间；本次进行 %2 个运行，跳过 %3 个）；全部 %4 个运行的训练步共用时 %5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs failed; the table shows the others. Run the same command again to retry them.</source>
+        <translation>%2 个运行中有 %1 个失败；表格显示其余运行。再次执行同一命令即可重试。</translation>
+    </message>
+</context>
+<context>
+    <name>comparedruns</name>
+    <message>
+        <source>%1: cannot read its metrics.csv</source>
+        <translation>%1：无法读取其 metrics.csv</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 holds no run: a run folder has experiment.json and metrics.csv (gan-playground-cli train or sweep writes them)</source>
+        <translation>%1 中没有运行：运行文件夹包含 experiment.json 和 metrics.csv（由 gan-playground-cli train 或 sweep 写入）</translation>
+    </message>
+</context>
+<context>
+    <name>fieldpath</name>
+    <message>
+        <source>%1: the experiment has no field &quot;%2&quot; (known there: %3)</source>
+        <translation>%1：实验中没有字段“%2”（此处已知字段：%3）</translation>
+    </message>
+    <message>
+        <source>%1: expected a number, not &quot;%2&quot;</source>
+        <translation>%1：应为数字，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false, not &quot;%2&quot;</source>
+        <translation>%1：应为 true 或 false，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1: a list or a group of fields, not one value; name a field inside it</source>
+        <translation>%1：这是列表或字段组，不是单个值；请指定其中的一个字段</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a list</source>
+        <translation>%1：“%2”不是列表</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; has no entry &quot;%3&quot; (give a position from 0 to %4 or a layer&apos;s id)</source>
+        <translation>%1：“%2”中没有条目“%3”（请给出 0 到 %4 的位置或层的 id）</translation>
+    </message>
+    <message>
+        <source>%1: a list entry, not one value; name a field inside it</source>
+        <translation>%1：这是列表条目，不是单个值；请指定其中的一个字段</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; holds one value; it has no fields</source>
+        <translation>%1：“%2”是单个值，没有字段</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field&apos;s name: give it as the experiment file names it, such as loss.kind, optimizers.generator.lr or generator.layers[g1].out</source>
+        <translation>“%1”不是字段名：请按实验文件中的名称给出，例如 loss.kind、optimizers.generator.lr 或 generator.layers[g1].out</translation>
+    </message>
+    <message>
+        <source>%1: the file&apos;s format is not a setting</source>
+        <translation>%1：文件格式不是设置项</translation>
+    </message>
+    <message>
+        <source>%1=%2: %3</source>
+        <translation>%1=%2：%3</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -6063,6 +6402,169 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>Show the run that gan-playground-cli writes in RUN_DIR as it grows, as File &gt; Follow Run... does.</source>
         <translation>随着写入显示 gan-playground-cli 在 RUN_DIR 中写的运行，与 文件 &gt; 跟随运行... 相同。</translation>
+    </message>
+    <message>
+        <source>Add the runs in DIR (a run folder, a sweep&apos;s folder or a folder of run folders) to the Runs panel, their curves over the plots; may be given more than once.</source>
+        <translation>把 DIR 中的运行（运行文件夹、扫描的文件夹或包含运行文件夹的文件夹）加入“运行”面板，并把它们的曲线叠加在图上；可多次给出。</translation>
+    </message>
+    <message>
+        <source>Train the experiment and, beside it, a copy with KEY set to VALUE (as the experiment file names it, such as loss.kind=non-saturating), as Training &gt; Compare With... does.</source>
+        <translation>训练该实验，并在旁边训练把 KEY 设为 VALUE 的副本（名称与实验文件一致，例如 loss.kind=non-saturating），与“训练 &gt; 对比运行...”相同。</translation>
+    </message>
+    <message>
+        <source>--compare-with needs KEY=VALUE, such as loss.kind=non-saturating</source>
+        <translation>--compare-with 需要 KEY=VALUE，例如 loss.kind=non-saturating</translation>
+    </message>
+</context>
+<context>
+    <name>sweep</name>
+    <message>
+        <source>--vary &quot;%1&quot;: expected KEY=V1,V2,... (such as loss.kind=minimax,non-saturating)</source>
+        <translation>--vary “%1”：应为 KEY=V1,V2,...（例如 loss.kind=minimax,non-saturating）</translation>
+    </message>
+    <message>
+        <source>--vary &quot;%1&quot;: an empty value; separate the values with single commas</source>
+        <translation>--vary “%1”：有空值；请用单个逗号分隔取值</translation>
+    </message>
+    <message>
+        <source>--vary &quot;%1&quot;: the value &quot;%2&quot; is given twice</source>
+        <translation>--vary “%1”：取值“%2”给出了两次</translation>
+    </message>
+    <message>
+        <source>--vary %1: give the seeds with --seeds, the steps with --steps and the threads with --threads</source>
+        <translation>--vary %1：种子请用 --seeds，步数请用 --steps，线程请用 --threads 给出</translation>
+    </message>
+    <message>
+        <source>--seeds &quot;%1&quot;: expected seeds such as 1-5 or 1,3,9 (whole numbers from 0 to %2)</source>
+        <translation>--seeds “%1”：应为 1-5 或 1,3,9 这样的种子（0 到 %2 的整数）</translation>
+    </message>
+    <message>
+        <source>--seeds &quot;%1&quot;: at most %2 seeds</source>
+        <translation>--seeds “%1”：最多 %2 个种子</translation>
+    </message>
+    <message>
+        <source>--seeds &quot;%1&quot;: seed %2 is given twice</source>
+        <translation>--seeds “%1”：种子 %2 给出了两次</translation>
+    </message>
+    <message>
+        <source>the sweep would make %1 runs; at most %2</source>
+        <translation>扫描将产生 %1 个运行；最多 %2 个</translation>
+    </message>
+    <message>
+        <source>--vary %1 is given twice; give all its values in one --vary</source>
+        <translation>--vary %1 给出了两次；请在一个 --vary 中给出它的全部取值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the values %1 and %2 give the same folder name; give them as written differently</source>
+        <translation>取值 %1 和 %2 得到相同的文件夹名；请换一种写法</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read; is %2 a sweep&apos;s folder (sweep --out)?</source>
+        <translation>%1：无法读取；%2 是扫描的文件夹（sweep --out）吗？</translation>
+    </message>
+    <message>
+        <source>%1: not a sweep&apos;s plan (its format is not %2)</source>
+        <translation>%1：不是扫描计划（其格式不是 %2）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;vary&quot; holds an entry without a key or values</source>
+        <translation>%1：“vary”中有缺少字段名或取值的条目</translation>
+    </message>
+    <message>
+        <source>%1: &quot;seeds&quot; holds %2, not a seed</source>
+        <translation>%1：“seeds”中的 %2 不是种子</translation>
+    </message>
+    <message>
+        <source>%1: its experiment: %2</source>
+        <translation>%1：其实验：%2</translation>
+    </message>
+    <message>
+        <source>%1: no seeds</source>
+        <translation>%1：没有种子</translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2)</source>
+        <translation>%1：不是 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>模式数</translation>
+    </message>
+    <message>
+        <source>High quality %</source>
+        <translation>高质量 %</translation>
+    </message>
+    <message>
+        <source>JS (bits)</source>
+        <translation>JS（比特）</translation>
+    </message>
+    <message>
+        <source>Own mode %</source>
+        <translation>落在本类模式 %</translation>
+    </message>
+    <message>
+        <source>FD</source>
+        <translation>FD</translation>
+    </message>
+    <message>
+        <source>KID</source>
+        <translation>KID</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Class agreement %</source>
+        <translation>类别一致率 %</translation>
+    </message>
+    <message>
+        <source>|grad G|, first third</source>
+        <translation>|grad G|，前三分之一</translation>
+    </message>
+    <message>
+        <source>D(G(z)), last third</source>
+        <translation>D(G(z))，后三分之一</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source># Sweep of %1
+
+%2 steps a run; seeds %3 (each cell: mean ± standard deviation over the seeds, then each seed&apos;s value in order; &quot;-&quot;: not finished)
+
+</source>
+        <translation># %1 的扫描
+
+每个运行 %2 步；种子 %3（每格：各种子上的平均值 ± 标准差，然后按顺序列出每个种子的值；“-”：未完成）
+
+</translation>
+    </message>
+    <message>
+        <source>results table</source>
+        <translation>结果表</translation>
     </message>
 </context>
 </TS>

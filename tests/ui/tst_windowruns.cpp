@@ -11,6 +11,9 @@
 #include "settings/settingspanel.h"
 #include "window/autosave.h"
 #include "dashboard/trainingplots.h"
+#include "runs/comparisonview.h"
+#include "runs/runspanel.h"
+#include "session/runsession.h"
 #include "lab/lab2dview.h"
 #include "lab/measuresplot.h"
 #include "slowmotion/batchoverlay.h"
@@ -82,6 +85,7 @@ private slots:
     void exploresDirectionsAndExportsWalks();
     void recoversTheRunOfAKilledWindow();
     void followsARunTrainedByTheCommandLine();
+    void comparesRunsSideBySide();
 };
 
 using namespace windowsupport;
@@ -882,6 +886,84 @@ void TestWindowRuns::followsARunTrainedByTheCommandLine()
     QTRY_COMPARE(w.training()->state(), State::Idle);
     QCOMPARE(child<TrainingPlots>(w)->lossPlot()->graph(0)->dataCount(), 20);  // the run stays shown
     QVERIFY(child<QAction>(w, "followRunAction")->isEnabled());
+}
+
+void TestWindowRuns::comparesRunsSideBySide()
+{
+    // A sweep of the command line: its folder adds both of its runs to the Runs panel.
+    QTemporaryDir dir;
+    const QString sweepDir = dir.filePath(QStringLiteral("sweep"));
+    QProcess cli;
+    cli.start(qEnvironmentVariable("GP_CLI"), {QStringLiteral("sweep"), QStringLiteral("--preset"), QStringLiteral("mlp-ring8"),
+                                                QStringLiteral("--vary"), QStringLiteral("loss.kind=minimax,non-saturating"),
+                                                QStringLiteral("--steps"), QStringLiteral("40"), QStringLiteral("--out"), sweepDir});
+    QVERIFY(cli.waitForFinished(120000 * kSlowdown));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("lesson-saturating")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    RunsPanel *panel = w.runsPanel();
+    auto *plots = child<TrainingPlots>(w);
+    QVERIFY(!panel->addFolder(dir.filePath(QStringLiteral("none"))).isEmpty());  // not a folder: said, nothing added
+    QCOMPARE(panel->runCount(), 0);
+    QCOMPARE(panel->addFolder(sweepDir), QString());
+    QCOMPARE(panel->runCount(), 2);
+    QCOMPARE(panel->run(0).name, QStringLiteral("kind=minimax/seed-1"));
+    QCOMPARE(panel->run(0).steps.size(), size_t(40));
+    QVERIFY(!panel->run(0).lastGrid.isNull());
+    QVERIFY(panel->run(1).figures.measured);  // the sweep's evaluate
+    // Ticked runs are drawn over the plots: six curves each, one legend entry each.
+    QCOMPARE(plots->overlayGraphCount(), 12);
+    QCOMPARE(plots->lossPlot()->legend->itemCount(), 4 + 2);
+    panel->setTicked(0, false);
+    QCOMPARE(plots->overlayGraphCount(), 6);
+    QVERIFY(panel->table()->horizontalHeaderItem(2)->text().contains(QStringLiteral("Modes")));
+
+    // Compare With...: a bad field is refused and nothing starts.
+    w.document()->changeSettings(QStringLiteral("steps"), [](ExperimentSpec &s) { s.steps = 400; });
+    QVERIFY(!w.compareWith(QStringLiteral("loss.kindd"), QStringLiteral("hinge")));
+    QCOMPARE(w.training()->state(), State::Idle);
+    // The lesson's comparison: both runs at once, taking turns, each lab on screen.
+    w.training()->setSpeed(100);
+    QVERIFY(w.compareWith(QStringLiteral("loss.kind"), QStringLiteral("non-saturating")));
+    ComparisonView *b = w.comparison();
+    QCOMPARE(b->session()->spec().loss.kind, LossKind::NonSaturating);
+    QCOMPARE(w.session()->spec().loss.kind, LossKind::Minimax);
+    // Both labs side by side in the 2D Lab dock.
+    auto *labDock = child<QDockWidget>(w, "labDock");
+    QTRY_VERIFY(labDock->isVisible() && b->isVisible());
+    QCOMPARE(labDock->findChildren<Lab2dView *>().size(), 2);
+    for (Lab2dView *lab : labDock->findChildren<Lab2dView *>())
+        QTRY_VERIFY(lab->visibleRegion().boundingRect().width() > 250);
+    QTRY_VERIFY(b->lab()->visibleRegion().boundingRect().width() > 150);
+    QCOMPARE(panel->runCount(), 4);
+    const int a = panel->liveRow(w.training()), second = panel->liveRow(b->training());
+    QVERIFY(a >= 0 && second >= 0);
+    QVERIFY(!panel->isTicked(a) && panel->isTicked(second));  // B is overlaid live; A is the plots' own
+    // Pausing the window's run holds B at its step: the runs take turns.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->run(a).steps.size() > 50, 60000 * kSlowdown);
+    trigger(w, "pauseAction");
+    QTRY_COMPARE(w.training()->state(), State::Paused);
+    QTest::qWait(1500);  // the panel takes the newest steps once a second
+    const std::int64_t atA = panel->run(a).steps.back().step;
+    const std::int64_t atB = panel->run(second).steps.back().step;
+    QVERIFY2(std::abs(atA - atB) <= 1, qPrintable(QStringLiteral("A %1, B %2").arg(atA).arg(atB)));
+    QTest::qWait(600);
+    QCOMPARE(panel->run(second).steps.back().step, atB);
+    trigger(w, "pauseAction");
+    QTRY_VERIFY_WITH_TIMEOUT(panel->run(a).steps.size() == 400 && panel->run(second).steps.size() == 400, 60000 * kSlowdown);
+    QTRY_VERIFY(b->lab()->historySize() >= 1);
+    QTRY_VERIFY(plots->overlayGraphCount() == 12);
+    // B's modes, as its lab counted them, over the window's own live count.
+    QTRY_VERIFY(!panel->run(second).modes.empty());
+    QTRY_COMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 1);
+    const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(w.grab().save(shots + QStringLiteral("/compare-with.png")));
+    // Stopping the window's run stops B.
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    QTRY_COMPARE(b->training()->state(), State::Idle);
 }
 
 QTEST_MAIN(TestWindowRuns)

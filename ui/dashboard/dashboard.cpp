@@ -78,7 +78,10 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     samplesSplit->setStretchFactor(0, 3);
     samplesSplit->setStretchFactor(1, 2);
     samplesSplit->setChildrenCollapsible(false);
-    m_samplesDock->setWidget(samplesSplit);
+    // A compared run's view (Compare With...) goes beside the window's own, in the same dock.
+    m_samplesRow = new QSplitter(Qt::Horizontal, window);
+    m_samplesRow->addWidget(samplesSplit);
+    m_samplesDock->setWidget(m_samplesRow);
     m_histogram->hide();  // runs whose measures have classes
     window->addDockWidget(Qt::RightDockWidgetArea, m_samplesDock);
     m_explorerDock->setObjectName(QStringLiteral("latentDock"));
@@ -95,7 +98,9 @@ Dashboard::Dashboard(TrainingController *training, QMainWindow *window)
     labSplit->addWidget(m_measures);
     labSplit->setStretchFactor(0, 3);
     labSplit->setStretchFactor(1, 2);
-    m_labDock->setWidget(labSplit);
+    m_labRow = new QSplitter(Qt::Horizontal, window);
+    m_labRow->addWidget(labSplit);
+    m_labDock->setWidget(m_labRow);
     window->addDockWidget(Qt::RightDockWidgetArea, m_labDock);
     window->tabifyDockWidget(m_samplesDock, m_labDock);
     m_samplesDock->raise();
@@ -155,6 +160,21 @@ void Dashboard::requestLabFrame()
     // Only while someone can see it: a closed or hidden lab costs nothing.
     if (m_session && m_lab->isVisible())
         m_session->requestLabFrame(m_lab->request());
+}
+
+void Dashboard::showBeside(QWidget *view, bool twoD)
+{
+    QSplitter *row = twoD ? m_labRow : m_samplesRow;
+    if (view->parentWidget() != row)
+        row->addWidget(view);
+    view->show();
+    QDockWidget *dock = twoD ? m_labDock : m_samplesDock;
+    dock->show();
+    dock->raise();
+    row->setSizes({row->width() / 2, row->width() / 2});
+    // Two views want about twice the room of one.
+    auto *window = static_cast<QMainWindow *>(parent());
+    window->resizeDocks({dock}, {window->width() * 11 / 20}, Qt::Horizontal);
 }
 
 void Dashboard::addStatusWidgets(QStatusBar *bar)

@@ -49,6 +49,9 @@ public:
     Lab2dView *lab() const { return m_lab; }
     QDockWidget *labDock() const { return m_labDock; }
     void addStatusWidgets(QStatusBar *bar);
+    // Compare With...: `view` (the compared run's lab or grid) beside the window's own 2D lab
+    // (`twoD`) or samples, in the same dock, which is raised and widened.
+    void showBeside(QWidget *view, bool twoD);
     // Shows `spec` as an experiment not run yet (opened, a preset, New, its data changed while
     // no run is active): every view of the previous run is emptied, its session ends (nothing
     // it still computes, and nothing its run still sends, reaches a view), the panels are laid
@@ -94,6 +97,8 @@ private:
     Lab2dView *m_lab;
     MeasuresPlot *m_measures;
     QDockWidget *m_labDock;
+    class QSplitter *m_labRow;      // the lab (and a compared run's lab beside it)
+    class QSplitter *m_samplesRow;  // the samples (and a compared run's grid beside them)
     SlowMotionPanel *m_slow;
     QDockWidget *m_slowDock;
     bool m_slowLaidOut = false;  // the lab was given room for this run's slow motion

@@ -1,5 +1,6 @@
 #include "dashboard/trainingplots.h"
 
+#include "widgets/overlaygraphs.h"
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
 #include "training/sampleimage.h"
@@ -165,6 +166,61 @@ void TrainingPlots::append(const std::vector<StepRecord> &records)
             s.bucket *= 2;
         }
         s.graph->setData(s.keys, s.values, true);
+    }
+    replotAll();
+}
+
+void TrainingPlots::setOverlays(const std::vector<Overlay> &overlays)
+{
+    overlaygraphs::removeAll(&m_overlayGraphs);
+    for (const Overlay &o : overlays) {
+        if (o.steps.empty())
+            continue;
+        // The same smoothing and the same bound on points as the live curves.
+        const int bucket = std::max<int>(1, int((o.steps.size() + kMaxPointsPerGraph - 1) / kMaxPointsPerGraph));
+        struct Source {
+            QCustomPlot *plot;
+            double (*get)(const StepRecord &);
+            bool dashed, smoothed, positive;
+        };
+        const Source sources[] = {
+            {m_loss, [](const StepRecord &r) { return double(r.lossD); }, false, true, false},
+            {m_loss, [](const StepRecord &r) { return double(r.lossG); }, true, true, false},
+            {m_score, [](const StepRecord &r) { return double(r.dReal); }, false, false, false},
+            {m_score, [](const StepRecord &r) { return double(r.dFake); }, true, false, false},
+            {m_gradient, [](const StepRecord &r) { return double(r.gradNormD); }, false, false, true},
+            {m_gradient, [](const StepRecord &r) { return double(r.gradNormG); }, true, false, true},
+        };
+        for (const Source &c : sources) {
+            overlaygraphs::Curve curve;
+            curve.color = o.color;
+            curve.style = c.dashed ? Qt::DashLine : Qt::SolidLine;
+            // One legend entry per run, in the loss plot: its solid curve, named.
+            if (!c.dashed && c.plot == m_loss)
+                curve.name = tr("%1 (D solid, G dashed)").arg(o.name);
+            double ema = 0, keySum = 0, valueSum = 0;
+            bool hasEma = false;
+            int pending = 0;
+            for (const StepRecord &r : o.steps) {
+                double v = c.get(r);
+                if (!std::isfinite(v) || (c.positive && v <= 0))
+                    continue;
+                if (c.smoothed) {
+                    ema = hasEma ? (1 - kSmoothing) * ema + kSmoothing * v : v;
+                    hasEma = true;
+                    v = ema;
+                }
+                keySum += double(r.step);
+                valueSum += v;
+                if (++pending < bucket)
+                    continue;
+                curve.keys.append(keySum / pending);
+                curve.values.append(valueSum / pending);
+                keySum = valueSum = 0;
+                pending = 0;
+            }
+            overlaygraphs::add(c.plot, curve, &m_overlayGraphs);
+        }
     }
     replotAll();
 }

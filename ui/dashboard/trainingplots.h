@@ -2,6 +2,8 @@
 
 #include "training/steprecord.h"
 
+#include <QColor>
+#include <QString>
 #include <QTimer>
 #include <QVector>
 #include <QWidget>
@@ -21,6 +23,16 @@ public:
     explicit TrainingPlots(QWidget *parent = nullptr);
 
     void append(const std::vector<StepRecord> &records);
+    // Other runs drawn over the live one (the Runs panel's ticked runs): each in its colour, D
+    // solid and G dashed on every plot, the losses smoothed as the live thick curves are, named
+    // in the loss plot's legend. Replaces the previous overlays.
+    struct Overlay {
+        QString name;
+        QColor color;
+        std::vector<StepRecord> steps;
+    };
+    void setOverlays(const std::vector<Overlay> &overlays);
+    int overlayGraphCount() const { return int(m_overlayGraphs.size()); }
     void clear();
     void fit();
 
@@ -60,6 +72,7 @@ private:
     QCustomPlot *m_gradient = nullptr;
     std::vector<Series> m_series;
     std::vector<StepRecord> m_records;  // all steps, for CSV export (a few dozen bytes each)
+    std::vector<QCPGraph *> m_overlayGraphs;
     bool m_follow = true;
     QTimer m_replot;  // single-shot, armed only when idle: many snapshots, one repaint
     int m_nextPlot = 0;      // plots repaint one per timer event, so no event blocks for all three

@@ -1,5 +1,7 @@
 #include "lab/measuresplot.h"
 
+#include "widgets/overlaygraphs.h"
+
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
 #include <QLabel>
@@ -133,7 +135,7 @@ void MeasuresPlot::addFrame(const lab2d::Frame &f)
     if (f.hasCoverage) {
         m_modes->addData(double(f.step), f.coverage.captured);
         m_quality->addData(double(f.step), 100.0 * f.coverage.highQualityFraction);
-        m_coverage->xAxis->setRange(0, std::max(1.0, m_lastStep));
+        m_coverage->xAxis->setRange(0, std::max({1.0, m_lastStep, m_overlayLast}));
         m_coverage->replot(QCustomPlot::rpQueuedReplot);
     }
     if (f.js >= 0) {
@@ -173,6 +175,27 @@ void MeasuresPlot::setCompact(bool compact)
     setDataSet(m_dataSet, m_modeCount);
     // The sentence's lines (it wraps to about three), so that the lab above takes the rest.
     setMaximumHeight(compact ? 3 * fontMetrics().lineSpacing() + 6 : QWIDGETSIZE_MAX);
+}
+
+void MeasuresPlot::setOverlays(const std::vector<Overlay> &overlays)
+{
+    overlaygraphs::removeAll(&m_overlays);
+    m_overlayLast = 0;
+    for (const Overlay &o : overlays) {
+        if (o.modes.empty())
+            continue;
+        overlaygraphs::Curve curve;
+        curve.name = tr("%1: modes").arg(o.name);
+        curve.color = o.color;
+        for (const auto &[step, modes] : o.modes) {
+            curve.keys.append(step);
+            curve.values.append(modes);
+        }
+        m_overlayLast = std::max(m_overlayLast, curve.keys.last());
+        overlaygraphs::add(m_coverage, curve, &m_overlays);
+    }
+    m_coverage->xAxis->setRange(0, std::max({1.0, m_lastStep, m_overlayLast}));
+    m_coverage->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MeasuresPlot::clear()

@@ -2,7 +2,11 @@
 
 #include "eval/lab2d.h"
 
+#include <QColor>
 #include <QWidget>
+
+#include <utility>
+#include <vector>
 
 #include <optional>
 
@@ -27,6 +31,15 @@ public:
     // Compact: only the sentence with the newest figures, without the plots and the published
     // rows (presentation mode, where there is no room for them).
     void setCompact(bool compact);
+    // Other runs' modes captured over their steps (the Runs panel's ticked runs the window
+    // measured), in their colours.
+    struct Overlay {
+        QString name;
+        QColor color;
+        std::vector<std::pair<double, double>> modes;  // step, modes captured
+    };
+    void setOverlays(const std::vector<Overlay> &overlays);
+    int overlayGraphCount() const { return int(m_overlays.size()); }
 
 private:
     void describe();  // the sentence under the plots, for m_last, in the current language
@@ -41,4 +54,6 @@ private:
     QString m_dataSet;                   // setDataSet's arguments
     int m_modeCount = 0;
     bool m_compact = false;
+    std::vector<QCPGraph *> m_overlays;
+    double m_overlayLast = 0;  // the overlays' last step
 };

@@ -1,5 +1,7 @@
 #include "quality/qualityplot.h"
 
+#include "widgets/overlaygraphs.h"
+
 #include "eval/qualityrenderer.h"
 #include "widgets/palettecolors.h"
 #include "widgets/widgetevents.h"
@@ -216,12 +218,42 @@ void QualityPlot::addMeasurement(const QualityRecord &r, double seconds)
 
 void QualityPlot::fit()
 {
-    const double last = m_records.empty() ? 1.0 : double(m_records.back().step);
+    const double last = std::max(m_overlayLast, m_records.empty() ? 1.0 : double(m_records.back().step));
     m_plot->xAxis->setRange(0, std::max(1.0, last) * 1.05);
     bool found = false;
+    double top = 0;
+    for (QCPGraph *g : m_overlays) {
+        bool any = false;
+        const QCPRange range = g->getValueRange(any);
+        if (any)
+            top = std::max(top, range.upper);
+    }
     const QCPRange fd = m_fd->getValueRange(found);
-    m_plot->yAxis->setRange(0, found ? fd.upper * 1.1 : 1);
+    top = std::max(top, found ? fd.upper : 0.0);
+    m_plot->yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
     m_plot->yAxis2->setRange(0, 1.05);
+}
+
+void QualityPlot::setOverlays(const std::vector<Overlay> &overlays)
+{
+    overlaygraphs::removeAll(&m_overlays);
+    m_overlayLast = 0;
+    for (const Overlay &o : overlays) {
+        if (o.records.empty())
+            continue;
+        overlaygraphs::Curve curve;
+        curve.name = tr("%1: Fréchet distance").arg(o.name);
+        curve.color = o.color;
+        for (const QualityRecord &r : o.records) {
+            curve.keys.append(double(r.step));
+            curve.values.append(r.fd);
+        }
+        m_overlayLast = std::max(m_overlayLast, curve.keys.last());
+        overlaygraphs::add(m_plot, curve, &m_overlays);
+    }
+    if (m_follow)
+        fit();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString QualityPlot::statusText() const { return m_status->text(); }

@@ -3,6 +3,7 @@
 #include "eval/evalclassifier.h"
 #include "training/steprecord.h"
 
+#include <QColor>
 #include <QWidget>
 
 #include <vector>
@@ -39,6 +40,15 @@ public:
     int interval() const;  // steps between measurements; 0: never
     void setInterval(int steps);  // as a person sets the spin box (remembered)
     QCustomPlot *plot() const { return m_plot; }
+    // Other runs' Fréchet distance over their steps, in their colours (the Runs panel's ticked
+    // runs with measures: the window's, or train --eval-every's metrics.csv).
+    struct Overlay {
+        QString name;
+        QColor color;
+        std::vector<QualityRecord> records;
+    };
+    void setOverlays(const std::vector<Overlay> &overlays);
+    int overlayGraphCount() const { return int(m_overlays.size()); }
     QString statusText() const;  // for tests
 
 signals:
@@ -46,6 +56,8 @@ signals:
 
 private:
     void showStatus();
+    std::vector<class QCPGraph *> m_overlays;
+    double m_overlayLast = 0;  // the overlays' last step
     void fit();  // the axes around every measurement
     void add(const QualityRecord &record);  // to the records and the curves, noting skipped ones
 

@@ -15,6 +15,9 @@
 #include "help/userguide.h"
 #include "lab/measuresplot.h"
 #include "slowmotion/slowmotionpanel.h"
+#include "runs/comparedialog.h"
+#include "runs/comparisonview.h"
+#include "runs/runspanel.h"
 #include "window/runactions.h"
 #include "window/threadgovernor.h"
 #include "widgets/widgetevents.h"
@@ -125,12 +128,47 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     }
     connect(m_dashboard->slowMotion(), &SlowMotionPanel::finishRequested, m_runs, &RunActions::stepTraining);
 
+    // Runs side by side: the Runs panel shares the bottom with the samples and the lab.
+    m_runsPanel = new RunsPanel(m_dashboard->plots(), m_dashboard->quality(), m_dashboard->measures(), this);
+    auto *runsDock = new QDockWidget(this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setWidget(m_runsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, runsDock);
+    tabifyDockWidget(m_dashboard->samplesDock(), runsDock);
+    m_dashboard->samplesDock()->raise();
+    connect(m_dashboard, &Dashboard::sessionStarted, m_runsPanel, [this](RunSession *session) {
+        m_runsPanel->beginRun(m_training, session, session ? session->spec() : m_doc->spec(), true);
+    });
+    // Compare With...: the second run's lab (or grid) beside the window's; it follows the
+    // window's run (pause, resume, stop, the speed).
+    m_comparison = new ComparisonView(this);
+    m_comparison->hide();  // until a comparison starts: then beside the window's lab or grid
+    connect(m_comparison, &ComparisonView::started, m_runsPanel,
+            [this](TrainingController *training, RunSession *session, const ExperimentSpec &spec, const QString &name) {
+                m_runsPanel->beginRun(training, session, spec, false, name);
+                m_comparison->setTitleColor(m_runsPanel->colorOf(m_runsPanel->liveRow(training)));
+            });
+    connect(m_training, &TrainingController::stateChanged, m_comparison, [this](TrainingController::State s) {
+        m_comparison->followState(int(s));
+        if (s == TrainingController::State::Idle && m_turns) {
+            m_turns->leave(0);  // also when it never began (its data would not load)
+            m_training->setTurns(nullptr, 0);  // the next run trains alone unless compared again
+        }
+    });
+    connect(m_comparison->training(), &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        if (s == TrainingController::State::Idle && m_turns)
+            m_turns->leave(1);
+    });
+    connect(m_runs, &RunActions::compareRequested, this, [this] { compareWith(); });
+    connect(m_runs, &RunActions::speedChanged, m_comparison, &ComparisonView::setSpeed);
+
     QMenu *view = menuBar()->addMenu(QString());
     view->addAction(designDock->toggleViewAction());
     view->addAction(m_dashboard->samplesDock()->toggleViewAction());
     view->addAction(m_dashboard->explorerDock()->toggleViewAction());
     view->addAction(m_dashboard->labDock()->toggleViewAction());
     view->addAction(m_dashboard->slowMotionDock()->toggleViewAction());
+    view->addAction(runsDock->toggleViewAction());
     view->addAction(m_runs->toolBarToggle());
     view->addSeparator();
     QAction *fit = view->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { m_dashboard->plots()->fit(); });
@@ -179,6 +217,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
             tabs->setTabText(lesson, tr("&Lesson"));
         m_lesson->present(m_doc->spec());
         designDock->setWindowTitle(tr("Experiment"));
+        runsDock->setWindowTitle(tr("Runs"));
         view->setTitle(tr("&View"));
         fit->setText(tr("&Fit Plots"));
         languages->setTitle(tr("&Language"));
@@ -263,6 +302,38 @@ bool MainWindow::resumeFromCheckpoint(const QString &path) { return m_runs->resu
 bool MainWindow::trainOnData(const QString &path) { return m_runs->trainOnData(path); }
 bool MainWindow::followRun(const QString &folder) { return m_runs->followRun(folder); }
 void MainWindow::showError(const QString &title, const QString &message) { m_runs->showError(title, message); }
+
+bool MainWindow::compareWith(const QString &key, const QString &value)
+{
+    if (m_training->isActive() || !m_doc->problems().isEmpty())
+        return false;
+    CompareDialog dialog(m_doc->spec(), this);
+    if (!key.isEmpty())
+        dialog.setChange(key, value);
+    else if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString error;
+    const ExperimentSpec changed = dialog.changed(&error);
+    if (!error.isEmpty()) {
+        showError(tr("Compare With"), error);
+        return false;
+    }
+    // The two take turns a step at a time.
+    m_turns = std::make_shared<StepTurns>(true);  // each waits for the other from the first step
+    m_training->setTurns(m_turns, 0);
+    m_comparison->training()->setTurns(m_turns, 1);
+    m_runs->startTraining();
+    if (!m_training->isActive()) {
+        m_training->setTurns(nullptr, 0);
+        m_turns.reset();
+        return false;
+    }
+    m_comparison->setSpeed(m_training->speed());
+    m_comparison->start(changed, dialog.description());
+    // B beside A, in the dock of the window's lab (or grid).
+    m_dashboard->showBeside(m_comparison, changed.isTwoDimensional());
+    return true;
+}
 
 void MainWindow::setBlasProbe(const BlasProbe &probe) { m_blas = probe; }
 

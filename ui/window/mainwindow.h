@@ -43,6 +43,13 @@ public:
     bool resumeFromCheckpoint(const QString &path);
     bool trainOnData(const QString &path);  // File > Train on Folder...
     bool followRun(const QString &folder);  // File > Follow Run...
+    // The Runs panel (View > Runs): this window's runs and folders added to compare.
+    class RunsPanel *runsPanel() const { return m_runsPanel; }
+    // Training > Compare With...: this experiment's run and, beside it, a copy with `key` set to
+    // `value` (fieldpath's names). Without a key the dialog asks. False, with the reason shown,
+    // when the change or the start is refused.
+    bool compareWith(const QString &key = QString(), const QString &value = QString());
+    class ComparisonView *comparison() const { return m_comparison; }
 
     // The run and what it computes: the controller (state, commands, signals) and the current
     // run's session (null before the first run; a new one with each run, announced by
@@ -90,6 +97,9 @@ private:
     PresentationMode *m_presentation = nullptr;
     int m_strokes = 0;  // numbers each drawing stroke's undo step
     BlasProbe m_blas;
-    class UserGuide *m_guide = nullptr;  // made when first asked for
+    class UserGuide *m_guide = nullptr;
+    class RunsPanel *m_runsPanel = nullptr;
+    class ComparisonView *m_comparison = nullptr;
+    std::shared_ptr<class StepTurns> m_turns;  // the compared runs' turns, while they train  // made when first asked for
     std::vector<LatentDirectionSpec> m_savedDirections;  // the explorer's copy of the experiment's
 };

@@ -101,6 +101,9 @@ void RunActions::addMenu()
     m_step->setObjectName(QStringLiteral("stepAction"));
     m_substep->setObjectName(QStringLiteral("substepAction"));
     m_stop->setObjectName(QStringLiteral("stopAction"));
+    // A second run beside this one, with one change (the window's comparison).
+    m_compare = train->addAction(QString(), this, &RunActions::compareRequested);
+    m_compare->setObjectName(QStringLiteral("compareAction"));
     addSpeedChoice(train, bar);
     m_threads->addMenu(train);
     // File menu items that act on a folder the person chooses.
@@ -190,6 +193,7 @@ void RunActions::addMenu()
         m_substep->setText(tr("S&low Motion"));
         keyTip(m_substep, tr("The next substep of a training step, explained in the Slow Motion panel"));
         m_stop->setText(tr("St&op"));
+        m_compare->setText(tr("&Compare With..."));
         keyTip(m_stop, tr("End this run"));
         m_resume->setText(tr("&Resume from Checkpoint..."));
         m_saveCheckpoint->setText(tr("Save &Checkpoint..."));
@@ -468,6 +472,10 @@ void RunActions::updateActions()
         a->setStatusTip(noData);
     }
     m_stop->setEnabled(!idle);
+    m_compare->setEnabled(idle && problems.isEmpty());
+    m_compare->setToolTip(problems.isEmpty() ? tr("Train this experiment and, beside it, a copy with one change (a loss, a regulariser, "
+                                                  "a learning rate): both at once, from the same seed")
+                                             : tr("Cannot start: %1").arg(problems.first()));
     m_stop->setToolTip(following ? tr("Stop following the run (Shift+F5); the process that trains it goes on") : QString());
     m_resume->setEnabled(idle);
     if (m_follow)

@@ -59,6 +59,8 @@ public:
 
 signals:
     void speedChanged(double stepsPerSecond);
+    // Training > Compare With...: the window asks for the change and starts both runs.
+    void compareRequested();
 
 private:
     void addSpeedChoice(class QMenu *menu, class QToolBar *bar);
@@ -81,6 +83,7 @@ private:
     QAction *m_step = nullptr;
     QAction *m_substep = nullptr;
     QAction *m_stop = nullptr;
+    QAction *m_compare = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_saveCheckpoint = nullptr;
     QAction *m_follow = nullptr;  // File > Follow Run...
