@@ -2967,6 +2967,10 @@ Choose another folder with File &gt; Save As.</source>
         <source>Jensen-Shannon divergence of 500 generated against 500 real points (fewer for a small data set) on a 32 x 32 histogram over the area around the real data (in bits: 0 the same, 1 no overlap). A histogram estimate is biased upwards on small samples: two samples of the same data differ by chance. The dashed line is that chance: the JS between two disjoint samples of the real data of the same size. A run at the line is as close as this sample size can tell.</source>
         <translation>500 个生成点与 500 个真实点（数据集小时更少）在真实数据周围区域的 32 x 32 直方图上的 Jensen-Shannon 散度（单位为比特：0 表示相同，1 表示完全不重叠）。直方图估计在小样本上偏高：同一数据的两个样本也会因偶然而不同。虚线就是这种偶然：同样大小的两份不相交的真实数据样本之间的 JS。运行到达虚线，就是这个样本量能分辨的最接近程度。</translation>
     </message>
+    <message>
+        <source>%1: modes</source>
+        <translation>%1：模式数</translation>
+    </message>
 </context>
 <context>
     <name>ModelDiagram</name>
@@ -3525,6 +3529,10 @@ Wheel zooms the steps, drag pans, double-click fits.</source>
     <message>
         <source>Measured by the command line that trains the run (train --eval-every), read from its metrics.csv.</source>
         <translation>由训练该运行的命令行测量（train --eval-every），读自它的 metrics.csv。</translation>
+    </message>
+    <message>
+        <source>%1: Fréchet distance</source>
+        <translation>%1：Fréchet 距离</translation>
     </message>
 </context>
 <context>

@@ -960,10 +960,20 @@ void TestWindowRuns::comparesRunsSideBySide()
     QTRY_COMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 1);
     const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(shots + QStringLiteral("/compare-with.png")));
-    // Stopping the window's run stops B.
+    // Stopping the window's run stops B; both are listed as finished.
     trigger(w, "stopAction");
     QTRY_COMPARE(w.training()->state(), State::Idle);
     QTRY_COMPARE(b->training()->state(), State::Idle);
+    QTRY_VERIFY(panel->liveRow(w.training()) < 0 && panel->liveRow(b->training()) < 0);
+    QVERIFY(!panel->table()->item(a, 0)->text().contains(QStringLiteral("training")));
+    // The next run of the window alone: the comparison's view goes, nothing of it stays on screen.
+    trigger(w, "startAction");
+    QTRY_VERIFY(w.training()->isActive());
+    QVERIFY(!b->isVisible());
+    QCOMPARE(b->training()->state(), State::Idle);
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    QCOMPARE(panel->runCount(), 5);
 }
 
 QTEST_MAIN(TestWindowRuns)

@@ -143,6 +143,17 @@ void RunsPanel::beginRun(TrainingController *training, RunSession *session, cons
         m_sources.push_back(training);
         connect(training, &TrainingController::snapshot, this,
                 [this, training](const TrainingSnapshot &snapshot) { onSnapshot(training, snapshot); });
+        // A run that ended is listed as finished: it can be ticked and overlaid.
+        connect(training, &TrainingController::stateChanged, this, [this, training](TrainingController::State state) {
+            if (state != TrainingController::State::Idle)
+                return;
+            if (const int row = liveRow(training); row >= 0) {
+                comparedruns::refresh(&m_runs[size_t(row)].run);
+                m_runs[size_t(row)].source = nullptr;
+                m_runs[size_t(row)].live = false;
+                updateRow(row);
+            }
+        });
         connect(training, &QObject::destroyed, this, [this, training] {
             for (Entry &e : m_runs)
                 if (e.source == training)

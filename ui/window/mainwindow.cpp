@@ -159,6 +159,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
         if (s == TrainingController::State::Idle && m_turns)
             m_turns->leave(1);
     });
+    // A new run of the window alone, or another experiment: the last comparison's view goes.
+    connect(m_dashboard, &Dashboard::sessionStarted, m_comparison, [this] { m_comparison->hide(); });
+    connect(m_doc, &ExperimentDocument::reloaded, m_comparison, [this] {
+        m_comparison->stop();
+        m_comparison->hide();
+    });
     connect(m_runs, &RunActions::compareRequested, this, [this] { compareWith(); });
     connect(m_runs, &RunActions::speedChanged, m_comparison, &ComparisonView::setSpeed);
 
