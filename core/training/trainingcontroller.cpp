@@ -122,8 +122,21 @@ struct TrainingController::Impl::Loop {
                 announce(command.paused);
             if (command.work == Work::Steps && !due())
                 continue;  // waited for the pace; a command may have come meanwhile
-            if (command.work == Work::Steps && m_turns && !m_driver.budgetReached() && !m_turns->mayStep(m_turn, m_trainer.currentStep()))
+            if (command.work == Work::Steps && m_turns && !m_driver.budgetReached() && !m_turns->mayStep(m_turn, m_trainer.currentStep())) {
+                // Held by the other run for a while (paused, or much slower): shown where it
+                // stands, as a paused run is, once a hold. Short waits of the turns are not.
+                const auto now = std::chrono::steady_clock::now();
+                if (!m_heldSince)
+                    m_heldSince = now;
+                if (!m_heldShown && now - *m_heldSince > std::chrono::milliseconds(kHeldShownMs)) {
+                    flush(true);
+                    publish();
+                    m_heldShown = true;
+                }
                 continue;  // the other run's turn
+            }
+            m_heldSince.reset();
+            m_heldShown = false;
 
             const int threads = command.threads > 0 ? command.threads : m_spec.threads;
             if (threads != m_trainer.threads())
@@ -344,6 +357,9 @@ private:
     double m_pace = 0;  // steps a second, as last read (0: full speed)
     std::shared_ptr<StepTurns> m_turns;  // shared with the other run of a comparison
     int m_turn = 0;
+    bool m_heldShown = false;  // this hold by the other run was flushed and published
+    std::optional<std::chrono::steady_clock::time_point> m_heldSince;  // when the other run began to hold this one
+    static constexpr int kHeldShownMs = 400;
     std::optional<std::chrono::steady_clock::time_point> m_due;  // when the next paced step may go
     QString m_failure;
 };

@@ -13,9 +13,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-ComparisonView::ComparisonView(QWidget *parent)
-    : QWidget(parent), m_training(new TrainingController(this)), m_title(new QLabel(this)), m_lab(new Lab2dView(this)),
-      m_samples(new SampleView(this))
+ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent), m_training(new TrainingController(this)), m_title(new QLabel(this))
 {
     setObjectName(QStringLiteral("comparisonView"));
     m_title->setObjectName(QStringLiteral("comparisonTitle"));
@@ -23,14 +21,11 @@ ComparisonView::ComparisonView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_title);
-    layout->addWidget(m_lab, 1);
-    layout->addWidget(m_samples, 1);
-    m_samples->hide();
-    m_lab->tools()->hide();  // drawing edits the window's experiment, not this run's
-    connect(m_lab, &Lab2dView::viewChanged, this, &ComparisonView::requestFrame);
     // The grid is drawn from the published copies (the session), not by the training thread.
     m_training->setSampleInterval(-1);
     connect(m_training, &TrainingController::snapshot, this, [this](const TrainingSnapshot &s) {
+        if (!m_lab)
+            return;
         if (!s.realPoints.empty())
             m_lab->setRealPoints(s.realPoints);
         if (s.samples.count > 0)
@@ -43,6 +38,20 @@ ComparisonView::ComparisonView(QWidget *parent)
     widgetevents::retranslated(this, [this] { showTitle(); });
 }
 
+void ComparisonView::makeViews()
+{
+    if (m_lab)
+        return;
+    m_lab = new Lab2dView(this);
+    m_samples = new SampleView(this);
+    layout()->addWidget(m_lab);
+    layout()->addWidget(m_samples);
+    static_cast<QVBoxLayout *>(layout())->setStretch(1, 1);
+    static_cast<QVBoxLayout *>(layout())->setStretch(2, 1);
+    m_lab->tools()->hide();  // drawing edits the window's experiment, not this run's
+    connect(m_lab, &Lab2dView::viewChanged, this, &ComparisonView::requestFrame);
+}
+
 ComparisonView::~ComparisonView()
 {
     m_session.reset();
@@ -53,6 +62,7 @@ void ComparisonView::start(const ExperimentSpec &spec, const QString &change)
 {
     stop();
     m_session.reset();  // the old comparison's threads end here
+    makeViews();
     m_spec = spec;
     m_change = change;
     const bool twoD = spec.isTwoDimensional();
@@ -103,7 +113,7 @@ void ComparisonView::setTitleColor(const QColor &color)
 
 void ComparisonView::requestFrame()
 {
-    if (m_session && m_lab->isVisible())
+    if (m_session && m_lab && m_lab->isVisible())
         m_session->requestLabFrame(m_lab->request());
 }
 

@@ -34,7 +34,7 @@ public:
 
     TrainingController *training() const { return m_training; }
     RunSession *session() const { return m_session.get(); }
-    Lab2dView *lab() const { return m_lab; }
+    Lab2dView *lab() const { return m_lab; }          // null before the first comparison
     SampleView *samples() const { return m_samples; }
     QString change() const { return m_change; }
 
@@ -45,12 +45,13 @@ signals:
 private:
     void requestFrame();
     void showTitle();
+    void makeViews();  // at the first comparison: until then the window has one lab and one grid
 
     TrainingController *m_training;
     std::unique_ptr<RunSession> m_session;
     ExperimentSpec m_spec;
     QString m_change;
     QLabel *m_title;
-    Lab2dView *m_lab;
-    SampleView *m_samples;
+    Lab2dView *m_lab = nullptr;
+    SampleView *m_samples = nullptr;
 };
