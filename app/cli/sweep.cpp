@@ -24,6 +24,8 @@ namespace cli {
 
 namespace {
 
+constexpr qint64 kMeasuresPerRun = 50;
+
 struct Job {
     size_t combination = 0;
     std::uint64_t seed = 0;
@@ -226,6 +228,10 @@ int sweep(const QStringList &args)
                     childArgs << QStringLiteral("--overwrite");  // a run stopped before its first checkpoint
             }
             childArgs << QStringLiteral("--steps") << QString::number(steps) << QStringLiteral("--threads") << threadsArg;
+            // A 2D run's modes and JS over its steps (measures.csv), for the Runs panel's mode curves:
+            // fifty measures a run, a few milliseconds each, drawn apart from the training's noise.
+            if (!images)
+                childArgs << QStringLiteral("--eval-every") << QString::number(std::max<qint64>(1, steps / kMeasuresPerRun));
             if (!QDir().mkpath(job.folder))
                 return Text::tr("%1: cannot create the folder").arg(job.folder);
             job.process->setProcessChannelMode(QProcess::MergedChannels);

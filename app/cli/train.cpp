@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "eval/modecoverage.h"
+#include "eval/pointmeasures.h"
+#include "io/atomicfile.h"
 #include "eval/qualitymeter.h"
 #include "spec/specjson.h"
 #include "training/rundirectory.h"
@@ -135,8 +137,8 @@ int train(const QStringList &args)
          Text::tr("With --resume: go on although the run's data now holds another number of samples, with a new shuffle of it.")},
         {QStringLiteral("overwrite"), Text::tr("Replace a run already in the --out folder (its checkpoint, metrics and samples).")},
         {QStringLiteral("eval-every"),
-         Text::tr("Image runs: measure the generator's image quality (FD, KID, precision, recall, density, coverage, classifier "
-                  "score) every K steps and at the end, into metrics.csv."),
+         Text::tr("Measure the generator every K steps and at the end: image runs, its image quality (FD, KID, precision, "
+                  "recall, density, coverage, classifier score) into metrics.csv; 2D runs, its modes and JS into measures.csv."),
          QStringLiteral("K")},
         {QStringLiteral("eval-count"), Text::tr("How many samples each of those measurements compares (default 2000)."),
          QStringLiteral("N")},
@@ -174,8 +176,9 @@ int train(const QStringList &args)
         || !intOption(parser, QStringLiteral("eval-count"), 2 * QualityMeter::kNeighbours + 2, 100000, &evalCount, &code)
         || !readDevice(parser, &spec.device, &code) || !readPrecision(parser, &spec, &code))
         return code;
-    if (evalEvery > 0 && spec.isTwoDimensional())
-        return usage(Text::tr("--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage"));
+    if (parser.isSet(QStringLiteral("eval-count")) && spec.isTwoDimensional())
+        return usage(Text::tr("--eval-count is for image runs; a 2D run is measured on %1 samples, as the mode-coverage protocol asks")
+                         .arg(kCoverageSamples));
     if (!resumeDir.isEmpty() && parser.isSet(QStringLiteral("seed")) && std::uint64_t(seed) != spec.seed)
         return usage(Text::tr("--seed cannot change a resumed run's seed"));
     spec.seed = std::uint64_t(seed);
@@ -232,7 +235,7 @@ int train(const QStringList &args)
     }
     // The image measures are made ready before the folder changes too (they may refuse the data).
     std::unique_ptr<QualityMeter> meter;
-    if (evalEvery > 0 && !quiet) {  // rank 0 measures
+    if (evalEvery > 0 && !quiet && !spec.isTwoDimensional()) {  // rank 0 measures images (2D runs: measures.csv below)
         QualityMeter::Options options;
         options.count = int(evalCount);
         meter = QualityMeter::create(spec.data, spec.seed, trainer->sharedData(), options, loadingProgress(),
@@ -262,6 +265,13 @@ int train(const QStringList &args)
         return fail(e);
     double qualitySeconds = 0;
     int measurements = 0;
+    // A 2D run's measures over its steps (--eval-every): a resumed run keeps those of its steps.
+    const bool pointRun = evalEvery > 0 && spec.isTwoDimensional();
+    std::vector<pointmeasures::Row> pointRows;
+    if (pointRun && intoOwnFolder)
+        for (const pointmeasures::Row &r : pointmeasures::read(outDir))
+            if (r.step <= trainer->currentStep())
+                pointRows.push_back(r);
     std::int64_t lastSaved = trainer->currentStep();  // the step the folder's checkpoint holds, if it has one
     // What a failure leaves behind: the checkpoint as it was, or none.
     auto failRun = [&](const QString &message) {
@@ -304,6 +314,16 @@ int train(const QStringList &args)
             return failRun(message);
         }
         const std::int64_t s = trainer->currentStep();
+        if (pointRun && (s % evalEvery == 0 || s == steps)) {
+            QElapsedTimer clock;
+            clock.start();
+            pointRows.push_back(pointmeasures::measure(s, trainer->data(), trainer->sample(kCoverageSamples, kCoverageSeed).points));
+            if (const QString e = atomicfile::write(pointmeasures::path(outDir), pointmeasures::csv(pointRows), Text::tr("measures"));
+                !e.isEmpty())
+                return failRun(e);
+            qualitySeconds += double(clock.elapsed()) / 1000.0;
+            ++measurements;
+        }
         if (meter && (s % evalEvery == 0 || s == steps)) {
             QElapsedTimer clock;
             clock.start();
@@ -365,7 +385,13 @@ int train(const QStringList &args)
           << "\n";
     if (const double trained = driver.activeSeconds() - secondsBefore; group && trained > 0)
         out() << collectiveShare(*group, trained) << "\n";
-    if (measurements > 0)
+    if (measurements > 0 && pointRun)
+        out() << Text::tr("modes and JS measured %1 times (%2 samples each) in %3, written to %4")
+                     .arg(measurements)
+                     .arg(kCoverageSamples)
+                     .arg(formatDuration(qualitySeconds), pointmeasures::path(outDir))
+              << "\n";
+    else if (measurements > 0)
         out() << Text::tr("image quality measured %1 times (%2 samples each) in %3, written to %4")
                      .arg(measurements)
                      .arg(meter->count())

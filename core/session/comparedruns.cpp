@@ -1,5 +1,6 @@
 #include "comparedruns.h"
 
+#include "eval/pointmeasures.h"
 #include "spec/specjson.h"
 #include "training/rundirectory.h"
 
@@ -34,6 +35,9 @@ QString readOne(const QString &folder, const QString &name, std::vector<Compared
         return Text::tr("%1: cannot read its metrics.csv").arg(folder);
     run.figures = sweep::readRun(folder);
     run.lastGrid = lastGrid(folder);
+    for (const pointmeasures::Row &r : pointmeasures::read(folder))
+        if (r.modesCaptured >= 0)
+            run.modes.emplace_back(double(r.step), double(r.modesCaptured));
     runs->push_back(std::move(run));
     return QString();
 }

@@ -20,8 +20,8 @@ struct ComparedRun {
     std::vector<QualityRecord> quality;
     sweep::RunFigures figures;  // the steps summarised, and the folder's evaluation.json
     QImage lastGrid;            // the newest sample picture
-    // 2D runs the window watched: the 2D lab's live modes captured, by step (a run folder has
-    // none; its evaluation.json holds the last figure).
+    // 2D runs: modes captured by step, as the window's 2D lab counted them live or as
+    // train --eval-every wrote them to a run folder's measures.csv.
     std::vector<std::pair<double, double>> modes;
 };
 

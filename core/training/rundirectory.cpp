@@ -90,7 +90,10 @@ QStringList RunDirectory::existingRunFiles() const
 
 QString RunDirectory::removeRunFiles() const
 {
-    QStringList files = {checkpointPath(), metricsPath(), experimentPath(), runInfoPath()};
+    // The measures written beside a run (train --eval-every on 2D data, a sweep's evaluate)
+    // belong to it and go with it.
+    QStringList files = {checkpointPath(), metricsPath(), experimentPath(), runInfoPath(),
+                         QDir(m_path).filePath(QStringLiteral("measures.csv")), QDir(m_path).filePath(QStringLiteral("evaluation.json"))};
     const QDir samples(samplesDir());
     for (const QString &name : samples.entryList(kSamplePattern, QDir::Files))
         files << samples.filePath(name);
@@ -106,7 +109,7 @@ bool RunDirectory::isRunFile(const QString &path)
     const QString name = info.fileName();
     const QDir folder = info.absoluteDir();
     if (name == QLatin1String("experiment.json") || name == QLatin1String("checkpoint.pt") || name == QLatin1String("metrics.csv")
-        || name == QLatin1String("run.json"))
+        || name == QLatin1String("run.json") || name == QLatin1String("measures.csv") || name == QLatin1String("evaluation.json"))
         return !RunDirectory(folder.path()).existingRunFiles().isEmpty();
     if (QDir::match(kSamplePattern, name) && folder.dirName() == QLatin1String("samples")) {
         QDir parent = folder;

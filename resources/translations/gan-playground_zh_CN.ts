@@ -5607,16 +5607,8 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
         <translation>网络：            随机卷积特征（数据没有可用于训练分类器的标签；这些数字只能比较同一数据上的训练，不能与有标签数据比较）</translation>
     </message>
     <message>
-        <source>Image runs: measure the generator&apos;s image quality (FD, KID, precision, recall, density, coverage, classifier score) every K steps and at the end, into metrics.csv.</source>
-        <translation>图像训练：每 K 步及结束时测量生成器的图像质量（FD、KID、精确率、召回率、密度、覆盖率、分类器得分），写入 metrics.csv。</translation>
-    </message>
-    <message>
         <source>How many samples each of those measurements compares (default 2000).</source>
         <translation>每次测量比较多少个样本（默认 2000）。</translation>
-    </message>
-    <message>
-        <source>--eval-every measures image runs; for a 2D run, evaluate RUN_DIR gives its mode coverage</source>
-        <translation>--eval-every 用于图像训练；二维训练请用 evaluate RUN_DIR 查看模式覆盖</translation>
     </message>
     <message>
         <source>step %1: FD %2, KID %3, precision %4, recall %5</source>
@@ -6253,6 +6245,22 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>%1 of %2 runs failed; the table shows the others. Run the same command again to retry them.</source>
         <translation>%2 个运行中有 %1 个失败；表格显示其余运行。再次执行同一命令即可重试。</translation>
+    </message>
+    <message>
+        <source>Measure the generator every K steps and at the end: image runs, its image quality (FD, KID, precision, recall, density, coverage, classifier score) into metrics.csv; 2D runs, its modes and JS into measures.csv.</source>
+        <translation>每 K 步及结束时测量生成器：图像运行测量图像质量（FD、KID、精确率、召回率、密度、覆盖率、分类器得分），写入 metrics.csv；二维运行测量模式数和 JS，写入 measures.csv。</translation>
+    </message>
+    <message>
+        <source>--eval-count is for image runs; a 2D run is measured on %1 samples, as the mode-coverage protocol asks</source>
+        <translation>--eval-count 用于图像运行；二维运行按模式覆盖协议的要求在 %1 个样本上测量</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <source>modes and JS measured %1 times (%2 samples each) in %3, written to %4</source>
+        <translation>模式数和 JS 共测量 %1 次（每次 %2 个样本），用时 %3，已写入 %4</translation>
     </message>
 </context>
 <context>

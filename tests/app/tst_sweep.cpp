@@ -113,13 +113,19 @@ void TestSweep::everyCombinationIsARunWithATable()
         for (const int batch : {32, 64})
             for (const int seed : {1, 2}) {
                 const QString run = QDir(dir).filePath(QStringLiteral("kind=%1+batch_size=%2/seed-%3").arg(kind).arg(batch).arg(seed));
-                for (const char *file : {"checkpoint.pt", "metrics.csv", "experiment.json", "evaluation.json", "run.json"})
+                for (const char *file : {"checkpoint.pt", "metrics.csv", "experiment.json", "evaluation.json", "run.json", "measures.csv"})
                     QVERIFY2(QFileInfo::exists(QDir(run).filePath(QLatin1String(file))), qPrintable(run + QLatin1Char('/') + QLatin1String(file)));
                 const QJsonObject experiment = readJson(QDir(run).filePath(QStringLiteral("experiment.json")));
                 QCOMPARE(experiment[QStringLiteral("loss")].toObject()[QStringLiteral("kind")].toString(), kind);
                 QCOMPARE(experiment[QStringLiteral("training")].toObject()[QStringLiteral("batch_size")].toInt(), batch);
                 QCOMPARE(experiment[QStringLiteral("training")].toObject()[QStringLiteral("seed")].toInt(), seed);
-                QCOMPARE(readJson(QDir(run).filePath(QStringLiteral("evaluation.json")))[QStringLiteral("step")].toInt(), 6);
+                const QJsonObject evaluation = readJson(QDir(run).filePath(QStringLiteral("evaluation.json")));
+                QCOMPARE(evaluation[QStringLiteral("step")].toInt(), 6);
+                // The modes over the steps (train --eval-every): its last row is evaluate's figure.
+                const QList<QByteArray> measures = readAll(QDir(run).filePath(QStringLiteral("measures.csv"))).trimmed().split('\n');
+                QCOMPARE(measures.size(), 7);  // the header and steps 1-6
+                QCOMPARE(measures.last().split(',').value(0).toInt(), 6);
+                QCOMPARE(measures.last().split(',').value(1).toInt(), evaluation[QStringLiteral("modes_captured")].toInt());
                 ++folders;
             }
     QCOMPARE(folders, 8);

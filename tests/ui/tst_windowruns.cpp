@@ -916,8 +916,12 @@ void TestWindowRuns::comparesRunsSideBySide()
     // Ticked runs are drawn over the plots: six curves each, one legend entry each.
     QCOMPARE(plots->overlayGraphCount(), 12);
     QCOMPARE(plots->lossPlot()->legend->itemCount(), 4 + 2);
+    // Their modes over the steps, from the sweep's measures.csv, on the lab's measures.
+    QCOMPARE(panel->run(0).modes.size(), size_t(40));
+    QCOMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 2);
     panel->setTicked(0, false);
     QCOMPARE(plots->overlayGraphCount(), 6);
+    QCOMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 1);
     QVERIFY(panel->table()->horizontalHeaderItem(2)->text().contains(QStringLiteral("Modes")));
 
     // Compare With...: a bad field is refused and nothing starts.
@@ -957,7 +961,7 @@ void TestWindowRuns::comparesRunsSideBySide()
     QTRY_VERIFY(plots->overlayGraphCount() == 12);
     // B's modes, as its lab counted them, over the window's own live count.
     QTRY_VERIFY(!panel->run(second).modes.empty());
-    QTRY_COMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 1);
+    QTRY_COMPARE(child<MeasuresPlot>(w)->overlayGraphCount(), 2);  // the sweep's ticked run and B
     const QString shots = qEnvironmentVariable("GP_SCREENSHOT_DIR", QDir::tempPath());
     QVERIFY(w.grab().save(shots + QStringLiteral("/compare-with.png")));
     // Stopping the window's run stops B; both are listed as finished.
