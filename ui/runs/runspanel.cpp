@@ -132,7 +132,9 @@ void RunsPanel::beginRun(TrainingController *training, RunSession *session, cons
         m_runs[size_t(before)].live = false;
     }
     Entry e;
-    e.run.name = name.isEmpty() ? tr("%1 (window run %2)").arg(spec.name.isEmpty() ? tr("untitled") : spec.name).arg(m_colors + 1) : name;
+    if (name.isEmpty())
+        ++m_windowRuns;
+    e.run.name = name.isEmpty() ? tr("%1 (window run %2)").arg(spec.name.isEmpty() ? tr("untitled") : spec.name).arg(m_windowRuns) : name;
     e.run.spec = spec;
     e.color = nextColor();
     e.live = drawnByPlots;
@@ -170,6 +172,13 @@ void RunsPanel::beginRun(TrainingController *training, RunSession *session, cons
             if (modes.empty() || double(frame.step) > modes.back().first)
                 modes.emplace_back(double(frame.step), double(frame.coverage.captured));
             m_dirty = true;
+        });
+    if (session)  // the window's image measures of the run, for its FD curve
+        connect(session, &RunSession::qualityMeasured, this, [this, training](const QualityRenderer::Measurement &m) {
+            if (const int row = liveRow(training); row >= 0) {
+                m_runs[size_t(row)].run.quality.push_back(m.record);
+                m_dirty = true;
+            }
         });
     if (session)
         connect(session, &RunSession::gridRendered, this, [this, training](qint64, const SampleBatch &samples) {

@@ -73,6 +73,7 @@ private:
     QLabel *m_message;
     std::vector<Entry> m_runs;
     int m_colors = 0;         // colours handed out
+    int m_windowRuns = 0;     // runs of this window so far, to number them
     bool m_dirty = false;     // a live row has news
     QTimer m_refresh;         // the live rows, at most once a second
     std::vector<const TrainingController *> m_sources;  // connected once each
