@@ -139,8 +139,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     connect(m_dashboard, &Dashboard::sessionStarted, m_runsPanel, [this](RunSession *session) {
         m_runsPanel->beginRun(m_training, session, session ? session->spec() : m_doc->spec(), true);
     });
-    // Compare With...: the second run's lab (or grid) beside the window's; it follows the
-    // window's run (pause, resume, stop, the speed).
+    // Compare With...: the second run's lab (or grid) beside the window's. The two take turns a
+    // step at a time (a paused window run holds it); it stops with the window's run and takes its speed.
     m_comparison = new ComparisonView(this);
     m_comparison->hide();  // until a comparison starts: then beside the window's lab or grid
     connect(m_comparison, &ComparisonView::started, m_runsPanel,
@@ -336,6 +336,8 @@ bool MainWindow::compareWith(const QString &key, const QString &value)
     }
     m_comparison->setSpeed(m_training->speed());
     m_comparison->start(changed, dialog.description());
+    if (!m_comparison->training()->isActive())
+        m_turns->leave(1);  // it did not start (its view says why): the window's run goes on alone
     // B beside A, in the dock of the window's lab (or grid).
     m_dashboard->showBeside(m_comparison, changed.isTwoDimensional());
     return true;
