@@ -338,30 +338,55 @@ RunFigures readRun(const QString &folder)
     return r;
 }
 
+namespace {
+// Every column a table may have, in table order; columns() picks those that fit the data.
+enum class Scope { TwoD, Images, Both };
+struct ColumnEntry {
+    const char *key;
+    const char *title;
+    int decimals;
+    Scope scope;
+    bool conditionalOnly;
+};
+const ColumnEntry kColumns[] = {
+    {"modes_captured", QT_TRANSLATE_NOOP("sweep", "Modes"), 1, Scope::TwoD, false},
+    {"high_quality_pct", QT_TRANSLATE_NOOP("sweep", "High quality %"), 1, Scope::TwoD, false},
+    {"js", QT_TRANSLATE_NOOP("sweep", "JS (bits)"), 3, Scope::TwoD, false},
+    {"own_mode_pct", QT_TRANSLATE_NOOP("sweep", "Own mode %"), 1, Scope::TwoD, true},
+    {"fd", QT_TRANSLATE_NOOP("sweep", "FD"), 1, Scope::Images, false},
+    {"kid", QT_TRANSLATE_NOOP("sweep", "KID"), 4, Scope::Images, false},
+    {"precision", QT_TRANSLATE_NOOP("sweep", "Precision"), 3, Scope::Images, false},
+    {"recall", QT_TRANSLATE_NOOP("sweep", "Recall"), 3, Scope::Images, false},
+    {"coverage", QT_TRANSLATE_NOOP("sweep", "Coverage"), 3, Scope::Images, false},
+    {"class_agreement_pct", QT_TRANSLATE_NOOP("sweep", "Class agreement %"), 1, Scope::Images, true},
+    {"grad_g_first_third", QT_TRANSLATE_NOOP("sweep", "|grad G|, first third"), 2, Scope::Both, false},
+    {"d_fake_last_third", QT_TRANSLATE_NOOP("sweep", "D(G(z)), last third"), 3, Scope::Both, false},
+    {"steps", QT_TRANSLATE_NOOP("sweep", "Steps"), 0, Scope::Both, false},
+    {"seconds", QT_TRANSLATE_NOOP("sweep", "Time (s)"), 1, Scope::Both, false},
+};
+
+Column toColumn(const ColumnEntry &e)
+{
+    return {QLatin1String(e.key), QCoreApplication::translate("sweep", e.title), e.decimals};
+}
+}  // namespace
+
 std::vector<Column> columns(const ExperimentSpec &spec)
 {
+    const Scope data = spec.isTwoDimensional() ? Scope::TwoD : Scope::Images;
     std::vector<Column> c;
-    const bool conditional = spec.conditioning.enabled();
-    if (spec.isTwoDimensional()) {
-        c.push_back({QStringLiteral("modes_captured"), Text::tr("Modes"), 1});
-        c.push_back({QStringLiteral("high_quality_pct"), Text::tr("High quality %"), 1});
-        c.push_back({QStringLiteral("js"), Text::tr("JS (bits)"), 3});
-        if (conditional)
-            c.push_back({QStringLiteral("own_mode_pct"), Text::tr("Own mode %"), 1});
-    } else {
-        c.push_back({QStringLiteral("fd"), Text::tr("FD"), 1});
-        c.push_back({QStringLiteral("kid"), Text::tr("KID"), 4});
-        c.push_back({QStringLiteral("precision"), Text::tr("Precision"), 3});
-        c.push_back({QStringLiteral("recall"), Text::tr("Recall"), 3});
-        c.push_back({QStringLiteral("coverage"), Text::tr("Coverage"), 3});
-        if (conditional)
-            c.push_back({QStringLiteral("class_agreement_pct"), Text::tr("Class agreement %"), 1});
-    }
-    c.push_back({QStringLiteral("grad_g_first_third"), Text::tr("|grad G|, first third"), 2});
-    c.push_back({QStringLiteral("d_fake_last_third"), Text::tr("D(G(z)), last third"), 3});
-    c.push_back({QStringLiteral("steps"), Text::tr("Steps"), 0});
-    c.push_back({QStringLiteral("seconds"), Text::tr("Time (s)"), 1});
+    for (const ColumnEntry &e : kColumns)
+        if ((e.scope == Scope::Both || e.scope == data) && (!e.conditionalOnly || spec.conditioning.enabled()))
+            c.push_back(toColumn(e));
     return c;
+}
+
+std::optional<Column> column(const QString &key)
+{
+    for (const ColumnEntry &e : kColumns)
+        if (key == QLatin1String(e.key))
+            return toColumn(e);
+    return std::nullopt;
 }
 
 Table build(const Plan &plan, const QString &dir)

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 // A sweep: one experiment trained for every combination of some of its fields' values
@@ -88,6 +89,8 @@ struct Column {
 // conditional), then the training's (|grad G| over the first third of the steps, D(G(z)) over
 // the last third), the steps and the time.
 std::vector<Column> columns(const ExperimentSpec &spec);
+// The column of `key`, whatever the data (a table of runs of both kinds titles its columns so).
+std::optional<Column> column(const QString &key);
 
 struct Stat {
     int n = 0;

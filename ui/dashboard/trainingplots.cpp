@@ -198,27 +198,15 @@ void TrainingPlots::setOverlays(const std::vector<Overlay> &overlays)
             // One legend entry per run, in the loss plot: its solid curve, named.
             if (!c.dashed && c.plot == m_loss)
                 curve.name = tr("%1 (D solid, G dashed)").arg(o.name);
-            double ema = 0, keySum = 0, valueSum = 0;
-            bool hasEma = false;
-            int pending = 0;
-            for (const StepRecord &r : o.steps) {
-                double v = c.get(r);
-                if (!std::isfinite(v) || (c.positive && v <= 0))
-                    continue;
-                if (c.smoothed) {
-                    ema = hasEma ? (1 - kSmoothing) * ema + kSmoothing * v : v;
-                    hasEma = true;
-                    v = ema;
-                }
-                keySum += double(r.step);
-                valueSum += v;
-                if (++pending < bucket)
-                    continue;
-                curve.keys.append(keySum / pending);
-                curve.values.append(valueSum / pending);
-                keySum = valueSum = 0;
-                pending = 0;
-            }
+            // The live curves' own accumulation: the same smoothing and buckets.
+            Series s;
+            s.smoothed = c.smoothed;
+            s.bucket = bucket;
+            for (const StepRecord &r : o.steps)
+                if (!c.positive || c.get(r) > 0)
+                    addPoint(s, double(r.step), c.get(r));
+            curve.keys = s.keys;
+            curve.values = s.values;
             overlaygraphs::add(c.plot, curve, &m_overlayGraphs);
         }
     }

@@ -276,17 +276,8 @@ void RunsPanel::rebuild()
     const std::vector<QString> measured = measuredColumns();
     // The run, its newest samples, what evaluate measured, then the training's figures.
     QStringList headers{tr("Run"), tr("Last samples")};
-    ExperimentSpec twoD, images;
-    twoD.data.kind = DataKind::Synthetic2D;
-    images.data.kind = DataKind::FashionMnist;
-    twoD.conditioning.kind = images.conditioning.kind = ConditioningKind::Concat;
-    std::vector<sweep::Column> known = sweep::columns(twoD);
-    for (const sweep::Column &c : sweep::columns(images))
-        known.push_back(c);
-    for (const QString &key : measured) {
-        const auto c = std::find_if(known.begin(), known.end(), [&](const sweep::Column &c) { return c.key == key; });
-        headers << (c != known.end() ? c->title : key);
-    }
+    for (const QString &key : measured)
+        headers << sweep::column(key).value_or(sweep::Column{key, key, 3}).title;
     const int training = int(headers.size());
     headers << tr("Steps") << tr("D loss") << tr("G loss") << tr("D(x)") << tr("D(G(z))") << tr("Time (s)");
     m_table->setColumnCount(int(headers.size()));
@@ -319,13 +310,8 @@ void RunsPanel::updateRow(int row)
         thumb->setIcon(QIcon(QPixmap::fromImage(e.run.lastGrid.scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
     m_table->setItem(row, 1, thumb);
     std::vector<std::pair<QString, int>> cells;
-    for (const QString &key : measuredColumns()) {
-        int d = 3;
-        for (const sweep::Column &c : sweep::columns(e.run.spec))
-            if (c.key == key)
-                d = c.decimals;
-        cells.emplace_back(key, d);
-    }
+    for (const QString &key : measuredColumns())
+        cells.emplace_back(key, sweep::column(key).value_or(sweep::Column{key, key, 3}).decimals);
     for (size_t i = 0; i < std::size(kTrainingKeys); ++i)
         cells.emplace_back(QLatin1String(kTrainingKeys[i]), kTrainingDecimals[i]);
     for (size_t i = 0; i < cells.size(); ++i) {
