@@ -131,5 +131,6 @@ int directions(const QStringList &args);
 int walk(const QStringList &args);
 int timeline(const QStringList &args);
 int sweep(const QStringList &args);
+int exportScript(const QStringList &args);
 
 }  // namespace cli

@@ -162,7 +162,7 @@ const CommandHelp kCommands[] = {
      "        [--precision fp32|bf16] [--checkpoint-every K] [--eval-every K] [--resume RUN_DIR [--reshuffle]]\n"
      "        [--overwrite] [--nproc N] [--dist-timeout S]",
      QT_TRANSLATE_NOOP("cli", "train a GAN into a run folder (checkpoint, metrics.csv, sample grids)")},
-    {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv) [--seed S] [--device D]",
+    {"sample", "sample RUN_DIR --count N --out FILE.(idx|png|csv|npy) [--seed S] [--device D]",
      QT_TRANSLATE_NOOP("cli", "samples of a run's generator (its data is not needed)")},
     {"evaluate", "evaluate RUN_DIR [--count N] [--json] [--threads T] [--device D]",
      QT_TRANSLATE_NOOP("cli", "image runs: FD, KID, precision/recall, density/coverage, classifier score, classes made; "
@@ -182,6 +182,8 @@ const CommandHelp kCommands[] = {
      "  sweep --table DIR",
      QT_TRANSLATE_NOOP("cli", "every combination of some settings on several seeds, each an ordinary run folder, with a table "
                               "of their measures (mean and spread over the seeds); resumable")},
+    {"export", "export (--preset NAME | FILE.json | RUN_DIR) --python FILE.py [--force]",
+     QT_TRANSLATE_NOOP("cli", "a PyTorch script that trains the same GAN with the same random draws (a run's weights beside it)")},
 };
 
 QString g_command;  // the command being run, as typed (for its help)

@@ -50,6 +50,8 @@ int run(const QStringList &arguments)
         return cli::timeline(args);
     if (command == QLatin1String("sweep"))
         return cli::sweep(args);
+    if (command == QLatin1String("export"))
+        return cli::exportScript(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
         return cli::help();
     return usage(cli::Text::tr("unknown command \"%1\"").arg(command));

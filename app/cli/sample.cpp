@@ -12,7 +12,7 @@ int sample(const QStringList &args)
     int code = kExitOk;
     if (!parseOptions(parser, args,
                       {{QStringLiteral("count"), Text::tr("How many samples."), QStringLiteral("N")},
-                       {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png or FILE.csv (2D)."), QStringLiteral("FILE")},
+                       {QStringLiteral("out"), Text::tr("FILE.idx, FILE.png, FILE.csv (2D) or FILE.npy (the raw outputs as floats)."), QStringLiteral("FILE")},
                        {QStringLiteral("seed"), Text::tr("Noise seed (default 0)."), QStringLiteral("S")},
                        classOption(true),
                        deviceOption(),
@@ -29,13 +29,15 @@ int sample(const QStringList &args)
     if (count < 1 || outPath.isEmpty())
         return usage(Text::tr("sample needs --count N and --out FILE"));
     if (samplefiles::format(outPath).isEmpty())
-        return usage(Text::tr("--out must end in .idx, .png or .csv"));
+        return usage(Text::tr("--out must end in .idx, .png, .csv or .npy"));
     constexpr qint64 kMaxSamples = 10000000;
     if (count > kMaxSamples)
         return usage(Text::tr("--count is limited to %1").arg(kMaxSamples));
     const QString format = samplefiles::format(outPath);
+    const bool raw = format == QLatin1String("npy");  // the floats as they are, not only the image bytes
     const filekind::Kind kind = format == QLatin1String("idx")   ? filekind::Kind::Idx
                                 : format == QLatin1String("png") ? filekind::Kind::Image
+                                : format == QLatin1String("npy") ? filekind::Kind::Other
                                                                  : filekind::Kind::Points;
     if (!checkOutput(parser, outPath, kind, &code))
         return code;
@@ -60,7 +62,9 @@ int sample(const QStringList &args)
     // CSV its text).
     const SampleBatch one = trainer->sample(1, std::uint64_t(seed));
     const double perSample = one.isImages() ? double(one.channels) * one.height * one.width : 2.0 * sizeof(float);
-    const double extra = format == QLatin1String("idx")   ? perSample
+    // .npy keeps each value as a float beside the bytes, and its file is another copy of them.
+    const double extra = format == QLatin1String("npy")   ? 2.0 * sizeof(float) * (one.isImages() ? perSample : 2.0)
+                         : format == QLatin1String("idx") ? perSample
                          : format == QLatin1String("png") ? (one.isImages() ? 3.0 * (one.height + 2) * (one.width + 2) : 0.0)
                                                           : 32.0;
     const double needed = double(total) * (perSample + extra);
@@ -71,7 +75,7 @@ int sample(const QStringList &args)
                         .arg(memorybudget::describe(needed), memorybudget::describe(budget))
                         .arg(qint64(0.8 * budget / (perSample + extra)) / qint64(std::max<size_t>(1, classes.size()))));
     if (classes.empty()) {
-        const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed), &interrupted);
+        const SampleBatch batch = trainer->sample(int(count), std::uint64_t(seed), &interrupted, -1, raw);
         if (interrupted)
             return interruptedExit();
         if (const QString e = samplefiles::write(batch, outPath); !e.isEmpty())
@@ -84,7 +88,7 @@ int sample(const QStringList &args)
     SampleBatch batch;
     std::vector<int> labels;
     for (int label : classes) {
-        const SampleBatch part = trainer->sample(int(count), std::uint64_t(seed), &interrupted, label);
+        const SampleBatch part = trainer->sample(int(count), std::uint64_t(seed), &interrupted, label, raw);
         if (interrupted)
             return interruptedExit();
         if (batch.count == 0) {
@@ -93,6 +97,7 @@ int sample(const QStringList &args)
             batch.count += part.count;
             batch.pixels.insert(batch.pixels.end(), part.pixels.begin(), part.pixels.end());
             batch.points.insert(batch.points.end(), part.points.begin(), part.points.end());
+            batch.values.insert(batch.values.end(), part.values.begin(), part.values.end());
         }
         labels.insert(labels.end(), size_t(part.count), label);
     }

@@ -22,7 +22,10 @@ namespace samplefiles {
 QString format(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("png") || suffix == QLatin1String("idx") || suffix == QLatin1String("csv") ? suffix : QString();
+    return suffix == QLatin1String("png") || suffix == QLatin1String("idx") || suffix == QLatin1String("csv")
+                   || suffix == QLatin1String("npy")
+               ? suffix
+               : QString();
 }
 
 std::vector<std::uint8_t> channelsFirst(const SampleBatch &batch)
@@ -35,6 +38,25 @@ std::vector<std::uint8_t> channelsFirst(const SampleBatch &batch)
             for (size_t c = 0; c < channels; ++c)
                 bytes[(n * channels + c) * plane + p] = batch.pixels[(n * plane + p) * channels + c];
     return bytes;
+}
+
+QByteArray npy(const SampleBatch &batch)
+{
+    // The generator's outputs where they were kept, else the points (2D samples are their outputs).
+    const std::vector<float> &values = batch.values.empty() && !batch.isImages() ? batch.points : batch.values;
+    QString shape = batch.isImages() ? QStringLiteral("%1, %2, %3, %4").arg(batch.count).arg(batch.channels).arg(batch.height).arg(batch.width)
+                                     : QStringLiteral("%1, 2").arg(batch.count);
+    // NumPy's format 1.0: magic, version, header length (little-endian), a dict padded with
+    // spaces so that the data starts at a multiple of 64 bytes, then the little-endian floats.
+    QByteArray header = QStringLiteral("{'descr': '<f4', 'fortran_order': False, 'shape': (%1), }").arg(shape).toLatin1();
+    while ((10 + header.size() + 1) % 64 != 0)
+        header.append(' ');
+    header.append('\n');
+    QByteArray out("\x93NUMPY\x01\x00", 8);
+    out.append(char(header.size() & 0xff)).append(char(header.size() >> 8));
+    out.append(header);
+    out.append(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(float)));
+    return out;
 }
 
 QString labelsPath(const QString &idxPath)
@@ -77,7 +99,9 @@ QString write(const SampleBatch &batch, const QString &path, const std::vector<i
         }
         return idxfile::write(path, dims, channelsFirst(batch));
     }
-    return Text::tr("%1: samples are written as .png, .idx or .csv").arg(path);
+    if (kind == QLatin1String("npy"))
+        return atomicfile::write(path, npy(batch), Text::tr("samples file"));
+    return Text::tr("%1: samples are written as .png, .idx, .csv or .npy").arg(path);
 }
 
 }  // namespace samplefiles

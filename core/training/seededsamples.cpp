@@ -31,6 +31,7 @@ SampleBatch draw(const std::function<SampleBatch(const torch::Tensor &input)> &g
         all.count += part.count;
         all.pixels.insert(all.pixels.end(), part.pixels.begin(), part.pixels.end());
         all.points.insert(all.points.end(), part.points.begin(), part.points.end());
+        all.values.insert(all.values.end(), part.values.begin(), part.values.end());
     }
     return all;
 }

@@ -84,6 +84,9 @@ struct SampleBatch {
     int channels = 0, height = 0, width = 0;
     std::vector<std::uint8_t> pixels;
     std::vector<float> points;  // 2D: x0, y0, x1, y1, ...
+    // The generator's outputs as they are (N x C x H x W for images, N x 2 for points), only where
+    // asked for (Trainer::sample's `raw`: `sample --out FILE.npy`).
+    std::vector<float> values;
     bool isImages() const { return channels > 0; }
 };
 Q_DECLARE_METATYPE(SampleBatch)

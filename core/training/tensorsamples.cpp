@@ -1,10 +1,12 @@
 #include "tensorsamples_p.h"
 
-SampleBatch toSampleBatch(const at::Tensor &out)
+SampleBatch toSampleBatch(const at::Tensor &out, bool raw)
 {
     SampleBatch batch;
     const at::Tensor cpu = out.detach().to(at::kCPU).to(at::kFloat).contiguous();  // bf16 runs' too
     batch.count = int(cpu.size(0));
+    if (raw)
+        batch.values.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
     if (cpu.dim() == 4) {
         batch.channels = int(cpu.size(1));
         batch.height = int(cpu.size(2));

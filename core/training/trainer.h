@@ -72,8 +72,9 @@ public:
     int fixedGridCount() const;
     // Samples from fresh noise drawn from `seed` (independent of training randomness), of class
     // `label` in a conditional run (-1: labels drawn from `seed` too, uniformly).
-    // An empty batch when `cancel` is raised.
-    SampleBatch sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel = nullptr, int label = -1);
+    // An empty batch when `cancel` is raised. With `raw`, the outputs as they are besides
+    // (SampleBatch::values).
+    SampleBatch sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel = nullptr, int label = -1, bool raw = false);
 
     // A frozen copy of the generator (its EMA when enabled) for use on another thread.
     std::shared_ptr<GeneratorCopy> copyGenerator() const;
@@ -90,6 +91,11 @@ public:
     // with a new shuffle of the data. A trainer of stand-in data (Dataset::standIn) takes the
     // checkpoint whatever its data.
     QString loadCheckpoint(const QString &path, bool reshuffle = false, std::int64_t *trainedOn = nullptr);
+    // The run as the exported PyTorch script loads it (export/pytorchscript, pytorchexport): a
+    // safetensors file of G, D and the EMA under the script's names, the optimisers' states, the
+    // random stream, the data order and position, the fixed noise and the step. Written
+    // atomically; empty, or a message naming the file. Refused while a step is in progress.
+    QString exportWeights(const QString &path) const;
     // The experiment a checkpoint was saved from.
     static QString readCheckpointSpec(const QString &path, ExperimentSpec *spec);
     // Trains as one rank of `group` (DataParallel) from the next step: the slice of each global

@@ -116,13 +116,13 @@ struct Trainer::Impl : TrainerState {
 
     // Samples of the sampling generator for `input` (z, joined with one-hot labels in a
     // conditional run: conditioning::generatorInput).
-    SampleBatch generateFrom(const torch::Tensor &input)
+    SampleBatch generateFrom(const torch::Tensor &input, bool raw = false)
     {
         torch::NoGradGuard noGrad;
         torch::nn::Sequential &net = Gema ? Gema : G;
         net->eval();
         const torch::Tensor out = net->forward(input.to(device));
         net->train();
-        return toSampleBatch(out);
+        return toSampleBatch(out, raw);
     }
 };

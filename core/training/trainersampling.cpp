@@ -48,10 +48,10 @@ SampleBatch Trainer::sampleFixed(int count) { return d->generateFrom(d->gridInpu
 
 int Trainer::fixedGridCount() const { return classgrid::count(d->spec); }
 
-SampleBatch Trainer::sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel, int label)
+SampleBatch Trainer::sample(int count, std::uint64_t seed, const std::atomic<bool> *cancel, int label, bool raw)
 {
-    return seededsamples::draw([this](const torch::Tensor &input) { return d->generateFrom(input); }, count, seed, d->spec, label,
-                               cancel);
+    return seededsamples::draw([this, raw](const torch::Tensor &input) { return d->generateFrom(input, raw); }, count, seed, d->spec,
+                               label, cancel);
 }
 
 namespace {
