@@ -17,9 +17,14 @@ GP_PACKAGES=(
   fonts-noto-cjk
 )
 
+# What only the tests need besides: Debian's PyTorch for Python, which runs the scripts that
+# `gan-playground-cli export` writes (tests/app/tst_export.cpp) and the Python baselines.
+GP_TEST_PACKAGES=(python3-torch python3-numpy)
+
+# gp_install_packages [MORE_PACKAGES...]: installs whatever of GP_PACKAGES (and those) is missing.
 gp_install_packages() {
   local missing=()
-  for p in "${GP_PACKAGES[@]}"; do
+  for p in "${GP_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
