@@ -137,4 +137,19 @@ QString write(const ExperimentSpec &given, const QString &scriptPath, const Trai
     return QString();
 }
 
+QString writeFromCheckpoint(const QString &checkpoint, const QString &scriptPath, const QString &runName, QStringList *written,
+                            const ProgressFn &progress)
+{
+    ExperimentSpec spec;
+    if (const QString e = Trainer::readCheckpointSpec(checkpoint, &spec); !e.isEmpty())
+        return e;
+    runsetup::OpenOptions open;
+    open.withoutData = true;  // the weights need no data; the data files beside are loaded by write()
+    QString error;
+    const std::unique_ptr<Trainer> run = runsetup::open(spec, checkpoint, {}, &error, open);
+    if (!run)
+        return error;
+    return write(spec, scriptPath, run.get(), runName, written, progress);
+}
+
 }  // namespace pytorchexport

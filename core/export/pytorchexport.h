@@ -32,4 +32,9 @@ QStringList outputs(const ExperimentSpec &spec, const QString &scriptPath, bool 
 QString write(const ExperimentSpec &spec, const QString &scriptPath, const Trainer *run, const QString &runFolder,
               QStringList *written, const ProgressFn &progress = {});
 
+// The same for the run saved in `checkpoint` (its own experiment, its weights), opened without
+// its data: the window exports a live run this way, from a checkpoint it saves for the purpose.
+QString writeFromCheckpoint(const QString &checkpoint, const QString &scriptPath, const QString &runName, QStringList *written,
+                            const ProgressFn &progress = {});
+
 }  // namespace pytorchexport

@@ -14,8 +14,12 @@ namespace {
 // A Python float literal that reads back as the same double (the shortest such).
 QString num(double v)
 {
-    char buffer[64];
-    const auto done = std::to_chars(buffer, buffer + sizeof buffer, v);
+    // The shortest digits that read back as `v`, without an exponent where that stays short
+    // (0.0002 rather than 2e-04).
+    char buffer[400];
+    auto done = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed);
+    if (done.ec != std::errc() || done.ptr - buffer > 12)
+        done = std::to_chars(buffer, buffer + sizeof buffer, v);
     QString s = QString::fromLatin1(buffer, int(done.ptr - buffer));
     if (!s.contains(QLatin1Char('.')) && !s.contains(QLatin1Char('e')))
         s += QStringLiteral(".0");
@@ -327,10 +331,13 @@ QString script(const ExperimentSpec &s, const Options &o)
     py += QStringLiteral("\n\n    python3 %1                  # trains %2 steps into ./%3-run/\n").arg(name).arg(s.steps).arg(stem);
     py += QStringLiteral("    python3 %1 --steps 20 --out run   # a short run; --help lists the options\n").arg(name);
     if (!o.weightsFile.isEmpty()) {
-        py += QStringLiteral("\nThe run %1 was exported at step %2: its weights are in %3 beside this script.\n")
-                  .arg(o.runFolder.isEmpty() ? QStringLiteral("it came from") : o.runFolder)
-                  .arg(o.weightsStep)
-                  .arg(o.weightsFile);
+        py += (o.runFolder.isEmpty() ? QStringLiteral("\nA run of this experiment was exported at step %1: its weights are in %2 beside this script.\n")
+                                                .arg(o.weightsStep)
+                                                .arg(o.weightsFile)
+                                          : QStringLiteral("\nThe run %1 was exported at step %2: its weights are in %3 beside this script.\n")
+                                                .arg(o.runFolder)
+                                                .arg(o.weightsStep)
+                                                .arg(o.weightsFile));
         py += QStringLiteral("    python3 %1 --weights %2 --steps %3   # goes on from it\n").arg(name, o.weightsFile).arg(o.weightsStep + 100);
         py += QStringLiteral("    python3 %1 --weights %2 --sample 64 --sample-out s.png   # samples of it\n").arg(name, o.weightsFile);
     }
@@ -341,13 +348,13 @@ QString script(const ExperimentSpec &s, const Options &o)
 
     // ---------------------------------------------------------------------------- the settings
     py += QStringLiteral("# ---- The experiment's settings (the keys of its experiment file) ----\n");
-    py += QStringLiteral("LATENT = %1%2# latent.size: the numbers in z\n").arg(s.latentDim).arg(QString(14 - QString::number(s.latentDim).size(), QLatin1Char(' ')));
-    py += s.prior == LatentPrior::Normal ? QStringLiteral("PRIOR = 'normal'            # latent.prior: z ~ N(0, 1)\n")
-                                         : QStringLiteral("PRIOR = 'uniform'           # latent.prior: z ~ U(-1, 1)\n");
     const auto setting = [&py](const QString &name, const QString &value, const QString &comment) {
         const QString code = name + QStringLiteral(" = ") + value;
         py += code + QString(std::max(1, 28 - int(code.size())), QLatin1Char(' ')) + QStringLiteral("# ") + comment + QLatin1Char('\n');
     };
+    setting(QStringLiteral("LATENT"), integer(s.latentDim), QStringLiteral("latent.size: the numbers in z"));
+    setting(QStringLiteral("PRIOR"), s.prior == LatentPrior::Normal ? QStringLiteral("'normal'") : QStringLiteral("'uniform'"),
+            s.prior == LatentPrior::Normal ? QStringLiteral("latent.prior: z ~ N(0, 1)") : QStringLiteral("latent.prior: z ~ U(-1, 1)"));
     setting(QStringLiteral("BATCH"), integer(s.batchSize), QStringLiteral("training.batch_size"));
     setting(QStringLiteral("D_STEPS"), integer(s.dStepsPerG), QStringLiteral("training.d_steps_per_g: discriminator updates per generator update"));
     setting(QStringLiteral("STEPS"), integer(s.steps), QStringLiteral("training.steps: the run's length%1").arg(decay ? QStringLiteral(" (and the span of the learning-rate schedule)") : QString()));
@@ -763,10 +770,10 @@ QString script(const ExperimentSpec &s, const Options &o)
                              "    \"\"\"GP_LAMBDA E[(||grad D(x_hat)||_2 - 1)^2] at points x_hat between each real and fake sample.\"\"\"\n"
                              "    e = torch.rand((real.shape[0],) + (1,) * (real.dim() - 1)).to(real.device)\n"
                              "    mixed = (e * real + (1 - e) * fake).detach().requires_grad_(True)\n"
-                             "    out, _ = discriminate(mixed, %2)\n"
+                             "    out, _ = discriminate(mixed%1)\n"
                              "    grad, = torch.autograd.grad(out.sum(), mixed, create_graph=True)\n"
                              "    return GP_LAMBDA * (grad.flatten(1).norm(2, dim=1) - 1).pow(2).mean()\n\n\n")
-                  .arg(conditional ? QStringLiteral(", labels") : QString(), conditional ? QStringLiteral("labels") : QStringLiteral("None"));
+                  .arg(conditional ? QStringLiteral(", labels") : QString());
     if (r1)
         py += QStringLiteral("def r1_penalty(real_out, real_in):\n"
                              "    \"\"\"R1 (Mescheder et al. 2018): R1_GAMMA / 2 E[||grad D(x)||^2] on the real samples.\"\"\"\n"
@@ -785,7 +792,7 @@ QString script(const ExperimentSpec &s, const Options &o)
                          "    return math.sqrt(sum(p.grad.double().pow(2).sum().item() for p in net.parameters() if p.grad is not None))\n\n\n");
 
     // ---------------------------------------------------------------------------- one step
-    const QString labelsArg = conditional ? QStringLiteral("fake_labels") : QStringLiteral("None");
+    const QString labelsArg = conditional ? QStringLiteral(", fake_labels") : QString();
     py += QStringLiteral("def train_step(step):\n"
                          "    \"\"\"One step as the program takes it: D_STEPS discriminator updates, then one generator update. The\n"
                          "    random draws come in the program's order: per D update the batch, the noise%1%2%3.\"\"\"\n")
@@ -806,19 +813,19 @@ QString script(const ExperimentSpec &s, const Options &o)
     if (conditional)
         py += QStringLiteral("        fake_labels = torch.randint(CLASSES, (BATCH,)).to(DEVICE)   # the classes G is asked for\n");
     py += QStringLiteral("        if update == D_STEPS - 1:\n"
-                         "            fake_for_g = generate(z, %1)    # the last update's fakes also train G: one G pass a step\n"
+                         "            fake_for_g = generate(z%1)    # the last update's fakes also train G: one G pass a step\n"
                          "            fake = fake_for_g.detach()\n"
                          "        else:\n"
                          "            with torch.no_grad():\n"
-                         "                fake = generate(z, %1)\n")
+                         "                fake = generate(z%1)\n")
               .arg(labelsArg);
     py += noisy ? QStringLiteral("        real_in, fake_in = with_noise(real, sigma), with_noise(fake, sigma)\n")
                 : QStringLiteral("        real_in, fake_in = real, fake\n");
     if (r1)
         py += QStringLiteral("        real_in = real_in.detach().requires_grad_(True)   # R1 differentiates D at the reals\n");
-    py += QStringLiteral("        real_out, real_logits = discriminate(real_in, %1)\n"
-                         "        fake_out, fake_logits = discriminate(fake_in, %2)\n")
-              .arg(conditional ? QStringLiteral("real_labels") : QStringLiteral("None"), labelsArg);
+    py += QStringLiteral("        real_out, real_logits = discriminate(real_in%1)\n"
+                         "        fake_out, fake_logits = discriminate(fake_in%2)\n")
+              .arg(conditional ? QStringLiteral(", real_labels") : QString(), labelsArg);
     py += QStringLiteral("        opt_d.zero_grad()\n"
                          "        loss_real, loss_fake = d_loss(real_out, fake_out)\n");
     if (auxiliary)
@@ -838,7 +845,7 @@ QString script(const ExperimentSpec &s, const Options &o)
                              "                p.clamp_(-CLIP, CLIP)\n");
     py += QStringLiteral("\n    opt_g.zero_grad()\n"
                          "    D.requires_grad_(False)              # G's update needs gradients through D, not D's own\n");
-    py += QStringLiteral("    out, logits = discriminate(%1, %2)\n").arg(noisy ? QStringLiteral("with_noise(fake_for_g, sigma)") : QStringLiteral("fake_for_g"), labelsArg);
+    py += QStringLiteral("    out, logits = discriminate(%1%2)\n").arg(noisy ? QStringLiteral("with_noise(fake_for_g, sigma)") : QStringLiteral("fake_for_g"), labelsArg);
     py += auxiliary ? QStringLiteral("    loss_g = g_loss(out) + class_loss(logits, fake_labels)\n") : QStringLiteral("    loss_g = g_loss(out)\n");
     py += QStringLiteral("    loss_g.backward()\n"
                          "    D.requires_grad_(True)\n"

@@ -134,6 +134,16 @@
     </message>
 </context>
 <context>
+    <name>ScriptExport</name>
+    <message numerus="yes">
+        <source>Exported %1 (%n file(s)); run it with python3 %2 --steps 20</source>
+        <translation>
+            <numerusform>Exported %1 (%n file); run it with python3 %2 --steps 20</numerusform>
+            <numerusform>Exported %1 (%n files); run it with python3 %2 --steps 20</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message numerus="yes">
         <source>%n real point(s) from %1</source>

@@ -3390,6 +3390,27 @@ Choose another folder with File &gt; Save As.</source>
     </message>
 </context>
 <context>
+    <name>PyTorchExport</name>
+    <message>
+        <source>the experiment cannot train, so there is nothing to export yet:
+%1</source>
+        <translation>该实验还不能训练，因此暂无可导出的内容：
+%1</translation>
+    </message>
+    <message>
+        <source>points file</source>
+        <translation>点文件</translation>
+    </message>
+    <message>
+        <source>%1: class %2 does not fit an IDX labels file (0 to 255)</source>
+        <translation>%1：类别 %2 无法写入 IDX 标签文件（只能是 0 到 255）</translation>
+    </message>
+    <message>
+        <source>PyTorch script</source>
+        <translation>PyTorch 脚本</translation>
+    </message>
+</context>
+<context>
     <name>QualityMeter</name>
     <message>
         <source>%1 holds %2 images; the image measures need at least %3</source>
@@ -4066,16 +4087,16 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>%1：.idx 输出用于图像运行；这次运行生成的是二维点（请用 .csv）</translation>
     </message>
     <message>
-        <source>%1: samples are written as .png, .idx or .csv</source>
-        <translation>%1：样本只能写成 .png、.idx 或 .csv</translation>
-    </message>
-    <message>
         <source>%1: cannot encode the PNG</source>
         <translation>%1：无法编码 PNG</translation>
     </message>
     <message>
         <source>image</source>
         <translation>图像</translation>
+    </message>
+    <message>
+        <source>%1: samples are written as .png, .idx, .csv or .npy</source>
+        <translation>%1：样本可写为 .png、.idx、.csv 或 .npy</translation>
     </message>
 </context>
 <context>
@@ -4115,6 +4136,61 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>there are no samples to export yet</source>
         <translation>还没有可导出的样本</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptExport</name>
+    <message>
+        <source>Export as &amp;PyTorch Script...</source>
+        <translation>导出为 &amp;PyTorch 脚本...</translation>
+    </message>
+    <message>
+        <source>Write the experiment as a Python script (PyTorch and numpy) that trains the same GAN with the same random draws; during a run, with its weights beside it</source>
+        <translation>把实验写成一个 Python 脚本（PyTorch 与 numpy），用相同的随机抽取训练同一个 GAN；训练进行中时，可把该运行的权重一并写在旁边</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Exporting the PyTorch script: loading the data %1%</source>
+        <translation>正在导出 PyTorch 脚本：加载数据 %1%</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch Script</source>
+        <translation>导出为 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>A run is going on. Export its weights beside the script, so that the script goes on from where the run is now (and samples as it does)?</source>
+        <translation>当前有一个运行正在进行。要把它的权重导出到脚本旁边，让脚本从运行现在的位置继续（并给出与它相同的样本）吗？</translation>
+    </message>
+    <message>
+        <source>Script and Weights</source>
+        <translation>脚本和权重</translation>
+    </message>
+    <message>
+        <source>Script Only</source>
+        <translation>仅脚本</translation>
+    </message>
+    <message>
+        <source>Exporting the PyTorch script: saving the run&apos;s weights...</source>
+        <translation>正在导出 PyTorch 脚本：保存运行的权重...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 (%n file(s)); run it with python3 %2 --steps 20</source>
+        <translation><numerusform>已导出 %1（%n 个文件）；用 python3 %2 --steps 20 运行</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot export the PyTorch script</source>
+        <translation>无法导出 PyTorch 脚本</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +5147,18 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <source>device &quot;%1&quot;: the CPU has no index; use cpu</source>
         <translation>设备“%1”：CPU 没有编号；请用 cpu</translation>
     </message>
+    <message>
+        <source>%1: not written, because step %2 is half done in slow motion; finish the step, then export</source>
+        <translation>%1：未写入，因为第 %2 步在慢动作中只完成了一半；请先完成这一步再导出</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the weights: %2</source>
+        <translation>%1：无法写入权重：%2</translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -5381,10 +5469,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
         <translation>样本数量。</translation>
     </message>
     <message>
-        <source>FILE.idx, FILE.png or FILE.csv (2D).</source>
-        <translation>FILE.idx、FILE.png 或 FILE.csv（二维）。</translation>
-    </message>
-    <message>
         <source>Noise seed (default 0).</source>
         <translation>噪声种子（默认 0）。</translation>
     </message>
@@ -5395,10 +5479,6 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     <message>
         <source>sample needs --count N and --out FILE</source>
         <translation>sample 需要 --count N 和 --out FILE</translation>
-    </message>
-    <message>
-        <source>--out must end in .idx, .png or .csv</source>
-        <translation>--out 必须以 .idx、.png 或 .csv 结尾</translation>
     </message>
     <message>
         <source>--count is limited to %1</source>
@@ -6261,6 +6341,38 @@ continue with: gan-playground-cli train --resume %3 --steps %4</source>
     <message>
         <source>modes and JS measured %1 times (%2 samples each) in %3, written to %4</source>
         <translation>模式数和 JS 共测量 %1 次（每次 %2 个样本），用时 %3，已写入 %4</translation>
+    </message>
+    <message>
+        <source>a PyTorch script that trains the same GAN with the same random draws (a run&apos;s weights beside it)</source>
+        <translation>一个用相同随机抽取训练同一个 GAN 的 PyTorch 脚本（运行的权重放在旁边）</translation>
+    </message>
+    <message>
+        <source>The script to write (FILE.py); its data and weights go beside it.</source>
+        <translation>要写入的脚本（FILE.py）；它的数据和权重放在旁边。</translation>
+    </message>
+    <message>
+        <source>export needs --python FILE.py</source>
+        <translation>export 需要 --python FILE.py</translation>
+    </message>
+    <message>
+        <source>--python must end in .py</source>
+        <translation>--python 必须以 .py 结尾</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>run it with: python3 %1 --steps 20   (PyTorch and numpy; --help lists its options)</source>
+        <translation>运行方式：python3 %1 --steps 20   （需 PyTorch 与 numpy；--help 列出它的选项）</translation>
+    </message>
+    <message>
+        <source>FILE.idx, FILE.png, FILE.csv (2D) or FILE.npy (the raw outputs as floats).</source>
+        <translation>FILE.idx、FILE.png、FILE.csv（2D）或 FILE.npy（原始输出，浮点数）。</translation>
+    </message>
+    <message>
+        <source>--out must end in .idx, .png, .csv or .npy</source>
+        <translation>--out 必须以 .idx、.png、.csv 或 .npy 结尾</translation>
     </message>
 </context>
 <context>

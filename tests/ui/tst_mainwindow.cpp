@@ -12,6 +12,7 @@
 #include "lesson/lessonpanel.h"
 #include "training/blasprobe.h"
 #include "window/presentationmode.h"
+#include "window/scriptexport.h"
 #include "dashboard/sampleview.h"
 #include "settings/settingspanel.h"
 #include "dashboard/trainingplots.h"
@@ -82,6 +83,7 @@ private slots:
     void wheelScrollsTheSettingsNotTheirValues();
     void threadsFollowTheWindowAndAreShown();
     void lessonsOfferTheirNextStep();
+    void exportsThePyTorchScriptWithTheRunsWeights();
 };
 
 using namespace windowsupport;
@@ -624,6 +626,50 @@ void TestMainWindow::autosavesTheUnsavedExperiment()
     QVERIFY(!QFileInfo::exists(autosaved));  // saved: nothing to recover
     const QString folder = session.folder();
     QVERIFY(QFileInfo::exists(folder));
+}
+
+// File > Export as PyTorch Script...: the open experiment as a script (and the data it reads
+// beside it); during a run, the run's weights too, from a checkpoint saved between two steps.
+void TestMainWindow::exportsThePyTorchScriptWithTheRunsWeights()
+{
+    QTemporaryDir tmp;
+    MainWindow w;
+    QVERIFY(w.openPreset(QStringLiteral("mlp-ring8")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QAction *action = child<QAction>(w, "exportScriptAction");
+    QVERIFY(action->isEnabled());
+    QVERIFY2(w.menuBar()->actions().first()->menu()->actions().contains(action), "in the File menu");
+    auto *exporter = w.findChild<ScriptExport *>();
+    QVERIFY(exporter);
+    QSignalSpy exported(exporter, &ScriptExport::exported);
+    exporter->exportTo(tmp.filePath(QStringLiteral("ring.py")), false);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+    QCOMPARE(exported[0][1].toString(), QString());
+    QCOMPARE(exported[0][0].toStringList(), (QStringList{tmp.filePath(QStringLiteral("ring.py")), tmp.filePath(QStringLiteral("ring-points.csv"))}));
+    QFile script(tmp.filePath(QStringLiteral("ring.py")));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    QVERIFY(script.readAll().contains("('g1', nn.Linear(16, 64)),"));
+    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("ring.py")));
+
+    // During a run: its weights beside the script, at the step it had reached.
+    trigger(w, "startAction");
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->state(), State::Running, 30000);
+    QTest::qWait(500);
+    exporter->exportTo(tmp.filePath(QStringLiteral("live.py")), true);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 30000);
+    QCOMPARE(exported[1][1].toString(), QString());
+    QVERIFY(exported[1][0].toStringList().contains(tmp.filePath(QStringLiteral("live-weights.safetensors"))));
+    QFile live(tmp.filePath(QStringLiteral("live.py")));
+    QVERIFY(live.open(QIODevice::ReadOnly));
+    const QByteArray text = live.readAll();
+    QVERIFY(text.contains("was exported at step "));
+    QVERIFY(!text.contains("was exported at step 0:"));
+    QVERIFY(!w.statusBar()->currentMessage().contains(QStringLiteral("Checkpoint saved")));
+    trigger(w, "stopAction");
+    QTRY_COMPARE(w.training()->state(), State::Idle);
+    // No temporary checkpoint left behind.
+    QVERIFY(QDir::temp().entryList({QStringLiteral("gan-playground-export-*.pt")}).isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -40,7 +40,7 @@ AutoSave::AutoSave(ExperimentDocument *doc, TrainingController *training, Docume
         if (path == m_session->checkpointPath() && error.isEmpty())
             m_session->noteCheckpoint(step);  // the checkpoint's own step: snapshots may lag it
     });
-    m_runs->setQuietCheckpointPath(m_session->checkpointPath());
+    m_runs->addQuietCheckpointPath(m_session->checkpointPath());
 }
 
 AutoSave::~AutoSave() = default;

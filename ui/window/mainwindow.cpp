@@ -19,6 +19,7 @@
 #include "runs/comparisonview.h"
 #include "runs/runspanel.h"
 #include "window/runactions.h"
+#include "window/scriptexport.h"
 #include "window/threadgovernor.h"
 #include "widgets/widgetevents.h"
 
@@ -115,6 +116,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new Experim
     m_documents->addMenus();
     m_runs = new RunActions(m_doc, m_training, m_dashboard, m_documents, this);
     m_runs->addMenu();
+    m_scriptExport = new ScriptExport(m_doc, m_training, m_documents, m_runs, this);
     m_autosave = new AutoSave(m_doc, m_training, m_documents, m_runs, this);
     // Slow motion shares the experiment's place: while stepping, the design is not what to look at.
     tabifyDockWidget(designDock, m_dashboard->slowMotionDock());

@@ -93,6 +93,7 @@ private:
     Dashboard *m_dashboard = nullptr;
     DocumentActions *m_documents = nullptr;
     RunActions *m_runs = nullptr;
+    class ScriptExport *m_scriptExport = nullptr;  // File > Export as PyTorch Script...
     AutoSave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     int m_strokes = 0;  // numbers each drawing stroke's undo step

@@ -62,7 +62,7 @@ RunActions::RunActions(ExperimentDocument *doc, TrainingController *training, Da
         m_window->statusBar()->showMessage(tr("Reached the step budget (%1 steps). Resume trains on.").arg(step), 10000);
     });
     connect(m_training, &TrainingController::checkpointSaved, this, [this](const QString &path, const QString &error) {
-        if (error.isEmpty() && path == m_quietCheckpointPath)
+        if (error.isEmpty() && m_quietCheckpointPaths.contains(path))
             return;  // an autosave
         if (error.isEmpty())
             m_window->statusBar()->showMessage(tr("Checkpoint saved to %1").arg(path), 5000);

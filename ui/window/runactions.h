@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <QString>
+#include <QStringList>
 
 class Dashboard;
 class DocumentActions;
@@ -27,8 +28,8 @@ public:
                QMainWindow *window);
 
     void addMenu();  // the Training menu and its toolbar
-    // Checkpoints saved to `path` (the autosave's) are not announced when they succeed.
-    void setQuietCheckpointPath(const QString &path) { m_quietCheckpointPath = path; }
+    // Checkpoints saved to `path` (the autosave's, an export's) are not announced when they succeed.
+    void addQuietCheckpointPath(const QString &path) { m_quietCheckpointPaths.append(path); }
     QAction *toolBarToggle() const { return m_toolBarToggle; }
     QLabel *designChangedLabel() const { return m_designChanged; }
 
@@ -93,5 +94,5 @@ private:
     ExperimentSpec m_running;  // the document as it was when the current run started
     QString m_runCheckpoint;   // the checkpoint the current run continues, if any
     bool m_withoutData = false;  // the current run was opened without its data: explored, not trained
-    QString m_quietCheckpointPath;
+    QStringList m_quietCheckpointPaths;
 };
