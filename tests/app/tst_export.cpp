@@ -5,12 +5,17 @@
 // engine does; bad requests are refused with a sentence.
 #include "clisupport.h"
 
+#include "data/idxfile.h"
 #include "export/pytorchscript.h"
 #include "spec/presets.h"
 #include "spec/specjson.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <QtTest>
@@ -117,6 +122,8 @@ private slots:
     void everyScriptTrainsTwentySteps();
     void anchorScriptsDrawWhatTheEngineDraws();
     void exportedWeightsSampleAndGoOnAsTheEngine();
+    void everyOtherLayerKindAndSettingAsTheEngine();
+    void ownDataOfEveryKindAsTheEngine();
     void badRequestsAreRefused();
 
 private:
@@ -325,6 +332,151 @@ void TestExport::exportedWeightsSampleAndGoOnAsTheEngine()
               resumedWorst);
         QVERIFY2(resumedWorst <= 1e-4, qPrintable(QStringLiteral("%1: resumed steps differ by %2").arg(name).arg(resumedWorst)));
     }
+}
+
+// What the presets do not use, in one experiment (tests/data/export/every-kind.json): Upsample
+// (bilinear), InstanceNorm2d, ELU, spectral norm on a transposed convolution with output padding,
+// on a convolution and on a Linear layer, LayerNorm, Dropout, a Sigmoid inside D, a uniform prior,
+// least squares with label smoothing, annealed instance noise and R1, SGD with momentum and weight
+// decay, RMSprop with momentum, two D updates per G update, the learning-rate schedule and EMA.
+void TestExport::everyOtherLayerKindAndSettingAsTheEngine()
+{
+    const QString experiment = qEnvironmentVariable("GP_TEST_DATA") + QStringLiteral("/export/every-kind.json");
+    const QString script = path(QStringLiteral("every-kind.py"));
+    Run r = cli({QStringLiteral("export"), experiment, QStringLiteral("--python"), script});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    for (const char *expected : {"nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False)", "nn.InstanceNorm2d(64, affine=True)",
+                                 "nn.ELU(alpha=0.8)", "SNConvTranspose2d(64, 1, 3, stride=2, padding=1, output_padding=1)",
+                                 "SNConv2d(1, 32, 4, stride=2, padding=1)", "SNLinear(3136, 1)", "nn.LayerNorm([64, 7, 7])",
+                                 "Dropout(0.3)", "nn.Sigmoid()", "torch.rand(n, LATENT, generator=generator).mul_(2).sub_(1)",
+                                 "REAL_TARGET = 0.9", "INSTANCE_NOISE_STEPS = 10", "R1_GAMMA = 0.5",
+                                 "torch.optim.SGD(G.parameters(), lr=0.01, momentum=0.9, weight_decay=0.0001)",
+                                 "torch.optim.RMSprop(D.parameters(), lr=0.0001, alpha=0.9, momentum=0.5)", "D_STEPS = 2 ",
+                                 "LR_DECAY_TO = 0.5", "EMA_DECAY = 0.99", "nn.BatchNorm1d(6272, momentum=0.2)"})
+        QVERIFY2(text.contains(expected), expected);
+    needTorch();
+    const std::vector<Run> runs = runAll(
+        {{kPython,
+          {script, QStringLiteral("--steps"), QStringLiteral("12"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--device"),
+           QStringLiteral("cpu"), QStringLiteral("--out"), path(QStringLiteral("py-every-kind"))}},
+         {qEnvironmentVariable("GP_CLI"),
+          {QStringLiteral("train"), experiment, QStringLiteral("--steps"), QStringLiteral("12"), QStringLiteral("--threads"), QStringLiteral("1"),
+           QStringLiteral("--out"), path(QStringLiteral("eng-every-kind"))}}},
+        300000 * kSlowdown);
+    QVERIFY2(runs[0].code == 0, qPrintable(runs[0].err.right(2000)));
+    QVERIFY2(runs[1].code == 0, qPrintable(runs[1].err));
+    const auto script12 = readMetrics(path(QStringLiteral("py-every-kind/metrics.csv")));
+    const auto engine12 = readMetrics(path(QStringLiteral("eng-every-kind/metrics.csv")));
+    QCOMPARE(script12.size(), size_t(12));
+    double worst = 0;
+    for (const auto &[step, row] : script12)
+        worst = std::max(worst, largestDifference(engine12.at(step), row));
+    qInfo("every-kind: steps 1-12 differ from the engine's by at most %.3g", worst);
+    QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+    // Its weights: SGD's and RMSprop's state go on as the engine's.
+    r = cli({QStringLiteral("export"), path(QStringLiteral("eng-every-kind")), QStringLiteral("--python"), path(QStringLiteral("every-run.py"))});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QDir().mkpath(path(QStringLiteral("every-resumed"))));
+    for (const QString &file : QDir(path(QStringLiteral("eng-every-kind"))).entryList(QDir::Files))
+        QVERIFY(QFile::copy(path(QStringLiteral("eng-every-kind/")) + file, path(QStringLiteral("every-resumed/")) + file));
+    const std::vector<Run> goOn = runAll(
+        {{kPython,
+          {path(QStringLiteral("every-run.py")), QStringLiteral("--weights"), path(QStringLiteral("every-run-weights.safetensors")),
+           QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--device"),
+           QStringLiteral("cpu"), QStringLiteral("--out"), path(QStringLiteral("py-every-resumed"))}},
+         {qEnvironmentVariable("GP_CLI"),
+          {QStringLiteral("train"), QStringLiteral("--resume"), path(QStringLiteral("every-resumed")), QStringLiteral("--out"),
+           path(QStringLiteral("every-resumed")), QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--threads"), QStringLiteral("1")}}},
+        300000 * kSlowdown);
+    QVERIFY2(goOn[0].code == 0, qPrintable(goOn[0].err.right(2000)));
+    QVERIFY2(goOn[1].code == 0, qPrintable(goOn[1].err));
+    const auto scriptOn = readMetrics(path(QStringLiteral("py-every-resumed/metrics.csv")));
+    const auto engineOn = readMetrics(path(QStringLiteral("every-resumed/metrics.csv")));
+    QCOMPARE(scriptOn.size(), size_t(3));
+    worst = 0;
+    for (const auto &[step, row] : scriptOn)
+        worst = std::max(worst, largestDifference(engineOn.at(step), row));
+    qInfo("every-kind: steps 13-15 from the exported weights differ from the engine's resumed run by at most %.3g", worst);
+    QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+}
+
+// A person's own data: an image folder of two classes (decoded by the program: the images travel
+// beside the script as IDX, with their classes), an IDX file with labels and a CSV of points (read
+// where they are), points drawn by hand (beside the script). Each trained by the engine (train
+// --data, 6 steps), then its experiment exported and run: the same losses.
+void TestExport::ownDataOfEveryKindAsTheEngine()
+{
+    const QString pictures = path(QStringLiteral("own/pictures"));
+    for (int i = 0; i < 40; ++i) {
+        const QString folder = pictures + (i % 2 ? QStringLiteral("/circles") : QStringLiteral("/squares"));
+        QVERIFY(QDir().mkpath(folder));
+        QImage image(12, 12, QImage::Format_RGB32);
+        for (int y = 0; y < 12; ++y)
+            for (int x = 0; x < 12; ++x)
+                image.setPixel(x, y, qRgb((x * 21 + i * 5) % 256, (y * 17 + i * 3) % 256, (x * y + i) % 256));
+        QVERIFY(image.save(QStringLiteral("%1/%2.png").arg(folder).arg(i)));
+    }
+    std::vector<std::uint8_t> pixels(30 * 8 * 8), labels(30);
+    for (size_t i = 0; i < pixels.size(); ++i)
+        pixels[i] = std::uint8_t(i * 7);
+    for (size_t i = 0; i < labels.size(); ++i)
+        labels[i] = std::uint8_t(i % 3);
+    const QString images = path(QStringLiteral("own/train-images-idx3-ubyte"));
+    QVERIFY(idxfile::write(images, {30, 8, 8}, pixels).isEmpty());
+    QVERIFY(idxfile::write(path(QStringLiteral("own/train-labels-idx1-ubyte")), {30}, labels).isEmpty());
+    QByteArray csv;
+    for (int i = 0; i < 200; ++i)
+        csv += QByteArray::number(std::cos(i * 0.1)) + ',' + QByteArray::number(2 * std::sin(i * 0.1)) + '\n';
+    writeBytes(path(QStringLiteral("own/points.csv")), csv);
+    ExperimentSpec drawn;
+    QCOMPARE(presets::load(QStringLiteral("mlp-ring8"), &drawn), QString());
+    drawn.data = DataSpec();
+    drawn.data.kind = DataKind::Drawn2D;
+    for (int i = 0; i < 60; ++i)
+        drawn.data.points.insert(drawn.data.points.end(), {float(std::cos(i * 0.3)), float(std::sin(i * 0.7))});
+    QVERIFY(specjson::writeFile(drawn, path(QStringLiteral("own/drawn.json"))).isEmpty());
+
+    struct Case {
+        QString name;
+        QStringList train;    // what `train` takes besides --out, --steps and --threads
+        QStringList beside;   // files the export writes beside the script
+    };
+    const std::vector<Case> cases = {
+        {QStringLiteral("folder"), {QStringLiteral("--data"), pictures}, {QStringLiteral("-images.idx"), QStringLiteral("-labels.idx")}},
+        {QStringLiteral("idx"), {QStringLiteral("--data"), images}, {}},
+        {QStringLiteral("csv"), {QStringLiteral("--preset"), QStringLiteral("mlp-ring8"), QStringLiteral("--data"), path(QStringLiteral("own/points.csv"))}, {}},
+        {QStringLiteral("drawn"), {path(QStringLiteral("own/drawn.json"))}, {QStringLiteral("-points.csv")}},
+    };
+    for (const Case &c : cases) {
+        const QString run = path(QStringLiteral("own/run-") + c.name);
+        Run r = cli(QStringList{QStringLiteral("train")} + c.train
+                    + QStringList{QStringLiteral("--out"), run, QStringLiteral("--steps"), QStringLiteral("6"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(c.name + QStringLiteral(": ") + r.err));
+        const QString script = path(QStringLiteral("own/%1.py").arg(c.name));
+        r = cli({QStringLiteral("export"), run + QStringLiteral("/experiment.json"), QStringLiteral("--python"), script});
+        QVERIFY2(r.code == 0, qPrintable(c.name + QStringLiteral(": ") + r.err));
+        for (const QString &suffix : c.beside)
+            QVERIFY2(QFileInfo::exists(path(QStringLiteral("own/") + c.name + suffix)), qPrintable(c.name + suffix));
+        if (!m_torch)
+            continue;
+        QProcess p;
+        p.start(kPython, {script, QStringLiteral("--steps"), QStringLiteral("6"), QStringLiteral("--threads"), QStringLiteral("1"),
+                          QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--out"), path(QStringLiteral("own/py-") + c.name)});
+        r = finished(p, 300000 * kSlowdown);
+        QVERIFY2(r.code == 0, qPrintable(c.name + QStringLiteral(": ") + r.err.right(2000)));
+        const auto engine = readMetrics(run + QStringLiteral("/metrics.csv"));
+        const auto mine = readMetrics(path(QStringLiteral("own/py-%1/metrics.csv").arg(c.name)));
+        QCOMPARE(mine.size(), size_t(6));
+        double worst = 0;
+        for (const auto &[step, row] : mine)
+            worst = std::max(worst, largestDifference(engine.at(step), row));
+        qInfo("%s: steps 1-6 differ from the engine's by at most %.3g", qPrintable(c.name), worst);
+        QVERIFY2(worst <= 1e-5, qPrintable(c.name + QStringLiteral(": ") + QString::number(worst)));
+    }
+    needTorch();  // said, when the scripts could not run
 }
 
 void TestExport::badRequestsAreRefused()
