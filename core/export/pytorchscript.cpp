@@ -54,14 +54,6 @@ QString wrapped(const QString &text, const QString &prefix, int width = 96)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString tuple(const std::vector<int> &dims)
-{
-    QStringList parts;
-    for (int d : dims)
-        parts << QString::number(d);
-    return parts.size() == 1 ? QStringLiteral("(%1,)").arg(parts[0]) : QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
-}
-
 bool sigmoidLoss(const ExperimentSpec &s) { return losskind::info(s.loss.kind).sigmoid; }
 bool headConditioning(const ExperimentSpec &s)
 {
