@@ -631,6 +631,13 @@ QString script(const ExperimentSpec &s, const Options &o)
               .arg(s.discriminator.layers.back().id)
         : QString();
     const QString shapes = QStringLiteral("z %1").arg(shapeToString(gIn));
+    // A network's pass, in bf16 runs inside its own autocast region, as the program runs each part
+    // of a step (its copies of the weights in bfloat16 are made again after every update).
+    const auto returning = [bf16](const QString &expression) {
+        return bf16 ? QStringLiteral("    with torch.autocast(DEVICE.type, dtype=torch.bfloat16):   # training.precision: bf16\n"
+                                     "        return %1\n").arg(expression)
+                    : QStringLiteral("    return %1\n").arg(expression);
+    };
     py += QStringLiteral("# Built in the program's order, G then D, each layer drawing its initial weights (PyTorch's defaults)\n"
                          "# from torch's random stream seeded with the run's seed.\n"
                          "torch.manual_seed(args.seed)\n\n");
@@ -639,11 +646,10 @@ QString script(const ExperimentSpec &s, const Options &o)
         py += QStringLiteral("G = %1\n\n").arg(stack(s, NetworkRole::Generator, gLayers, gIn, QString()));
         py += QStringLiteral("# The discriminator: sample %1 -> a score.\n").arg(shapeToString(o.dataShape)) + sigmoidNote;
         py += QStringLiteral("D = %1\n\n\n").arg(stack(s, NetworkRole::Discriminator, dLayers, dIn, QString()));
-        py += QStringLiteral("def generate(z, labels=None):\n    return G(z)\n\n\n"
-                             "def discriminate(x, labels=None):\n"
-                             "    \"\"\"D's scores of the samples x (and class logits, which only an AC-GAN has).\"\"\"\n"
-                             "    return D(x)%1, None\n\n\n")
-                  .arg(bf16 ? QStringLiteral(".float()") : QString());
+        py += QStringLiteral("def generate(z, labels=None):\n") + returning(QStringLiteral("G(z)")) + QStringLiteral("\n\n")
+            + QStringLiteral("def discriminate(x, labels=None):\n"
+                             "    \"\"\"D's scores of the samples x (and class logits, which only an AC-GAN has).\"\"\"\n")
+            + returning(bf16 ? QStringLiteral("D(x).float(), None") : QStringLiteral("D(x), None")) + QStringLiteral("\n\n");
     } else {
         py += QStringLiteral("class Generator(nn.Module):\n"
                              "    \"\"\"The class label enters as a learned embedding joined to z (Mirza & Osindero 2014).\"\"\"\n"
@@ -700,10 +706,11 @@ QString script(const ExperimentSpec &s, const Options &o)
                                   .arg(bf16 ? QStringLiteral(".float()") : QString());
         }
         py += QStringLiteral("G = Generator()\nD = Discriminator()\n\n\n"
-                             "def generate(z, labels):\n    return G(z, labels)\n\n\n"
-                             "def discriminate(x, labels):\n"
-                             "    \"\"\"D's scores of the samples x, judged with their classes (and, AC-GAN, its class logits).\"\"\"\n"
-                             "    return D(x, labels)\n\n\n");
+                             "def generate(z, labels):\n")
+            + returning(QStringLiteral("G(z, labels)")) + QStringLiteral("\n\n")
+            + QStringLiteral("def discriminate(x, labels):\n"
+                             "    \"\"\"D's scores of the samples x, judged with their classes (and, AC-GAN, its class logits).\"\"\"\n")
+            + returning(QStringLiteral("D(x, labels)")) + QStringLiteral("\n\n");
         if (auxiliary)
             py += QStringLiteral("def class_loss(logits, labels):\n"
                                  "    \"\"\"AC-GAN: the cross-entropy of D's class logits, which both networks minimise.\"\"\"\n"
@@ -1011,9 +1018,7 @@ QString script(const ExperimentSpec &s, const Options &o)
         "    metrics.write(','.join(COLUMNS) + '\\n')      # the program's columns; the image measures stay empty here\n"
         "    for step in range(start + 1, args.steps + 1):\n"
         "        began = time.perf_counter()\n");
-    py += bf16 ? QStringLiteral("        with torch.autocast(DEVICE.type, dtype=torch.bfloat16):   # training.precision: bf16\n"
-                                "            record = train_step(step)\n")
-               : QStringLiteral("        record = train_step(step)\n");
+    py += QStringLiteral("        record = train_step(step)\n");
     // No QString::arg from here on: Python's own % formats would be taken for its placeholders.
     py += QStringLiteral(
         "        record = dict(step=step, seconds=time.perf_counter() - began, **record)\n"
