@@ -398,8 +398,10 @@ void TestMainWindow::userGuideInBothLanguages()
     QCOMPARE(language::forLocale(QLocale(QLocale::German)), QStringLiteral("en"));
     guide->setLanguage(QStringLiteral("en"));
     QVERIFY(guide->browser()->toPlainText().contains(QStringLiteral("The generator G turns random noise")));
+    QVERIFY(guide->browser()->toPlainText().contains(QStringLiteral("File > Export as PyTorch Script...")));
     guide->setLanguage(QStringLiteral("zh_CN"));
     const QString zh = guide->browser()->toPlainText();
+    QVERIFY(zh.contains(QStringLiteral("文件 > 导出为 PyTorch 脚本...")));
     for (const QString &term : {QStringLiteral("生成器"), QStringLiteral("判别器"), QStringLiteral("损失"), QStringLiteral("潜在空间"),
                                 QStringLiteral("模式崩溃")})
         QVERIFY2(zh.contains(term), qPrintable(term));
