@@ -660,7 +660,10 @@ QString script(const ExperimentSpec &s, const Options &o)
                              "        # Made after the layers: the program draws the embedding's N(0, 1) weights after theirs.\n"
                              "        self.label = nn.Embedding(CLASSES, EMBEDDING)\n\n"
                              "    def forward(self, z, labels):\n"
-                             "        return self.layers(torch.cat([z, self.label(labels)], 1))\n\n\n")
+                             "        # The program looks the embedding up as one-hot rows times its table: the values of\n"
+                             "        # self.label(labels), and the rounding of its gradient as the program rounds it.\n"
+                             "        embedded = F.one_hot(labels, CLASSES).to(self.label.weight.dtype) @ self.label.weight\n"
+                             "        return self.layers(torch.cat([z, embedded.to(z.dtype)], 1))\n\n\n")
                   .arg(shapeToString({s.latentDim}))
                   .arg(c.embedding)
                   .arg(shapeToString(o.dataShape), stack(s, NetworkRole::Generator, gLayers, gIn, QStringLiteral("        ")));
