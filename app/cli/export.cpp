@@ -52,7 +52,7 @@ int exportScript(const QStringList &args)
     }
     QStringList written;
     if (const QString e = pytorchexport::write(spec, scriptPath, run.get(), runFolder ? positional[0] : QString(), &written,
-                                               loadingProgress());
+                                               loadingProgress(), parser.isSet(QStringLiteral("force")));
         !e.isEmpty())
         return fail(e);
     for (const QString &file : written)

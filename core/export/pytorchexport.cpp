@@ -3,12 +3,14 @@
 #include "pytorchscript.h"
 
 #include "data/idxfile.h"
+#include "io/filekind.h"
 #include "io/atomicfile.h"
 #include "training/rundriver.h"
 #include "training/trainer.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace {
@@ -16,6 +18,9 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(PyTorchExport)
 };
+
+// The script's first lines say what it is (pytorchscript::script): an exported script may be replaced.
+constexpr char kScriptMark[] = "exported from GAN Playground as a PyTorch script";
 
 QString beside(const QString &scriptPath, const QString &suffix)
 {
@@ -38,6 +43,29 @@ QByteArray pointsCsv(const Dataset &data)
             + ',' + QByteArray::number(labelled ? data.labels[size_t(i)] : 0) + '\n';
     }
     return text;
+}
+// Whether `path` holds nothing, or what an export writes there (so replacing it loses nothing of
+// anyone's): a script or weights by their own marks, points and IDX data by their kind.
+bool replaceable(const QString &path)
+{
+    const filekind::Kind kind = filekind::of(path);
+    if (kind == filekind::Kind::None)
+        return true;
+    if (path.endsWith(QLatin1String(".csv")))
+        return kind == filekind::Kind::Points;
+    if (path.endsWith(QLatin1String(".idx")))
+        return kind == filekind::Kind::Idx;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    if (path.endsWith(QLatin1String(".safetensors"))) {
+        const QByteArray length = f.read(8);
+        quint64 n = 0;
+        for (int i = length.size() - 1; i >= 0; --i)
+            n = (n << 8) | quint8(length[i]);
+        return length.size() == 8 && n <= quint64(f.size()) && f.read(qint64(n)).contains("gan-playground-pytorch-weights");
+    }
+    return f.read(512).contains(kScriptMark);
 }
 }  // namespace
 
@@ -67,16 +95,21 @@ QStringList outputs(const ExperimentSpec &spec, const QString &scriptPath, bool 
 }
 
 QString write(const ExperimentSpec &given, const QString &scriptPath, const Trainer *run, const QString &runFolder,
-              QStringList *written, const ProgressFn &progress)
+              QStringList *written, const ProgressFn &progress, bool replaceAnything)
 {
     ExperimentSpec spec = run ? run->spec() : given;
     spec.generator.assignMissingIds(QStringLiteral("g"));
     spec.discriminator.assignMissingIds(QStringLiteral("d"));
     if (const QStringList problems = runsetup::problems(spec); !problems.isEmpty())
         return Text::tr("the experiment cannot train, so there is nothing to export yet:\n%1").arg(problems.join(QLatin1Char('\n')));
-    for (const QString &file : outputs(spec, scriptPath, run != nullptr))
+    for (const QString &file : outputs(spec, scriptPath, run != nullptr)) {
         if (const QString e = atomicfile::checkTarget(file); !e.isEmpty())
             return e;
+        if (!replaceAnything && !replaceable(file))
+            return Text::tr("%1: already holds a file this program did not export; choose another file name, or add --force to "
+                            "replace it")
+                .arg(file);
+    }
 
     pytorchscript::Options options;
     options.scriptName = QFileInfo(scriptPath).fileName();

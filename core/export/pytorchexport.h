@@ -28,9 +28,12 @@ QStringList outputs(const ExperimentSpec &spec, const QString &scriptPath, bool 
 // this experiment, such as a run folder opened without its data), also that run's weights, from
 // `runFolder`. Refuses an experiment that cannot train (its problems, as a run names them).
 // Loading data reports `progress` from 0 to 1. Every file is written atomically; `written`
-// receives their paths. Empty, or a message naming the file and what to do.
+// receives their paths. A file already there is replaced only when it is what an export writes
+// (an exported script, exported weights, points, IDX data), or with `replaceAnything` (--force):
+// a path that names something else (a symbolic link to another file too) is refused before
+// anything is written. Empty, or a message naming the file and what to do.
 QString write(const ExperimentSpec &spec, const QString &scriptPath, const Trainer *run, const QString &runFolder,
-              QStringList *written, const ProgressFn &progress = {});
+              QStringList *written, const ProgressFn &progress = {}, bool replaceAnything = false);
 
 // The same for the run saved in `checkpoint` (its own experiment, its weights), opened without
 // its data: the window exports a live run this way, from a checkpoint it saves for the purpose.

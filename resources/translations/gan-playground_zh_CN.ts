@@ -3409,6 +3409,10 @@ Choose another folder with File &gt; Save As.</source>
         <source>PyTorch script</source>
         <translation>PyTorch 脚本</translation>
     </message>
+    <message>
+        <source>%1: already holds a file this program did not export; choose another file name, or add --force to replace it</source>
+        <translation>%1：已存放着一个不是本程序导出的文件；请换一个文件名，或加上 --force 替换它</translation>
+    </message>
 </context>
 <context>
     <name>QualityMeter</name>
@@ -4186,7 +4190,9 @@ Training is paused; resume it (F6) once the problem is solved.</source>
     </message>
     <message numerus="yes">
         <source>Exported %1 (%n file(s)); run it with python3 %2 --steps 20</source>
-        <translation><numerusform>已导出 %1（%n 个文件）；用 python3 %2 --steps 20 运行</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %1（%n 个文件）；用 python3 %2 --steps 20 运行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot export the PyTorch script</source>

@@ -518,6 +518,22 @@ void TestExport::badRequestsAreRefused()
     QVERIFY(header.contains("\"generator/g1.weight\""));
     QVERIFY(header.contains("\"optimizer_d/d1.weight/exp_avg_sq\""));
     QVERIFY(header.contains("\"step\":\"5\""));
+    // Someone else's file behind a symbolic link at the script's name: refused, unchanged. An
+    // earlier export at the same name is replaced.
+    writeBytes(path(QStringLiteral("notes.txt")), "my notes\n");
+    QVERIFY(QFile::link(path(QStringLiteral("notes.txt")), path(QStringLiteral("linked.py"))));
+    r = cli({QStringLiteral("export"), QStringLiteral("--preset"), QStringLiteral("dcgan-fashion"), QStringLiteral("--python"),
+             path(QStringLiteral("linked.py"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("did not export")), qPrintable(r.err));
+    QFile notes(path(QStringLiteral("notes.txt")));
+    QVERIFY(notes.open(QIODevice::ReadOnly));
+    QCOMPARE(notes.readAll(), QByteArray("my notes\n"));
+    for (int time = 0; time < 2; ++time) {
+        r = cli({QStringLiteral("export"), QStringLiteral("--preset"), QStringLiteral("dcgan-fashion"), QStringLiteral("--python"),
+                 path(QStringLiteral("again.py"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    }
     // A folder that is not a run.
     QVERIFY(QDir().mkpath(path(QStringLiteral("empty"))));
     r = cli({QStringLiteral("export"), path(QStringLiteral("empty")), QStringLiteral("--python"), path(QStringLiteral("e.py"))});
